@@ -13,6 +13,8 @@ const FILES: ReadonlyArray<[string, string]> = [
   ['item', 'ItemFile'],
   ['referrals', 'ReferralsFile'],
   ['policy', 'PolicyFile'],
+  ['application', 'Application'],
+  ['decision', 'Decision'],
 ];
 
 /** Shared definitions in common.schema.json and the type name each gets. */
@@ -62,6 +64,25 @@ const TYPE_NAMES: Readonly<Record<string, Record<string, string>>> = {
     '/$defs/forms/items': 'SampleForm',
   },
   referrals: { '/properties/referrals/items': 'Referral' },
+  application: {
+    '/properties/applicant': 'Applicant',
+    '/properties/materials/items/anyOf/1': 'SubmittedMaterialDetail',
+  },
+  decision: {
+    '/properties/version': 'DecisionVersion',
+    '/properties/materials/items': 'NoticeMaterial',
+    '/properties/missing/items': 'MissingMaterial',
+    '/properties/deferred/items': 'DeferredMaterial',
+    '/properties/routeTo': 'RouteTo',
+    '/properties/deadline': 'DecisionDeadline',
+    '/properties/fees/items': 'DecisionFee',
+    '/properties/notice': 'NoticeRef',
+    '/properties/trace/items': 'TraceEntry',
+    '/$defs/source': 'SourceRef',
+    '/$defs/reason': 'DecisionReason',
+    '/$defs/warning': 'DecisionWarning',
+    '/$defs/due': 'DueDate',
+  },
   policy: {
     '/properties/clocks': 'Clocks',
     '/properties/warnings': 'WarningPolicy',
@@ -92,6 +113,11 @@ export async function renderSchemaTypes(): Promise<string> {
     }
     schema.$defs = defs;
     nameTypes(schema, TYPE_NAMES[name] ?? {});
+    if (name === 'application') {
+      // Optional named properties must fit the index signature of the open fact map.
+      const applicant = (schema.properties as Record<string, JSONSchema>).applicant!;
+      applicant.additionalProperties = { tsType: 'string | number | boolean | undefined' };
+    }
     rewriteRefs(schema, /^common\.schema\.json#\/\$defs\//);
     schema.title = typeName;
     const ts = await compile(schema, typeName, {

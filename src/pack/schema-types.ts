@@ -1061,3 +1061,269 @@ export interface DocumentPolicy {
    */
   supplementConsequence?: string;
 }
+
+/**
+ * 窗口收到的一次咨询或申请：事项、申请人事实、提交的材料和收件时间。
+ */
+
+export interface Application {
+  /**
+   * 事项编码，例如 MZ-001。
+   */
+  item: string;
+  /**
+   * apply 申请办理；consult 咨询（出具一次性告知单）。
+   */
+  intent: 'apply' | 'consult';
+  applicant: Applicant;
+  /**
+   * 已提交的材料：材料标识，或 {id, form, copies}。只写标识表示原件一份。
+   *
+   * @maxItems 500
+   */
+  materials?: (string | SubmittedMaterialDetail)[];
+  /**
+   * 收件时间（ISO 8601，带时区，例如 2026-11-23T09:30:00+08:00）；不写则为当前时间。
+   */
+  receivedAt?: string;
+}
+
+/**
+ * 申请人：type 为 person（自然人）或 organization（法人）；其余为 facts.yaml 中声明的事实，例如 age、hukouLocal。name、idNumber、phone 为身份信息，不参与判断，公开时脱敏。
+ */
+
+export interface Applicant {
+  /**
+   * 申请人类型。
+   */
+  type: 'person' | 'organization';
+  /**
+   * 姓名或单位名称。
+   */
+  name?: string;
+  /**
+   * 身份证号或统一社会信用代码。
+   */
+  idNumber?: string;
+  /**
+   * 联系电话。
+   */
+  phone?: string;
+  [k: string]: string | number | boolean | undefined;
+}
+
+export interface SubmittedMaterialDetail {
+  /**
+   * 材料标识。
+   */
+  id: string;
+  /**
+   * 提交的形式。
+   */
+  form?: 'original' | 'copy' | 'both';
+  /**
+   * 份数。
+   */
+  copies?: number;
+}
+
+/**
+ * 所适用的事项版本：收件当日有效的变更；null 表示原始声明。
+ */
+
+export type DecisionVersion = {
+  /**
+   * 变更施行日期。
+   */
+  effectiveFrom: string;
+  /**
+   * 变更依据。
+   */
+  reference: string;
+} | null;
+
+/**
+ * 不予受理时应去的机关或窗口（首问负责：引导，不只是拒绝）。
+ */
+
+export type RouteTo = {
+  organ: string;
+  window?: string | null;
+  address?: string | null;
+  phone?: string | null;
+} | null;
+
+/**
+ * 受理件的办结期限（承诺与法定），自受理时起算。
+ */
+
+export type DecisionDeadline = {
+  acceptedAt: string;
+  promised: DueDate;
+  statutory: DueDate;
+  warnings: DecisionWarning[];
+} | null;
+
+/**
+ * 对一次咨询或申请的处理决定：分类、缺件清单、容缺材料、理由、去向、期限、收费、应出具的文书和完整的判断过程。
+ */
+
+export interface Decision {
+  /**
+   * 事项编码。
+   */
+  item: string;
+  /**
+   * 事项名称。
+   */
+  itemName: string;
+  version: DecisionVersion;
+  /**
+   * consultation 咨询件、supplement 补正件、returned 退回件、rejected 不予受理、accepted 受理件。
+   */
+  kind: 'consultation' | 'supplement' | 'returned' | 'rejected' | 'accepted';
+  /**
+   * 受理件的办理方式；其他分类为 null。
+   */
+  mode: 'immediate' | 'promised' | 'reported' | 'joint' | 'petition' | null;
+  /**
+   * 收件时间（ISO 8601，北京时间）。
+   */
+  receivedAt: string;
+  /**
+   * 一次性告知的完整材料清单（按申请人事实解析有条件的材料）。
+   */
+  materials: NoticeMaterial[];
+  /**
+   * 缺少或不合要求的材料（补正、退回时全部列出，不分次告知）。
+   */
+  missing: MissingMaterial[];
+  /**
+   * 容缺受理后尚待补交的材料及补交期限。
+   */
+  deferred: DeferredMaterial[];
+  /**
+   * 提交了本事项材料清单中没有的材料标识。
+   */
+  unknownMaterials: string[];
+  /**
+   * 退回、不予受理、补正的理由，每条对应一条规则。
+   */
+  reasons: DecisionReason[];
+  routeTo: RouteTo;
+  deadline: DecisionDeadline;
+  fees: DecisionFee[];
+  notice: NoticeRef;
+  warnings: DecisionWarning[];
+  /**
+   * 判断过程：每条规则是否满足、原因和出处。
+   */
+  trace: TraceEntry[];
+}
+
+export interface NoticeMaterial {
+  id: string;
+  name: string;
+  necessity: 'core' | 'required' | 'deferrable' | 'optional';
+  form: 'original' | 'copy' | 'both';
+  copies: number;
+  medium?: 'paper' | 'electronic' | 'either';
+  /**
+   * 按已知事实是否需要：yes 需要、no 不需要、unknown 取决于尚未提供的事实（见 condition）。
+   */
+  required: 'yes' | 'no' | 'unknown';
+  /**
+   * 有条件材料的条件说明。
+   */
+  condition?: string | null;
+  alternatives?: {
+    id: string;
+    name: string;
+  }[];
+  /**
+   * 联办件中材料所属部门名称。
+   */
+  department?: string | null;
+  /**
+   * 由中心通过共享调取，申请人无需提交。
+   */
+  fetchedByCenter?: boolean;
+  notes?: string | null;
+}
+
+export interface MissingMaterial {
+  id: string;
+  name: string;
+  necessity: 'core' | 'required' | 'deferrable' | 'optional';
+  problem: 'absent' | 'wrong-form' | 'too-few-copies';
+  /**
+   * 中文说明，例如 需原件和复印件，只提交了复印件。
+   */
+  detail: string;
+  department?: string | null;
+}
+
+export interface DeferredMaterial {
+  id: string;
+  name: string;
+  /**
+   * 补交截止时间（ISO 8601）。
+   */
+  due: string | null;
+}
+
+export interface DecisionReason {
+  code: string;
+  message: string;
+  source: SourceRef;
+}
+
+export interface SourceRef {
+  file: string;
+  line: number;
+}
+
+export interface DueDate {
+  amount: number;
+  unit: 'workingDays' | 'calendarDays' | 'hours' | 'minutes';
+  /**
+   * 到期时间（ISO 8601，北京时间）。
+   */
+  due: string;
+}
+
+export interface DecisionWarning {
+  /**
+   * 例如 calendar-uncovered。
+   */
+  code: string;
+  message: string;
+}
+
+export interface DecisionFee {
+  name: string;
+  amount: number;
+  per?: string | null;
+  basis: string;
+}
+
+/**
+ * 应出具的文书。
+ */
+
+export interface NoticeRef {
+  /**
+   * 模板名，例如 supplement。
+   */
+  document: string;
+}
+
+export interface TraceEntry {
+  rule: string;
+  /**
+   * null 表示因缺少事实无法判断。
+   */
+  passed: boolean | null;
+  message: string;
+  source: SourceRef;
+}
