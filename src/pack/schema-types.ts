@@ -1327,3 +1327,363 @@ export interface TraceEntry {
   message: string;
   source: SourceRef;
 }
+
+/**
+ * 时间（ISO 8601，北京时间，带 +08:00），例如 2026-11-23T09:30:00+08:00。
+ */
+
+export type Timestamp = string;
+
+/**
+ * 标识：小写英文字母、数字和连字符，例如 minzheng-window。其他文件用它来引用此项。
+ */
+
+/**
+ * 收到的申请（含申请人身份信息，保密）。
+ */
+
+/**
+ * 一个办理环节。
+ */
+
+export type CaseEvent = {
+  [k: string]: unknown;
+};
+
+/**
+ * 每一次咨询或申请（咨询件也要登记）：申请、处理决定和此后的全部办理环节，每个环节记录经办人和时间。办理时限由环节推算，不另行保存。
+ */
+
+export interface CaseRecord {
+  /**
+   * 办件编号：收件年份-序号，例如 2026-000123。
+   */
+  id: string;
+  /**
+   * 事项编码。
+   */
+  item: string;
+  /**
+   * 事项名称。
+   */
+  itemName: string;
+  receivedAt: Timestamp;
+  /**
+   * 办理窗口的标识。
+   */
+  window: string | null;
+  /**
+   * 办理岗位（AB岗）的标识。
+   */
+  post: string | null;
+  firstInquiry: Id;
+  application?: Application;
+  /**
+   * 处理决定。
+   */
+  decision: Decision;
+  /**
+   * 办理环节，按时间先后。
+   *
+   * @minItems 1
+   */
+  events: CaseEvent[];
+}
+
+/**
+ * 标识：小写英文字母、数字和连字符，例如 minzheng-window。其他文件用它来引用此项。
+ */
+
+/**
+ * 时间（ISO 8601，北京时间，带 +08:00），例如 2026-11-23T09:30:00+08:00。
+ */
+
+/**
+ * 对窗口或工作人员的投诉：渠道、投诉人（保密）、被投诉对象、内容、收到时间、调查核实结果和答复。答复期限按 policy.yaml 的时钟推算，不另行保存。
+ */
+
+export interface ComplaintRecord {
+  /**
+   * 投诉编号，例如 T2026-00012。
+   */
+  id: string;
+  /**
+   * 投诉渠道：oral 口头、phone 电话、written 书面（重大事项须书面）。
+   */
+  channel: 'oral' | 'phone' | 'written';
+  complainant: ContactInfo;
+  target: ComplaintTarget;
+  /**
+   * 投诉内容。
+   */
+  content: string;
+  receivedAt: Timestamp;
+  receivedBy: Id;
+  /**
+   * 较复杂或涉及两个以上单位（答复期限按 complaintReplyComplex）。
+   */
+  complex: boolean;
+  /**
+   * 涉及重大事项（须书面投诉，并向中心领导和上级纪检监察部门汇报）。
+   */
+  major: boolean;
+  /**
+   * 相关办件编号。
+   */
+  case?: string;
+  verification?: ComplaintVerification;
+  reply?: ComplaintReply;
+}
+
+/**
+ * 联系人信息（保密：任何公开输出中都不得出现，内部显示时脱敏）。
+ */
+
+export interface ContactInfo {
+  /**
+   * 姓名或单位名称。
+   */
+  name?: string;
+  /**
+   * 身份证号或统一社会信用代码。
+   */
+  idNumber?: string;
+  /**
+   * 联系电话。
+   */
+  phone?: string;
+  /**
+   * 联系地址。
+   */
+  address?: string;
+}
+
+/**
+ * 被投诉对象：工作人员或窗口，至少写一个。
+ */
+
+export interface ComplaintTarget {
+  staff?: Id;
+  window?: Id;
+}
+
+/**
+ * 调查核实结果。
+ */
+
+export interface ComplaintVerification {
+  /**
+   * verified 查实、unfounded 不实。
+   */
+  result: 'verified' | 'unfounded';
+  handler: Id;
+  at: Timestamp;
+  staff?: Id;
+  /**
+   * 核实情况和处理意见。
+   */
+  note?: string;
+}
+
+/**
+ * 答复投诉人：口头投诉口头答复，电话投诉电话答复，书面投诉必须书面答复。
+ */
+
+export interface ComplaintReply {
+  /**
+   * 答复方式。
+   */
+  channel: 'oral' | 'phone' | 'written';
+  at: Timestamp;
+  by: Id;
+  /**
+   * 答复内容。
+   */
+  content: string;
+}
+
+/**
+ * 时间（ISO 8601，北京时间，带 +08:00），例如 2026-11-23T09:30:00+08:00。
+ */
+
+/**
+ * 标识：小写英文字母、数字和连字符，例如 minzheng-window。其他文件用它来引用此项。
+ */
+
+/**
+ * 政务服务“好差评”：评价等级取自 policy.yaml 的 reviews.grades；差评须回访并整改反馈，期限按 badReviewCallback、badReviewRectification 推算。
+ */
+
+export interface ReviewRecord {
+  /**
+   * 评价编号，例如 P2026-00031。
+   */
+  id: string;
+  /**
+   * 评价等级，例如 非常满意、不满意。
+   */
+  grade: string;
+  at: Timestamp;
+  staff?: Id;
+  window?: Id;
+  /**
+   * 相关办件编号。
+   */
+  case?: string;
+  /**
+   * 评价内容。
+   */
+  comment?: string;
+  reviewer?: ContactInfo;
+  callback?: FollowUp;
+  rectification?: FollowUp;
+}
+
+/**
+ * 联系人信息（保密：任何公开输出中都不得出现，内部显示时脱敏）。
+ */
+
+/**
+ * 一次处理记录：时间、经办人、说明。
+ */
+
+export interface FollowUp {
+  at: Timestamp;
+  by: Id;
+  /**
+   * 说明。
+   */
+  note?: string;
+}
+
+/**
+ * 标识：小写英文字母、数字和连字符，例如 minzheng-window。其他文件用它来引用此项。
+ */
+
+/**
+ * 时间（ISO 8601，北京时间，带 +08:00），例如 2026-11-23T09:30:00+08:00。
+ */
+
+/**
+ * 电子监察、暗访或巡查发现的违规：使用服务忌语、空岗（无B岗顶岗）、收取未公示的费用。查实的投诉另在投诉登记中记录。
+ */
+
+export interface IncidentRecord {
+  /**
+   * 记录编号，例如 J2026-00007。
+   */
+  id: string;
+  /**
+   * forbidden-phrase 使用服务忌语、post-left-empty 空岗、undeclared-fee 收取未公示的费用。
+   */
+  kind: 'forbidden-phrase' | 'post-left-empty' | 'undeclared-fee';
+  staff: Id;
+  at: Timestamp;
+  recordedBy: Id;
+  post?: Id;
+  /**
+   * 原话（服务忌语）或情况说明。
+   */
+  text?: string;
+  /**
+   * 检出的服务忌语。
+   */
+  phrases?: string[];
+  /**
+   * 备注。
+   */
+  note?: string;
+}
+
+/**
+ * 标识：小写英文字母、数字和连字符，例如 minzheng-window。其他文件用它来引用此项。
+ */
+
+/**
+ * 时间（ISO 8601，北京时间，带 +08:00），例如 2026-11-23T09:30:00+08:00。
+ */
+
+/**
+ * 每次公开的内容均要存档：公开栏、办结公告、预公开、值班表等，记录内容摘要（SHA-256）、时间和发布人；内容本身按摘要保存在 publications/ 目录。
+ */
+
+export interface PublicationRecord {
+  /**
+   * 存档编号，例如 G2026-00003。
+   */
+  id: string;
+  kind: Id;
+  /**
+   * 标题。
+   */
+  title: string;
+  issuedAt: Timestamp;
+  /**
+   * 发布人（工作人员标识或姓名）。
+   */
+  issuer: string;
+  /**
+   * 内容的 SHA-256 摘要（十六进制）。
+   */
+  sha256: string;
+  /**
+   * 内容字节数。
+   */
+  bytes: number;
+  /**
+   * 内容类型，例如 text/html。
+   */
+  mediaType: string;
+}
+
+/**
+ * 数据目录中的快照文件（NAME.json，由 lowdb 读写）：截至 seq 号操作的全部记录；此后的操作在同名 .log 追加日志中，每行一条。每条记录另按其登记簿的格式校验。
+ */
+
+export interface RecordSnapshot {
+  /**
+   * 文件格式版本。
+   */
+  format: 1;
+  /**
+   * 登记簿名称，例如 cases-2026、complaints。
+   */
+  collection: string;
+  /**
+   * 已并入快照的最后一条操作的序号。
+   */
+  seq: number;
+  /**
+   * 记录。
+   */
+  records: {}[];
+}
+
+/**
+ * 追加日志（NAME.log）中的一行：put 写入整条记录，event 为办件追加一个环节。
+ */
+
+export type RecordLogEntry = {
+  [k: string]: unknown;
+} & {
+  /**
+   * 操作序号，连续递增。
+   */
+  seq: number;
+  /**
+   * 操作。
+   */
+  op: 'put' | 'event';
+  /**
+   * 记录编号（event 时）。
+   */
+  id?: string;
+  /**
+   * 整条记录（put 时）。
+   */
+  record?: {};
+  /**
+   * 追加的环节（event 时）。
+   */
+  event?: {};
+};
