@@ -1,0 +1,198 @@
+/**
+ * The running clock of a case (电子监察): promised and statutory due with suspensions and approved
+ * extensions applied, time elapsed and remaining in the limit's unit, and the yellow/red level.
+ *
+ * - Day units: elapsed = counted days after the acceptance day up to today (today counts once it is
+ *   a counted day, i.e. a working day not touched by a suspension); remaining = limit − elapsed.
+ *   Overdue: remaining = −(working days since the due day, at least 1).
+ * - Hours/minutes: office time run so far, in whole minutes (rounded up), suspended time excluded.
+ * - Yellow when remaining ≤ policy `warnings.yellowWhenRemaining` (measured in that unit), red once
+ *   the promised due time has passed. A completed case is evaluated at its completion: red if it was
+ *   finished late, else normal.
+ * - While suspended, the due time is the one that holds if the case resumes now.
+ */
+import type { DecisionWarning, Duration } from '../pack/schema-types.ts';
+import type { ClockCase, ClockLevel, ClockState, WorkCalendar } from './contract.ts';
+import { coverageWarnings, mergeWarnings } from './coverage.ts';
+import type { DayIndex } from './day-index.ts';
+import { describeInstant } from './describe.ts';
+import { checkDuration, dueAt, officeUnitMs, type Unit } from './due.ts';
+import { ClockError } from './errors.ts';
+import { approvedExtensions, extendedAmount } from './extension.ts';
+import { MINUTE_MS, formatInstant, parseInstant, shanghaiDay } from './shanghai-time.ts';
+import { resolveSpans, type Span } from './suspension.ts';
+import { indexOf } from './work-calendar.ts';
+
+/** What the clock needs from policy.yaml (a PolicyFile fits). */
+export interface ClockPolicy {
+  readonly warnings: { readonly yellowWhenRemaining: Duration };
+}
+
+/** An instant: ISO 8601 string, epoch milliseconds or a Date. */
+export type InstantInput = string | number | Date;
+
+export function toMs(at: InstantInput, where: string): number {
+  if (typeof at === 'string') return parseInstant(at, where);
+  const ms = typeof at === 'number' ? at : at instanceof Date ? at.getTime() : NaN;
+  if (!Number.isFinite(ms)) throw new ClockError('time-invalid', `时间 '${String(at)}' 无效`, where);
+  return ms;
+}
+
+const NO_TIMES: readonly number[] = Object.freeze([]);
+
+/** The clock in numbers (epoch ms), before formatting: what the sweep needs. */
+export interface ClockCore {
+  readonly start: number;
+  /** The instant the clock is evaluated at: now, or the completion if earlier. */
+  readonly at: number;
+  readonly due: number;
+  readonly statutoryDue: number;
+  readonly remaining: number;
+  readonly total: number;
+  readonly unit: Unit;
+  readonly level: ClockLevel;
+  readonly spans: readonly Span[];
+  readonly approvedAt: readonly number[];
+}
+
+/** The clock of a case at `now`. Throws ClockError for bad input or a refused extension. */
+export function clock(cal: WorkCalendar, policy: ClockPolicy, c: ClockCase, now: InstantInput): ClockState {
+  const index = indexOf(cal);
+  const nowMs = toMs(now, 'now');
+  checkDuration(policy.warnings.yellowWhenRemaining, 'warnings.yellowWhenRemaining');
+  const core = clockCore(index, policy, c, nowMs);
+  const { start, at, due, statutoryDue, unit } = core;
+  const completed = c.completedAt ? parseInstant(c.completedAt, 'completedAt') : null;
+  const suspended = completed === null || completed > nowMs ? isSuspended(c, at) : false;
+  const lastDay = Math.max(shanghaiDay(due), shanghaiDay(statutoryDue), shanghaiDay(at));
+  let warnings: readonly DecisionWarning[] = coverageWarnings(index, shanghaiDay(start), lastDay);
+  if (at > statutoryDue) {
+    warnings = mergeWarnings(warnings, [{ code: 'statutory-overdue', message: `已超过法定期限（应于 ${describeInstant(statutoryDue)} 前办结）` }]);
+  }
+  if (core.approvedAt.length > 0) warnings = mergeWarnings(warnings, lateExtensions(index, c, start, core.spans, core.approvedAt));
+  return {
+    due: formatInstant(due),
+    statutoryDue: formatInstant(statutoryDue),
+    remaining: { amount: core.remaining, unit },
+    elapsed: { amount: round2(core.total - core.remaining), unit },
+    level: core.level,
+    suspended,
+    warnings,
+  };
+}
+
+/** Due times, remaining time and level of a case at `nowMs`, without formatting or warnings. */
+export function clockCore(index: DayIndex, policy: ClockPolicy, c: ClockCase, nowMs: number): ClockCore {
+  const start = parseInstant(c.acceptedAt, 'acceptedAt');
+  checkDuration(c.promised, 'promised');
+  checkDuration(c.statutory, 'statutory');
+  const threshold = policy.warnings.yellowWhenRemaining;
+  const completed = c.completedAt ? parseInstant(c.completedAt, 'completedAt') : null;
+  // The clock stops at completion, and has not run before acceptance.
+  let at = completed !== null && completed < nowMs ? completed : nowMs;
+  if (at < start) at = start;
+
+  const approved = approvedExtensions(c.extensions, c.extensionMax, at);
+  const spans = resolveSpans(start, c.suspensions, at);
+  const total = extendedAmount(c.promised, c.extensionMax, approved, 'promised');
+  const statutoryTotal = extendedAmount(c.statutory, c.extensionMax, approved, 'statutory');
+  const unit = c.promised.unit;
+  const due = dueAt(index, start, total, unit, spans);
+  const statutoryDue = dueAt(index, start, statutoryTotal, c.statutory.unit, spans);
+
+  const remaining = remainingAt(index, unit, total, start, at, due, spans);
+  let level: ClockLevel;
+  if (at > due) level = 'red';
+  else if (completed !== null && completed <= nowMs) level = 'normal';
+  else {
+    const left = threshold.unit === unit ? remaining : remainingIn(index, threshold.unit, at, due);
+    level = left <= threshold.amount ? 'yellow' : 'normal';
+  }
+  return { start, at, due, statutoryDue, remaining, total, unit, level, spans, approvedAt: approved.length === 0 ? NO_TIMES : approved.map((e) => e.approvedAt) };
+}
+
+/** Time left to `due` at `at`, in the limit's unit (see the file comment). */
+export function remainingAt(index: DayIndex, unit: Unit, total: number, start: number, at: number, due: number, spans: readonly Span[]): number {
+  if (unit === 'workingDays' || unit === 'calendarDays') {
+    const working = unit === 'workingDays';
+    const today = shanghaiDay(at);
+    if (at > due) {
+      const dueDay = shanghaiDay(due);
+      const over = working ? index.workingIn(dueDay, today) : today - dueDay;
+      return -(over > 1 ? over : 1);
+    }
+    const counted = countedDays(index, working, shanghaiDay(start), today, spans);
+    return total - (counted < total ? counted : total);
+  }
+  const unitMs = officeUnitMs(unit);
+  const totalMinutes = (total * unitMs) / MINUTE_MS;
+  const run = runningOffice(index, start, at, spans);
+  let leftMinutes = totalMinutes - Math.ceil(run / MINUTE_MS - 1e-9);
+  if (at > due && leftMinutes > -1) leftMinutes = -1;
+  return unit === 'minutes' ? leftMinutes : round2(leftMinutes / 60);
+}
+
+/** Days counted in (a, t]: working (or all) days not touched by a suspension. */
+function countedDays(index: DayIndex, working: boolean, a: number, t: number, spans: readonly Span[]): number {
+  let total = 0;
+  let c = a;
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k]!;
+    const first = shanghaiDay(span.from);
+    if (first > t) break;
+    const upto = first - 1 < t ? first - 1 : t;
+    if (upto > c) total += working ? index.workingIn(c, upto) : upto - c;
+    const last = shanghaiDay(span.to - 1);
+    if (last > c) c = last;
+    if (c >= t) return total;
+  }
+  if (t > c) total += working ? index.workingIn(c, t) : t - c;
+  return total;
+}
+
+/** Office milliseconds the clock ran between `start` and `t`, suspensions excluded. */
+function runningOffice(index: DayIndex, start: number, t: number, spans: readonly Span[]): number {
+  let total = 0;
+  let cur = start;
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k]!;
+    if (span.from >= t) break;
+    if (span.to <= cur) continue;
+    if (span.from > cur) total += index.officeAt(span.from) - index.officeAt(cur);
+    cur = span.to;
+    if (cur >= t) return total;
+  }
+  if (t > cur) total += index.officeAt(t) - index.officeAt(cur);
+  return total;
+}
+
+/** Time left to `due` in another unit than the limit's, for the yellow threshold. */
+function remainingIn(index: DayIndex, unit: Unit, at: number, due: number): number {
+  if (unit === 'workingDays') return index.workingIn(shanghaiDay(at), shanghaiDay(due));
+  if (unit === 'calendarDays') return shanghaiDay(due) - shanghaiDay(at);
+  return Math.floor((index.officeAt(due) - index.officeAt(at)) / officeUnitMs(unit));
+}
+
+function isSuspended(c: ClockCase, at: number): boolean {
+  for (const [i, s] of (c.suspensions ?? []).entries()) {
+    const from = parseInstant(s.from, `suspensions[${i}].from`);
+    if (from > at) continue;
+    if (s.to == null || s.to === '' || parseInstant(s.to, `suspensions[${i}].to`) > at) return true;
+  }
+  return false;
+}
+
+/** Extensions approved after the statutory limit (without them) had already run out. */
+function lateExtensions(index: DayIndex, c: ClockCase, start: number, spans: readonly Span[], approvedAt: readonly number[]): DecisionWarning[] {
+  const original = dueAt(index, start, c.statutory.amount, c.statutory.unit, spans);
+  return approvedAt
+    .filter((at) => at > original)
+    .map((at) => ({
+      code: 'extension-late',
+      message: `延长于 ${describeInstant(at)} 批准，晚于原法定期限 ${describeInstant(original)}；延长应在期限届满前批准`,
+    }));
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

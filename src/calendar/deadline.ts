@@ -1,0 +1,49 @@
+/**
+ * The `deadline` of an accepted application's decision: promised and statutory due, counted from
+ * acceptance (the time on the acceptance notice), with warnings when a counted day was not declared
+ * officially by the pack.
+ */
+import type { DecisionDeadline, Limits } from '../pack/schema-types.ts';
+import type { Extension, Suspension, WorkCalendar } from './contract.ts';
+import { coverageWarnings } from './coverage.ts';
+import { checkDuration, dueAt } from './due.ts';
+import { approvedExtensions, extendedAmount } from './extension.ts';
+import { formatInstant, isCanonicalInstant, parseInstant, shanghaiDay } from './shanghai-time.ts';
+import { resolveSpans } from './suspension.ts';
+import { indexOf } from './work-calendar.ts';
+
+export type Deadline = NonNullable<DecisionDeadline>;
+
+export interface DeadlineOptions {
+  /** Closed suspensions (each with `to`): their days or office time do not count. */
+  readonly suspensions?: readonly Suspension[];
+  /** Approved extensions, within `limits.extension.max`. */
+  readonly extensions?: readonly Extension[];
+}
+
+/**
+ * Fills a decision's `deadline`. `amount` is the limit plus any approved extension. Throws
+ * ClockError for a bad time, an open suspension or a refused extension.
+ */
+export function computeDeadline(cal: WorkCalendar, limits: Limits, acceptedAt: string, options: DeadlineOptions = {}): Deadline {
+  const index = indexOf(cal);
+  const start = parseInstant(acceptedAt, 'acceptedAt');
+  checkDuration(limits.promised, 'limits.promised');
+  checkDuration(limits.statutory, 'limits.statutory');
+  const max = limits.extension?.max;
+  const approved = approvedExtensions(options.extensions, max, null);
+  const spans = resolveSpans(start, options.suspensions, null);
+  const promisedAmount = extendedAmount(limits.promised, max, approved, 'limits.promised');
+  const statutoryAmount = extendedAmount(limits.statutory, max, approved, 'limits.statutory');
+  const promisedDue = dueAt(index, start, promisedAmount, limits.promised.unit, spans);
+  const statutoryDue = dueAt(index, start, statutoryAmount, limits.statutory.unit, spans);
+  const last = promisedDue > statutoryDue ? promisedDue : statutoryDue;
+  const warnings = coverageWarnings(index, shanghaiDay(start), shanghaiDay(last));
+  return {
+    // Already canonical in the common case: no need to write it again.
+    acceptedAt: isCanonicalInstant(acceptedAt) ? acceptedAt : formatInstant(start),
+    promised: { amount: promisedAmount, unit: limits.promised.unit, due: formatInstant(promisedDue) },
+    statutory: { amount: statutoryAmount, unit: limits.statutory.unit, due: formatInstant(statutoryDue) },
+    warnings: warnings.length === 0 ? [] : warnings.map((w) => ({ ...w })),
+  };
+}

@@ -1,0 +1,21 @@
+/** The clock bound to a loaded pack: what `Pack.deadline` and `Pack.clock` delegate to. */
+import type { PackData } from '../pack/model.ts';
+import { itemVersionAt } from '../pack/versions.ts';
+import { clock, type InstantInput } from './clock.ts';
+import type { ClockCase, ClockState, WorkCalendar } from './contract.ts';
+import { computeDeadline, type Deadline, type DeadlineOptions } from './deadline.ts';
+import { ClockError } from './errors.ts';
+import { parseInstant, shanghaiDate } from './shanghai-time.ts';
+
+/** The deadline of item `itemCode` accepted at `acceptedAt`, with the item version in force that day. */
+export function packDeadline(data: PackData, cal: WorkCalendar, itemCode: string, acceptedAt: string, options: DeadlineOptions = {}): Deadline {
+  const item = data.items.get(itemCode);
+  if (!item) throw new ClockError('item-unknown', `规则包中没有事项 ${itemCode}`, 'item');
+  const version = itemVersionAt(item.data, shanghaiDate(parseInstant(acceptedAt, 'acceptedAt')));
+  return computeDeadline(cal, version.limits, acceptedAt, options);
+}
+
+/** A case's clock under the pack's warning policy. */
+export function packClock(data: PackData, cal: WorkCalendar, c: ClockCase, now: InstantInput): ClockState {
+  return clock(cal, data.policy, c, now);
+}

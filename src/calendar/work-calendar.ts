@@ -1,0 +1,136 @@
+/**
+ * A center's working calendar: the pack's calendar files first, the `chinese-days` data package
+ * for years the pack does not declare, weekends only beyond both (every result relying on those
+ * days carries a warning, see coverage.ts). Built once per pack into a DayIndex.
+ */
+import { PackLoadError, formatPath, type PathSegment } from '../pack/diagnostics.ts';
+import type { PackData } from '../pack/model.ts';
+import type { CalendarFile, OfficeHours } from '../pack/schema-types.ts';
+import { formatDate, parseDate, weekdayOf } from './civil-date.ts';
+import type { WorkCalendar } from './contract.ts';
+import { DayIndex, Source, type DayInfo } from './day-index.ts';
+import { ClockError } from './errors.ts';
+import { compileOfficeHours, type CompiledOfficeHours, type DayPeriods } from './office-hours.ts';
+import { fromCalendarFile, packageDeclarations, type YearDeclaration } from './year-declaration.ts';
+
+export interface CalendarInput {
+  /** The pack's calendar files (any order). */
+  readonly calendars: readonly CalendarFile[];
+  readonly officeHours: OfficeHours;
+  /** Use the `chinese-days` package for years the pack omits; default true. */
+  readonly fallback?: boolean;
+}
+
+const SOURCE_NAMES = ['pack', 'package', 'weekends-only'] as const;
+const NO_HOURS: DayPeriods = Object.freeze([]);
+
+/** The WorkCalendar of the contract, plus what the CLI and the clock need to explain themselves. */
+export class Calendar implements WorkCalendar {
+  readonly index: DayIndex;
+  readonly office: CompiledOfficeHours;
+  /** Each known year's schedule, pack years first, then package years. */
+  readonly declarations: ReadonlyMap<number, YearDeclaration>;
+
+  constructor(input: CalendarInput) {
+    this.office = compileOfficeHours(input.officeHours);
+    const decls = new Map<number, YearDeclaration>();
+    if (input.fallback !== false) for (const [y, d] of packageDeclarations()) decls.set(y, d);
+    for (const file of input.calendars) decls.set(file.year, fromCalendarFile(file));
+    this.declarations = new Map([...decls].sort((a, b) => a[0] - b[0]));
+
+    const holidays = new Set<number>();
+    const makeUp = new Set<number>();
+    for (const decl of this.declarations.values()) {
+      for (const h of decl.holidays) for (let d = parseDate(h.from), end = parseDate(h.to); d <= end; d++) holidays.add(d);
+      for (const w of decl.workdays) makeUp.add(parseDate(w.date));
+    }
+    const office = this.office;
+    // One scratch record reused for every day: the index copies what it needs.
+    const dayInfo: { -readonly [K in keyof DayInfo]: DayInfo[K] } = { working: false, hours: NO_HOURS, source: Source.Pack, provisional: false };
+    const info = (day: number, year: number): DayInfo => {
+      const decl = this.declarations.get(year);
+      const wd = weekdayOf(day);
+      const isMakeUp = makeUp.has(day);
+      const isHoliday = holidays.has(day);
+      const working = isMakeUp || (!isHoliday && wd !== 0 && wd !== 6);
+      let hours: DayPeriods = NO_HOURS;
+      // A make-up workday stands in for a weekday: it keeps the default hours, not the weekend's.
+      if (working) hours = isMakeUp ? office.default : (office.overrides[wd] ?? office.default);
+      // A regular weekend is open only where the center declares hours for it; those minutes count
+      // for minute and hour limits, but the day is never a working day.
+      else if (!isHoliday) hours = office.overrides[wd] ?? NO_HOURS;
+      dayInfo.working = working;
+      dayInfo.hours = hours;
+      dayInfo.source = decl ? (decl.source === 'pack' ? Source.Pack : Source.Package) : Source.WeekendsOnly;
+      dayInfo.provisional = decl ? !decl.official : false;
+      return dayInfo;
+    };
+    this.index = new DayIndex(info, office.default.at(-1)?.[1]);
+    Object.freeze(this);
+  }
+
+  isWorkingDay(date: string): boolean {
+    return this.index.isWorking(parseDate(date));
+  }
+
+  sourceOf(date: string): 'pack' | 'package' | 'weekends-only' {
+    return SOURCE_NAMES[this.index.sourceOf(parseDate(date))];
+  }
+
+  officeHours(date: string): ReadonlyArray<readonly [number, number]> {
+    return this.index.periodsOf(parseDate(date));
+  }
+
+  /** True when the date's schedule is a pack year marked `official: false`. */
+  isProvisional(date: string): boolean {
+    return this.index.isProvisional(parseDate(date));
+  }
+}
+
+/** A calendar from calendar files and office hours (tests, tools); see buildCalendar for packs. */
+export function createCalendar(input: CalendarInput): Calendar {
+  return new Calendar(input);
+}
+
+/**
+ * The calendar of a loaded pack. Office hours the schema lets through but that cannot work (a
+ * period ending before it starts, overlapping periods) reject with a located PackLoadError.
+ */
+export function buildCalendar(pack: PackData): Calendar {
+  try {
+    return new Calendar({ calendars: pack.calendars, officeHours: pack.center.center.officeHours });
+  } catch (err) {
+    if (!(err instanceof ClockError) || err.code !== 'office-hours-invalid') throw err;
+    const path = pathSegments(err.path);
+    const at = pack.sources.locate('center.yaml', path);
+    const message = err.message.slice(err.path.length + 1);
+    throw new PackLoadError([{ file: 'center.yaml', line: at.line, column: at.column, path: formatPath(path), code: 'E-CENTER-OFFICE-HOURS', message }]);
+  }
+}
+
+/** `center.officeHours.mon[1]` → `['center', 'officeHours', 'mon', 1]`. */
+function pathSegments(path: string): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (const m of path.matchAll(/([A-Za-z_]\w*)|\[(\d+)\]/g)) out.push(m[1] ?? Number(m[2]));
+  return out;
+}
+
+const foreign = new WeakMap<WorkCalendar, DayIndex>();
+
+/**
+ * The day index behind any WorkCalendar: the one built with a Calendar, or, for another
+ * implementation of the contract, one built (once) by asking it about every day.
+ */
+export function indexOf(cal: WorkCalendar): DayIndex {
+  if (cal instanceof Calendar) return cal.index;
+  let index = foreign.get(cal);
+  if (!index) {
+    const names = { pack: Source.Pack, package: Source.Package, 'weekends-only': Source.WeekendsOnly } as const;
+    index = new DayIndex((day) => {
+      const date = formatDate(day);
+      return { working: cal.isWorkingDay(date), hours: cal.officeHours(date), source: names[cal.sourceOf(date)], provisional: false };
+    });
+    foreign.set(cal, index);
+  }
+  return index;
+}
