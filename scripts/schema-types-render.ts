@@ -12,9 +12,18 @@ const FILES: ReadonlyArray<[string, string]> = [
   ['facts', 'FactsFile'],
   ['item', 'ItemFile'],
   ['referrals', 'ReferralsFile'],
+  ['materials', 'MaterialsFile'],
   ['policy', 'PolicyFile'],
   ['application', 'Application'],
   ['decision', 'Decision'],
+  ['records/case', 'CaseRecord'],
+  ['records/complaint', 'ComplaintRecord'],
+  ['records/review', 'ReviewRecord'],
+  ['records/incident', 'IncidentRecord'],
+  ['records/publication', 'PublicationRecord'],
+  ['records/snapshot', 'RecordSnapshot'],
+  ['records/log-entry', 'RecordLogEntry'],
+  ['scenario', 'ScenarioFile'],
 ];
 
 /** Shared definitions in common.schema.json and the type name each gets. */
@@ -64,6 +73,7 @@ const TYPE_NAMES: Readonly<Record<string, Record<string, string>>> = {
     '/$defs/forms/items': 'SampleForm',
   },
   referrals: { '/properties/referrals/items': 'Referral' },
+  materials: { '/properties/materials/items': 'CatalogueMaterial' },
   application: {
     '/properties/applicant': 'Applicant',
     '/properties/materials/items/anyOf/1': 'SubmittedMaterialDetail',
@@ -82,6 +92,35 @@ const TYPE_NAMES: Readonly<Record<string, Record<string, string>>> = {
     '/$defs/reason': 'DecisionReason',
     '/$defs/warning': 'DecisionWarning',
     '/$defs/due': 'DueDate',
+    '/$defs/duration': 'DecisionDuration',
+    '/properties/guide': 'DecisionGuide',
+  },
+  'records/case': {
+    '/properties/application': 'Application',
+    '/$defs/event': 'CaseEvent',
+    '/$defs/extension': 'CaseExtensionApproval',
+  },
+  'records/complaint': {
+    '/properties/target': 'ComplaintTarget',
+    '/properties/verification': 'ComplaintVerification',
+    '/properties/reply': 'ComplaintReply',
+  },
+  scenario: {
+    '/$defs/scenario': 'Scenario',
+    '/$defs/time': 'ScenarioTime',
+    '/$defs/dateOrTime': 'ScenarioDateOrTime',
+    '/$defs/staff': 'ScenarioStaff',
+    '/$defs/applicant': 'ScenarioApplicant',
+    '/$defs/material': 'ScenarioMaterial',
+    '/$defs/history': 'ScenarioHistory',
+    '/$defs/complaint': 'ScenarioComplaint',
+    '/$defs/incident': 'ScenarioIncident',
+    '/$defs/review': 'ScenarioReview',
+    '/$defs/handledCase': 'ScenarioCase',
+    '/$defs/missingExpectation': 'ScenarioMissingExpectation',
+    '/$defs/deferredExpectation': 'ScenarioDeferredExpectation',
+    '/$defs/expect': 'ScenarioExpect',
+    '/$defs/expect/properties/deadline': 'ScenarioDeadlineExpectation',
   },
   policy: {
     '/properties/clocks': 'Clocks',
@@ -105,7 +144,9 @@ export async function renderSchemaTypes(): Promise<string> {
   const seen = new Set<string>();
   for (const [name, typeName] of FILES) {
     const schema = await readSchema(name);
+    if (name.startsWith('records/')) await inlineRecordRefs(schema);
     const defs = (schema.$defs ?? {}) as Record<string, JSONSchema>;
+    if (name === 'item') resolvedMaterials(defs);
     for (const [key, def] of Object.entries(commonDefs)) {
       const copy = structuredClone(def);
       rewriteRefs(copy, /^#\/\$defs\//);
@@ -139,6 +180,79 @@ export async function renderSchemaTypes(): Promise<string> {
     }
   }
   return parts.join('\n');
+}
+
+/** Type names of the record schemas' shared definitions (schemas/records/defs.schema.json). */
+const RECORD_DEF_TITLES: Readonly<Record<string, string>> = {
+  timestamp: 'Timestamp',
+  contact: 'ContactInfo',
+  followUp: 'FollowUp',
+};
+
+/** API shapes that record schemas embed by file; in the types they are the named types. */
+const FILE_REF_TYPES: Readonly<Record<string, string>> = {
+  '../decision.schema.json': 'Decision',
+  '../application.schema.json': 'Application',
+};
+
+/**
+ * Record schemas live in schemas/records/ and refer to ../common.schema.json, to the API shapes
+ * and to records/defs.schema.json. Rewrites those references into the forms the loop above
+ * handles: common refs as in the pack schemas, API shapes as their named types, record defs inlined.
+ */
+async function inlineRecordRefs(schema: JSONSchema): Promise<void> {
+  const recordDefs = ((await readSchema('records/defs')).$defs ?? {}) as Record<string, JSONSchema>;
+  const defs = (schema.$defs ?? {}) as Record<string, JSONSchema>;
+  const visit = (node: unknown, inDefsFile: boolean): void => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child, inDefsFile);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    const ref = record.$ref;
+    if (typeof ref === 'string') {
+      const named = FILE_REF_TYPES[ref];
+      if (named) {
+        delete record.$ref;
+        record.tsType = named;
+      } else if (ref.startsWith('../common.schema.json')) {
+        record.$ref = ref.slice(3);
+      } else if (ref.startsWith('defs.schema.json#/$defs/') || (inDefsFile && ref.startsWith('#/$defs/'))) {
+        const key = ref.slice(ref.lastIndexOf('/') + 1);
+        record.$ref = `#/$defs/records-${key}`;
+      }
+      return;
+    }
+    // Conditional requirements (if/then) carry no type information; the generator would turn
+    // the object into an open record.
+    const allOf = record.allOf;
+    if (Array.isArray(allOf) && allOf.every((b) => typeof b === 'object' && b !== null && Object.keys(b).every((k) => k === 'if' || k === 'then' || k === 'else'))) {
+      delete record.allOf;
+    }
+    for (const child of Object.values(record)) visit(child, inDefsFile);
+  };
+  visit(schema, false);
+  for (const [key, def] of Object.entries(recordDefs)) {
+    const copy = structuredClone(def);
+    visit(copy, true);
+    defs[`records-${key}`] = { ...copy, title: RECORD_DEF_TITLES[key] ?? key };
+  }
+  schema.$defs = defs;
+}
+
+/**
+ * An item's material may take its id and name from the shared catalogue (`use`), so the schema
+ * asks for `use` or both; the loader fills them in, and the types describe that resolved shape.
+ */
+function resolvedMaterials(defs: Record<string, JSONSchema>): void {
+  const material = (defs.materials?.items ?? undefined) as JSONSchema | undefined;
+  const alternative = (material?.properties?.alternatives?.items ?? undefined) as JSONSchema | undefined;
+  for (const m of [material, alternative]) {
+    if (!m) continue;
+    delete m.anyOf;
+    m.required = ['id', 'name', ...(Array.isArray(m.required) ? m.required : [])];
+  }
 }
 
 async function readSchema(name: string): Promise<JSONSchema> {

@@ -564,6 +564,7 @@ export interface EligibilityRule {
 
 export interface Material {
   id: Id;
+  use?: Id;
   /**
    * 材料名称。有 alternatives 时为这一组的名称。
    */
@@ -617,6 +618,7 @@ export interface Material {
 
 export interface AlternativeMaterial {
   id: Id;
+  use?: Id;
   /**
    * 材料名称。
    */
@@ -872,6 +874,55 @@ export interface Referral {
 /**
  * 法律依据：法律法规名称及条款。
  */
+
+/**
+ * 标识：小写英文字母、数字和连字符，例如 minzheng-window。其他文件用它来引用此项。
+ */
+
+/**
+ * 多个事项都要的材料（居民身份证、户口簿等）在这里写一次；事项的 materials 中用 use: 标识 引用，目录中的名称、形式、份数等作为默认值，事项中另写的字段优先。必要性（necessity）和适用条件只写在事项中。
+ */
+
+export interface MaterialsFile {
+  /**
+   * 共享材料。每项至少写 id 和 name。
+   *
+   * @minItems 1
+   */
+  materials: CatalogueMaterial[];
+}
+
+export interface CatalogueMaterial {
+  id: Id;
+  /**
+   * 材料名称，例如 居民身份证。
+   */
+  name: string;
+  /**
+   * 形式：original 原件（默认）、copy 复印件、both 原件和复印件。
+   */
+  form?: 'original' | 'copy' | 'both';
+  /**
+   * 份数（默认 1）。
+   */
+  copies?: number;
+  /**
+   * 载体：paper 纸质（默认）、electronic 电子、either 纸质或电子均可。
+   */
+  medium?: 'paper' | 'electronic' | 'either';
+  /**
+   * 出具单位，例如 公安机关。
+   */
+  issuer?: string;
+  /**
+   * 中心可通过共享自行调取。为 true 时不得要求申请人提交。
+   */
+  fetchable?: boolean;
+  /**
+   * 填报须知。
+   */
+  notes?: string;
+}
 
 /**
  * 标识：小写英文字母、数字和连字符，例如 minzheng-window。其他文件用它来引用此项。
@@ -1165,6 +1216,87 @@ export type DecisionDeadline = {
 } | null;
 
 /**
+ * 一次性告知单的办事指南部分（咨询件给出，其他分类为 null）：受理条件（按已知事实判断）、办理程序、时限、依据、地点和电话。
+ */
+
+export type DecisionGuide = {
+  /**
+   * 事项类型，例如 行政给付。
+   */
+  type: string;
+  /**
+   * 受理后的办理方式。
+   */
+  mode: 'immediate' | 'promised' | 'reported' | 'joint' | 'petition';
+  /**
+   * 主办部门名称。
+   */
+  department: string;
+  /**
+   * 联办件的协办部门名称。
+   */
+  departments: string[];
+  /**
+   * 上报件的审批机关。
+   */
+  reportTo: string | null;
+  /**
+   * 受理窗口。
+   */
+  window: {
+    number: number;
+    name: string;
+    location: string | null;
+  } | null;
+  /**
+   * 设定依据，例如 《社会救助暂行办法》第九条。
+   */
+  basis: string[];
+  /**
+   * 受理条件及按已知事实的判断。
+   */
+  conditions: {
+    id: string;
+    text: string;
+    /**
+     * true 符合、false 不符合、null 缺少事实无法判断。
+     */
+    met: boolean | null;
+  }[];
+  procedure: {
+    step: string;
+    description: string | null;
+    limit: DecisionDuration | null;
+  }[];
+  /**
+   * 法定时限、承诺期限（自受理之日起算）和经批准可延长的最长期限。
+   */
+  limits: {
+    statutory: DecisionDuration;
+    promised: DecisionDuration;
+    extension: {
+      max: DecisionDuration;
+      approver: string;
+    } | null;
+  };
+  /**
+   * 办理结果。
+   */
+  result: string | null;
+  /**
+   * 办理地点。
+   */
+  place: string;
+  /**
+   * 咨询电话和投诉电话。
+   */
+  phones: {
+    consult: string;
+    complaint: string;
+  };
+} | null;
+
+/**
  * 对一次咨询或申请的处理决定：分类、缺件清单、容缺材料、理由、去向、期限、收费、应出具的文书和完整的判断过程。
  */
 
@@ -1213,6 +1345,7 @@ export interface Decision {
   routeTo: RouteTo;
   deadline: DecisionDeadline;
   fees: DecisionFee[];
+  guide?: DecisionGuide;
   notice: NoticeRef;
   warnings: DecisionWarning[];
   /**
@@ -1249,6 +1382,15 @@ export interface NoticeMaterial {
    */
   fetchedByCenter?: boolean;
   notes?: string | null;
+  /**
+   * 容缺材料的补交期限（自受理之日起）；其他材料为 null。
+   */
+  due?: DecisionDuration | null;
+}
+
+export interface DecisionDuration {
+  amount: number;
+  unit: 'workingDays' | 'calendarDays' | 'hours' | 'minutes';
 }
 
 export interface MissingMaterial {
@@ -1343,14 +1485,6 @@ export type Timestamp = string;
  */
 
 /**
- * 一个办理环节。
- */
-
-export type CaseEvent = {
-  [k: string]: unknown;
-};
-
-/**
  * 每一次咨询或申请（咨询件也要登记）：申请、处理决定和此后的全部办理环节，每个环节记录经办人和时间。办理时限由环节推算，不另行保存。
  */
 
@@ -1388,6 +1522,62 @@ export interface CaseRecord {
    * @minItems 1
    */
   events: CaseEvent[];
+}
+
+/**
+ * 一个办理环节。
+ */
+
+export interface CaseEvent {
+  /**
+   * received 收件、supplement-notified 一次性告知补正、accepted 受理、suspended 中止计时（补正、听证、检验检测、专家评审等）、resumed 恢复计时、extended 经批准延长、completed 办结、returned 退回、rejected 不予受理、overdue-explained 超期说明（有正当理由）。
+   */
+  type:
+    | 'received'
+    | 'supplement-notified'
+    | 'accepted'
+    | 'suspended'
+    | 'resumed'
+    | 'extended'
+    | 'completed'
+    | 'returned'
+    | 'rejected'
+    | 'overdue-explained';
+  at: Timestamp;
+  staff: Id;
+  /**
+   * 理由（中止、退回、不予受理、超期说明时必填）。
+   */
+  reason?: string;
+  /**
+   * 备注。
+   */
+  note?: string;
+  extension?: CaseExtensionApproval;
+}
+
+/**
+ * 延长办理时限的批准记录。
+ */
+
+export interface CaseExtensionApproval {
+  /**
+   * 延长的数量。
+   */
+  amount: number;
+  /**
+   * 单位。
+   */
+  unit: 'workingDays' | 'calendarDays' | 'hours' | 'minutes';
+  /**
+   * 批准人。
+   */
+  approvedBy: string;
+  approvedAt: Timestamp;
+  /**
+   * 批准文件或审批单编号。
+   */
+  reference?: string;
 }
 
 /**
@@ -1663,9 +1853,7 @@ export interface RecordSnapshot {
  * 追加日志（NAME.log）中的一行：put 写入整条记录，event 为办件追加一个环节。
  */
 
-export type RecordLogEntry = {
-  [k: string]: unknown;
-} & {
+export interface RecordLogEntry {
   /**
    * 操作序号，连续递增。
    */
@@ -1686,4 +1874,301 @@ export type RecordLogEntry = {
    * 追加的环节（event 时）。
    */
   event?: {};
-};
+}
+
+/**
+ * 材料标识，或 { id, form, copies }。
+ */
+
+export type ScenarioMaterial =
+  | string
+  | {
+      /**
+       * 材料标识（事项文件 materials 中的 id）。
+       */
+      id: string;
+      /**
+       * 提交的形式：original 原件、copy 复印件、both 原件和复印件。
+       */
+      form?: 'original' | 'copy' | 'both';
+      /**
+       * 份数。
+       */
+      copies?: number;
+    };
+
+/**
+ * 时间（北京时间），写到分钟，例如 2026-11-23 09:30；也可以写 ISO 8601，例如 2026-11-23T09:30:00+08:00。
+ */
+
+export type ScenarioTime = string;
+
+/**
+ * 工作人员：center.yaml 中的标识（例如 chen-li）或姓名（例如 陈丽）。
+ */
+
+export type ScenarioStaff = string;
+
+/**
+ * 材料标识，或 { id, problem }（problem：absent 缺少、wrong-form 形式不符、too-few-copies 份数不足）。
+ */
+
+export type ScenarioMissingExpectation =
+  | string
+  | {
+      /**
+       * 材料标识。
+       */
+      id: string;
+      /**
+       * 问题：absent 缺少、wrong-form 形式不符、too-few-copies 份数不足。
+       */
+      problem?: 'absent' | 'wrong-form' | 'too-few-copies';
+    };
+
+/**
+ * 材料标识，或 { id, due }（due：补交期限，日期或时间）。
+ */
+
+export type ScenarioDeferredExpectation =
+  | string
+  | {
+      /**
+       * 材料标识。
+       */
+      id: string;
+      due?: ScenarioDateOrTime;
+    };
+
+/**
+ * 日期（例如 2026-12-07，只比较日期）或时间（例如 2026-12-07 17:30，比较到分钟），北京时间。
+ */
+
+export type ScenarioDateOrTime = string;
+
+/**
+ * 政策经办人员写的场景测试：每个场景给出事项、申请人情况、提交的材料和时间（或投诉等历史记录），并写明期望的处理结果。运行 bianmin test 检查规则包是否仍按期望处理。
+ */
+
+export interface ScenarioFile {
+  /**
+   * 场景列表，每个场景以 - 开头。
+   *
+   * @minItems 1
+   */
+  scenarios: Scenario[];
+}
+
+/**
+ * 一个场景：一次咨询或申请（写 item），或者一段投诉、超时等记录（写 history），以及期望的结果（expect）。
+ */
+
+export interface Scenario {
+  /**
+   * 场景名称（中文），同一文件内不能重复，例如 本镇82岁老人申请高龄津贴，材料齐全，受理。
+   */
+  name: string;
+  /**
+   * 事项编码，例如 MZ-004；也可以是 referrals.yaml 中不归本中心办的事项编码。
+   */
+  item?: string;
+  /**
+   * apply 申请办理（默认）；consult 咨询（出具一次性告知单）。
+   */
+  intent?: 'apply' | 'consult';
+  applicant?: ScenarioApplicant;
+  /**
+   * 提交的材料：材料标识（表示原件一份），或 { id: 标识, form: original/copy/both, copies: 份数 }。
+   *
+   * @maxItems 500
+   */
+  materials?: ScenarioMaterial[];
+  received?: ScenarioTime;
+  accepted?: ScenarioTime;
+  now?: ScenarioTime;
+  history?: ScenarioHistory;
+  expect: ScenarioExpect;
+}
+
+/**
+ * 申请人情况：type 为 person（自然人，默认）或 organization（法人）；其余写 facts.yaml 中声明的事实，例如 age: 82、hukouLocal: true。
+ */
+
+export interface ScenarioApplicant {
+  /**
+   * 申请人类型：person 自然人（默认）、organization 法人或其他组织。
+   */
+  type?: 'person' | 'organization';
+  [k: string]: string | number | boolean;
+}
+
+/**
+ * 责任追究和考评用的历史记录：投诉、监察发现的问题、好差评、办件（用于超时和及时办结率）。
+ */
+
+export interface ScenarioHistory {
+  /**
+   * 投诉记录。
+   *
+   * @maxItems 1000
+   */
+  complaints?: ScenarioComplaint[];
+  /**
+   * 监察发现的问题：使用服务忌语、空岗、收取未公示的费用。
+   *
+   * @maxItems 1000
+   */
+  incidents?: ScenarioIncident[];
+  /**
+   * 好差评记录。
+   *
+   * @maxItems 1000
+   */
+  reviews?: ScenarioReview[];
+  /**
+   * 已受理的办件（判断是否无故超时、计算及时办结率）。
+   *
+   * @maxItems 1000
+   */
+  cases?: ScenarioCase[];
+}
+
+/**
+ * 一次投诉：被投诉的工作人员或窗口（至少写一项）、收到时间、核实结果。
+ */
+
+export interface ScenarioComplaint {
+  staff?: ScenarioStaff;
+  /**
+   * 被投诉的窗口（center.yaml 中的窗口标识）。
+   */
+  window?: string;
+  received: ScenarioTime;
+  /**
+   * 核实结果：verified 查实、unfounded 不实、pending 尚未核实（默认）。
+   */
+  result?: 'verified' | 'unfounded' | 'pending';
+  responsible?: ScenarioStaff;
+  /**
+   * 投诉渠道：oral 口头（默认）、phone 电话、written 书面。
+   */
+  channel?: 'oral' | 'phone' | 'written';
+  /**
+   * 投诉内容（可不写）。
+   */
+  content?: string;
+}
+
+/**
+ * 监察或暗访发现的问题。
+ */
+
+export interface ScenarioIncident {
+  /**
+   * forbidden-phrase 使用服务忌语、post-left-empty 空岗（无B岗顶岗）、undeclared-fee 收取未公示的费用。
+   */
+  kind: 'forbidden-phrase' | 'post-left-empty' | 'undeclared-fee';
+  staff: ScenarioStaff;
+  at: ScenarioTime;
+  /**
+   * 原话（使用服务忌语时必须写，须含 policy.yaml 所列的忌语）或情况说明。
+   */
+  text?: string;
+}
+
+/**
+ * 一条好差评。
+ */
+
+export interface ScenarioReview {
+  /**
+   * 评价等级，须是 policy.yaml reviews.grades 之一，例如 不满意。
+   */
+  grade: string;
+  staff: ScenarioStaff;
+  at: ScenarioTime;
+}
+
+/**
+ * 一件已受理的办件：哪个事项、谁负责、何时受理、何时办结（不写表示到“现在”仍未办结）。
+ */
+
+export interface ScenarioCase {
+  /**
+   * 事项编码，例如 MZ-004。期限按该事项受理当日有效的时限计算。
+   */
+  item: string;
+  staff: ScenarioStaff;
+  accepted: ScenarioTime;
+  completed?: ScenarioTime;
+  /**
+   * 超期的正当理由（已书面说明的，不算无故超时）。
+   */
+  overdueReason?: string;
+}
+
+/**
+ * 期望的结果：只写要检查的项，没写的不检查。
+ */
+
+export interface ScenarioExpect {
+  /**
+   * 分类：consultation 咨询件、supplement 补正件、returned 退回件、rejected 不予受理、accepted 受理件。
+   */
+  kind?: 'consultation' | 'supplement' | 'returned' | 'rejected' | 'accepted';
+  /**
+   * 受理件的办理方式：immediate 即办件、promised 承诺件、reported 上报件、joint 联办件、petition 信访件。
+   */
+  mode?: 'immediate' | 'promised' | 'reported' | 'joint' | 'petition';
+  /**
+   * 缺少或不合要求的材料（一次性告知的全部清单，须完全一致；写 [] 表示不应缺任何材料）。
+   *
+   * @maxItems 500
+   */
+  missing?: ScenarioMissingExpectation[];
+  /**
+   * 容缺受理、待补交的材料（须完全一致；写 [] 表示没有）：材料标识，或 { id, due }（due 为补交期限，例如 2026-10-29）。
+   *
+   * @maxItems 500
+   */
+  deferred?: ScenarioDeferredExpectation[];
+  /**
+   * 退回、不予受理或补正的理由所对应的规则：受理条件或材料的标识，例如 age-80（须完全一致）。
+   *
+   * @maxItems 500
+   */
+  reasons?: string[];
+  /**
+   * 不予受理时告知应去的机关：写出其名称中的一段文字即可，例如 出入境管理大队。
+   */
+  routeTo?: string;
+  deadline?: ScenarioDeadlineExpectation;
+  /**
+   * “现在”（now）的电子监察预警：normal 正常、yellow 黄牌（临近期限）、red 红牌（已超期）。须同时写 now。
+   */
+  warning?: 'normal' | 'yellow' | 'red';
+  /**
+   * “现在”（now）的责任追究结果：每位工作人员（标识或姓名）应受的处理（policy.yaml 中处理的标识或名称，例如 下岗）；写 [] 表示不应受任何处理。没写的工作人员不检查。
+   */
+  sanctions?: {
+    /**
+     * @maxItems 50
+     */
+    [k: string]: string[];
+  };
+  /**
+   * “现在”（now）所在考评期的综合考评等级：每位工作人员（标识或姓名）应得的等级，例如 称职。
+   */
+  grade?: {
+    [k: string]: string;
+  };
+}
+
+/**
+ * 受理件的办结期限。
+ */
+
+export interface ScenarioDeadlineExpectation {
+  promised?: ScenarioDateOrTime;
+  statutory?: ScenarioDateOrTime;
+}

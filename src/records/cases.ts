@@ -1,0 +1,393 @@
+/**
+ * The case register (办件登记): every decision is registered, consultations included, with the
+ * events that follow, each with staff member and time. Cases are sharded per year of receipt
+ * (cases-2026 …). The clock is not stored: it is computed from the events by the calendar.
+ */
+import type { Pack } from '../pack.ts';
+import type { Application, CaseEvent, CaseRecord, Decision, Duration } from '../pack/schema-types.ts';
+import { itemVersionAt } from '../pack/versions.ts';
+import { postFor, requireStaff, responsibleFor, type Responsible } from './center-refs.ts';
+import { caseClock, deemedAcceptance, type ClockCase, type ClockState, type WorkCalendar } from './clock-port.ts';
+import type { CollectionSpec } from './collection.ts';
+import { RecordsError } from './errors.ts';
+import type { RecordProblem } from './record-schemas.ts';
+import type { RecordStore } from './store.ts';
+import { normalizeTime, parseTime, shanghaiDate, shanghaiYear, toIso } from './time.ts';
+
+export type CaseEventType = CaseEvent['type'];
+
+/** Where a case stands, derived from its events. */
+export type CaseStatus = 'consultation' | 'received' | 'supplement' | 'accepted' | 'suspended' | 'completed' | 'returned' | 'rejected';
+
+const TERMINAL: ReadonlySet<CaseEventType> = new Set(['completed', 'returned', 'rejected']);
+
+export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
+  consultation: '咨询件（已一次性告知）',
+  received: '已收件',
+  supplement: '待补正',
+  accepted: '办理中',
+  suspended: '中止计时',
+  completed: '已办结',
+  returned: '已退回',
+  rejected: '不予受理',
+};
+
+export const CASE_EVENT_LABELS: Readonly<Record<CaseEventType, string>> = {
+  received: '收件',
+  'supplement-notified': '一次性告知补正',
+  accepted: '受理',
+  suspended: '中止计时',
+  resumed: '恢复计时',
+  extended: '延长期限',
+  completed: '办结',
+  returned: '退回',
+  rejected: '不予受理',
+  'overdue-explained': '超期说明',
+};
+
+export interface RegisterCase {
+  readonly decision: Decision;
+  /** The application decided on (applicant identity is kept confidential). */
+  readonly application?: Application;
+  /** Staff member who registers the case at the window. */
+  readonly staff: string;
+  /** The first staff member asked (首问责任人); defaults to `staff`. */
+  readonly firstInquiry?: string;
+  /** When the decision was issued; defaults to the decision's receipt time. */
+  readonly at?: string;
+  /**
+   * For a supplement decision: whether the one-time notice was given now (default). When false
+   * it must follow within policy.clocks.supplementNotice, or the case counts as accepted from receipt.
+   */
+  readonly noticeGiven?: boolean;
+}
+
+export interface CaseEventInput {
+  readonly type: Exclude<CaseEventType, 'received'>;
+  readonly staff: string;
+  /** Defaults to now. */
+  readonly at?: string;
+  readonly reason?: string;
+  readonly note?: string;
+  /** For `extended`: the approval record. */
+  readonly extension?: { readonly amount: number; readonly unit: Duration['unit']; readonly approvedBy: string; readonly approvedAt?: string; readonly reference?: string };
+}
+
+/** A case with what is derived from it at a given time. */
+export interface CaseView {
+  readonly record: CaseRecord;
+  readonly status: CaseStatus;
+  /** Start of the clock (acceptance, or receipt when deemed accepted), or null. */
+  readonly acceptedAt: string | null;
+  /** True when accepted only because no supplement notice was given in time. */
+  readonly deemedAccepted: boolean;
+  /** Completed, returned or rejected at; consultations conclude at receipt. */
+  readonly concludedAt: string | null;
+  readonly clock: ClockState | null;
+  /** Finished after its due time, or still open past it. */
+  readonly overdue: boolean;
+  /** An overdue-explained event gives the reason. */
+  readonly overdueExplained: boolean;
+  readonly responsible: Responsible;
+}
+
+/** Cases are sharded per year of receipt. */
+export function caseShard(year: number): string {
+  return `cases-${year}`;
+}
+
+export const CASE_SHARD = /^cases-(\d{4})$/;
+
+export function caseSpec(): CollectionSpec<CaseRecord> {
+  return {
+    kind: 'case',
+    idOf: (r) => r.id,
+    check: checkCase,
+    events: { kind: 'case-event', apply: (r, e) => ({ ...r, events: [...r.events, e as CaseEvent] }) },
+  };
+}
+
+/** Event order and state transitions; also run on every case loaded. */
+export function checkCase(r: CaseRecord): RecordProblem[] {
+  const problems: RecordProblem[] = [];
+  if (!r.id.startsWith(`${shanghaiYear(parseTime(r.receivedAt, 'receivedAt'))}-`)) {
+    problems.push({ path: ['id'], message: `编号 ${r.id} 与收件年份不符` });
+  }
+  let state: CaseStatus | null = null;
+  let prev = -Infinity;
+  let accepted = false;
+  let noticed = false;
+  r.events.forEach((e, i) => {
+    const at = Date.parse(e.at);
+    if (at < prev) problems.push({ path: ['events', i, 'at'], message: `环节时间 ${e.at} 早于上一环节` });
+    prev = Math.max(prev, at);
+    const fail = (why: string): void => void problems.push({ path: ['events', i, 'type'], message: `${CASE_EVENT_LABELS[e.type]}：${why}` });
+    if (i === 0) {
+      if (e.type !== 'received') fail('第一个环节必须是收件（received）');
+      state = r.decision.kind === 'consultation' ? 'consultation' : 'received';
+      return;
+    }
+    if (e.type === 'received') return fail('收件只能是第一个环节');
+    if (state === 'consultation') return fail('咨询件已一次性告知，没有后续办理环节；申请办理请另行登记');
+    if (e.type === 'overdue-explained') {
+      if (!accepted) fail('尚未受理，不存在超期');
+      return;
+    }
+    if (state !== null && TERMINAL.has(state as CaseEventType)) return fail(`办件已结束（${CASE_STATUS_LABELS[state]}），不能再${CASE_EVENT_LABELS[e.type]}`);
+    switch (e.type) {
+      case 'supplement-notified':
+        if (accepted) return fail('已受理的办件不再补正告知；缺件请中止计时（suspended）');
+        if (noticed) return fail('补正内容须一次性告知，不得多次告知');
+        noticed = true;
+        state = 'supplement';
+        return;
+      case 'accepted':
+        if (accepted) return fail('办件已受理');
+        accepted = true;
+        state = 'accepted';
+        return;
+      case 'suspended':
+        if (state !== 'accepted') return fail(state === 'suspended' ? '已在中止计时中' : '只有受理后的办件才能中止计时');
+        state = 'suspended';
+        return;
+      case 'resumed':
+        if (state !== 'suspended') return fail('办件未中止计时');
+        state = 'accepted';
+        return;
+      case 'extended':
+        if (!accepted) return fail('只有受理后的办件才能延长期限');
+        return;
+      case 'completed':
+        if (!accepted) return fail('未受理的办件不能办结');
+        state = 'completed';
+        return;
+      case 'returned':
+        state = 'returned';
+        return;
+      case 'rejected':
+        if (accepted) return fail('已受理的办件不能再作不予受理；请以办结（completed）记录不予许可等结果');
+        state = 'rejected';
+        return;
+    }
+  });
+  return problems;
+}
+
+export class Cases {
+  private readonly nextSeq = new Map<number, number>();
+
+  constructor(
+    private readonly store: RecordStore,
+    private readonly pack: Pack,
+    private readonly cal: WorkCalendar,
+  ) {}
+
+  /** Registers a decision as a new case; returns its view. */
+  register(input: RegisterCase): Promise<CaseView> {
+    return this.store.exclusive(async () => {
+      const d = input.decision;
+      requireStaff(this.pack, input.staff, 'staff');
+      const firstInquiry = input.firstInquiry ?? input.staff;
+      requireStaff(this.pack, firstInquiry, 'firstInquiry');
+      const receivedAt = normalizeTime(d.receivedAt, 'decision.receivedAt');
+      const at = input.at ? normalizeTime(input.at, 'at') : receivedAt;
+      const year = shanghaiYear(Date.parse(receivedAt));
+      const item = this.pack.data.items.get(d.item);
+      const window = item ? itemVersionAt(item.data, shanghaiDate(Date.parse(receivedAt))).window : null;
+      const post = postFor(this.pack, window, input.staff);
+      const events: CaseEvent[] = [{ type: 'received', at: receivedAt, staff: input.staff }];
+      const reasons = d.reasons.map((r) => r.message).join('；');
+      switch (d.kind) {
+        case 'accepted':
+          events.push({ type: 'accepted', at: d.deadline?.acceptedAt ? normalizeTime(d.deadline.acceptedAt, 'decision.deadline.acceptedAt') : at, staff: input.staff });
+          break;
+        case 'supplement':
+          if (input.noticeGiven !== false) events.push({ type: 'supplement-notified', at, staff: input.staff, ...(reasons ? { note: reasons } : {}) });
+          break;
+        case 'returned':
+          events.push({ type: 'returned', at, staff: input.staff, reason: reasons || '申请不符合受理条件' });
+          break;
+        case 'rejected':
+          events.push({ type: 'rejected', at, staff: input.staff, reason: reasons || '不属于本中心受理范围' });
+          break;
+        case 'consultation':
+          break;
+      }
+      const id = this.nextId(year);
+      const record: CaseRecord = {
+        id,
+        item: d.item,
+        itemName: d.itemName,
+        receivedAt,
+        window,
+        post: post?.id ?? null,
+        firstInquiry,
+        ...(input.application ? { application: input.application } : {}),
+        decision: d,
+        events,
+      };
+      const saved = await this.store.collection<CaseRecord>(caseShard(year)).put(record);
+      this.nextSeq.set(year, Number(id.slice(5)) + 1);
+      return this.view(saved, at);
+    });
+  }
+
+  /** Records an event on a case (supplement notice, acceptance, suspension … completion). */
+  addEvent(id: string, input: CaseEventInput): Promise<CaseView> {
+    return this.store.exclusive(async () => {
+      const current = this.get(id);
+      if (!current) throw new RecordsError('E-CASE-NOT-FOUND', `办件 ${id} 不存在`);
+      requireStaff(this.pack, input.staff, 'staff');
+      const at = input.at ? normalizeTime(input.at, 'at') : toIso(Date.now());
+      const event: CaseEvent = {
+        type: input.type,
+        at,
+        staff: input.staff,
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.note ? { note: input.note } : {}),
+        ...(input.extension
+          ? {
+              extension: {
+                amount: input.extension.amount,
+                unit: input.extension.unit,
+                approvedBy: input.extension.approvedBy,
+                approvedAt: input.extension.approvedAt ? normalizeTime(input.extension.approvedAt, 'extension.approvedAt') : at,
+                ...(input.extension.reference ? { reference: input.extension.reference } : {}),
+              },
+            }
+          : {}),
+      };
+      if (input.type === 'extended') {
+        // The calendar refuses an extension the item does not allow or that exceeds its maximum.
+        const trial: CaseRecord = { ...current, events: [...current.events, event] };
+        const c = this.clockCase(trial, at);
+        try {
+          if (c) caseClock(this.cal, this.pack.data.policy, c, at);
+        } catch (e) {
+          if (!(e instanceof RecordsError)) throw e;
+          throw new RecordsError(e.code, e.detail, { path: '$.extension' });
+        }
+      }
+      const collection = this.store.collection<CaseRecord>(caseShard(Number(id.slice(0, 4))));
+      const saved = await collection.appendEvent(id, event);
+      return this.view(saved, at);
+    });
+  }
+
+  get(id: string): CaseRecord | undefined {
+    const m = /^(\d{4})-\d{6}$/.exec(id);
+    if (!m) return undefined;
+    if (!this.store.names().includes(caseShard(Number(m[1])))) return undefined;
+    return this.store.collection<CaseRecord>(caseShard(Number(m[1]))).get(id);
+  }
+
+  /** Years that have a shard, ascending. */
+  years(): number[] {
+    return this.store
+      .names()
+      .map((n) => CASE_SHARD.exec(n)?.[1])
+      .filter((y): y is string => y !== undefined)
+      .map(Number);
+  }
+
+  /** Every case (optionally of some years), oldest shard first. */
+  *all(years?: readonly number[]): Generator<CaseRecord> {
+    for (const y of years ?? this.years()) {
+      if (!this.store.names().includes(caseShard(y))) continue;
+      yield* this.store.collection<CaseRecord>(caseShard(y)).values();
+    }
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const y of this.years()) n += this.store.collection<CaseRecord>(caseShard(y)).size;
+    return n;
+  }
+
+  /** The clock input of a case at `now`, or null when it has no running clock (not accepted). */
+  clockCase(r: CaseRecord, now: string): ClockCase | null {
+    const accepted = r.events.find((e) => e.type === 'accepted');
+    let acceptedAt = accepted?.at ?? null;
+    if (!acceptedAt && r.decision.kind === 'supplement') {
+      const notice = r.events.find((e) => e.type === 'supplement-notified');
+      const concluded = r.events.find((e) => TERMINAL.has(e.type));
+      if (!concluded) acceptedAt = deemedAcceptance(this.cal, this.pack.data.policy, r.receivedAt, notice?.at ?? null, now);
+    }
+    if (!acceptedAt) return null;
+    const limits = this.limitsOf(r);
+    if (!limits) return null;
+    const suspensions: Array<{ from: string; to?: string; reason?: string }> = [];
+    for (const e of r.events) {
+      if (e.type === 'suspended') suspensions.push({ from: e.at, ...(e.reason ? { reason: e.reason } : {}) });
+      if (e.type === 'resumed' && suspensions.length > 0) suspensions[suspensions.length - 1] = { ...suspensions[suspensions.length - 1]!, to: e.at };
+    }
+    const extensions = r.events.flatMap((e) => (e.type === 'extended' && e.extension ? [{ amount: e.extension.amount, unit: e.extension.unit, approvedBy: e.extension.approvedBy, approvedAt: e.extension.approvedAt }] : []));
+    const end = r.events.find((e) => TERMINAL.has(e.type));
+    return {
+      acceptedAt,
+      promised: limits.promised,
+      statutory: limits.statutory,
+      ...(limits.extensionMax ? { extensionMax: limits.extensionMax } : {}),
+      suspensions,
+      extensions,
+      ...(end ? { completedAt: end.at } : {}),
+    };
+  }
+
+  private limitsOf(r: CaseRecord): { promised: Duration; statutory: Duration; extensionMax?: Duration } | null {
+    const item = this.pack.data.items.get(r.item);
+    const version = item ? itemVersionAt(item.data, shanghaiDate(Date.parse(r.receivedAt))) : null;
+    const max = version?.limits?.extension?.max;
+    const deadline = r.decision.deadline;
+    if (deadline) {
+      const pick = (d: { amount: number; unit: Duration['unit'] }): Duration => ({ amount: d.amount, unit: d.unit });
+      return { promised: pick(deadline.promised), statutory: pick(deadline.statutory), ...(max ? { extensionMax: max } : {}) };
+    }
+    if (version?.mode === 'immediate') {
+      const limit = this.pack.data.policy.clocks.immediate;
+      return { promised: limit, statutory: version.limits?.statutory ?? limit };
+    }
+    if (!version?.limits) return null;
+    return { promised: version.limits.promised, statutory: version.limits.statutory, ...(max ? { extensionMax: max } : {}) };
+  }
+
+  /** A case with its status, clock and responsible person at `now`. */
+  view(r: CaseRecord, now: string): CaseView {
+    let status: CaseStatus = r.decision.kind === 'consultation' ? 'consultation' : 'received';
+    for (const e of r.events) {
+      if (e.type === 'supplement-notified') status = 'supplement';
+      else if (e.type === 'accepted' || e.type === 'resumed') status = 'accepted';
+      else if (e.type === 'suspended') status = 'suspended';
+      else if (TERMINAL.has(e.type)) status = e.type as CaseStatus;
+    }
+    const c = this.clockCase(r, now);
+    const clock = c ? caseClock(this.cal, this.pack.data.policy, c, now) : null;
+    const end = r.events.find((e) => TERMINAL.has(e.type));
+    const concludedAt = end?.at ?? (status === 'consultation' ? r.receivedAt : null);
+    const overdue = clock !== null && (end ? Date.parse(end.at) : Date.parse(now)) > Date.parse(clock.due);
+    return {
+      record: r,
+      status,
+      acceptedAt: c?.acceptedAt ?? null,
+      deemedAccepted: c !== null && !r.events.some((e) => e.type === 'accepted'),
+      concludedAt,
+      clock,
+      overdue,
+      overdueExplained: r.events.some((e) => e.type === 'overdue-explained'),
+      responsible: responsibleFor(this.pack, r.post, r.events),
+    };
+  }
+
+  /** The next free number of the year (taken only once the case is saved). */
+  private nextId(year: number): string {
+    let next = this.nextSeq.get(year);
+    if (next === undefined) {
+      next = 1;
+      if (this.store.names().includes(caseShard(year))) {
+        for (const r of this.store.collection<CaseRecord>(caseShard(year)).values()) next = Math.max(next, Number(r.id.slice(5)) + 1);
+      }
+      this.nextSeq.set(year, next);
+    }
+    return `${year}-${String(next).padStart(6, '0')}`;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Every call the records make into the calendar (src/calendar), in one place: the work calendar
+ * of the pack, a case's clock, and the policy clocks (complaint reply, bad-review follow-up,
+ * supplement notice). Clock errors become RecordsErrors.
+ */
+import { addDuration, clock, ClockError, supplementNotice, type ClockCase, type ClockState, type DueResult, type WorkCalendar } from '../calendar/index.ts';
+import type { Pack } from '../pack.ts';
+import type { Duration, PolicyFile } from '../pack/schema-types.ts';
+import { RecordsError } from './errors.ts';
+
+export type { ClockCase, ClockState, DueResult, WorkCalendar };
+
+/** The pack's work calendar (built once at pack load). */
+export function calendarOf(pack: Pack): WorkCalendar {
+  return pack.calendar;
+}
+
+/** The clock of a running or finished case at `now`. */
+export function caseClock(cal: WorkCalendar, policy: PolicyFile, c: ClockCase, now: string): ClockState {
+  return guarded(() => clock(cal, policy, c, now));
+}
+
+/** `start` + `limit` on the calendar (policy clocks: complaint reply, bad-review callback …). */
+export function dueAfter(cal: WorkCalendar, start: string, limit: Duration): DueResult {
+  return guarded(() => addDuration(cal, start, limit));
+}
+
+/** When an application without a timely supplement notice counts as accepted (行政许可法 Art. 32). */
+export function deemedAcceptance(cal: WorkCalendar, policy: PolicyFile, receivedAt: string, noticeAt: string | null, now: string): string | null {
+  return guarded(() => supplementNotice(cal, policy.clocks, receivedAt, noticeAt, now).deemedAcceptedAt);
+}
+
+function guarded<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ClockError) throw new RecordsError(`E-CLOCK-${e.code.toUpperCase()}`, e.message.replace(/^[^：]*：/, ''), { path: e.path ? `$.${e.path}` : undefined });
+    throw e;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Records and discipline: the case register, complaints, 好差评, supervision findings and the
+ * publication archive in a lowdb data directory, and what is derived from them (sanctions,
+ * metrics and grades, the overdue sweep). `openRecords(dir, pack)` is the entry point.
+ */
+import type { Pack } from '../pack.ts';
+import type { CaseRecord } from '../pack/schema-types.ts';
+import { CASE_SHARD, caseSpec, Cases, type CaseView } from './cases.ts';
+import { calendarOf } from './clock-port.ts';
+import type { CollectionSpec } from './collection.ts';
+import { complaintSpec, Complaints, COMPLAINTS } from './complaints.ts';
+import { incidentSpec, Incidents, INCIDENTS } from './incidents.ts';
+import { computeMetrics, type MetricsReport } from './metrics.ts';
+import { parsePeriod, type Period } from './periods.ts';
+import { findForbiddenPhrases, type PhraseMatch } from './phrases.ts';
+import { publicationSpec, Publications, PUBLICATIONS } from './publications.ts';
+import { reviewSpec, Reviews, REVIEWS } from './reviews.ts';
+import { computeSanctions, type SanctionsReport } from './sanctions.ts';
+import { RecordStore, type BackupResult } from './store.ts';
+import { sweep, type SweepReport } from './sweep.ts';
+import { parseTime, toIso } from './time.ts';
+
+export { RecordsError, type RecordsErrorLocation } from './errors.ts';
+export { maskName, maskIdNumber, maskPhone, maskContact, findUnmasked, type UnmaskedFinding } from './mask.ts';
+export { findForbiddenPhrases, type PhraseMatch } from './phrases.ts';
+export { parsePeriod, countingWindow, type Period } from './periods.ts';
+export { CASE_STATUS_LABELS, CASE_EVENT_LABELS, type Cases, type CaseView, type CaseStatus, type CaseEventType, type RegisterCase, type CaseEventInput } from './cases.ts';
+export { CHANNEL_LABELS, RESULT_LABELS, type Complaints, type ComplaintView, type AddComplaint, type VerifyComplaint, type ReplyComplaint, type PublicComplaintOutcome } from './complaints.ts';
+export type { Reviews, ReviewView, AddReview, FollowUpInput, FollowUpState } from './reviews.ts';
+export { INCIDENT_LABELS, type Incidents, type AddIncident, type IncidentKind } from './incidents.ts';
+export type { Publications, ArchivePublication, ArchiveProblem } from './publications.ts';
+export type { SanctionsReport, StaffSanctions, SanctionAction, Evidence, DisciplineFacts } from './sanctions.ts';
+export type { MetricsReport, StaffMetrics, WindowMetrics, Figures, Ratio, Grade } from './metrics.ts';
+export type { SweepReport, SweepEntry } from './sweep.ts';
+export type { BackupResult } from './store.ts';
+
+export interface OpenRecordsOptions {
+  /** Open without the writer lock: reading only, nothing on disk changes. */
+  readonly readonly?: boolean;
+  /** Log size after which a collection is compacted (default 8 MiB, and never below the snapshot size). */
+  readonly compactAfterBytes?: number;
+}
+
+/** An instant: ISO 8601 text or epoch milliseconds; defaults to now. */
+export type At = string | number | undefined;
+
+export interface Records {
+  /** The data directory (absolute). */
+  readonly dir: string;
+  /** Things noticed while opening (e.g. an unacknowledged half-written entry dropped). */
+  readonly warnings: readonly string[];
+  readonly cases: Cases;
+  readonly complaints: Complaints;
+  readonly reviews: Reviews;
+  readonly incidents: Incidents;
+  readonly publications: Publications;
+  /** A case with its status, clock and responsible person at `now`. */
+  viewCase(record: CaseRecord, now?: At): CaseView;
+  /** Discipline actions per staff member in the counting window ending at `now`. */
+  sanctions(options?: { readonly now?: At; readonly all?: boolean }): Promise<SanctionsReport>;
+  /** Metrics and grades for a period (`2026-11`, `2026`, `2026-Q4`, `2026-H2`, or a Period). */
+  metrics(period: string | Period, options?: { readonly now?: At }): Promise<MetricsReport>;
+  /** Open cases by clock level, with the person responsible. */
+  sweep(options?: { readonly now?: At }): SweepReport;
+  /** The forbidden phrases (policy.forbiddenPhrases) in a text. */
+  checkPhrases(text: string): PhraseMatch[];
+  /** A consistent copy of the data directory (default: backups/DATA-YYYYMMDD-HHMMSS beside it). */
+  backup(dest?: string): Promise<BackupResult>;
+  /** Compacts the logs and releases the writer lock. */
+  close(): Promise<void>;
+}
+
+function specFor(name: string): CollectionSpec<unknown> | null {
+  const spec = CASE_SHARD.test(name)
+    ? caseSpec()
+    : name === COMPLAINTS
+      ? complaintSpec()
+      : name === REVIEWS
+        ? reviewSpec()
+        : name === INCIDENTS
+          ? incidentSpec()
+          : name === PUBLICATIONS
+            ? publicationSpec()
+            : null;
+  return spec as CollectionSpec<unknown> | null;
+}
+
+function ms(at: At): number {
+  return at === undefined ? Date.now() : typeof at === 'number' ? at : parseTime(at, 'now');
+}
+
+/**
+ * Opens the records in `dataDir` for `pack`. As the writer (default) it takes the directory's
+ * lock; any damaged file makes it throw a RecordsError (E-STORE-CORRUPT) listing every located
+ * problem, and nothing is opened.
+ */
+export async function openRecords(dataDir: string, pack: Pack, options: OpenRecordsOptions = {}): Promise<Records> {
+  const store = await RecordStore.open(dataDir, { specFor, ...options });
+  const cal = calendarOf(pack);
+  const cases = new Cases(store, pack, cal);
+  const complaints = new Complaints(store, pack, cal);
+  const reviews = new Reviews(store, pack, cal);
+  const incidents = new Incidents(store, pack);
+  const publications = new Publications(store, pack);
+  const viewer = (now: number) => {
+    const iso = toIso(now);
+    return (r: CaseRecord): CaseView => cases.view(r, iso);
+  };
+  return {
+    dir: store.dir,
+    warnings: store.warnings,
+    cases,
+    complaints,
+    reviews,
+    incidents,
+    publications,
+    viewCase: (record, now) => cases.view(record, toIso(ms(now))),
+    sanctions: (o = {}) => {
+      const now = ms(o.now);
+      return computeSanctions({ pack, now, complaints: complaints.all(), incidents: incidents.all(), reviews: reviews.all(), cases: cases.all(), viewCase: viewer(now), all: o.all ?? false });
+    },
+    metrics: (period, o = {}) => {
+      const now = ms(o.now);
+      const p = typeof period === 'string' ? parsePeriod(period) : period;
+      return computeMetrics({ pack, period: p, now, cases: cases.all(), viewCase: viewer(now), complaints: complaints.all() });
+    },
+    sweep: (o = {}) => {
+      const now = ms(o.now);
+      return sweep(pack, cases.all(), viewer(now), now);
+    },
+    checkPhrases: (text) => findForbiddenPhrases(text, pack.data.policy.forbiddenPhrases),
+    backup: (dest) => store.backup(dest),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The publication archive (每次公开的内容均要存档): every board, completion announcement,
+ * pre-disclosure or roster issued is archived with its SHA-256, time, issuer and kind. The
+ * content itself is kept once per digest in publications/, written before its record.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Pack } from '../pack.ts';
+import type { PublicationRecord } from '../pack/schema-types.ts';
+import type { CollectionSpec } from './collection.ts';
+import { writeFileDurably } from './durable-file.ts';
+import { RecordsError } from './errors.ts';
+import { YearlyIds } from './ids.ts';
+import { findUnmasked } from './mask.ts';
+import { CONTENT_DIR, type RecordStore } from './store.ts';
+import { normalizeTime, shanghaiYear, toIso } from './time.ts';
+
+export const PUBLICATIONS = 'publications';
+
+export interface ArchivePublication {
+  /** e.g. board, announcement, pre-disclosure, duty-roster, complaint-outcomes. */
+  readonly kind: string;
+  readonly title: string;
+  readonly content: string | Uint8Array;
+  /** Default text/html for strings, application/octet-stream for bytes. */
+  readonly mediaType?: string;
+  readonly issuer: string;
+  readonly issuedAt?: string;
+}
+
+export interface ArchiveProblem {
+  readonly id: string;
+  readonly detail: string;
+}
+
+export function publicationSpec(): CollectionSpec<PublicationRecord> {
+  return { kind: 'publication', idOf: (r) => r.id };
+}
+
+const EXTENSIONS: Readonly<Record<string, string>> = { 'text/html': 'html', 'text/plain': 'txt', 'text/markdown': 'md', 'application/json': 'json', 'application/pdf': 'pdf' };
+
+function contentName(sha256: string, mediaType: string): string {
+  return `${sha256}.${EXTENSIONS[mediaType.split(';')[0]!.trim()] ?? 'bin'}`;
+}
+
+export class Publications {
+  private readonly ids: YearlyIds;
+
+  constructor(
+    private readonly store: RecordStore,
+    private readonly pack: Pack,
+  ) {
+    this.ids = new YearlyIds('G', () => this.collection().values());
+  }
+
+  private collection() {
+    return this.store.collection<PublicationRecord>(PUBLICATIONS);
+  }
+
+  /**
+   * Archives a publication. Text that shows a whole ID number or mobile number (other than the
+   * center's published phones) is refused: public outputs carry personal data masked.
+   */
+  archive(input: ArchivePublication): Promise<PublicationRecord> {
+    return this.store.exclusive(async () => {
+      const bytes = typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : Buffer.from(input.content);
+      const mediaType = input.mediaType ?? (typeof input.content === 'string' ? 'text/html' : 'application/octet-stream');
+      if (mediaType.startsWith('text/') || mediaType === 'application/json') {
+        const phones = Object.values(this.pack.data.center.center.phones);
+        const leaks = findUnmasked(bytes.toString('utf8'), phones);
+        if (leaks.length > 0) {
+          const what = leaks.map((l) => `${l.kind === 'idNumber' ? '身份证号' : '手机号'}（第 ${l.index + 1} 个字符起）`).join('、');
+          throw new RecordsError('E-PUBLICATION-UNMASKED', `公开内容含未脱敏的个人信息：${what}；请脱敏后再公开`, { path: '$.content' });
+        }
+      }
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(input.kind)) throw new RecordsError('E-PUBLICATION-KIND', `公开类别 ${JSON.stringify(input.kind)} 格式不正确（小写字母、数字和连字符，例如 announcement）`, { path: '$.kind' });
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const dir = path.join(this.store.dir, CONTENT_DIR);
+      await mkdir(dir, { recursive: true });
+      const file = path.join(dir, contentName(sha256, mediaType));
+      // Content-addressed: the same content is stored once; an existing file is left untouched.
+      if (!(await stat(file).catch(() => null))) await writeFileDurably(file, bytes);
+      const issuedAt = input.issuedAt ? normalizeTime(input.issuedAt, 'issuedAt') : toIso(Date.now());
+      const id = this.ids.peek(shanghaiYear(Date.parse(issuedAt)));
+      const record: PublicationRecord = { id, kind: input.kind, title: input.title, issuedAt, issuer: input.issuer, sha256, bytes: bytes.length, mediaType };
+      const saved = await this.collection().put(record);
+      this.ids.taken(id);
+      return saved;
+    });
+  }
+
+  all(): Iterable<PublicationRecord> {
+    return this.store.names().includes(PUBLICATIONS) ? this.collection().values() : [];
+  }
+
+  get(id: string): PublicationRecord | undefined {
+    return this.store.names().includes(PUBLICATIONS) ? this.collection().get(id) : undefined;
+  }
+
+  /** The archived content of a publication, checked against its digest. */
+  async content(id: string): Promise<Buffer> {
+    const r = this.get(id);
+    if (!r) throw new RecordsError('E-PUBLICATION-NOT-FOUND', `公开存档 ${id} 不存在`);
+    const file = path.join(this.store.dir, CONTENT_DIR, contentName(r.sha256, r.mediaType));
+    const bytes = await readFile(file).catch(() => null);
+    if (!bytes) throw new RecordsError('E-PUBLICATION-MISSING', `公开存档 ${id} 的内容文件缺失`, { file: path.join(this.store.shownDir, CONTENT_DIR, contentName(r.sha256, r.mediaType)) });
+    if (createHash('sha256').update(bytes).digest('hex') !== r.sha256) {
+      throw new RecordsError('E-PUBLICATION-HASH', `公开存档 ${id} 的内容与存档摘要不符（内容被改动）`, { file: path.join(this.store.shownDir, CONTENT_DIR, contentName(r.sha256, r.mediaType)) });
+    }
+    return bytes;
+  }
+
+  /** Checks every archived content against its digest; returns the problems. */
+  async verify(): Promise<ArchiveProblem[]> {
+    const out: ArchiveProblem[] = [];
+    for (const r of this.all()) {
+      try {
+        await this.content(r.id);
+      } catch (e) {
+        if (!(e instanceof RecordsError)) throw e;
+        out.push({ id: r.id, detail: e.message });
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,55 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
+import { loadPack, type Pack } from '../../src/pack.ts';
+import type { Application, Decision } from '../../src/pack/schema-types.ts';
+export { completeApplication } from './applications.ts';
+import { openRecords, type OpenRecordsOptions, type Records } from '../../src/records/index.ts';
+
+export const RULES = fileURLToPath(new URL('../../rules', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+let sample: Promise<Pack> | null = null;
+
+/** The bundled sample pack (rules/), loaded once per test file. */
+export function samplePack(): Promise<Pack> {
+  sample ??= loadPack(RULES);
+  return sample;
+}
+
+const created: string[] = [];
+// Registered when a test file imports this module: its temporary directories go with it.
+afterAll(async () => {
+  for (const dir of created.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+export async function tempDir(prefix = 'bianmin-records-'): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** A copy of the sample pack with policy.yaml edited as text (a YAML edit, not a code change). */
+export async function editedPack(edit: (policyYaml: string) => string): Promise<Pack> {
+  const dir = path.join(await tempDir('bianmin-pack-'), 'rules');
+  await cp(RULES, dir, { recursive: true });
+  const file = path.join(dir, 'policy.yaml');
+  const before = await readFile(file, 'utf8');
+  const after = edit(before);
+  if (after === before) throw new Error('policy.yaml edit changed nothing');
+  await writeFile(file, after);
+  return loadPack(dir);
+}
+
+export async function decided(pack: Pack, application: Application, kind: Decision['kind']): Promise<Decision> {
+  const d = await pack.decide(application);
+  if (d.kind !== kind) throw new Error(`expected a ${kind} decision, got ${d.kind}: ${d.reasons.map((r) => r.message).join('; ')}`);
+  return d;
+}
+
+export async function openTemp(pack: Pack, options: OpenRecordsOptions = {}): Promise<{ records: Records; dir: string }> {
+  const dir = path.join(await tempDir(), 'data');
+  return { records: await openRecords(dir, pack, options), dir };
+}
