@@ -1,5 +1,13 @@
 import { loadPackData, type LoadOptions } from './pack/load.ts';
 import type { PackData } from './pack/model.ts';
+import { buildCalendar, type Calendar } from './calendar/work-calendar.ts';
+import { shanghaiDate } from './calendar/index.ts';
+import { packClock, packDeadline } from './calendar/pack-clock.ts';
+import type { ClockCase, ClockState } from './calendar/contract.ts';
+import type { InstantInput } from './calendar/clock.ts';
+import type { Deadline, DeadlineOptions } from './calendar/deadline.ts';
+import { compilePack, decide, listItems, type CatalogItem, type CompiledPack, type DecideOptions, type RouteMatch } from './engine/index.ts';
+import type { Decision } from './pack/schema-types.ts';
 
 /**
  * A loaded rule pack: its validated data, and (as later stages land) the compiled engine,
@@ -7,11 +15,52 @@ import type { PackData } from './pack/model.ts';
  */
 export class Pack {
   readonly data: PackData;
+  /** Working days and office hours (pack calendars, then the chinese-days fallback), built once. */
+  readonly calendar: Calendar;
+  /** The decision engine, compiled at load: one json-rules-engine Engine per item version. */
+  readonly engine: CompiledPack;
 
   constructor(data: PackData) {
     this.data = data;
+    this.calendar = buildCalendar(data);
+    this.engine = compilePack(data, this.calendar);
     Object.freeze(this);
   }
+
+  /** Promised and statutory due of an item accepted at `acceptedAt` (a decision's `deadline`). */
+  deadline(itemCode: string, acceptedAt: string, options: DeadlineOptions = {}): Deadline {
+    return packDeadline(this.data, this.calendar, itemCode, acceptedAt, options);
+  }
+
+  /**
+   * Decides an application (see schemas/application.schema.json): consultation, supplement,
+   * returned, rejected or accepted, with the one-time notice and the trace. Rejects only with
+   * ApplicationError (bad input, unknown item), which carries JSON paths and suggestions.
+   */
+  decide(application: unknown, options: DecideOptions = {}): Promise<Decision> {
+    return decide(this.engine, application, options);
+  }
+
+  /** 首问负责: items, outside organs and windows matching a code, name or keyword, best first. */
+  route(query: string, options: { at?: string; limit?: number } = {}): RouteMatch[] {
+    return this.engine.router.search(query, dayOf(options.at), options.limit);
+  }
+
+  /** Every item as in force today (or on `at`): code, name, mode, window and materials. */
+  listItems(options: { at?: string } = {}): CatalogItem[] {
+    return listItems(this.engine, dayOf(options.at));
+  }
+
+  /** A running case's clock (due, remaining, yellow/red) under policy.yaml `warnings`. */
+  clock(c: ClockCase, now: InstantInput): ClockState {
+    return packClock(this.data, this.calendar, c, now);
+  }
+}
+
+/** Shanghai date of `at` (ISO 8601), or of now. */
+function dayOf(at: string | undefined): string {
+  const ms = at === undefined ? Date.now() : Date.parse(at);
+  return shanghaiDate(Number.isFinite(ms) ? ms : Date.now());
 }
 
 /** Reads, validates and compiles the pack in `dir`. */

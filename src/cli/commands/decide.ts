@@ -1,0 +1,216 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { describeDuration, describeInstant } from '../../calendar/index.ts';
+import { ApplicationError, type ApplicationIssue } from '../../engine/index.ts';
+import type { PathSegment } from '../../pack/diagnostics.ts';
+import type { Decision } from '../../pack/schema-types.ts';
+import { parseSource, type SourceFile } from '../../pack/source.ts';
+import { EXIT } from '../exit.ts';
+import { openPack } from './calendar.ts';
+
+interface DecideFlags {
+  item: string;
+  input: string;
+  at?: string;
+  rules: string;
+  json?: boolean;
+}
+
+export function registerDecide(program: Command): void {
+  program
+    .command('decide')
+    .description('对一份申请或咨询作出处理决定：咨询件、补正件、退回件、不予受理或受理件，附一次性告知内容和判断过程')
+    .requiredOption('--item <编码>', '事项编码，例如 MZ-001')
+    .requiredOption('--input <文件>', '申请（JSON 或 YAML 文件）：{intent, applicant, materials, receivedAt}，格式见 schemas/application.schema.json')
+    .option('--at <时间>', '申请未写收件时间时使用的时间（ISO 8601，带时区），默认当前时间')
+    .option('--rules <目录>', '规则包目录', 'rules')
+    .option('--json', '以 JSON 输出完整决定（schemas/decision.schema.json）')
+    .action(async (opts: DecideFlags, cmd: Command) => {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(opts.input);
+      } catch {
+        cmd.error(`错误：无法读取输入文件 ${opts.input}`);
+        return;
+      }
+      const input = readInput(opts.input, bytes);
+      if (!input.ok) {
+        process.stderr.write(`${input.message}\n`);
+        process.exitCode = EXIT.invalid;
+        return;
+      }
+      const application = input.data;
+      if (application !== null && typeof application === 'object' && !Array.isArray(application)) {
+        const given = (application as Record<string, unknown>).item;
+        if (given !== undefined && given !== opts.item) {
+          process.stderr.write(`${where(opts.input, input.source, ['item'])}：输入文件中的事项编码 ${JSON.stringify(given)} 与 --item ${opts.item} 不一致\n`);
+          process.exitCode = EXIT.invalid;
+          return;
+        }
+      }
+      const pack = await openPack(opts.rules);
+      if (!pack) return;
+      const withItem = application !== null && typeof application === 'object' && !Array.isArray(application) ? { ...application, item: opts.item } : application;
+      let decision: Decision;
+      try {
+        decision = await pack.decide(withItem, opts.at === undefined ? {} : { at: opts.at });
+      } catch (err) {
+        if (!(err instanceof ApplicationError)) throw err;
+        for (const issue of err.issues) process.stderr.write(`${locate(opts, input.source, issue)} [${issue.code}] ${issue.message}\n`);
+        for (const s of err.suggestions) process.stderr.write(`  可能是：${s.code ?? ''} ${s.name}${s.window ? `（${s.window.number}号${s.window.name}）` : s.organ ? `（${s.organ}）` : ''}\n`);
+        process.exitCode = EXIT.invalid;
+        return;
+      }
+      process.stdout.write(opts.json ? JSON.stringify(decision, null, 2) + '\n' : render(decision, opts.rules));
+      process.exitCode = EXIT.ok;
+    });
+}
+
+type ReadResult = { ok: true; data: unknown; source: SourceFile | null } | { ok: false; message: string };
+
+/** JSON or YAML; a syntax error is reported as file:line:column. */
+function readInput(file: string, bytes: Buffer): ReadResult {
+  const yaml = /\.ya?ml$/i.test(file);
+  const parsed = parseSource(path.basename(file), bytes);
+  if (yaml) {
+    if (!parsed.ok) return { ok: false, message: parsed.errors.map((d) => `${file}:${d.line}:${d.column} ${d.message}`).join('\n') };
+    return { ok: true, data: parsed.source.data, source: parsed.source };
+  }
+  let text = new TextDecoder('utf-8').decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  try {
+    return { ok: true, data: JSON.parse(text) as unknown, source: parsed.ok ? parsed.source : null };
+  } catch (err) {
+    // The YAML parser reads JSON too and knows where it broke; fall back to V8's position.
+    const first = parsed.ok ? null : parsed.errors[0];
+    if (first && first.line > 0) return { ok: false, message: `${file}:${first.line}:${first.column} JSON 语法错误：${first.message.replace(/^YAML 语法错误[：（]?/, '').replace(/）$/, '')}` };
+    const pos = /position (\d+)/.exec(err instanceof Error ? err.message : '');
+    if (pos) {
+      const offset = Number(pos[1]);
+      const before = text.slice(0, offset).split('\n');
+      const near = text.slice(offset, offset + 1);
+      return {
+        ok: false,
+        message: `${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1} JSON 语法错误：此处${near ? `的 ${JSON.stringify(near)} ` : ''}不符合 JSON 写法（检查多余或缺少的逗号、引号和括号）`,
+      };
+    }
+    return { ok: false, message: `${file}：JSON 语法错误，文件不是有效的 JSON` };
+  }
+}
+
+function segmentsOf(jsonPath: string): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (const m of jsonPath.matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)) {
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else if (m[3] !== undefined) out.push(JSON.parse(`"${m[3]}"`) as string);
+  }
+  return out;
+}
+
+function where(file: string, source: SourceFile | null, segments: readonly PathSegment[]): string {
+  if (!source) return file;
+  const at = source.locate(segments, false);
+  return `${file}:${at.line}:${at.column}`;
+}
+
+function locate(opts: DecideFlags, source: SourceFile | null, issue: ApplicationIssue): string {
+  if (issue.path === 'at') return '--at';
+  if (issue.path === '$.item') return '--item';
+  const segments = segmentsOf(issue.path);
+  return `${where(opts.input, source, segments)} ${issue.path}`;
+}
+
+const KIND_NAMES: Readonly<Record<Decision['kind'], string>> = {
+  consultation: '咨询件（出具一次性告知单）',
+  supplement: '补正件（一次性告知需补正的全部材料）',
+  returned: '退回件（书面告知退回原因）',
+  rejected: '不予受理（告知应去的机关或窗口）',
+  accepted: '受理件',
+};
+
+const MODE_NAMES: Readonly<Record<NonNullable<Decision['mode']>, string>> = {
+  immediate: '即办件（现场30分钟内办结）',
+  promised: '承诺件（在承诺期限内办结）',
+  reported: '上报件（报上级审批）',
+  joint: '联办件（多部门联合办理）',
+  petition: '信访件（按信访规定时限办理）',
+};
+
+const DOCUMENT_NAMES: Readonly<Record<string, string>> = {
+  consultation: '一次性告知单（咨询件）',
+  supplement: '补正材料通知书',
+  returned: '退回件通知书',
+  rejected: '不予受理通知书',
+  accepted: '受理通知书',
+  immediate: '即办件受理单',
+};
+const NECESSITY: Readonly<Record<string, string>> = { core: '主件', required: '必要', deferrable: '容缺', optional: '可选' };
+const FORMS: Readonly<Record<string, string>> = { original: '原件', copy: '复印件', both: '原件和复印件' };
+
+/** The human summary: what the window must do, and why. */
+function render(d: Decision, rules: string): string {
+  const lines: string[] = [];
+  lines.push(`事项：${d.item} ${d.itemName}${d.version ? `（适用 ${d.version.effectiveFrom} 起施行的版本，${d.version.reference}）` : ''}`);
+  lines.push(`收件时间：${describeInstant(d.receivedAt)}`);
+  lines.push(`结论：${KIND_NAMES[d.kind]}${d.mode ? ` — ${MODE_NAMES[d.mode]}` : ''}`);
+  if (d.routeTo) {
+    const r = d.routeTo;
+    lines.push(`去向：${r.organ}${r.window ? `，${r.window}` : ''}${r.address ? `，地址：${r.address}` : ''}${r.phone ? `，电话：${r.phone}` : ''}`);
+  }
+  if (d.reasons.length > 0) {
+    lines.push('理由：');
+    for (const r of d.reasons) lines.push(`  - ${r.message}（${rules}/${r.source.file}:${r.source.line}）`);
+  }
+  if (d.missing.length > 0) {
+    lines.push(`缺少或不合要求的材料（共 ${d.missing.length} 项，一次告知）：`);
+    d.missing.forEach((m, i) => lines.push(`  ${i + 1}. 《${m.name}》（${NECESSITY[m.necessity]}${m.department ? `，${m.department}` : ''}）：${m.detail}`));
+  }
+  if (d.deferred.length > 0) {
+    lines.push('容缺受理，须在期限内补交：');
+    for (const m of d.deferred) lines.push(`  - 《${m.name}》${m.due ? `：${describeInstant(m.due)} 前` : ''}`);
+  }
+  if (d.kind === 'consultation' && d.materials.length > 0) {
+    lines.push('申请材料（一次性告知）：');
+    d.materials.forEach((m, i) => {
+      const need = m.fetchedByCenter ? '由中心调取，无需提交' : m.required === 'no' ? '本次不需要' : `${FORMS[m.form]}${m.copies > 1 ? ` ${m.copies} 份` : ''}`;
+      const cond = m.condition ? `；${m.required === 'unknown' ? '视情况：' : ''}${m.condition}` : '';
+      const alts = m.alternatives && m.alternatives.length > 0 ? `；任选其一：${m.alternatives.map((a) => a.name).join('、')}` : '';
+      const due = m.due ? `；可受理后 ${describeDuration(m.due)}内补交` : '';
+      lines.push(`  ${i + 1}. 《${m.name}》（${NECESSITY[m.necessity]}${m.department ? `，${m.department}` : ''}）：${need}${cond}${alts}${due}`);
+    });
+  }
+  if (d.guide) {
+    const g = d.guide;
+    if (g.conditions.length > 0) {
+      lines.push('受理条件：');
+      for (const c of g.conditions) lines.push(`  - ${c.text}${c.met === true ? '（符合）' : c.met === false ? '（按所述情况不符合）' : ''}`);
+    }
+    lines.push(`办理时限：承诺 ${describeDuration(g.limits.promised)}，法定 ${describeDuration(g.limits.statutory)}（自受理之日起算）`);
+    if (g.procedure.length > 0) lines.push(`办理程序：${g.procedure.map((p) => p.step).join(' → ')}`);
+    if (g.basis.length > 0) lines.push(`设定依据：${g.basis.join('；')}`);
+    lines.push(`办理地点：${g.place}`);
+    lines.push(`咨询电话：${g.phones.consult}；投诉电话：${g.phones.complaint}`);
+  }
+  if (d.deadline) {
+    lines.push(`承诺期限：${describeDuration(d.deadline.promised)}，应于 ${describeInstant(d.deadline.promised.due)} 前办结`);
+    lines.push(`法定期限：${describeDuration(d.deadline.statutory)}，应于 ${describeInstant(d.deadline.statutory.due)} 前办结`);
+  }
+  if (d.kind !== 'rejected') {
+    lines.push(
+      d.fees.length === 0
+        ? '收费：不收费'
+        : `收费：${d.fees.map((f) => `${f.name} ${f.amount} 元${f.per ? `/${f.per}` : ''}（依据 ${f.basis}）`).join('；')}`,
+    );
+  }
+  if (d.unknownMaterials.length > 0) lines.push(`不在材料清单中的材料：${d.unknownMaterials.join('、')}`);
+  for (const w of [...d.warnings, ...(d.deadline?.warnings ?? [])]) lines.push(`警告 [${w.code}] ${w.message}`);
+  lines.push(`应出具文书：${DOCUMENT_NAMES[d.notice.document] ?? '本事项专用文书'}（模板 ${d.notice.document}）`);
+  lines.push('判断过程：');
+  for (const t of d.trace) {
+    const mark = t.passed === true ? '✓' : t.passed === false ? '✗' : '?';
+    lines.push(`  ${mark} ${t.message}（${rules}/${t.source.file}:${t.source.line}）`);
+  }
+  return lines.join('\n') + '\n';
+}

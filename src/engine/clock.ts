@@ -1,0 +1,35 @@
+/**
+ * The engine's one door to the statutory clock (src/calendar/): deadlines of accepted
+ * applications and due dates of deferred (容缺) materials, on the pack's working-day calendar.
+ * The clock starts at acceptance; on-the-spot acceptance is at receipt.
+ */
+import { addDuration, ClockError, computeDeadline, type Deadline, type DueResult, type WorkCalendar } from '../calendar/index.ts';
+import type { Duration, Limits } from '../pack/schema-types.ts';
+import { ApplicationError } from './errors.ts';
+import { formatShanghai } from './instant.ts';
+
+export interface EngineClock {
+  /** Promised and statutory deadlines of an application accepted at `acceptedAtMs`. */
+  deadline(limits: Limits, acceptedAtMs: number): Deadline;
+  /** When `duration` counted from `fromMs` runs out. */
+  due(duration: Duration, fromMs: number): DueResult;
+}
+
+export function clockOf(calendar: WorkCalendar): EngineClock {
+  return {
+    deadline: (limits, acceptedAtMs) => outOfRange(() => computeDeadline(calendar, limits, formatShanghai(acceptedAtMs))),
+    due: (duration, fromMs) => outOfRange(() => addDuration(calendar, formatShanghai(fromMs), duration)),
+  };
+}
+
+/** The calendar covers 2000–2100; a receipt time far outside it is bad input, not a crash. */
+function outOfRange<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof ClockError) {
+      throw new ApplicationError([{ path: '$.receivedAt', code: 'E-APP-TIME', message: `无法从该收件时间计算期限：${err.message}` }]);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * One decision: parse the application, pick the item version in force on the day of receipt, run
+ * its compiled conditions once, check the materials, classify, and assemble the decision with its
+ * trace. Rejects only with ApplicationError (bad input).
+ */
+import type { Applicant, Decision, DecisionWarning, DeferredMaterial, TraceEntry } from '../pack/schema-types.ts';
+import { classify, routeOf, type ConditionOutcome } from './classify.ts';
+import { versionAt, type CompiledMaterial, type CompiledPack, type CompiledReferral, type CompiledVersion } from './compile.ts';
+import { threeValued, type ResultNode } from './condition.ts';
+import { ApplicationError } from './errors.ts';
+import type { FactValue } from './facts.ts';
+import { guideOf } from './guide.ts';
+import { shanghaiDate } from './instant.ts';
+import { parseApplication, type ParsedApplication } from './input.ts';
+import { checkMaterials, type Required, type Requiredness } from './materials.ts';
+import { suggest } from '../pack/suggest.ts';
+import { conditionEntry, referralEntry } from './trace.ts';
+
+export interface DecideOptions {
+  /** "Now" (ISO 8601 with zone) for applications that do not say when they were received. */
+  readonly at?: string;
+}
+
+const NO_SLOTS: readonly ResultNode[] = [];
+
+export async function decide(pack: CompiledPack, input: unknown, options: DecideOptions = {}): Promise<Decision> {
+  const app = parse(pack, input, options.at);
+  const referral = pack.referrals.get(app.item);
+  if (referral) return referralDecision(referral, app);
+  const item = pack.items.get(app.item);
+  const date = shanghaiDate(app.receivedAtMs);
+  if (!item) throw unknownItem(pack, app.item, date);
+
+  const facts = pack.facts.read(app.applicant);
+  if (facts.issues.length > 0) throw new ApplicationError(facts.issues);
+  const v = versionAt(item, date);
+  const outcomes = new Outcomes(pack, facts.values, v.runner ? await v.runner.evaluate(facts.values) : NO_SLOTS);
+
+  const conditions: ConditionOutcome[] = v.conditions.map((c) => {
+    const passed = outcomes.of(c.slot, c.facts);
+    return { condition: c, passed, facts: passed === null ? outcomes.missingFacts(c.facts) : '' };
+  });
+
+  const consult = app.intent === 'consult';
+  // A consultation never looks at submitted materials: the one-time notice is the same for all.
+  const materials = checkMaterials(v, outcomes, consult ? null : app.submissions);
+  const trace: TraceEntry[] = [v.versionEntry];
+  for (const o of conditions) {
+    trace.push(o.passed === null ? conditionEntry(o.condition, null, o.facts) : o.condition.decided(o.passed));
+  }
+  for (const t of materials.trace) trace.push(t);
+
+  const warnings: DecisionWarning[] = [...facts.warnings];
+  for (const id of materials.unknown) warnings.push(unknownMaterialWarning(v, id));
+
+  if (consult) {
+    const rejected = conditions.find((o) => o.passed === false && o.condition.onFail === 'rejected');
+    return {
+      item: v.code,
+      itemName: v.data.name,
+      version: v.version,
+      kind: 'consultation',
+      mode: null,
+      receivedAt: app.receivedAt,
+      materials: materials.notice,
+      missing: [],
+      deferred: [],
+      unknownMaterials: [],
+      reasons: [],
+      routeTo: rejected ? routeOf(rejected.condition) : null,
+      deadline: null,
+      fees: [...v.fees],
+      guide: guideOf(pack.data, v, conditions),
+      notice: { document: v.documents.consultation },
+      warnings,
+      trace,
+    };
+  }
+
+  const c = classify(conditions, materials);
+  const accepted = c.kind === 'accepted';
+  let deferred: DeferredMaterial[] = [];
+  if (accepted && materials.deferred.length > 0) {
+    deferred = materials.deferred.map((m) => {
+      if (!m.due) return { id: m.id, name: m.name, due: null };
+      const due = pack.clock.due(m.due, app.receivedAtMs);
+      for (const w of due.warnings) if (!warnings.some((x) => x.message === w.message)) warnings.push(w);
+      return { id: m.id, name: m.name, due: due.due };
+    });
+  }
+  const mode = accepted ? v.data.mode : null;
+  return {
+    item: v.code,
+    itemName: v.data.name,
+    version: v.version,
+    kind: c.kind,
+    mode,
+    receivedAt: app.receivedAt,
+    materials: materials.notice,
+    missing: c.kind === 'rejected' ? [] : materials.missing,
+    deferred,
+    unknownMaterials: [...materials.unknown],
+    reasons: c.reasons,
+    routeTo: c.routeTo,
+    // The clock starts at acceptance; an application accepted on the spot is accepted at receipt.
+    deadline: accepted ? pack.clock.deadline(v.data.limits, app.receivedAtMs) : null,
+    fees: [...v.fees],
+    guide: null,
+    notice: { document: accepted && mode === 'immediate' ? v.documents.immediate : v.documents[c.kind] },
+    warnings,
+    trace,
+  };
+}
+
+/**
+ * What the engine's run says about each slot. A slot whose facts were all given takes the
+ * engine's own result; otherwise its annotated tree is read in three-valued logic.
+ */
+class Outcomes implements Requiredness {
+  constructor(
+    private readonly pack: CompiledPack,
+    private readonly values: Readonly<Record<string, FactValue>>,
+    private readonly slots: readonly ResultNode[],
+  ) {}
+
+  of(slot: number, needed: readonly string[]): boolean | null {
+    const node = this.slots[slot]!;
+    for (const f of needed) if (!(f in this.values)) return threeValued(node);
+    return node.result === true;
+  }
+
+  /** Labels of the facts among `needed` that were not given, e.g. `年龄（周岁）、本镇户籍`. */
+  missingFacts(needed: readonly string[]): string {
+    let out = '';
+    for (const f of needed) if (!(f in this.values)) out += (out ? '、' : '') + this.pack.facts.label(f);
+    return out;
+  }
+
+  missing(m: CompiledMaterial): string {
+    return this.missingFacts(m.facts);
+  }
+
+  required(m: CompiledMaterial): Required {
+    if (m.slot < 0) return 'yes';
+    const r = this.of(m.slot, m.facts);
+    return r === null ? 'unknown' : r ? 'yes' : 'no';
+  }
+}
+
+/** Schema problems and fact-type problems are reported together, so one correction fixes all. */
+function parse(pack: CompiledPack, input: unknown, at: string | undefined): ParsedApplication {
+  try {
+    return parseApplication(input, at);
+  } catch (err) {
+    const applicant = input !== null && typeof input === 'object' ? (input as { applicant?: unknown }).applicant : undefined;
+    if (!(err instanceof ApplicationError) || applicant === null || typeof applicant !== 'object' || Array.isArray(applicant)) throw err;
+    const seen = new Set(err.issues.map((i) => i.path));
+    const more = pack.facts.read(applicant as Applicant).issues.filter((i) => !seen.has(i.path));
+    if (more.length === 0) throw err;
+    throw new ApplicationError([...err.issues, ...more], err.suggestions);
+  }
+}
+
+function referralDecision(r: CompiledReferral, app: ParsedApplication): Decision {
+  const consult = app.intent === 'consult';
+  return {
+    item: r.code,
+    itemName: r.name,
+    version: null,
+    kind: consult ? 'consultation' : 'rejected',
+    mode: null,
+    receivedAt: app.receivedAt,
+    materials: [],
+    missing: [],
+    deferred: [],
+    unknownMaterials: [],
+    reasons: [{ code: r.rule, message: `${r.reason} 请向${r.organ}申请。`, source: r.source }],
+    routeTo: { organ: r.organ, window: null, address: r.address, phone: r.phone },
+    deadline: null,
+    fees: [],
+    guide: null,
+    notice: { document: consult ? 'consultation' : 'rejected' },
+    warnings: [],
+    trace: [referralEntry(r)],
+  };
+}
+
+function unknownItem(pack: CompiledPack, code: string, date: string): ApplicationError {
+  const suggestions = pack.router.search(code, date, 5);
+  const hint = suggestions.length > 0 ? `；是否要办：${suggestions.map((s) => `${s.code ?? ''} ${s.name}`.trim()).join('、')}？` : '；可用 bianmin route 关键词 查找事项';
+  return new ApplicationError([{ path: '$.item', code: 'E-APP-UNKNOWN-ITEM', message: `事项编码 ${code} 不存在${hint}` }], suggestions);
+}
+
+function unknownMaterialWarning(v: CompiledVersion, id: string): DecisionWarning {
+  const guess = suggest(id, [...v.materialIds.keys()]);
+  const name = guess ? v.materialIds.get(guess)?.name : undefined;
+  return {
+    code: 'unknown-material',
+    message: `材料 ${id} 不在事项 ${v.code} 的材料清单中，未予审查${guess ? `；是否应为 ${guess}${name ? `（${name}）` : ''}？` : ''}`,
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * The guide part of the one-time notice (一次性告知单) a consultation gives: conditions as far as
+ * the facts decide them, procedure, limits, basis, place and phones — beside the materials, fees
+ * and notice the decision carries anyway.
+ */
+import type { PackData } from '../pack/model.ts';
+import type { DecisionGuide } from '../pack/schema-types.ts';
+import type { ConditionOutcome } from './classify.ts';
+import { legalRefText, type CompiledVersion } from './compile.ts';
+
+export function guideOf(pack: PackData, v: CompiledVersion, conditions: readonly ConditionOutcome[]): NonNullable<DecisionGuide> {
+  const d = v.data;
+  const w = v.window;
+  return {
+    type: d.type,
+    mode: d.mode,
+    department: v.departmentName,
+    departments: [...v.departmentNames],
+    reportTo: d.reportTo ?? null,
+    window: w ? { number: w.number, name: w.name, location: w.location } : null,
+    basis: (d.basis ?? []).map(legalRefText),
+    conditions: conditions.map((o) => ({ id: o.condition.id, text: o.condition.text, met: o.passed })),
+    procedure: (d.procedure ?? []).map((p) => ({
+      step: p.step,
+      description: p.description ?? null,
+      limit: p.limit ? { amount: p.limit.amount, unit: p.limit.unit } : null,
+    })),
+    limits: {
+      statutory: { amount: d.limits.statutory.amount, unit: d.limits.statutory.unit },
+      promised: { amount: d.limits.promised.amount, unit: d.limits.promised.unit },
+      extension: d.limits.extension
+        ? { max: { amount: d.limits.extension.max.amount, unit: d.limits.extension.max.unit }, approver: d.limits.extension.approver }
+        : null,
+    },
+    result: d.result?.name ?? null,
+    place: d.place ?? [pack.center.center.address, w ? `${w.number}号${w.name}${w.location ? `（${w.location}）` : ''}` : ''].filter(Boolean).join(' '),
+    phones: { consult: d.phone ?? pack.center.center.phones.consult, complaint: pack.center.center.phones.complaint },
+  };
+}

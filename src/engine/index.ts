@@ -1,0 +1,9 @@
+/**
+ * The decision engine: intake classification (限时办结制 分类处理), the one-time notice
+ * (一次性告知制) and 首问负责 routing, compiled once per pack load and traced to the YAML.
+ */
+export { compilePack, type CompiledPack } from './compile.ts';
+export { decide, type DecideOptions } from './decide.ts';
+export { listItems, type CatalogItem } from './catalog.ts';
+export { ApplicationError, type ApplicationIssue } from './errors.ts';
+export type { RouteMatch, WindowRef } from './route.ts';
