@@ -1,7 +1,7 @@
 import { loadPackData, type LoadOptions } from './pack/load.ts';
 import type { PackData } from './pack/model.ts';
 import { buildCalendar, type Calendar } from './calendar/work-calendar.ts';
-import { shanghaiDate } from './calendar/index.ts';
+import { parseInstant, shanghaiDate } from './calendar/index.ts';
 import { packClock, packDeadline } from './calendar/pack-clock.ts';
 import type { ClockCase, ClockState } from './calendar/contract.ts';
 import type { InstantInput } from './calendar/clock.ts';
@@ -57,10 +57,9 @@ export class Pack {
   }
 }
 
-/** Shanghai date of `at` (ISO 8601), or of now. */
+/** Shanghai date of `at` (ISO 8601; a time without an offset is Shanghai time), or of now. */
 function dayOf(at: string | undefined): string {
-  const ms = at === undefined ? Date.now() : Date.parse(at);
-  return shanghaiDate(Number.isFinite(ms) ? ms : Date.now());
+  return shanghaiDate(at === undefined ? Date.now() : parseInstant(at, 'at'));
 }
 
 /** Reads, validates and compiles the pack in `dir`. */

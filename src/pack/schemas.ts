@@ -6,8 +6,8 @@ import type { SourceFile } from './source.ts';
 import { suggest } from './suggest.ts';
 
 /** The kinds of file in a rule pack, each with its schema in schemas/<kind>.schema.json. */
-export type FileKind = 'center' | 'calendar' | 'facts' | 'item' | 'referrals' | 'policy';
-export const FILE_KINDS: readonly FileKind[] = ['center', 'calendar', 'facts', 'item', 'referrals', 'policy'];
+export type FileKind = 'center' | 'calendar' | 'facts' | 'item' | 'referrals' | 'policy' | 'materials';
+export const FILE_KINDS: readonly FileKind[] = ['center', 'calendar', 'facts', 'item', 'referrals', 'policy', 'materials'];
 
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
@@ -44,6 +44,26 @@ export function validateSource(kind: FileKind, source: SourceFile): Diagnostic[]
   return translate(validate.errors ?? [], source);
 }
 
+const otherValidators = new Map<string, ValidateFunction>();
+
+/**
+ * Validates a parsed YAML file that is not a rule-pack file (e.g. `scenario` for rules/tests/)
+ * against schemas/<name>.schema.json, with the same located Chinese diagnostics. The schema may
+ * refer to common.schema.json; union types (`type: [string, object]`) are allowed so that a
+ * shorthand and its long form can share one schema and get precise unknown-key errors.
+ */
+export function validateWithSchema(name: string, source: SourceFile): Diagnostic[] {
+  let validate = otherValidators.get(name);
+  if (!validate) {
+    const ajv = new Ajv({ strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true, verbose: true });
+    ajv.addSchema(readSchema('common'), 'common.schema.json');
+    validate = ajv.compile(readSchema(name));
+    otherValidators.set(name, validate);
+  }
+  if (validate(source.data)) return [];
+  return translate(validate.errors ?? [], source);
+}
+
 function pathOf(instancePath: string): PathSegment[] {
   if (instancePath === '') return [];
   return instancePath
@@ -68,7 +88,7 @@ function typeName(t: unknown): string {
     case 'number':
       return '数字';
     case 'boolean':
-      return 'true 或 false';
+      return ' true 或 false（是/否）';
     case 'array':
       return '列表（每项以 - 开头）';
     case 'object':
@@ -76,7 +96,8 @@ function typeName(t: unknown): string {
     case 'null':
       return '空值';
     default:
-      return String(t);
+      // A union type, e.g. a material written as an id or as { id, form, copies }.
+      return Array.isArray(t) ? t.map(typeName).join('或') : String(t);
   }
 }
 
@@ -84,22 +105,28 @@ function actualType(v: unknown): string {
   if (v === null || v === undefined) return '空值';
   if (Array.isArray(v)) return '列表';
   if (typeof v === 'number') return Number.isInteger(v) ? '整数' : '数字';
+  if (typeof v === 'boolean') return ` ${String(v)}`;
   return typeName(typeof v);
 }
 
 function translate(errors: readonly ErrorObject[], source: SourceFile): Diagnostic[] {
-  // oneOf failures (a malformed condition) explain themselves; drop the per-branch noise.
-  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.schemaPath + '/');
-  const relevant = errors.filter((e) => !oneOfPaths.some((p) => e.schemaPath.startsWith(p)));
+  // oneOf/anyOf failures (a malformed condition, a material without name) explain themselves; drop
+  // the per-branch noise.
+  const branchPaths = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.schemaPath + '/');
+  const relevant = errors.filter((e) => !branchPaths.some((p) => e.schemaPath.startsWith(p)));
 
-  // A misspelt key yields "unknown key" and "missing key"; report it once, with the suggestion.
+  // A misspelt key yields "unknown key" and "missing key" (or a failed oneOf); report it once,
+  // as the unknown key with its suggestion.
   const suggested = new Map<string, string>();
+  const suggestedAt = new Set<string>();
   for (const e of relevant) {
     if (e.keyword !== 'additionalProperties') continue;
     const extra = (e.params as { additionalProperty: string }).additionalProperty;
-    const props = Object.keys(((e.parentSchema as JsonSchema | undefined)?.properties ?? {}) as JsonSchema);
-    const guess = suggest(extra, props);
-    if (guess) suggested.set(`${e.instancePath}\u0000${guess}`, extra);
+    const guess = suggest(extra, propertyNames(e));
+    if (guess) {
+      suggested.set(`${e.instancePath}\u0000${guess}`, extra);
+      suggestedAt.add(e.instancePath);
+    }
   }
 
   const out: Diagnostic[] = [];
@@ -110,7 +137,7 @@ function translate(errors: readonly ErrorObject[], source: SourceFile): Diagnost
     switch (e.keyword) {
       case 'additionalProperties': {
         const extra = (e.params as { additionalProperty: string }).additionalProperty;
-        const props = Object.keys(((e.parentSchema as JsonSchema | undefined)?.properties ?? {}) as JsonSchema);
+        const props = propertyNames(e);
         const guess = suggest(extra, props);
         const hint = guess ? `，是否应为 \`${guess}\`？` : `；可用的字段：${props.join('、')}`;
         d = source.diagnostic([...path, extra], 'E-SCHEMA-UNKNOWN-KEY', `未知字段 \`${extra}\`${hint}`, true);
@@ -133,7 +160,7 @@ function translate(errors: readonly ErrorObject[], source: SourceFile): Diagnost
         d = source.diagnostic(
           path,
           'E-SCHEMA-ENUM',
-          `取值 ${JSON.stringify(e.data)} 不在允许范围内${guess ? `，是否应为 \`${guess}\`？` : ''}；可选：${allowed.join('、')}${describe(e)}`,
+          `取值 ${JSON.stringify(e.data)} 不在允许范围内${guess ? `，是否应为 \`${guess}\`？` : '；'}可选：${allowed.join('、')}${describe(e)}`,
         );
         break;
       }
@@ -147,6 +174,8 @@ function translate(errors: readonly ErrorObject[], source: SourceFile): Diagnost
         d = source.diagnostic(path, 'E-SCHEMA-MIN-ITEMS', `至少需要 ${(e.params as { limit: number }).limit} 项${describe(e)}`);
         break;
       case 'minProperties':
+        // An empty condition is explained by its oneOf message.
+        if (errors.some((o) => o.keyword === 'oneOf' && o.instancePath === e.instancePath)) continue;
         d = source.diagnostic(path, 'E-SCHEMA-EMPTY', `不能为空对象${describe(e)}`);
         break;
       case 'minimum':
@@ -158,12 +187,19 @@ function translate(errors: readonly ErrorObject[], source: SourceFile): Diagnost
         break;
       }
       case 'oneOf':
-        d = source.diagnostic(
-          path,
-          'E-SCHEMA-CONDITION',
-          '条件写法不正确：必须且只能是 all（全部满足）、any（任一满足）、not（不满足）、condition（引用共享条件）之一，或完整的单个比较 fact + operator + value',
-        );
+        if (suggestedAt.has(e.instancePath)) continue;
+        d = source.diagnostic(path, 'E-SCHEMA-CONDITION', conditionProblem(e.data));
         break;
+      case 'anyOf': {
+        const options = branchKeys(e);
+        if (options.length === 0) {
+          d = source.diagnostic(path, 'E-SCHEMA', `不符合规则包格式${describe(e)}`);
+          break;
+        }
+        if (options.some((keys) => keys.some((k) => suggested.has(`${e.instancePath}\u0000${k}`)))) continue;
+        d = source.diagnostic(path, 'E-SCHEMA-REQUIRED', requiredEither(options, e.data));
+        break;
+      }
       case 'dependencies': {
         const p = e.params as { property: string; missingProperty: string };
         d = source.diagnostic(path, 'E-SCHEMA-REQUIRED', `写了 \`${p.property}\` 就必须同时写 \`${p.missingProperty}\``);
@@ -178,4 +214,49 @@ function translate(errors: readonly ErrorObject[], source: SourceFile): Diagnost
     out.push(d);
   }
   return out;
+}
+
+function propertyNames(e: ErrorObject): string[] {
+  return Object.keys(((e.parentSchema as JsonSchema | undefined)?.properties ?? {}) as JsonSchema);
+}
+
+/** For an anyOf of `required` sets: each set of keys; empty when the anyOf is of another kind. */
+function branchKeys(e: ErrorObject): string[][] {
+  const branches = (e.parentSchema as JsonSchema | undefined)?.anyOf;
+  if (!Array.isArray(branches)) return [];
+  const keys = branches.map((b) => ((b as JsonSchema).required as string[] | undefined) ?? []);
+  return keys.every((k) => k.length > 0) ? keys : [];
+}
+
+/** "缺少必填字段 `name`（或改用 `use`）": the option closest to what was written comes first. */
+function requiredEither(options: string[][], data: unknown): string {
+  const present = new Set(data !== null && typeof data === 'object' ? Object.keys(data) : []);
+  const ranked = [...options].sort((a, b) => b.filter((k) => present.has(k)).length - a.filter((k) => present.has(k)).length);
+  const [best, ...others] = ranked;
+  const missing = best!.filter((k) => !present.has(k)).map((k) => `\`${k}\``);
+  const alt = others.map((keys) => keys.map((k) => `\`${k}\``).join(' 和 ')).join(' 或 ');
+  const use = others.some((keys) => keys.includes('use')) ? '引用共享材料目录中的材料' : '';
+  return `缺少必填字段 ${missing.join('、')}（或改用 ${alt}${use ? ` ${use}` : ''}）`;
+}
+
+const CONDITION_FORMS = ['all', 'any', 'not', 'condition'] as const;
+const COMPARISON_KEYS = ['fact', 'operator', 'value'] as const;
+
+/** Says what is wrong with a condition object that matches none of its forms. */
+function conditionProblem(data: unknown): string {
+  const head = '条件写法不正确：';
+  const forms = '必须且只能是 all（全部满足）、any（任一满足）、not（不满足）、condition（引用共享条件）之一，或单个比较 fact + operator + value';
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return head + forms;
+  const keys = new Set(Object.keys(data));
+  const combinators = CONDITION_FORMS.filter((k) => keys.has(k));
+  const comparison = COMPARISON_KEYS.filter((k) => keys.has(k));
+  if (combinators.length > 1 || (combinators.length === 1 && comparison.length > 0)) {
+    const written = [...combinators, ...(comparison.length > 0 ? ['fact + operator + value'] : [])];
+    return `${head}同一层只能写一种条件，这里写了 ${written.join('、')}；需要组合时请用 all 或 any 列出多个条件`;
+  }
+  if (comparison.length > 0) {
+    const missing = COMPARISON_KEYS.filter((k) => !keys.has(k));
+    return `${head}单个比较须同时写 fact、operator 和 value，缺少 ${missing.join('、')}`;
+  }
+  return head + forms;
 }

@@ -1,0 +1,153 @@
+/**
+ * What-if (`bianmin diff`): the same inputs run on a base pack and on the current one, and every
+ * decision (kind, mode, missing, deferred, reasons, route), deadline, warning level, sanction or
+ * grade that differs, with the rules behind the difference: the trace entries that changed, the
+ * time limits, and the discipline rules that fire on one side only — each with its file and line.
+ */
+import type { Pack } from '../pack.ts';
+import type { Decision, TraceEntry } from '../pack/schema-types.ts';
+import { itemVersionAt } from '../pack/versions.ts';
+import { kindText, levelText, listText, missingText, modeText, titled } from './labels.ts';
+import type { Outcome } from './run.ts';
+import { shortTime } from './time.ts';
+
+export type Aspect = 'run' | 'kind' | 'mode' | 'missing' | 'deferred' | 'reasons' | 'routeTo' | 'deadline' | 'warning' | 'sanctions' | 'grade';
+
+export interface FieldChange {
+  readonly aspect: Aspect;
+  /** Chinese label, e.g. 分类, 承诺期限, 责任追究（陈丽 chen-li）. */
+  readonly label: string;
+  readonly before: string;
+  readonly after: string;
+  /** Machine values for --json. */
+  readonly from: unknown;
+  readonly to: unknown;
+}
+
+export interface RuleSide {
+  readonly passed: boolean | null;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** A rule whose outcome or text differs: a trace entry, an item's time limit, a discipline rule. */
+export interface RuleChange {
+  readonly rule: string;
+  readonly before: RuleSide | null;
+  readonly after: RuleSide | null;
+}
+
+export interface Comparison {
+  readonly changes: readonly FieldChange[];
+  readonly rules: readonly RuleChange[];
+}
+
+export function compareOutcomes(base: Pack, current: Pack, a: Outcome, b: Outcome, staffName: (id: string) => string): Comparison {
+  const changes: FieldChange[] = [];
+  const rules: RuleChange[] = [];
+  const add = (aspect: Aspect, label: string, before: string, after: string, from: unknown, to: unknown): void => {
+    if (before !== after) changes.push({ aspect, label, before, after, from, to });
+  };
+
+  if (a.problem || b.problem) {
+    add('run', '运行', a.problem ? `无法运行：${a.problem.message}` : '正常', b.problem ? `无法运行：${b.problem.message}` : '正常', a.problem, b.problem);
+  }
+  const da = a.decision;
+  const db = b.decision;
+  if (da || db) {
+    add('kind', '分类', da ? kindText(da.kind) : '无', db ? kindText(db.kind) : '无', da?.kind ?? null, db?.kind ?? null);
+    add('mode', '办理方式', modeText(da?.mode ?? null), modeText(db?.mode ?? null), da?.mode ?? null, db?.mode ?? null);
+    add('missing', '缺件', listText(da?.missing.map(missingText) ?? []), listText(db?.missing.map(missingText) ?? []), ids(da?.missing), ids(db?.missing));
+    const deferred = (d: Decision | null): string => listText(d?.deferred.map((m) => `${m.id}${titled(m.name)}${m.due ? `（${shortTime(m.due)} 前补交）` : ''}`) ?? []);
+    add('deferred', '容缺', deferred(da), deferred(db), ids(da?.deferred), ids(db?.deferred));
+    const reasons = (d: Decision | null): string => listText(d?.reasons.map((r) => r.message) ?? []);
+    add('reasons', '理由', reasons(da), reasons(db), da?.reasons.map((r) => r.code) ?? [], db?.reasons.map((r) => r.code) ?? []);
+    add('routeTo', '去向', da?.routeTo?.organ ?? '无', db?.routeTo?.organ ?? '无', da?.routeTo?.organ ?? null, db?.routeTo?.organ ?? null);
+    rules.push(...traceChanges(da?.trace ?? [], db?.trace ?? []));
+  }
+  for (const k of ['promised', 'statutory'] as const) {
+    const x = a.deadline?.[k];
+    const y = b.deadline?.[k];
+    const text = (d: typeof x): string => (d ? `${shortTime(d.due)}（${d.amount} ${UNIT[d.unit]}）` : '无');
+    add('deadline', k === 'promised' ? '承诺期限' : '法定期限', text(x), text(y), x?.due ?? null, y?.due ?? null);
+  }
+  if (changes.some((c) => c.aspect === 'deadline') && a.deadline && b.deadline && da && db && da.item === db.item) {
+    const sa = limitsSide(base, da);
+    const sb = limitsSide(current, db);
+    if (sa || sb) rules.push({ rule: `limits:${db.item}`, before: sa, after: sb });
+  }
+  add('warning', '预警', a.clock ? levelText(a.clock.level) : '无', b.clock ? levelText(b.clock.level) : '无', a.clock?.level ?? null, b.clock?.level ?? null);
+
+  if (a.sanctions || b.sanctions) {
+    const staff = new Set([...(a.sanctions?.staff ?? []), ...(b.sanctions?.staff ?? [])].map((s) => s.staff));
+    for (const id of staff) {
+      const x = a.sanctions?.staff.find((s) => s.staff === id)?.actions ?? [];
+      const y = b.sanctions?.staff.find((s) => s.staff === id)?.actions ?? [];
+      const names = (l: typeof x): string => listText(l.map((s) => s.actionName).sort());
+      add('sanctions', `责任追究（${staffName(id)} ${id}）`, names(x), names(y), x.map((s) => s.action), y.map((s) => s.action));
+      for (const r of new Set([...x, ...y].map((s) => s.rule))) {
+        const before = x.find((s) => s.rule === r);
+        const after = y.find((s) => s.rule === r);
+        if (before && after && before.action === after.action) continue;
+        const side = (s: typeof before, pack: Pack): RuleSide | null => (s ? { passed: true, message: `${s.ruleName} → ${s.actionName}`, file: s.source.file, line: s.source.line } : quietRule(pack, r));
+        if (!rules.some((c) => c.rule === `discipline:${r}`)) rules.push({ rule: `discipline:${r}`, before: side(before, base), after: side(after, current) });
+      }
+    }
+  }
+  if (a.metrics || b.metrics) {
+    const staff = new Set([...(a.metrics?.staff ?? []), ...(b.metrics?.staff ?? [])].map((s) => s.staff));
+    for (const id of staff) {
+      const x = a.metrics?.staff.find((s) => s.staff === id)?.grade ?? '无';
+      const y = b.metrics?.staff.find((s) => s.staff === id)?.grade ?? '无';
+      add('grade', `考评等级（${staffName(id)} ${id}）`, x, y, x, y);
+    }
+  }
+  return { changes, rules };
+}
+
+const UNIT: Readonly<Record<string, string>> = { workingDays: '个工作日', calendarDays: '日', hours: '小时', minutes: '分钟' };
+
+function ids(list: ReadonlyArray<{ readonly id: string }> | undefined): string[] {
+  return [...new Set((list ?? []).map((m) => m.id))];
+}
+
+/** Trace entries (by rule id) whose outcome or message differ, or that exist on one side only. */
+function traceChanges(a: readonly TraceEntry[], b: readonly TraceEntry[]): RuleChange[] {
+  const out: RuleChange[] = [];
+  const byRule = (list: readonly TraceEntry[]): Map<string, TraceEntry> => {
+    const m = new Map<string, TraceEntry>();
+    for (const t of list) if (!m.has(t.rule)) m.set(t.rule, t);
+    return m;
+  };
+  const x = byRule(a);
+  const y = byRule(b);
+  const side = (t: TraceEntry | undefined): RuleSide | null => (t ? { passed: t.passed, message: t.message, file: t.source.file, line: t.source.line } : null);
+  for (const rule of new Set([...x.keys(), ...y.keys()])) {
+    const before = x.get(rule);
+    const after = y.get(rule);
+    if (before && after && before.passed === after.passed && before.message === after.message) continue;
+    out.push({ rule, before: side(before), after: side(after) });
+  }
+  return out;
+}
+
+/** Where the item's time limits are written in the version that applied. */
+function limitsSide(pack: Pack, d: Decision): RuleSide | null {
+  const item = pack.data.items.get(d.item);
+  if (!item || !d.deadline) return null;
+  const v = itemVersionAt(item.data, d.receivedAt.slice(0, 10));
+  const path = v.changeIndex >= 0 && v.appliedChange?.set.limits ? ['changes', v.changeIndex, 'set', 'limits'] : ['limits'];
+  const at = pack.data.sources.locate(item.file, path);
+  const l = d.deadline;
+  return { passed: true, message: `时限：承诺 ${l.promised.amount} ${UNIT[l.promised.unit]}，法定 ${l.statutory.amount} ${UNIT[l.statutory.unit]}`, file: item.file, line: at.line };
+}
+
+/** A discipline rule of the pack that did not fire (null when the pack has no such rule). */
+function quietRule(pack: Pack, id: string): RuleSide | null {
+  const i = pack.data.policy.discipline.rules.findIndex((r) => r.id === id);
+  if (i < 0) return null;
+  const rule = pack.data.policy.discipline.rules[i]!;
+  const at = pack.data.sources.locate('policy.yaml', ['discipline', 'rules', i]);
+  return { passed: false, message: `${rule.name}：条件不满足，未触发`, file: 'policy.yaml', line: at.line };
+}
