@@ -154,11 +154,9 @@ export async function renderSchemaTypes(): Promise<string> {
     }
     schema.$defs = defs;
     nameTypes(schema, TYPE_NAMES[name] ?? {});
-    if (name === 'application') {
-      // Optional named properties must fit the index signature of the open fact map.
-      const applicant = (schema.properties as Record<string, JSONSchema>).applicant!;
-      applicant.additionalProperties = { tsType: 'string | number | boolean | undefined' };
-    }
+    // Optional named properties must fit the index signature of an open fact map.
+    const openFacts = name === 'application' ? (schema.properties as Record<string, JSONSchema>).applicant : name === 'scenario' ? defs.applicant : undefined;
+    if (openFacts) openFacts.additionalProperties = { tsType: 'string | number | boolean | undefined' };
     rewriteRefs(schema, /^common\.schema\.json#\/\$defs\//);
     schema.title = typeName;
     const ts = await compile(schema, typeName, {

@@ -1999,7 +1999,7 @@ export interface ScenarioApplicant {
    * 申请人类型：person 自然人（默认）、organization 法人或其他组织。
    */
   type?: 'person' | 'organization';
-  [k: string]: string | number | boolean;
+  [k: string]: string | number | boolean | undefined;
 }
 
 /**
