@@ -1,0 +1,18 @@
+import type { Duration } from '../pack/schema-types.ts';
+import { DocumentError } from './errors.ts';
+
+const UNITS: Readonly<Record<Duration['unit'], (n: number) => string>> = {
+  workingDays: (n) => `${n}个工作日`,
+  calendarDays: (n) => `${n}日（自然日）`,
+  hours: (n) => `${n}小时`,
+  minutes: (n) => `${n}分钟`,
+};
+
+/** `{amount: 10, unit: workingDays}` → `10个工作日`; an amount of 0 is `当场`. */
+export function formatDuration(d: { readonly amount: number; readonly unit: string }): string {
+  const unit = typeof d === 'object' && d !== null ? UNITS[d.unit as Duration['unit']] : undefined;
+  if (!unit || !Number.isInteger(d.amount) || d.amount < 0) {
+    throw new DocumentError(`时限 ${JSON.stringify(d)} 无效：应为 {amount: 非负整数, unit: workingDays | calendarDays | hours | minutes}`);
+  }
+  return d.amount === 0 ? '当场' : unit(d.amount);
+}

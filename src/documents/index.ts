@@ -1,0 +1,14 @@
+/**
+ * Documents: the papers a window hands out (一次性告知单, 补正材料通知书, 受理通知书/承诺件通知书,
+ * 即办件回执, 退回件通知书, 不予受理通知书), the service guide, the public board and the published
+ * announcements, as self-contained printable HTML (and PDF through the system Chromium).
+ */
+export { renderNotice, renderGuide, renderBoard, renderAnnouncement, renderComplaintResult } from './documents.ts';
+export type { RenderedDocument, PublicationOptions, BoardRenderOptions, NumberedOptions } from './documents.ts';
+export { noticeTypeOf, NOTICE_TITLES, type NoticeOptions, type ApplicantInfo } from './views/notice.ts';
+export { checkTemplates, withTemplateChecks, templatesFor, DEFAULT_TEMPLATES, BUILTIN_TEMPLATE_DIR, type CompiledTemplates } from './templates.ts';
+export { documentSchema, DOCUMENT_TYPES, NOTICE_TYPES, type DocumentType, type NoticeType, type DocumentData } from './shapes.ts';
+export { numbering, memorySequence, fileSequence, formatDocumentNumber, type DocumentNumbering, type SequenceStore } from './numbering.ts';
+export { parseAnnouncementInput, parseComplaintsInput, type AnnouncementInput, type ComplaintsInput, type CompletionRecord, type ComplaintRecord } from './inputs.ts';
+export { htmlToPdf, PdfUnavailableError, CHROMIUM_PATH } from './pdf.ts';
+export { DocumentError } from './errors.ts';

@@ -1,0 +1,298 @@
+/**
+ * The data each document type receives: one declared shape per type. It is the single source for
+ * the builders' TypeScript types, the render-time validation (a value missing from the data is an
+ * error, never a silent blank) and the template checker (a template may only use fields its
+ * document's shape has; a field that may be empty must be tested with {{#if}} before it is printed).
+ */
+import { bool, int, list, nullable, num, obj, oneOf, str, type Infer, type JsonSchema, type Shape } from './shape.ts';
+
+export const NOTICE_TYPES = ['consultation', 'supplement', 'accepted', 'immediate', 'returned', 'rejected'] as const;
+export const DOCUMENT_TYPES = [...NOTICE_TYPES, 'guide', 'board', 'announcement', 'complaint-result'] as const;
+export type NoticeType = (typeof NOTICE_TYPES)[number];
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+const NECESSITY = ['core', 'required', 'deferrable', 'optional'] as const;
+const FORMS = ['original', 'copy', 'both'] as const;
+const MEDIA = ['paper', 'electronic', 'either'] as const;
+const MODES = ['immediate', 'promised', 'reported', 'joint', 'petition'] as const;
+const UNITS = ['workingDays', 'calendarDays', 'hours', 'minutes'] as const;
+const PROBLEMS = ['absent', 'wrong-form', 'too-few-copies'] as const;
+export const CHANNELS = ['oral', 'phone', 'written'] as const;
+
+const date = (what: string) => str(`${what}（YYYY-MM-DD，北京时间）`);
+const dateTime = (what: string) => str(`${what}（ISO 8601，北京时间）`);
+
+export const durationShape = obj({ amount: int('数量'), unit: oneOf(UNITS, '单位') }, '时限，用 {{duration 字段}} 显示，例如 10个工作日');
+const dueShape = obj(
+  { amount: int('数量'), unit: oneOf(UNITS, '单位'), due: dateTime('到期时间') },
+  '期限及到期时间',
+);
+const legalRef = obj({ law: str('法律法规名称'), article: nullable(str('条款')), text: nullable(str('条文摘要')) }, '法律依据');
+const person = obj({ name: str('姓名'), title: str('职务') });
+
+const center = obj(
+  {
+    name: str('中心名称'),
+    code: str('文书编号前缀'),
+    address: str('地址'),
+    officeHours: str('办公时间，例如 周一至周五 08:30—12:00、13:00—17:30'),
+    phones: obj({ consult: str('咨询电话'), complaint: str('投诉电话'), report: str('举报电话（24小时）') }),
+    commitments: list(str(), '服务承诺'),
+    duties: nullable(str('机构设置与职责')),
+  },
+  '服务中心',
+);
+
+const windowRef = obj({ number: int('窗口号'), name: str('窗口名称'), location: nullable(str('位置')) }, '受理窗口');
+
+const itemMaterial = obj({
+  id: str('材料标识'),
+  name: str('材料名称'),
+  necessity: oneOf(NECESSITY, '必要性，用 {{necessity 字段}} 显示'),
+  form: oneOf(FORMS, '形式，用 {{form 字段}} 显示'),
+  copies: int('份数'),
+  medium: oneOf(MEDIA, '载体，用 {{medium 字段}} 显示'),
+  issuer: nullable(str('出具单位')),
+  fetchable: bool('中心可自行调取，申请人无需提交'),
+  condition: nullable(str('需要提供的条件，例如 代他人申请时提供')),
+  alternatives: list(
+    obj({ name: str('材料名称'), form: oneOf(FORMS), copies: int(), medium: oneOf(MEDIA), issuer: nullable(str()), notes: nullable(str()) }),
+    '可任选其一的材料',
+  ),
+  due: nullable(durationShape),
+  department: nullable(str('联办件中所属部门')),
+  sample: nullable(str('样表名称')),
+  notes: nullable(str('填报须知')),
+  bring: str('形式和份数的写法，例如 原件1份、原件1份、复印件2份（纸质或电子）'),
+  remarks: list(str(), '“说明”一栏的各行：调取、条件、出具单位、容缺期限、任选其一、样表（不含 notes）'),
+});
+
+export const itemShape = obj(
+  {
+    code: str('事项编码'),
+    name: str('事项名称'),
+    type: str('事项类型，例如 行政许可'),
+    mode: oneOf(MODES, '办理方式，用 {{mode 字段}} 显示'),
+    department: str('主办部门'),
+    window: windowRef,
+    departments: list(str(), '联办件的协办部门'),
+    reportTo: nullable(str('上报件的审批机关')),
+    basis: list(legalRef, '设定依据'),
+    conditions: list(obj({ text: str('条件') }), '受理条件'),
+    materials: list(itemMaterial, '申报材料'),
+    procedure: list(obj({ step: str('步骤'), description: nullable(str('说明')), limit: nullable(durationShape) }), '办事程序'),
+    limits: obj({
+      statutory: durationShape,
+      promised: durationShape,
+      extension: nullable(obj({ max: durationShape, approver: str('批准人'), basis: nullable(legalRef) })),
+    }),
+    fees: list(obj({ name: str('收费项目'), amount: num('金额（元），用 {{money 字段}} 显示'), per: nullable(str('计费单位')), basis: legalRef }), '收费标准（空表示不收费）'),
+    result: nullable(obj({ name: str('办理结果'), description: nullable(str('说明')) })),
+    announcement: obj({ required: bool('须办结公告'), basis: nullable(legalRef), period: nullable(durationShape) }),
+    service: obj({ appointment: bool('可预约'), homeService: bool('可上门服务'), homeServiceFor: nullable(str('上门服务对象')), online: bool('可网上办理') }),
+    place: str('办理地点'),
+    phone: str('咨询电话'),
+    forms: list(obj({ name: str('样表名称'), description: nullable(str('填写说明')) }), '样表'),
+    notes: nullable(str('其他说明')),
+    version: nullable(obj({ effectiveFrom: date('施行日期'), reference: str('变更依据') }), '适用的事项版本（null 为原始声明）'),
+  },
+  '服务事项（某日有效的版本）',
+);
+
+const noticeDoc = obj(
+  { type: oneOf(DOCUMENT_TYPES, '文书类型'), title: str('文书标题'), number: str('文书编号，例如 青便〔2026〕0001号'), date: date('出具日期') },
+  '文书',
+);
+const publicationDoc = obj(
+  { type: oneOf(DOCUMENT_TYPES, '文书类型'), title: str('标题'), number: nullable(str('文书编号（办事指南、公开栏不编号，恒为 null）')), date: date('公布日期') },
+  '公布信息',
+);
+
+const applicant = nullable(
+  obj({ name: str('姓名或单位名称'), idNumber: nullable(str('证件号码')), phone: nullable(str('联系电话')) }),
+  '申请人；未提供时文书留出填写横线',
+);
+const subject = obj({ code: str('事项编码'), name: str('事项名称') }, '所申请的事项');
+const handler = obj({ name: str('姓名'), title: str('职务'), window: str('窗口，例如 2号窗口（民政窗口）') }, '经办人（首问责任人）');
+const contact = obj({ phone: str('联系电话'), place: str('办理地点') }, '联系方式');
+const noticeMaterial = obj({
+  id: str('材料标识'),
+  name: str('材料名称'),
+  necessity: oneOf(NECESSITY),
+  form: oneOf(FORMS),
+  copies: int('份数'),
+  medium: nullable(oneOf(MEDIA)),
+  condition: nullable(str('条件说明')),
+  alternatives: list(str(), '可任选其一的材料名称'),
+  department: nullable(str('联办件中所属部门')),
+  notes: nullable(str('填报须知')),
+  due: nullable(durationShape, '容缺材料受理后补交的期限'),
+});
+const problem = obj({
+  id: str('材料标识'),
+  name: str('材料名称'),
+  necessity: oneOf(NECESSITY),
+  problem: oneOf(PROBLEMS, '问题，用 {{problem 字段}} 显示'),
+  detail: str('问题说明'),
+  bring: str('应补交的形式和份数，例如 原件1份'),
+  department: nullable(str('联办件中所属部门')),
+  notes: nullable(str('填报须知')),
+});
+const reason = obj({ code: str('规则'), message: str('理由') });
+const fee = obj({ name: str('收费项目'), amount: num('金额（元）'), per: nullable(str('计费单位')), basis: str('收费依据') });
+const deferred = obj({ name: str('材料名称'), due: nullable(dateTime('补交截止时间')) });
+const result = nullable(obj({ name: str('办理结果'), description: nullable(str('说明')) }));
+const warnings = list(str(), '提示（例如期限超出已公布的节假日安排）');
+
+const noticeBase = {
+  doc: noticeDoc,
+  center,
+  applicant,
+  subject,
+  receivedAt: dateTime('收件时间'),
+  handler,
+  contact,
+};
+
+const complaint = obj({
+  date: date('收到投诉的日期'),
+  channel: oneOf(CHANNELS, '投诉方式，用 {{channel 字段}} 显示'),
+  complainant: str('投诉人（已脱敏）'),
+  target: str('被投诉的窗口或工作人员'),
+  summary: str('投诉事项'),
+  verified: bool('是否查实'),
+  outcome: str('处理结果'),
+  action: nullable(str('对责任人的处理')),
+  repliedOn: nullable(date('答复日期')),
+});
+
+const upcomingChange = obj({
+  code: str('事项编码'),
+  name: str('事项名称'),
+  effectiveFrom: date('施行日期'),
+  reference: str('变更依据'),
+  note: nullable(str('变更说明')),
+  fields: list(str(), '变更的内容，例如 申报材料'),
+});
+
+export const SHAPES = {
+  consultation: obj({
+    ...noticeBase,
+    item: itemShape,
+    materials: obj({
+      needed: list(noticeMaterial, '需要提交的材料'),
+      conditional: list(noticeMaterial, '视情况需要的材料（取决于尚未提供的情况）'),
+      fetched: list(noticeMaterial, '由中心调取、无需提交的材料'),
+    }),
+    fees: list(fee),
+    warnings,
+  }),
+  supplement: obj({
+    ...noticeBase,
+    item: itemShape,
+    problems: list(problem, '需补正的全部材料，一项一行'),
+    reasons: list(reason, '补正理由'),
+    consequence: str('逾期不补正的后果'),
+  }),
+  accepted: obj({
+    ...noticeBase,
+    item: itemShape,
+    acceptedAt: dateTime('受理时间'),
+    mode: oneOf(MODES, '办理方式'),
+    promised: dueShape,
+    statutory: dueShape,
+    reportTo: nullable(str('上报审批机关')),
+    jointDepartments: list(str(), '联办部门'),
+    deferred: list(deferred, '容缺受理、尚待补交的材料'),
+    fees: list(fee),
+    result,
+    warnings,
+  }),
+  immediate: obj({
+    ...noticeBase,
+    item: itemShape,
+    acceptedAt: dateTime('受理时间'),
+    due: dueShape,
+    deferred: list(deferred),
+    fees: list(fee),
+    result,
+    warnings,
+  }),
+  returned: obj({
+    ...noticeBase,
+    item: itemShape,
+    reasons: list(reason, '退回理由，每条一项'),
+    problems: list(problem, '缺少或不合要求的材料'),
+    rights: str('申请人的权利（陈述、申辩，行政复议，行政诉讼）'),
+  }),
+  rejected: obj({
+    ...noticeBase,
+    reasons: list(reason, '不予受理的理由'),
+    routeTo: nullable(obj({ organ: str('机关'), window: nullable(str('窗口')), address: nullable(str('地址')), phone: nullable(str('电话')) }), '应去的机关或窗口'),
+    rights: str('申请人的权利（陈述、申辩，行政复议，行政诉讼）'),
+  }),
+  guide: obj({ doc: publicationDoc, center, item: itemShape, upcoming: list(upcomingChange, '已公布、尚未施行的变更（预公开）') }),
+  board: obj({
+    doc: publicationDoc,
+    center,
+    departments: list(obj({ name: str('部门'), duties: nullable(str('职责')) })),
+    leaders: list(obj({ name: str('姓名'), title: str('职务'), role: str('领导职务') })),
+    windows: list(
+      obj({
+        number: int('窗口号'),
+        name: str('窗口名称'),
+        location: nullable(str('位置')),
+        department: str('所属部门'),
+        posts: list(obj({ name: str('岗位'), duties: nullable(str('职责')), a: person, b: person }), 'AB岗'),
+        items: list(itemShape, '本窗口办理的事项'),
+      }),
+    ),
+    upcoming: list(upcomingChange, '预公开：已公布、尚未施行的变更'),
+    roster: list(
+      obj({
+        month: str('月份（YYYY-MM）'),
+        publishedOn: nullable(date('公布日期')),
+        days: list(obj({ date: date('日期'), leader: obj({ name: str('姓名'), role: str('职务') }), onDuty: nullable(person) })),
+      }),
+      '领导带班值班表（本月，及已公布的下月）',
+    ),
+    complaints: list(complaint, '近期投诉处理结果（已脱敏）'),
+    itemCount: int('事项总数'),
+  }),
+  announcement: obj({
+    doc: noticeDoc,
+    center,
+    groups: list(
+      obj({
+        code: str('事项编码'),
+        name: str('事项名称'),
+        basis: nullable(legalRef),
+        period: nullable(durationShape),
+        entries: list(
+          obj({
+            applicant: str('申请人（已脱敏）'),
+            idNumber: nullable(str('证件号码（已脱敏）')),
+            acceptedAt: nullable(dateTime('受理时间')),
+            completedAt: dateTime('办结时间'),
+            result: str('办理结果'),
+          }),
+        ),
+      }),
+      '按事项分组的办结事项',
+    ),
+  }),
+  'complaint-result': obj({
+    doc: noticeDoc,
+    center,
+    period: nullable(obj({ from: date('起'), to: date('止') }), '通报期间'),
+    complaints: list(complaint),
+  }),
+} as const satisfies Record<DocumentType, Shape<unknown>>;
+
+export type DocumentData = { [T in DocumentType]: Infer<(typeof SHAPES)[T]> };
+export type ItemView = Infer<typeof itemShape>;
+
+/** The JSON Schema of a document type's data (what a template may use). */
+export function documentSchema(type: DocumentType): JsonSchema {
+  return { $schema: 'http://json-schema.org/draft-07/schema#', title: `文书数据：${type}`, ...SHAPES[type].schema };
+}

@@ -1,0 +1,8 @@
+import type { NoticeMaterial } from '../../pack/schema-types.ts';
+
+/** What to bring, in words: `原件1份`, `复印件2份`, `原件1份、复印件2份`. */
+export function bringText(form: NoticeMaterial['form'], copies: number): string {
+  if (form === 'original') return `原件${copies}份`;
+  if (form === 'copy') return `复印件${copies}份`;
+  return `原件1份、复印件${copies}份`;
+}
