@@ -25,7 +25,18 @@ import { indexOf } from './work-calendar.ts';
 
 /** What the clock needs from policy.yaml (a PolicyFile fits). */
 export interface ClockPolicy {
-  readonly warnings: { readonly yellowWhenRemaining: Duration };
+  readonly warnings: { readonly yellowWhenRemaining: Duration; readonly yellowWhenRemainingOfficeTime?: Duration };
+}
+
+/**
+ * The yellow threshold for a limit: day limits use `yellowWhenRemaining`; a limit in office
+ * hours or minutes (即办 30 minutes) would always be "within 2 working days", so it has its own
+ * threshold, and none when the pack declares none.
+ */
+function yellowThreshold(policy: ClockPolicy, unit: Unit): Duration | null {
+  const short = unit === 'hours' || unit === 'minutes';
+  if (!short) return policy.warnings.yellowWhenRemaining;
+  return policy.warnings.yellowWhenRemainingOfficeTime ?? null;
 }
 
 /** An instant: ISO 8601 string, epoch milliseconds or a Date. */
@@ -60,6 +71,7 @@ export function clock(cal: WorkCalendar, policy: ClockPolicy, c: ClockCase, now:
   const index = indexOf(cal);
   const nowMs = toMs(now, 'now');
   checkDuration(policy.warnings.yellowWhenRemaining, 'warnings.yellowWhenRemaining');
+  if (policy.warnings.yellowWhenRemainingOfficeTime) checkDuration(policy.warnings.yellowWhenRemainingOfficeTime, 'warnings.yellowWhenRemainingOfficeTime');
   const core = clockCore(index, policy, c, nowMs);
   const { start, at, due, statutoryDue, unit } = core;
   const completed = c.completedAt ? parseInstant(c.completedAt, 'completedAt') : null;
@@ -86,7 +98,6 @@ export function clockCore(index: DayIndex, policy: ClockPolicy, c: ClockCase, no
   const start = parseInstant(c.acceptedAt, 'acceptedAt');
   checkDuration(c.promised, 'promised');
   checkDuration(c.statutory, 'statutory');
-  const threshold = policy.warnings.yellowWhenRemaining;
   const completed = c.completedAt ? parseInstant(c.completedAt, 'completedAt') : null;
   // The clock stops at completion, and has not run before acceptance.
   let at = completed !== null && completed < nowMs ? completed : nowMs;
@@ -105,8 +116,12 @@ export function clockCore(index: DayIndex, policy: ClockPolicy, c: ClockCase, no
   if (at > due) level = 'red';
   else if (completed !== null && completed <= nowMs) level = 'normal';
   else {
-    const left = threshold.unit === unit ? remaining : remainingIn(index, threshold.unit, at, due);
-    level = left <= threshold.amount ? 'yellow' : 'normal';
+    const threshold = yellowThreshold(policy, unit);
+    if (threshold === null) level = 'normal';
+    else {
+      const left = threshold.unit === unit ? remaining : remainingIn(index, threshold.unit, at, due);
+      level = left <= threshold.amount ? 'yellow' : 'normal';
+    }
   }
   return { start, at, due, statutoryDue, remaining, total, unit, level, spans, approvedAt: approved.length === 0 ? NO_TIMES : approved.map((e) => e.approvedAt) };
 }

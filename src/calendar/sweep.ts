@@ -24,6 +24,7 @@ export function sweepClocks(cal: WorkCalendar, policy: ClockPolicy, cases: Itera
   const index = indexOf(cal);
   const at = toMs(now, 'now');
   checkDuration(policy.warnings.yellowWhenRemaining, 'warnings.yellowWhenRemaining');
+  if (policy.warnings.yellowWhenRemainingOfficeTime) checkDuration(policy.warnings.yellowWhenRemainingOfficeTime, 'warnings.yellowWhenRemainingOfficeTime');
   let normal = 0;
   const yellowCases: number[] = [];
   const redCases: number[] = [];

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.ts';
 import { EXIT } from './exit.ts';
+import { CHINESE_HELP } from './help.ts';
 
 const program = new Command();
 program
@@ -8,6 +9,7 @@ program
   .description('便民：政务服务中心规则与政策引擎')
   .version('0.1.0', '-V, --version', '显示版本号')
   .helpOption('-h, --help', '显示帮助')
+  .configureHelp(CHINESE_HELP)
   .addHelpCommand('help [命令]', '显示某个命令的帮助')
   .showHelpAfterError('（使用 --help 查看用法）')
   .configureOutput({ outputError: (str, write) => write(translateCommanderError(str)) })

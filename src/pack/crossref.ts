@@ -1,15 +1,21 @@
 import type { Diagnostic, PathSegment } from './diagnostics.ts';
 import type { LoadedItem, LoadedReferral, SourceMap } from './model.ts';
-import type { CalendarFile, CenterFile, Condition, Duration, FactsFile, PolicyFile } from './schema-types.ts';
+import type { CalendarFile, CenterFile, Condition, Duration, FactDefinition, FactsFile, ItemFile, MaterialsFile, PolicyFile } from './schema-types.ts';
+import { catalogueUses } from './catalogue.ts';
 import { suggest } from './suggest.ts';
 
 export interface CrossCheckInput {
   readonly center: CenterFile;
   readonly facts: FactsFile;
   readonly policy: PolicyFile;
+  /** Items with catalogue materials already resolved (see catalogue.ts). */
   readonly items: readonly LoadedItem[];
   readonly referrals: readonly LoadedReferral[];
   readonly calendars: ReadonlyArray<{ file: string; data: CalendarFile }>;
+  /** The shared material catalogue: null when the pack has none, 'broken' when its file has errors. */
+  readonly materials: { file: string; data: MaterialsFile } | 'broken' | null;
+  /** Whether every item file passed its schema (else a catalogue material may be used by a broken one). */
+  readonly itemsComplete: boolean;
   /** Names of the pack's own templates. */
   readonly templates: ReadonlyMap<string, string>;
   readonly sources: SourceMap;
@@ -41,6 +47,13 @@ export const ASSESSMENT_FACTS = [
 /** Document templates shipped with bianmin (templates/NAME.hbs). */
 export const BUILTIN_DOCUMENTS = ['consultation', 'supplement', 'accepted', 'immediate', 'returned', 'rejected', 'guide', 'announcement'] as const;
 
+/** A public holiday period never runs this long; a longer one is a mistyped date. */
+const MAX_HOLIDAY_DAYS = 15;
+/** The calendar-running-out warning starts this many days before its last day. */
+const CALENDAR_WARNING_DAYS = 60;
+
+type FactType = Pick<FactDefinition, 'type' | 'values'>;
+
 class Collector {
   readonly errors: Diagnostic[] = [];
   readonly warnings: Diagnostic[] = [];
@@ -67,7 +80,8 @@ export function crossCheck(input: CrossCheckInput): { errors: Diagnostic[]; warn
   checkCenter(input, c);
   checkCalendars(input, c);
   const sharedConditions = checkFacts(input, c);
-  checkItems(input, c, sharedConditions);
+  const catalogue = checkCatalogue(input, c);
+  checkItems(input, c, sharedConditions, catalogue);
   checkPolicy(input, c);
   return { errors: c.errors, warnings: c.warnings };
 }
@@ -99,6 +113,7 @@ function checkCenter({ center }: CrossCheckInput, c: Collector): void {
   unique(center.windows, (w) => String(w.number), (w, i, first) =>
     c.error(f, ['windows', i, 'number'], 'E-REF-DUPLICATE-ID', `窗口号 ${w.number} 重复（第 ${first + 1} 项已使用）`),
   );
+  checkOfficeHours(center, c);
   const departments = new Set(center.departments.map((d) => d.id));
   const windows = new Set(center.windows.map((w) => w.id));
   const staff = new Set(center.staff.map((s) => s.id));
@@ -116,8 +131,10 @@ function checkCenter({ center }: CrossCheckInput, c: Collector): void {
     if (p.a === p.b) c.error(f, ['posts', i, 'b'], 'E-POST-SAME-HOLDER', `岗位“${p.name}”的 A岗和 B岗是同一人（${p.a}）；B岗须由另一人担任，A岗外出时顶岗`);
   });
   const posted = new Set(center.posts.map((p) => p.window));
+  // A post whose window is misspelt already explains why that window seems to have no post.
+  for (const p of center.posts) if (!windows.has(p.window)) posted.add(suggest(p.window, [...windows]) ?? p.window);
   center.windows.forEach((w, i) => {
-    if (!posted.has(w.id)) c.error(f, ['windows', i], 'E-WINDOW-NO-POST', `窗口“${w.name}”没有设置岗位；每个窗口至少要有一个 A/B 岗`);
+    if (!posted.has(w.id)) c.error(f, ['windows', i], 'E-WINDOW-NO-POST', `窗口“${w.name}”没有设置岗位；每个窗口至少要有一个 A/B 岗（在 posts 中添加 window: ${w.id} 的岗位）`);
   });
   (center.leaders ?? []).forEach((l, i) => {
     if (!staff.has(l.staff)) c.error(f, ['leaders', i, 'staff'], 'E-REF-UNKNOWN', `工作人员 \`${l.staff}\` 未在 staff 中声明${refHint(l.staff, staff)}`);
@@ -133,54 +150,123 @@ function checkCenter({ center }: CrossCheckInput, c: Collector): void {
   });
 }
 
+/** Office hours the clocks can use: each period ends after it starts, in order, without overlap. */
+function checkOfficeHours(center: CenterFile, c: Collector): void {
+  const hours = center.center.officeHours;
+  for (const day of ['default', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const) {
+    let prevEnd = -1;
+    (hours[day] ?? []).forEach((text, i) => {
+      const [from, to] = text.split('-').map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5))) as [number, number];
+      const at = ['center', 'officeHours', day, i];
+      if (to <= from) c.error('center.yaml', at, 'E-CENTER-OFFICE-HOURS', `办公时间段“${text}”的结束时刻不晚于开始时刻`);
+      else if (from < prevEnd) c.error('center.yaml', at, 'E-CENTER-OFFICE-HOURS', `办公时间段“${text}”与前一段重叠或顺序颠倒；请按先后顺序写，例如 ["08:30-12:00", "13:00-17:30"]`);
+      prevEnd = Math.max(prevEnd, to);
+    });
+  }
+}
+
 function checkCalendars({ calendars, now }: CrossCheckInput, c: Collector): void {
   unique(calendars, (x) => String(x.data.year), (x) =>
     c.error(x.file, ['year'], 'E-CALENDAR-DUPLICATE', `${x.data.year} 年的节假日安排重复声明`),
   );
+  // Day → where it was declared a holiday / a make-up workday, across all years: a New Year
+  // holiday may start in the December before (the notice for the new year declares it).
+  const holidays = new Map<string, string>();
+  const workdays: Array<{ file: string; index: number; date: string }> = [];
   for (const { file, data } of calendars) {
     const stem = /(\d{4})\.ya?ml$/.exec(file)?.[1];
     if (stem && Number(stem) !== data.year) c.error(file, ['year'], 'E-CALENDAR-YEAR', `文件名是 ${stem} 年，但 year 写的是 ${data.year}`);
-    const y = String(data.year);
-    const holidayDays = new Set<string>();
+    const first = `${data.year}-01-01`;
+    const last = `${data.year}-12-31`;
     data.holidays.forEach((h, i) => {
-      if (!h.from.startsWith(y)) c.error(file, ['holidays', i, 'from'], 'E-CALENDAR-YEAR', `日期 ${h.from} 不在 ${y} 年`);
-      if (h.to && h.to < h.from) c.error(file, ['holidays', i, 'to'], 'E-CALENDAR-RANGE', `放假结束日 ${h.to} 早于开始日 ${h.from}`);
-      for (const d of daysBetween(h.from, h.to ?? h.from)) holidayDays.add(d);
+      const to = h.to ?? h.from;
+      if (!isRealDate(h.from)) return c.error(file, ['holidays', i, 'from'], 'E-CALENDAR-DATE', `日期 ${h.from} 不存在`);
+      if (!isRealDate(to)) return c.error(file, ['holidays', i, 'to'], 'E-CALENDAR-DATE', `日期 ${to} 不存在`);
+      if (to < h.from) return c.error(file, ['holidays', i, 'to'], 'E-CALENDAR-RANGE', `放假结束日 ${to} 早于开始日 ${h.from}`);
+      if (to < first || h.from > last) return c.error(file, ['holidays', i, 'from'], 'E-CALENDAR-YEAR', `放假日期 ${h.from}${h.to ? ` 至 ${h.to}` : ''} 不在 ${data.year} 年`);
+      const days = dayNumber(to) - dayNumber(h.from) + 1;
+      if (days > MAX_HOLIDAY_DAYS) return c.error(file, ['holidays', i, 'to'], 'E-CALENDAR-RANGE', `“${h.name}”放假 ${days} 天（${h.from} 至 ${to}），超过 ${MAX_HOLIDAY_DAYS} 天，请检查日期`);
+      for (let d = dayNumber(h.from); d <= dayNumber(to); d++) holidays.set(dateOf(d), file);
     });
     data.workdays.forEach((w, i) => {
-      if (!w.date.startsWith(y)) c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-YEAR', `日期 ${w.date} 不在 ${y} 年`);
-      const dow = new Date(`${w.date}T00:00:00Z`).getUTCDay();
-      if (dow !== 0 && dow !== 6) c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-WORKDAY', `调休上班日 ${w.date} 不是周末；只有周六、周日才需要声明为上班日`);
-      if (holidayDays.has(w.date)) c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-WORKDAY', `${w.date} 同时被声明为放假日和上班日`);
+      if (!isRealDate(w.date)) return c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-DATE', `日期 ${w.date} 不存在`);
+      // A make-up day belongs to its year or sits right beside it (for a holiday across New Year).
+      if (w.date < dateOf(dayNumber(first) - 31) || w.date > dateOf(dayNumber(last) + 31)) {
+        return c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-YEAR', `调休上班日 ${w.date} 不在 ${data.year} 年`);
+      }
+      const dow = new Date(dayNumber(w.date) * 86_400_000).getUTCDay();
+      if (dow !== 0 && dow !== 6) return c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-WORKDAY', `调休上班日 ${w.date} 是${WEEKDAYS[dow]}，不是周末；只有周六、周日上班才需要声明`);
+      workdays.push({ file, index: i, date: w.date });
     });
   }
-  const last = calendars.at(-1);
-  if (last) {
-    const end = Date.UTC(last.data.year, 11, 31);
-    const days = Math.floor((end - now.getTime()) / 86_400_000);
-    if (days < 60) {
-      c.warn(last.file, ['year'], 'W-CALENDAR-ENDING', `已知的节假日安排只到 ${last.data.year} 年底（还有 ${Math.max(days, 0)} 天）；请在国务院公布下一年安排后添加 calendar/${last.data.year + 1}.yaml，否则之后的期限只按周末推算并附警告`);
+  for (const w of workdays) {
+    const where = holidays.get(w.date);
+    if (where) c.error(w.file, ['workdays', w.index, 'date'], 'E-CALENDAR-WORKDAY', `${w.date} 同时被声明为放假日${where === w.file ? '' : `（${where}）`}和调休上班日`);
+  }
+  const lastYear = calendars.at(-1);
+  if (lastYear) {
+    const remaining = dayNumber(`${lastYear.data.year}-12-31`) - dayNumber(shanghaiDate(now));
+    if (remaining <= CALENDAR_WARNING_DAYS) {
+      c.warn(
+        lastYear.file,
+        ['year'],
+        'W-CALENDAR-ENDING',
+        `已知的节假日安排只到 ${lastYear.data.year} 年 12 月 31 日（${remaining >= 0 ? `还有 ${remaining} 天` : `已过 ${-remaining} 天`}）；国务院公布下一年安排后请添加 calendar/${lastYear.data.year + 1}.yaml，否则之后的期限只按周末推算并附警告`,
+      );
     }
   }
 }
 
-function checkFacts({ facts, sources }: CrossCheckInput, c: Collector): Set<string> {
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date: calendar arithmetic without any time zone. */
+function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+
+function dateOf(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+function isRealDate(date: string): boolean {
+  return dateOf(dayNumber(date)) === date;
+}
+
+/** Today's date in Asia/Shanghai (UTC+8 all year), whatever the machine's zone. */
+function shanghaiDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+function checkFacts({ facts }: CrossCheckInput, c: Collector): Set<string> {
   const f = 'facts.yaml';
   unique(facts.facts, (x) => x.id, (x, i) => c.error(f, ['facts', i, 'id'], 'E-REF-DUPLICATE-ID', `事实 \`${x.id}\` 重复声明`));
   facts.facts.forEach((x, i) => {
     if (x.type === 'enum' && !x.values) c.error(f, ['facts', i], 'E-SCHEMA-REQUIRED', `类型为 enum 的事实必须写 values（可选值）`);
+    if (x.type !== 'enum' && x.values) c.error(f, ['facts', i, 'values'], 'E-SCHEMA-UNKNOWN-KEY', `只有类型为 enum 的事实才写 values`);
     if ((BUILTIN_FACTS as readonly string[]).includes(x.id)) c.error(f, ['facts', i, 'id'], 'E-REF-DUPLICATE-ID', `\`${x.id}\` 是内置事实，无需声明`);
   });
   const shared = new Set((facts.conditions ?? []).map((x) => x.id));
   unique(facts.conditions ?? [], (x) => x.id, (x, i) => c.error(f, ['conditions', i, 'id'], 'E-REF-DUPLICATE-ID', `共享条件 \`${x.id}\` 重复声明`));
-  const known = new Set<string>([...BUILTIN_FACTS, ...facts.facts.map((x) => x.id)]);
-  (facts.conditions ?? []).forEach((x, i) => checkCondition(x.when, f, ['conditions', i, 'when'], known, shared, c));
-  void sources;
+  const known = applicantFacts(facts);
+  (facts.conditions ?? []).forEach((x, i) => checkCondition(x.when, f, ['conditions', i, 'when'], known, null, c));
   return shared;
 }
 
-/** Walks a condition: every fact declared, every shared condition reference resolved. */
-function checkCondition(cond: Condition, file: string, path: PathSegment[], facts: ReadonlySet<string>, shared: ReadonlySet<string> | null, c: Collector): void {
+/** The facts an item condition may use: the built-in ones and those declared in facts.yaml. */
+function applicantFacts(facts: FactsFile): Map<string, FactType> {
+  const known = new Map<string, FactType>([['applicantType', { type: 'enum', values: ['person', 'organization'] }]]);
+  for (const x of facts.facts) if (!known.has(x.id)) known.set(x.id, x);
+  return known;
+}
+
+const COMPARISONS = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+
+/**
+ * Walks a condition: every fact declared, every shared condition resolved (`shared` null: none may
+ * be used here), and each compared value of the fact's type, so a misspelt option (已婚 vs 己婚)
+ * cannot silently never match.
+ */
+function checkCondition(cond: Condition, file: string, path: PathSegment[], facts: ReadonlyMap<string, FactType>, shared: ReadonlySet<string> | null, c: Collector): void {
   const stack: Array<[Condition, PathSegment[]]> = [[cond, path]];
   while (stack.length > 0) {
     const [node, p] = stack.pop()!;
@@ -188,12 +274,59 @@ function checkCondition(cond: Condition, file: string, path: PathSegment[], fact
     else if ('any' in node) node.any.forEach((n, i) => stack.push([n, [...p, 'any', i]]));
     else if ('not' in node) stack.push([node.not, [...p, 'not']]);
     else if ('condition' in node) {
-      if (shared === null) c.error(file, [...p, 'condition'], 'E-REF-UNKNOWN', '此处不能引用共享条件');
+      if (shared === null) c.error(file, [...p, 'condition'], 'E-REF-UNKNOWN', file === 'facts.yaml' ? '共享条件中不能再引用共享条件；请直接写出条件' : '此处不能引用共享条件');
       else if (!shared.has(node.condition)) c.error(file, [...p, 'condition'], 'E-REF-UNKNOWN', `共享条件 \`${node.condition}\` 未在 facts.yaml 的 conditions 中声明${refHint(node.condition, shared)}`);
-    } else if (!facts.has(node.fact)) {
-      c.error(file, [...p, 'fact'], 'E-REF-UNKNOWN', `事实 \`${node.fact}\` 未声明${refHint(node.fact, facts)}`);
+    } else {
+      const fact = facts.get(node.fact);
+      if (!fact) c.error(file, [...p, 'fact'], 'E-REF-UNKNOWN', `事实 \`${node.fact}\` 未声明${refHint(node.fact, facts.keys())}`);
+      else if (node.path === undefined) {
+        const problem = valueProblem(fact, node.operator, node.value);
+        if (problem) c.error(file, [...p, 'value'], 'E-CONDITION-VALUE', `事实 \`${node.fact}\` ${problem}`);
+      }
     }
   }
+}
+
+function valueProblem(fact: FactType, operator: string, value: unknown): string | null {
+  const one = (v: unknown): string | null => {
+    switch (fact.type) {
+      case 'number':
+        return typeof v === 'number' ? null : `是数字，比较的值应为数字，实际是 ${JSON.stringify(v)}`;
+      case 'boolean':
+        return typeof v === 'boolean' ? null : `是“是/否”，比较的值应为 true 或 false，实际是 ${JSON.stringify(v)}`;
+      case 'enum': {
+        if (typeof v === 'string' && fact.values?.includes(v)) return null;
+        const guess = typeof v === 'string' ? suggest(v, fact.values ?? []) : null;
+        return `的可选值是 ${(fact.values ?? []).join('、')}，没有 ${JSON.stringify(v)}${guess ? `，是否应为“${guess}”？` : ''}`;
+      }
+      case 'date':
+        return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : `是日期，比较的值应写成 "YYYY-MM-DD"，实际是 ${JSON.stringify(v)}`;
+      default:
+        return typeof v === 'string' ? null : `是文字，比较的值应为文字，实际是 ${JSON.stringify(v)}`;
+    }
+  };
+  if (operator === 'in' || operator === 'notIn') {
+    if (!Array.isArray(value)) return `用 ${operator} 比较时，值应为列表，例如 [一级, 二级]`;
+    for (const v of value) {
+      const p = one(v);
+      if (p) return p;
+    }
+    return null;
+  }
+  if (operator === 'contains' || operator === 'doesNotContain') return null;
+  if (COMPARISONS.has(operator) && fact.type !== 'number' && fact.type !== 'date') return `不是数字或日期，不能用 ${operator} 比较大小`;
+  return one(value);
+}
+
+function checkCatalogue({ materials, items, itemsComplete }: CrossCheckInput, c: Collector): ReadonlySet<string> | 'broken' | null {
+  if (materials === null || materials === 'broken') return materials;
+  const { file, data } = materials;
+  unique(data.materials, (m) => m.id, (m, i, first) => c.error(file, ['materials', i, 'id'], 'E-REF-DUPLICATE-ID', `材料标识 \`${m.id}\` 重复（第 ${first + 1} 项已使用）`));
+  const used = new Set(items.flatMap((it) => catalogueUses(it.data)));
+  data.materials.forEach((m, i) => {
+    if (itemsComplete && !used.has(m.id)) c.warn(file, ['materials', i, 'id'], 'W-MATERIAL-UNUSED', `共享材料“${m.name}”（${m.id}）没有被任何事项引用（use: ${m.id}）；不再需要可删除`);
+  });
+  return new Set(data.materials.map((m) => m.id));
 }
 
 const UNIT_MINUTES: Record<Duration['unit'], number> = {
@@ -208,12 +341,26 @@ function longer(a: Duration, b: Duration): boolean {
   return a.amount * UNIT_MINUTES[a.unit] > b.amount * UNIT_MINUTES[b.unit];
 }
 
-function checkItems(input: CrossCheckInput, c: Collector, shared: ReadonlySet<string>): void {
+interface ItemRefs {
+  departments: ReadonlySet<string>;
+  windows: ReadonlySet<string>;
+  facts: ReadonlyMap<string, FactType>;
+  shared: ReadonlySet<string>;
+  docs: ReadonlySet<string>;
+  /** Catalogue ids; null when the pack has no materials.yaml, 'broken' when it has errors. */
+  catalogue: ReadonlySet<string> | 'broken' | null;
+}
+
+function checkItems(input: CrossCheckInput, c: Collector, shared: ReadonlySet<string>, catalogue: ReadonlySet<string> | 'broken' | null): void {
   const { center, facts, items, referrals, templates } = input;
-  const departments = new Set(center.departments.map((d) => d.id));
-  const windows = new Set(center.windows.map((w) => w.id));
-  const known = new Set<string>([...BUILTIN_FACTS, ...facts.facts.map((x) => x.id)]);
-  const docs = new Set<string>([...BUILTIN_DOCUMENTS, ...templates.keys()]);
+  const refs: ItemRefs = {
+    departments: new Set(center.departments.map((d) => d.id)),
+    windows: new Set(center.windows.map((w) => w.id)),
+    facts: applicantFacts(facts),
+    shared,
+    docs: new Set<string>([...BUILTIN_DOCUMENTS, ...templates.keys()]),
+    catalogue,
+  };
 
   const codes = new Map<string, string>();
   for (const { file, data } of items) {
@@ -228,88 +375,101 @@ function checkItems(input: CrossCheckInput, c: Collector, shared: ReadonlySet<st
   }
 
   for (const { file, data } of items) {
-    const versions: Array<[Record<string, unknown>, PathSegment[]]> = [[data as unknown as Record<string, unknown>, []]];
-    (data.changes ?? []).forEach((ch, i) => versions.push([ch.set as Record<string, unknown>, ['changes', i, 'set']]));
-    const dates = new Set<string>();
+    const dates = new Map<string, number>();
     (data.changes ?? []).forEach((ch, i) => {
-      if (dates.has(ch.effectiveFrom)) c.error(file, ['changes', i, 'effectiveFrom'], 'E-CHANGE-DATE', `同一天（${ch.effectiveFrom}）有两项变更；请合并为一项`);
-      dates.add(ch.effectiveFrom);
+      const first = dates.get(ch.effectiveFrom);
+      if (first !== undefined) c.error(file, ['changes', i, 'effectiveFrom'], 'E-CHANGE-DATE', `第 ${first + 1} 项变更也在 ${ch.effectiveFrom} 施行；同一天的变更请合并为一项`);
+      else dates.set(ch.effectiveFrom, i);
+      if (!isRealDate(ch.effectiveFrom)) c.error(file, ['changes', i, 'effectiveFrom'], 'E-CHANGE-DATE', `日期 ${ch.effectiveFrom} 不存在`);
     });
-    // Each version is the base with its change's fields replaced: check the merged view.
-    let merged: Record<string, unknown> = { ...data };
-    for (const [fields, base] of versions) {
-      merged = { ...merged, ...fields };
-      checkItemVersion(file, base, fields, merged, { departments, windows, known, shared, docs }, c);
+    // Each version is the one before with its change's fields replaced, in order of the date
+    // they take effect (as itemVersionAt applies them): check every version as it will be in force.
+    const ordered = (data.changes ?? []).map((ch, i) => [ch, i] as const).sort((a, b) => (a[0].effectiveFrom < b[0].effectiveFrom ? -1 : a[0].effectiveFrom > b[0].effectiveFrom ? 1 : a[1] - b[1]));
+    let version: ItemFile = data;
+    checkItemVersion(file, [], data as unknown as Record<string, unknown>, version, refs, c);
+    for (const [ch, i] of ordered) {
+      version = { ...version, ...ch.set };
+      checkItemVersion(file, ['changes', i, 'set'], ch.set as Record<string, unknown>, version, refs, c);
     }
     if (!data.basis || data.basis.length === 0) c.warn(file, ['code'], 'W-ITEM-NO-BASIS', `事项“${data.name}”没有写设定依据（basis）；办事指南和公开栏应公布法律依据`);
   }
 }
 
-interface ItemRefs {
-  departments: ReadonlySet<string>;
-  windows: ReadonlySet<string>;
-  known: ReadonlySet<string>;
-  shared: ReadonlySet<string>;
-  docs: ReadonlySet<string>;
-}
-
-function checkItemVersion(
-  file: string,
-  base: PathSegment[],
-  fields: Record<string, unknown>,
-  merged: Record<string, unknown>,
-  refs: ItemRefs,
-  c: Collector,
-): void {
-  const v = merged as unknown as import('./schema-types.ts').ItemFile;
+/**
+ * Checks one version of an item. `fields` are those this version sets (all of them for the base
+ * declaration); problems in fields it inherits were already reported where they are written, so
+ * only what this version writes, or what its new fields make wrong, is reported here.
+ */
+function checkItemVersion(file: string, base: PathSegment[], fields: Record<string, unknown>, v: ItemFile, refs: ItemRefs, c: Collector): void {
   const at = (...p: PathSegment[]): PathSegment[] => [...base, ...p];
-  if ('department' in fields && !refs.departments.has(v.department)) c.error(file, at('department'), 'E-REF-UNKNOWN', `部门 \`${v.department}\` 未在 center.yaml 中声明${refHint(v.department, refs.departments)}`);
-  if ('window' in fields && !refs.windows.has(v.window)) c.error(file, at('window'), 'E-REF-UNKNOWN', `窗口 \`${v.window}\` 未在 center.yaml 中声明${refHint(v.window, refs.windows)}`);
-  if ('departments' in fields) {
+  const sets = (...names: string[]): boolean => names.some((n) => n in fields);
+  if (sets('department') && !refs.departments.has(v.department)) c.error(file, at('department'), 'E-REF-UNKNOWN', `部门 \`${v.department}\` 未在 center.yaml 中声明${refHint(v.department, refs.departments)}`);
+  if (sets('window') && !refs.windows.has(v.window)) c.error(file, at('window'), 'E-REF-UNKNOWN', `窗口 \`${v.window}\` 未在 center.yaml 中声明${refHint(v.window, refs.windows)}`);
+  if (sets('departments')) {
     (v.departments ?? []).forEach((d, i) => {
       if (!refs.departments.has(d)) c.error(file, at('departments', i), 'E-REF-UNKNOWN', `部门 \`${d}\` 未在 center.yaml 中声明${refHint(d, refs.departments)}`);
     });
   }
-  if ('mode' in fields || 'departments' in fields) {
-    if (v.mode === 'joint' && !(v.departments && v.departments.length > 0)) c.error(file, at('mode'), 'E-ITEM-JOINT', '联办件须用 departments 列出协办部门');
+  if (sets('mode', 'departments') && v.mode === 'joint' && !(v.departments && v.departments.length > 0)) {
+    c.error(file, at(sets('mode') ? 'mode' : 'departments'), 'E-ITEM-JOINT', '联办件（mode: joint）须用 departments 列出协办部门');
   }
-  if (('mode' in fields || 'reportTo' in fields) && v.mode === 'reported' && !v.reportTo) c.error(file, at('mode'), 'E-ITEM-REPORTED', '上报件须用 reportTo 写明审批机关');
-  if ('limits' in fields && v.limits) {
-    if (longer(v.limits.promised, v.limits.statutory)) {
-      c.error(file, at('limits', 'promised'), 'E-LIMIT-PROMISED-EXCEEDS', `承诺期限（${fmt(v.limits.promised)}）长于法定时限（${fmt(v.limits.statutory)}）；承诺期限不得超过法定时限`);
-    }
+  if (sets('mode', 'reportTo') && v.mode === 'reported' && !v.reportTo) c.error(file, at('mode'), 'E-ITEM-REPORTED', '上报件（mode: reported）须用 reportTo 写明审批机关');
+  if (sets('limits') && longer(v.limits.promised, v.limits.statutory)) {
+    c.error(file, at('limits', 'promised'), 'E-LIMIT-PROMISED-EXCEEDS', `承诺期限（${fmt(v.limits.promised)}）长于法定时限（${fmt(v.limits.statutory)}）；承诺期限不得超过法定时限`);
   }
-  if ('conditions' in fields) {
+  if (sets('limits') && v.limits.extension && v.limits.extension.max.amount === 0) {
+    c.error(file, at('limits', 'extension', 'max'), 'E-SCHEMA-RANGE', '可延长期限为 0；不能延长请删除 extension');
+  }
+  if (sets('conditions')) {
     const ids = new Set<string>();
     (v.conditions ?? []).forEach((rule, i) => {
       if (ids.has(rule.id)) c.error(file, at('conditions', i, 'id'), 'E-REF-DUPLICATE-ID', `受理条件标识 \`${rule.id}\` 重复`);
       ids.add(rule.id);
       if (rule.onFail === 'rejected' && !rule.routeTo) c.error(file, at('conditions', i), 'E-ITEM-ROUTE', '不予受理（onFail: rejected）时须用 routeTo 告知申请人应去的机关（首问负责，不能只拒绝）');
-      checkCondition(rule.when, file, at('conditions', i, 'when'), refs.known, refs.shared, c);
+      checkCondition(rule.when, file, at('conditions', i, 'when'), refs.facts, refs.shared, c);
     });
   }
-  if ('materials' in fields || 'departments' in fields || 'department' in fields) {
+  const involved = new Set([v.department, ...(v.departments ?? [])]);
+  const forms = new Set((v.forms ?? []).map((f) => f.name));
+  if (sets('materials')) {
     const ids = new Map<string, PathSegment[]>();
     const claim = (id: string, p: PathSegment[]): void => {
-      if (ids.has(id)) c.error(file, p, 'E-REF-DUPLICATE-ID', `材料标识 \`${id}\` 在本事项中重复`);
+      if (ids.has(id)) c.error(file, p, 'E-REF-DUPLICATE-ID', `材料标识 \`${id}\` 在本事项中重复（材料和可选其一的材料共用一套标识）`);
       else ids.set(id, p);
     };
-    const involved = new Set([v.department, ...(v.departments ?? [])]);
-    (v.materials ?? []).forEach((m, i) => {
-      claim(m.id, at('materials', i, 'id'));
-      (m.alternatives ?? []).forEach((alt, j) => claim(alt.id, at('materials', i, 'alternatives', j, 'id')));
-      if (m.necessity === 'deferrable' && !m.due) c.error(file, at('materials', i), 'E-MATERIAL-DUE', `容缺材料“${m.name}”须用 due 写明补交期限`);
+    const checkUse = (use: string | undefined, p: PathSegment[]): void => {
+      if (use === undefined || refs.catalogue === 'broken') return;
+      if (!refs.catalogue) c.error(file, p, 'E-REF-UNKNOWN', `共享材料 \`${use}\` 不存在：本规则包没有共享材料目录 materials.yaml`);
+      else if (!refs.catalogue.has(use)) c.error(file, p, 'E-REF-UNKNOWN', `共享材料 \`${use}\` 未在 materials.yaml 中声明${refHint(use, refs.catalogue)}`);
+    };
+    v.materials.forEach((m, i) => {
+      checkUse(m.use, at('materials', i, 'use'));
+      // An id taken from `use` is reported where `use` is written.
+      claim(m.id, at('materials', i, m.use !== undefined && m.id === m.use ? 'use' : 'id'));
+      (m.alternatives ?? []).forEach((alt, j) => {
+        checkUse(alt.use, at('materials', i, 'alternatives', j, 'use'));
+        claim(alt.id, at('materials', i, 'alternatives', j, alt.use !== undefined && alt.id === alt.use ? 'use' : 'id'));
+      });
+      if (m.necessity === 'deferrable' && !m.due) c.error(file, at('materials', i), 'E-MATERIAL-DUE', `容缺材料“${m.name}”须用 due 写明补交期限，例如 due: { amount: 5, unit: workingDays }`);
       if (m.due && m.necessity !== 'deferrable') c.error(file, at('materials', i, 'due'), 'E-MATERIAL-DUE', `只有容缺材料（necessity: deferrable）才有补交期限 due`);
-      if (m.requiredWhen) checkCondition(m.requiredWhen, file, at('materials', i, 'requiredWhen'), refs.known, refs.shared, c);
-      if (m.department) {
-        if (!refs.departments.has(m.department)) c.error(file, at('materials', i, 'department'), 'E-REF-UNKNOWN', `部门 \`${m.department}\` 未在 center.yaml 中声明${refHint(m.department, refs.departments)}`);
-        else if (!involved.has(m.department)) c.error(file, at('materials', i, 'department'), 'E-REF-UNKNOWN', `部门 \`${m.department}\` 不是本事项的主办或协办部门`);
-      }
-      const sample = m.sample;
-      if (sample && !(v.forms ?? []).some((f) => f.name === sample)) c.error(file, at('materials', i, 'sample'), 'E-REF-UNKNOWN', `样表“${sample}”未在 forms 中列出`);
+      if (m.requiredWhen) checkCondition(m.requiredWhen, file, at('materials', i, 'requiredWhen'), refs.facts, refs.shared, c);
     });
   }
-  if ('documents' in fields && v.documents) {
+  // Relations between materials and fields a change may replace on their own.
+  v.materials.forEach((m, i) => {
+    if (m.department && sets('materials', 'department', 'departments')) {
+      const p = sets('materials') ? at('materials', i, 'department') : at(sets('departments') ? 'departments' : 'department');
+      if (!refs.departments.has(m.department)) {
+        if (sets('materials')) c.error(file, p, 'E-REF-UNKNOWN', `部门 \`${m.department}\` 未在 center.yaml 中声明${refHint(m.department, refs.departments)}`);
+      } else if (!involved.has(m.department)) {
+        c.error(file, p, 'E-REF-UNKNOWN', `材料“${m.name}”所属部门 \`${m.department}\` 不是本事项的主办或协办部门`);
+      }
+    }
+    if (m.sample && sets('materials', 'forms') && !forms.has(m.sample)) {
+      c.error(file, sets('materials') ? at('materials', i, 'sample') : at('forms'), 'E-REF-UNKNOWN', `材料“${m.name}”的样表“${m.sample}”未在 forms 中列出`);
+    }
+  });
+  if (sets('documents') && v.documents) {
     for (const [kind, name] of Object.entries(v.documents)) {
       if (typeof name === 'string' && !refs.docs.has(name)) c.error(file, at('documents', kind), 'E-REF-UNKNOWN', `模板 \`${name}\` 不存在（templates/${name}.hbs）${refHint(name, refs.docs)}`);
     }
@@ -330,12 +490,13 @@ function checkPolicy({ policy }: CrossCheckInput, c: Collector): void {
   d.ladder.forEach((id, i) => {
     if (!actions.has(id)) c.error(f, ['discipline', 'ladder', i], 'E-REF-UNKNOWN', `处理措施 \`${id}\` 未在 actions 中声明${refHint(id, actions)}`);
   });
-  const disciplineFacts = new Set<string>(DISCIPLINE_FACTS);
+  const counts: FactType = { type: 'number' };
+  const disciplineFacts = new Map<string, FactType>(DISCIPLINE_FACTS.map((x) => [x, counts]));
   d.rules.forEach((r, i) => {
     if (!actions.has(r.action)) c.error(f, ['discipline', 'rules', i, 'action'], 'E-REF-UNKNOWN', `处理措施 \`${r.action}\` 未在 actions 中声明${refHint(r.action, actions)}`);
     checkCondition(r.when, f, ['discipline', 'rules', i, 'when'], disciplineFacts, null, c);
   });
-  const assessmentFacts = new Set<string>(ASSESSMENT_FACTS);
+  const assessmentFacts = new Map<string, FactType>(ASSESSMENT_FACTS.map((x) => [x, x === 'meetsStandards' ? { type: 'boolean' } : counts]));
   const grades = policy.assessment.grades;
   grades.forEach((g, i) => {
     if (g.when) checkCondition(g.when, f, ['assessment', 'grades', i, 'when'], assessmentFacts, null, c);
@@ -343,12 +504,6 @@ function checkPolicy({ policy }: CrossCheckInput, c: Collector): void {
   });
   if (grades.at(-1)?.when) c.error(f, ['assessment', 'grades', grades.length - 1], 'E-POLICY-GRADE', '最后一个等级不应写 when：它是其余情况的等级，保证每人都有等级');
   policy.reviews.bad.forEach((b, i) => {
-    if (!policy.reviews.grades.includes(b)) c.error(f, ['reviews', 'bad', i], 'E-REF-UNKNOWN', `差评等级“${b}”不在 grades 中`);
+    if (!policy.reviews.grades.includes(b)) c.error(f, ['reviews', 'bad', i], 'E-REF-UNKNOWN', `差评等级“${b}”不在 grades 中${refHint(b, policy.reviews.grades)}`);
   });
-}
-
-function* daysBetween(from: string, to: string): Generator<string> {
-  let t = Date.parse(`${from}T00:00:00Z`);
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let n = 0; t <= end && n < 400; n++, t += 86_400_000) yield new Date(t).toISOString().slice(0, 10);
 }

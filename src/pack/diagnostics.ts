@@ -1,6 +1,6 @@
 /** A located problem in a rule pack: what every validator, loader and CLI reports. */
 export interface Diagnostic {
-  /** Path of the file, relative to the pack directory, with forward slashes. */
+  /** Path of the file, relative to the pack directory, with forward slashes; `.` for the pack directory itself. */
   readonly file: string;
   /** 1-based line; 0 when the problem is about the file as a whole (e.g. it is missing). */
   readonly line: number;
@@ -40,7 +40,8 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
 
 /** `rules/items/mz-001.yaml:12:5 [E-SCHEMA-ENUM] $.mode: …` */
 export function formatDiagnostic(d: Diagnostic, baseDir = ''): string {
-  const file = baseDir ? `${baseDir.replace(/\/+$/, '')}/${d.file}` : d.file;
+  const base = baseDir.replace(/\/+$/, '');
+  const file = d.file === '.' ? base || '.' : base ? `${base}/${d.file}` : d.file;
   const where = d.line > 0 ? `${file}:${d.line}:${d.column}` : file;
   return `${where} [${d.code}] ${d.path === '$' ? '' : `${d.path}：`}${d.message}`;
 }

@@ -1,12 +1,14 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { resolveItemMaterials } from './catalogue.ts';
+import { crossCheck } from './crossref.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { PackLoadError, sortDiagnostics } from './diagnostics.ts';
-import { crossCheck } from './crossref.ts';
 import { SourceMap, type LoadedItem, type LoadedReferral, type PackData } from './model.ts';
-import type { CalendarFile, CenterFile, FactsFile, ItemFile, PolicyFile, ReferralsFile } from './schema-types.ts';
+import type { CalendarFile, CatalogueMaterial, CenterFile, FactsFile, ItemFile, MaterialsFile, PolicyFile, ReferralsFile } from './schema-types.ts';
 import { validateSource, type FileKind } from './schemas.ts';
-import { parseSource, type SourceFile } from './source.ts';
+import { parseSource, SOURCE_LIMITS, tooLargeMessage, type SourceFile } from './source.ts';
 import { suggest } from './suggest.ts';
 
 /** The top-level files of a pack and whether each must be present. */
@@ -15,6 +17,13 @@ const TOP_FILES: ReadonlyArray<[string, FileKind, boolean]> = [
   ['facts.yaml', 'facts', true],
   ['policy.yaml', 'policy', true],
   ['referrals.yaml', 'referrals', false],
+  ['materials.yaml', 'materials', false],
+];
+
+/** Folders of a pack that hold rules, each file of one kind. */
+const RULE_DIRS: ReadonlyArray<[string, FileKind]> = [
+  ['calendar', 'calendar'],
+  ['items', 'item'],
 ];
 
 /** Folders of a pack that the loader does not read as rules. */
@@ -39,28 +48,23 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
   const errors: Diagnostic[] = [];
   const sources = new SourceMap();
 
-  const rootStat = await stat(root).catch(() => null);
-  if (!rootStat?.isDirectory()) {
-    const d: Diagnostic = { file: dir, line: 0, column: 0, path: '$', code: 'E-PACK-NOT-FOUND', message: `找不到规则包目录 ${dir}` };
-    return { ok: false, errors: [d], warnings: [], pack: null };
-  }
+  const rootProblem = await packDirProblem(root, dir);
+  if (rootProblem) return { ok: false, errors: [rootProblem], warnings: [], pack: null };
 
-  const files = await discover(root);
-  const parsed = await Promise.all(
-    files.map(async ({ rel, kind }) => {
-      const bytes = await readFile(path.join(root, rel));
-      const result = parseSource(rel, bytes);
-      if (!result.ok) return { rel, kind, source: null, errors: result.errors };
-      const schemaErrors = validateSource(kind, result.source);
-      return { rel, kind, source: result.source, errors: schemaErrors };
-    }),
-  );
+  const { files, warnings } = await discover(root);
+  const parsed = files.map(({ rel, kind }) => {
+    const read = readSource(root, rel);
+    if ('error' in read) return { rel, kind, source: null, errors: [read.error] };
+    const result = parseSource(rel, read.bytes);
+    if (!result.ok) return { rel, kind, source: null, errors: result.errors };
+    return { rel, kind, source: result.source, errors: validateSource(kind, result.source) };
+  });
 
   const byKind = new Map<FileKind, SourceFile[]>();
-  let schemaValid = true;
+  let allValid = true;
   for (const p of parsed) {
     errors.push(...p.errors);
-    if (p.errors.length > 0) schemaValid = false;
+    if (p.errors.length > 0) allValid = false;
     if (p.source) {
       sources.add(p.source);
       if (p.errors.length === 0) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p.source]);
@@ -75,22 +79,24 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
   if (!files.some((f) => f.kind === 'calendar')) {
     errors.push({ file: 'calendar/', line: 0, column: 0, path: '$', code: 'E-PACK-MISSING-FILE', message: '缺少节假日安排：calendar/ 下至少要有一个年度文件，例如 calendar/2026.yaml' });
   }
-  const unknownFiles = files.length === 0 ? [] : await strayYaml(root);
-  const warnings: Diagnostic[] = unknownFiles;
 
   const one = <T>(kind: FileKind): T | null => (byKind.get(kind)?.[0]?.data as T | undefined) ?? null;
   const center = one<CenterFile>('center');
   const facts = one<FactsFile>('facts');
   const policy = one<PolicyFile>('policy');
+  const materialsSource = byKind.get('materials')?.[0];
+  const materials = materialsSource ? { file: materialsSource.file, data: materialsSource.data as MaterialsFile } : null;
 
-  const items = new Map<string, LoadedItem>();
-  const itemList: LoadedItem[] = (byKind.get('item') ?? []).map((s) => ({ file: s.file, data: s.data as ItemFile }));
+  // Items as engine and documents see them: catalogue materials merged in.
+  const catalogue = new Map<string, CatalogueMaterial>((materials?.data.materials ?? []).map((m) => [m.id, m]));
+  const itemList: LoadedItem[] = (byKind.get('item') ?? []).map((s) => ({ file: s.file, data: resolveItemMaterials(s.data as ItemFile, catalogue) }));
   const referralList: LoadedReferral[] = (byKind.get('referrals') ?? []).flatMap((s) =>
     (s.data as ReferralsFile).referrals.map((data, index) => ({ file: s.file, index, data })),
   );
   const calendars = (byKind.get('calendar') ?? [])
     .map((s) => ({ file: s.file, data: s.data as CalendarFile }))
     .sort((a, b) => a.data.year - b.data.year);
+  const templates = await packTemplates(root);
 
   // Cross-references can only be checked between files that passed their schema.
   if (center && facts && policy) {
@@ -101,7 +107,9 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
       items: itemList,
       referrals: referralList,
       calendars,
-      templates: await packTemplates(root),
+      materials: materials ?? (files.some((f) => f.kind === 'materials') ? 'broken' : null),
+      itemsComplete: parsed.every((p) => p.kind !== 'item' || p.errors.length === 0),
+      templates,
       sources,
       now: options.now ?? new Date(),
     });
@@ -111,10 +119,11 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
 
   const sortedErrors = sortDiagnostics(errors);
   const sortedWarnings = sortDiagnostics(warnings);
-  if (sortedErrors.length > 0 || !schemaValid || !center || !facts || !policy) {
+  if (sortedErrors.length > 0 || !allValid || !center || !facts || !policy) {
     return { ok: false, errors: sortedErrors, warnings: sortedWarnings, pack: null };
   }
 
+  const items = new Map<string, LoadedItem>();
   for (const item of itemList) items.set(item.data.code, item);
   const referrals = new Map(referralList.map((r) => [r.data.code, r]));
   const pack: PackData = {
@@ -125,7 +134,7 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
     policy,
     items,
     referrals,
-    templates: await packTemplates(root),
+    templates,
     sources,
     warnings: sortedWarnings,
   };
@@ -145,64 +154,120 @@ export async function loadPackData(dir: string, options: LoadOptions = {}): Prom
   return result.pack;
 }
 
+async function packDirProblem(root: string, dir: string): Promise<Diagnostic | null> {
+  const whole = (code: string, message: string): Diagnostic => ({ file: '.', line: 0, column: 0, path: '$', code, message });
+  try {
+    const s = await stat(root);
+    if (!s.isDirectory()) return whole('E-PACK-NOT-DIR', `${dir} 是文件，不是目录；规则包是一个目录，其中有 center.yaml、items/ 等`);
+    await readdir(root);
+    return null;
+  } catch (err) {
+    return whole('E-PACK-NOT-FOUND', `找不到或无法打开规则包目录 ${dir}（${fsReason(err)}）`);
+  }
+}
+
 interface Discovered {
   readonly rel: string;
   readonly kind: FileKind;
 }
 
-async function discover(root: string): Promise<Discovered[]> {
-  const out: Discovered[] = [];
+/** The pack's rule files, and warnings for files and folders that look like rules but are not read. */
+async function discover(root: string): Promise<{ files: Discovered[]; warnings: Diagnostic[] }> {
+  const files: Discovered[] = [];
+  const warnings: Diagnostic[] = [];
+  const skip = (file: string, message: string): void => {
+    warnings.push({ file, line: 0, column: 0, path: '$', code: 'W-FILE-UNKNOWN', message });
+  };
   for (const [name, kind] of TOP_FILES) {
-    if (await isFile(path.join(root, name))) out.push({ rel: name, kind });
+    // Present unless it does not exist at all: anything unreadable is reported when read.
+    if (await lstat(path.join(root, name)).catch(() => null)) files.push({ rel: name, kind });
   }
-  for (const rel of await yamlFilesUnder(root, 'calendar')) out.push({ rel, kind: 'calendar' });
-  for (const rel of await yamlFilesUnder(root, 'items')) out.push({ rel, kind: 'item' });
-  return out;
-}
+  for (const [dir, kind] of RULE_DIRS) {
+    const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
+    const found: string[] = [];
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.isDirectory()) continue;
+      const rel = path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+      if (/\.ya?ml$/i.test(e.name)) found.push(rel);
+      else skip(rel, `此文件不会被读取：${dir}/ 下只读取 .yaml 文件`);
+    }
+    for (const rel of found.sort()) files.push({ rel, kind });
+  }
 
-async function yamlFilesUnder(root: string, dir: string): Promise<string[]> {
-  const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-}
-
-/** YAML files at the top of the pack that the loader would silently skip: likely misnamed. */
-async function strayYaml(root: string): Promise<Diagnostic[]> {
-  const entries = await readdir(root, { withFileTypes: true });
   const known = TOP_FILES.map(([n]) => n);
-  const out: Diagnostic[] = [];
-  for (const e of entries) {
-    if (e.isFile() && /\.ya?ml$/i.test(e.name) && !known.includes(e.name)) {
+  const folders = new Set([...RULE_DIRS.map(([d]) => d), ...OTHER_DIRS]);
+  for (const e of await readdir(root, { withFileTypes: true })) {
+    if (e.name.startsWith('.')) continue;
+    if (!e.isDirectory() && /\.ya?ml$/i.test(e.name) && !known.includes(e.name)) {
       const guess = suggest(e.name, known);
-      out.push({
-        file: e.name,
-        line: 0,
-        column: 0,
-        path: '$',
-        code: 'W-FILE-UNKNOWN',
-        message: `此文件不会被读取${guess ? `，是否应命名为 ${guess}？` : `；规则包只读取 ${known.join('、')}、calendar/ 和 items/`}`,
-      });
-    } else if (e.isDirectory() && !OTHER_DIRS.has(e.name) && e.name !== 'calendar' && e.name !== 'items' && !e.name.startsWith('.')) {
-      out.push({ file: `${e.name}/`, line: 0, column: 0, path: '$', code: 'W-FILE-UNKNOWN', message: '此目录不会被读取；事项放在 items/，节假日放在 calendar/，模板放在 templates/，场景测试放在 tests/' });
+      skip(e.name, `此文件不会被读取${guess ? `，是否应命名为 ${guess}？` : `；规则包只读取 ${known.join('、')}、calendar/ 和 items/`}`);
+    } else if (e.isDirectory() && !folders.has(e.name)) {
+      const guess = suggest(e.name, [...folders]);
+      skip(`${e.name}/`, `此目录不会被读取${guess ? `，是否应命名为 ${guess}/？` : ''}；事项放在 items/，节假日放在 calendar/，模板放在 templates/，场景测试放在 tests/`);
     }
   }
-  return out;
+  return { files, warnings };
+}
+
+/**
+ * A file's bytes, refusing oversized files before reading them. Synchronous on purpose: rule files
+ * are small and many, and a thread-pool round trip per open/stat/read/close costs more than the
+ * read itself (thousands of items load several times faster this way).
+ */
+function readSource(root: string, rel: string): { bytes: Uint8Array } | { error: Diagnostic } {
+  const fail = (code: string, message: string) => ({ error: { file: rel, line: 0, column: 0, path: '$', code, message } });
+  let fd: number | undefined;
+  try {
+    fd = openSync(path.join(root, rel), 'r');
+    const s = fstatSync(fd);
+    if (!s.isFile()) return fail('E-FILE-READ', s.isDirectory() ? '这是一个目录，不是文件' : '不是普通文件，无法读取');
+    if (s.size > SOURCE_LIMITS.maxBytes) return { error: { file: rel, line: 1, column: 1, path: '$', code: 'E-FILE-TOO-LARGE', message: tooLargeMessage(s.size) } };
+    const bytes = new Uint8Array(s.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: bytes.subarray(0, read) };
+  } catch (err) {
+    return fail('E-FILE-READ', `无法读取文件（${fsReason(err)}）`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A filesystem error in words an officer understands. */
+function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return '不存在；如果是快捷方式（符号链接），它指向的位置已不存在';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有读取权限';
+    case 'EISDIR':
+      return '这是一个目录，不是文件';
+    case 'ENOTDIR':
+      return '路径中有一段不是目录';
+    case 'ELOOP':
+      return '快捷方式（符号链接）循环指向自身';
+    case 'EMFILE':
+    case 'ENFILE':
+      return '同时打开的文件过多';
+    default:
+      return code ? `系统错误 ${code}` : '未知原因';
+  }
 }
 
 async function packTemplates(root: string): Promise<Map<string, string>> {
   const entries = await readdir(path.join(root, 'templates'), { withFileTypes: true }).catch(() => []);
   return new Map(
     entries
-      .filter((e) => e.isFile() && e.name.endsWith('.hbs'))
+      .filter((e) => !e.isDirectory() && e.name.endsWith('.hbs'))
       .map((e) => [e.name.slice(0, -4), path.join(root, 'templates', e.name)] as const)
       .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
   );
-}
-
-async function isFile(p: string): Promise<boolean> {
-  return (await stat(p).catch(() => null))?.isFile() ?? false;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -211,7 +276,8 @@ function deepFreeze<T>(value: T): T {
     const v = stack.pop();
     if (v === null || typeof v !== 'object' || Object.isFrozen(v)) continue;
     Object.freeze(v);
-    for (const child of Object.values(v)) stack.push(child);
+    if (Array.isArray(v)) for (const child of v) stack.push(child);
+    else for (const key in v) stack.push((v as Record<string, unknown>)[key]);
   }
   return value;
 }

@@ -976,6 +976,7 @@ export interface Clocks {
 
 export interface WarningPolicy {
   yellowWhenRemaining: Duration;
+  yellowWhenRemainingOfficeTime?: Duration;
 }
 
 /**

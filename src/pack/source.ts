@@ -1,11 +1,22 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.ts';
+import { readPlainYaml } from './plain-yaml.ts';
+import { translateYamlErrors } from './yaml-errors.ts';
 
 /** Limits that keep a hostile or broken file from hanging or crashing the loader. */
 export const SOURCE_LIMITS = {
   maxBytes: 5 * 1024 * 1024,
+  /** Collections nested deeper than this are refused (counting the document's own top level as 1). */
   maxDepth: 64,
-  maxAliasCount: 100,
+  /** Nodes that aliases (*name) may add to a file when expanded: enough for any honest reuse. */
+  maxAliasNodes: 100_000,
+  /**
+   * Before parsing, a line whose structure starts further right than this, or flow brackets nested
+   * deeper than `maxFlowBrackets`, is refused: the YAML parser recurses per level and must never
+   * see absurd nesting. Both bounds are far above anything `maxDepth` allows in an honest file.
+   */
+  maxBlockColumn: 128,
+  maxFlowBrackets: 256,
 } as const;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -16,18 +27,47 @@ export interface Location {
   readonly column: number;
 }
 
-/** One parsed YAML file: its plain data and the means to locate any JSON path in it. */
+/** Options of the full parser: YAML 1.2 core schema, nothing beyond it. */
+const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  prettyErrors: false,
+  uniqueKeys: true,
+  strict: true,
+  schema: 'core',
+  merge: false,
+  customTags: [],
+  // `!!binary`, `!!set`, `!!omap` … are YAML 1.1 extras: refused like any other explicit tag.
+  resolveKnownTags: false,
+  keepSourceTokens: false,
+};
+
+interface Tree {
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+}
+
+/**
+ * One parsed YAML file: its plain data and the means to locate any JSON path in it. Files read
+ * by the fast reader get their node tree (for locations) only when first asked for one.
+ */
 export class SourceFile {
   readonly file: string;
   readonly data: unknown;
-  private readonly doc: Document.Parsed;
-  private readonly lines: LineCounter;
+  private readonly text: string;
+  private tree: Tree | null;
 
-  constructor(file: string, doc: Document.Parsed, lines: LineCounter, data: unknown) {
+  constructor(file: string, text: string, data: unknown, tree: Tree | null = null) {
     this.file = file;
-    this.doc = doc;
-    this.lines = lines;
+    this.text = text;
     this.data = data;
+    this.tree = tree;
+  }
+
+  private get parsed(): Tree {
+    if (!this.tree) {
+      const lines = new LineCounter();
+      this.tree = { doc: parseDocument(this.text, { ...PARSE_OPTIONS, lineCounter: lines }), lines };
+    }
+    return this.tree;
   }
 
   /**
@@ -36,7 +76,7 @@ export class SourceFile {
    * ancestor, so a missing field points at the object that lacks it.
    */
   locate(path: readonly PathSegment[], key = false): Location {
-    let node: unknown = this.doc.contents;
+    let node: unknown = this.parsed.doc.contents;
     let offset = rangeStart(node) ?? 0;
     for (let i = 0; i < path.length; i++) {
       const seg = path[i];
@@ -64,7 +104,7 @@ export class SourceFile {
   }
 
   at(offset: number): Location {
-    const pos = this.lines.linePos(offset);
+    const pos = this.parsed.lines.linePos(offset);
     return { file: this.file, line: pos.line, column: pos.col };
   }
 
@@ -82,9 +122,7 @@ export function parseSource(file: string, bytes: Uint8Array): ParseResult {
     ok: false,
     errors: [{ file, line, column, path: '$', code, message }],
   });
-  if (bytes.byteLength > SOURCE_LIMITS.maxBytes) {
-    return whole('E-FILE-TOO-LARGE', `文件大小 ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB，超过 5 MB 上限`);
-  }
+  if (bytes.byteLength > SOURCE_LIMITS.maxBytes) return whole('E-FILE-TOO-LARGE', tooLargeMessage(bytes.byteLength));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -92,140 +130,146 @@ export function parseSource(file: string, bytes: Uint8Array): ParseResult {
     const bad = firstInvalidUtf8(bytes);
     const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
     const lines = prefix.split('\n');
-    return whole('E-FILE-ENCODING', `文件不是 UTF-8 编码（第 ${bad + 1} 字节无效），请另存为 UTF-8`, lines.length, (lines.at(-1)?.length ?? 0) + 1);
+    return whole(
+      'E-FILE-ENCODING',
+      `文件不是 UTF-8 编码（第 ${bad + 1} 字节无效，可能是 GBK 等编码）；请用编辑器另存为 UTF-8`,
+      lines.length,
+      (lines.at(-1)?.length ?? 0) + 1,
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
-  const flowDepth = deepFlowOffset(text, SOURCE_LIMITS.maxDepth);
+  const plain = readPlainYaml(text);
+  if (plain) return { ok: true, source: new SourceFile(file, text, plain.value) };
+
   const lines = new LineCounter();
-  if (flowDepth !== null) {
+  const hazard = nestingHazard(text);
+  if (hazard) {
     // Refuse before parsing: the parser itself must never see absurd nesting.
     lines.addNewLine(0);
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') lines.addNewLine(i + 1);
-    const pos = lines.linePos(flowDepth);
-    return whole('E-YAML-DEPTH', `嵌套层数超过 ${SOURCE_LIMITS.maxDepth} 层`, pos.line, pos.col);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+    const pos = lines.linePos(hazard.offset);
+    return whole('E-YAML-DEPTH', hazard.message, pos.line, pos.col);
   }
 
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    uniqueKeys: true,
-    strict: true,
-    schema: 'core',
-    merge: false,
-    customTags: [],
-    keepSourceTokens: false,
-  });
-  const errors: Diagnostic[] = [];
-  const loc = (offset: number) => lines.linePos(offset);
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    const p = loc(e.pos[0]);
-    errors.push({ file, line: p.line, column: p.col, path: '$', ...yamlProblem(e.code, e.message) });
-  }
-  if (errors.length > 0) return { ok: false, errors };
+  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });
+  const syntaxErrors = translateYamlErrors(file, [...doc.errors, ...doc.warnings], text, lines, SOURCE_LIMITS.maxDepth);
+  if (syntaxErrors.length > 0) return { ok: false, errors: syntaxErrors };
 
-  const source = new SourceFile(file, doc, lines, undefined);
-  const structural = checkStructure(doc.contents, source);
+  const tree = { doc, lines };
+  const source = new SourceFile(file, text, undefined, tree);
+  const structural = checkStructure(doc, source);
   if (structural.length > 0) return { ok: false, errors: structural };
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: SOURCE_LIMITS.maxAliasCount });
+    // Aliases were bounded above; this limit only backs that check up.
+    data = doc.toJS({ maxAliasCount: -1 });
   } catch {
-    return { ok: false, errors: [aliasBomb(doc.contents, source)] };
+    return whole('E-YAML-ALIAS', '无法展开别名（*引用）；请直接写出内容');
   }
-  return { ok: true, source: new SourceFile(file, doc, lines, data) };
+  return { ok: true, source: new SourceFile(file, text, data, tree) };
 }
 
-function yamlProblem(code: string, message: string): { code: string; message: string } {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return { code: 'E-YAML-DUPLICATE-KEY', message: '同一层级出现重复的键；每个键只能写一次' };
-    case 'TAG_RESOLVE_FAILED':
-    case 'BAD_TAG':
-      return { code: 'E-YAML-TAG', message: '不支持自定义标签（以 ! 开头）；请写普通的值' };
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'BAD_SCALAR_START':
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-    case 'UNEXPECTED_TOKEN':
-    case 'TAB_AS_INDENT':
-      return { code: 'E-YAML-SYNTAX', message: `YAML 语法错误（${syntaxHint(code)}）` };
-    default:
-      return { code: 'E-YAML-SYNTAX', message: `YAML 语法错误：${message.split('\n')[0]}` };
-  }
+export function tooLargeMessage(bytes: number): string {
+  return `文件大小 ${(bytes / 1024 / 1024).toFixed(1)} MB，超过 ${SOURCE_LIMITS.maxBytes / 1024 / 1024} MB 上限；请把内容拆分到多个文件`;
 }
 
-function syntaxHint(code: string): string {
-  switch (code) {
-    case 'BAD_INDENT':
-      return '缩进不正确，同一层级的键要对齐';
-    case 'TAB_AS_INDENT':
-      return '不能用 Tab 缩进，请用空格';
-    case 'MISSING_CHAR':
-      return '缺少引号或括号的另一半';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return '键不能跨行，检查冒号后是否缺少空格或上一行未结束';
-    default:
-      return '此处出现了意外的字符，检查冒号、短横线和缩进';
-  }
-}
-
-/** Walks the node tree without recursion: nesting depth and forbidden keys. */
-function checkStructure(root: unknown, source: SourceFile): Diagnostic[] {
+/**
+ * One pass over the node tree, without recursion: nesting depth, forbidden and complex keys, and
+ * aliases (which must resolve, must not point into themselves, and may not blow up when expanded —
+ * the "billion laughs"). Anchors precede their aliases, so a document-order walk knows each
+ * anchored node's expanded size and height by the time an alias refers to it.
+ */
+function checkStructure(doc: Document.Parsed, source: SourceFile): Diagnostic[] {
   const errors: Diagnostic[] = [];
-  const stack: Array<{ node: unknown; depth: number; path: PathSegment[] }> = [{ node: root, depth: 0, path: [] }];
+  const error = (node: unknown, path: readonly PathSegment[], code: string, message: string): void => {
+    errors.push({ ...source.at(rangeStart(node) ?? 0), path: formatPath(path), code, message });
+  };
+  const { maxDepth, maxAliasNodes } = SOURCE_LIMITS;
+  /** Expanded node count and collection height of every finished node. */
+  const size = new Map<unknown, number>();
+  const height = new Map<unknown, number>();
+  const anchors = new Map<string, Node>();
+  const open = new Set<unknown>();
+  let aliasNodes = 0;
+  let aliasesOk = true;
+
+  type Frame = { node: unknown; depth: number; path: PathSegment[]; exit: boolean };
+  const stack: Frame[] = [{ node: doc.contents, depth: 1, path: [], exit: false }];
   while (stack.length > 0) {
-    const { node, depth, path } = stack.pop()!;
-    if (!isCollection(node)) continue;
-    if (depth >= SOURCE_LIMITS.maxDepth) {
-      const p = source.at(rangeStart(node) ?? 0);
-      errors.push({ ...p, path: formatPath(path), code: 'E-YAML-DEPTH', message: `嵌套层数超过 ${SOURCE_LIMITS.maxDepth} 层` });
+    const frame = stack.pop()!;
+    const { node, depth, path } = frame;
+    if (frame.exit) {
+      open.delete(node);
+      let s = 1;
+      let h = 0;
+      for (const child of children(node)) {
+        s += size.get(child) ?? 1;
+        h = Math.max(h, height.get(child) ?? 0);
+      }
+      size.set(node, s);
+      height.set(node, h + 1);
       continue;
     }
+    if ((isCollection(node) || isScalar(node)) && node.anchor) anchors.set(node.anchor, node);
+    if (isAlias(node)) {
+      if (!aliasesOk) continue;
+      const target = anchors.get(node.source);
+      if (!target) {
+        error(node, path, 'E-YAML-ALIAS', `别名 *${node.source} 找不到对应的锚点 &${node.source}（锚点须写在别名之前）`);
+      } else if (open.has(target)) {
+        error(node, path, 'E-YAML-ALIAS', `别名 *${node.source} 引用了包含它自身的内容（循环引用）`);
+        aliasesOk = false;
+      } else {
+        const s = size.get(target) ?? 1;
+        const h = height.get(target) ?? 0;
+        size.set(node, s);
+        height.set(node, h);
+        aliasNodes += s;
+        if (aliasNodes > maxAliasNodes) {
+          error(node, path, 'E-YAML-ALIAS', `别名（*引用）展开后内容过多（超过 ${maxAliasNodes.toLocaleString('en-US')} 个节点），疑似“十亿笑声”攻击；请直接写出内容`);
+          aliasesOk = false;
+        } else if (depth - 1 + h > maxDepth) {
+          error(node, path, 'E-YAML-DEPTH', `别名 *${node.source} 展开后嵌套层数超过 ${maxDepth} 层`);
+        }
+      }
+      continue;
+    }
+    if (!isCollection(node)) continue;
+    if (depth > maxDepth) {
+      error(node, path, 'E-YAML-DEPTH', `嵌套层数超过 ${maxDepth} 层`);
+      continue;
+    }
+    open.add(node);
+    stack.push({ node, depth, path, exit: true });
+    const next: Frame[] = [];
     if (isMap(node)) {
       for (const pair of node.items) {
-        if (!isPair(pair)) continue;
         const key = isScalar(pair.key) ? String(pair.key.value) : null;
         if (key === null) {
-          const p = source.at(rangeStart(pair.key) ?? 0);
-          errors.push({ ...p, path: formatPath(path), code: 'E-YAML-KEY', message: '键必须是简单的文字，不能是列表或对象' });
+          error(pair.key, path, 'E-YAML-KEY', '键必须是简单的文字，不能是列表、对象或别名');
           continue;
         }
         if (FORBIDDEN_KEYS.has(key)) {
-          const p = source.at(rangeStart(pair.key) ?? 0);
-          errors.push({ ...p, path: formatPath([...path, key]), code: 'E-YAML-KEY', message: `不允许使用保留的键名 ${key}` });
+          error(pair.key, [...path, key], 'E-YAML-KEY', `不允许使用保留的键名 ${key}`);
           continue;
         }
-        stack.push({ node: pair.value, depth: depth + 1, path: [...path, key] });
+        next.push({ node: pair.value, depth: depth + 1, path: [...path, key], exit: false });
       }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => stack.push({ node: item, depth: depth + 1, path: [...path, i] }));
+    } else {
+      node.items.forEach((item, i) => next.push({ node: item, depth: depth + 1, path: [...path, i], exit: false }));
     }
+    // Children in document order: anchors must be seen before the aliases that follow them.
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
   }
   return errors;
 }
 
-function aliasBomb(root: unknown, source: SourceFile): Diagnostic {
-  const stack: unknown[] = [root];
-  let offset = 0;
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isAlias(node)) {
-      offset = rangeStart(node) ?? 0;
-      break;
-    }
-    if (isMap(node)) for (const p of node.items) stack.push(p.value);
-    else if (isSeq(node)) for (const item of node.items) stack.push(item);
-  }
-  return {
-    ...source.at(offset),
-    path: '$',
-    code: 'E-YAML-ALIAS',
-    message: `别名（*引用）展开次数过多（上限 ${SOURCE_LIMITS.maxAliasCount} 次），疑似“十亿笑声”攻击`,
-  };
+function children(node: unknown): unknown[] {
+  if (isMap(node)) return node.items.map((p) => p.value);
+  if (isSeq(node)) return node.items;
+  return [];
 }
 
 function rangeStart(node: unknown): number | undefined {
@@ -233,28 +277,66 @@ function rangeStart(node: unknown): number | undefined {
   return range ? range[0] : undefined;
 }
 
-/** Offset where flow brackets first nest deeper than `max`, ignoring quoted text and comments. */
-function deepFlowOffset(text: string, max: number): number | null {
-  let depth = 0;
+/** A compact block indicator (`- `, `? `, `: `) or an anchor/tag before a line's content. */
+const INDICATOR = /(?:[-?:]|[&!][^\s]*)(?=[ \t\r\n]|$)[ \t]*/y;
+/** A line that opens a `|` or `>` block scalar (no explicit indentation digit: those are scanned). */
+const BLOCK_SCALAR_HEADER = /^(?:.*:[ \t]+)?[|>][+-]?$/;
+
+/**
+ * Offset from which the text could nest deeper than the parser can safely take, found without
+ * parsing. Block nesting needs indentation: every two levels start at least one column further
+ * right, so a cap on where a line's structure starts (indentation plus compact indicators such as
+ * `- - ` or `? `) caps the depth. Flow brackets are counted outside quotes and comments. Lines of
+ * a `|` or `>` block scalar are text and skipped. Errs only towards parsing, where the exact
+ * depth check runs.
+ */
+function nestingHazard(text: string): { offset: number; message: string } | null {
+  const { maxBlockColumn, maxFlowBrackets, maxDepth } = SOURCE_LIMITS;
+  let flow = 0;
   let quote: string | null = null;
-  let comment = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (comment) {
-      if (c === '\n') comment = false;
+  let scalarIndent = -1;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let i = start;
+    while (i < end && text[i] === ' ') i++;
+    const indent = i - start;
+    if (scalarIndent >= 0 && (i === end || text[i] === '\r' || indent > scalarIndent)) {
+      start = end + 1;
       continue;
     }
-    if (quote) {
-      // A stray apostrophe in a plain scalar must not hide the rest of the file.
-      if (c === quote || (c === '\n' && depth === 0)) quote = null;
-      else if (c === '\\' && quote === '"') i++;
-      continue;
+    scalarIndent = -1;
+    const block = !quote && flow === 0;
+    if (block) {
+      INDICATOR.lastIndex = i;
+      while (i < end && INDICATOR.test(text)) i = Math.min(INDICATOR.lastIndex, end);
+      if (i - start > maxBlockColumn) {
+        return { offset: start + maxBlockColumn, message: `缩进超过 ${maxBlockColumn} 列：嵌套过深或缩进异常，请减少缩进` };
+      }
     }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) comment = true;
-    else if (c === '[' || c === '{') {
-      if (++depth > max) return i;
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    const column = i - start;
+    let contentEnd = end;
+    for (; i < end; i++) {
+      const c = text[i];
+      if (quote) {
+        if (c === quote) quote = null;
+        else if (c === '\\' && quote === '"') i++;
+        continue;
+      }
+      if (c === '#' && (i === start || /\s/.test(text[i - 1] ?? ''))) {
+        contentEnd = i;
+        break;
+      }
+      // Quotes open a scalar only where a scalar can start (not in `it's`).
+      if ((c === '"' || c === "'") && (i === start || /[\s[{,:?-]/.test(text[i - 1] ?? ''))) quote = c;
+      else if (c === '[' || c === '{') {
+        if (++flow > maxFlowBrackets) return { offset: i, message: `嵌套层数超过 ${maxDepth} 层` };
+      } else if ((c === ']' || c === '}') && flow > 0) flow--;
+    }
+    // A quoted scalar may span lines inside brackets; in block context a stray quote ends here.
+    if (quote && flow === 0) quote = null;
+    if (block && !quote && flow === 0 && BLOCK_SCALAR_HEADER.test(text.slice(start + column, contentEnd).trimEnd())) scalarIndent = column;
+    start = end + 1;
   }
   return null;
 }

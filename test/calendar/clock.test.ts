@@ -53,12 +53,15 @@ describe('levels', () => {
     expect(clock(cal, policy, { ...base, completedAt: '2026-10-19T11:00:00+08:00' }, '2026-12-01T10:00:00+08:00')).toMatchObject({ level: 'red', remaining: { amount: -1 } });
   });
 
-  test('a yellow threshold in minutes for a minute clock', () => {
-    const p = { warnings: { yellowWhenRemaining: { amount: 10, unit: 'minutes' as const } } };
+  test('a minute clock (即办 30 minutes) uses the office-time threshold, not the day one', () => {
+    const p = { warnings: { yellowWhenRemaining: wd(2), yellowWhenRemainingOfficeTime: { amount: 10, unit: 'minutes' as const } } };
     const c: ClockCase = { acceptedAt: '2026-06-01T11:50:00+08:00', promised: { amount: 30, unit: 'minutes' }, statutory: { amount: 30, unit: 'minutes' } };
     expect(clock(cal, p, c, '2026-06-01T12:30:00+08:00')).toMatchObject({ level: 'normal', remaining: { amount: 20, unit: 'minutes' }, elapsed: { amount: 10 } });
     expect(clock(cal, p, c, '2026-06-01T13:10:00+08:00')).toMatchObject({ level: 'yellow', remaining: { amount: 10 } });
     expect(clock(cal, p, c, '2026-06-01T13:21:00+08:00')).toMatchObject({ level: 'red', remaining: { amount: -1 } });
+    // Without an office-time threshold a minute clock is never "within 2 working days" yellow: only red when late.
+    expect(clock(cal, policy, c, '2026-06-01T13:19:00+08:00')).toMatchObject({ level: 'normal', remaining: { amount: 1 } });
+    expect(clock(cal, policy, c, '2026-06-01T13:21:00+08:00').level).toBe('red');
   });
 });
 
