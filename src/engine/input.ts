@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { formatPath, type PathSegment } from '../pack/diagnostics.ts';
+import { formatPath, pointerToPath, type PathSegment } from '../pack/diagnostics.ts';
 import { readSchema } from '../pack/schemas.ts';
 import type { Applicant, Application } from '../pack/schema-types.ts';
 import { suggest } from '../pack/suggest.ts';
@@ -114,15 +114,6 @@ function actualType(v: unknown): string {
   return typeName(typeof v);
 }
 
-function segments(instancePath: string): PathSegment[] {
-  if (instancePath === '') return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let v = root;
   for (const seg of path) {
@@ -148,18 +139,18 @@ function translate(errors: readonly ErrorObject[], input: unknown): ApplicationI
     // A material is "an id, or an {id, form, copies} object": report only the branch its shape chose.
     const entry = materialEntry.exec(e.instancePath)?.[0];
     if (entry !== undefined) {
-      const value = valueAt(input, segments(entry));
+      const value = valueAt(input, pointerToPath(entry));
       const branch = e.schemaPath.includes('/anyOf/1/') ? 'object' : e.schemaPath.includes('/anyOf/0/') ? 'string' : 'anyOf';
       const shape = typeof value === 'string' ? 'string' : value !== null && typeof value === 'object' && !Array.isArray(value) ? 'object' : 'other';
       if (shape === 'other') {
         if (branch === 'anyOf') {
-          push({ path: formatPath(segments(entry)), code: 'E-APP-TYPE', message: `材料应为材料标识（文字）或对象 {id, form, copies}，实际是${actualType(value)}` });
+          push({ path: formatPath(pointerToPath(entry)), code: 'E-APP-TYPE', message: `材料应为材料标识（文字）或对象 {id, form, copies}，实际是${actualType(value)}` });
         }
         continue;
       }
       if (branch !== shape) continue;
     }
-    const path = segments(e.instancePath);
+    const path = pointerToPath(e.instancePath);
     const where = formatPath(path);
     const last = path.at(-1);
     const field = typeof last === 'string' ? FIELD_NAMES[last] : undefined;

@@ -27,6 +27,16 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
+/** An ajv `instancePath` (JSON pointer, `/materials/2/id`) → `['materials', 2, 'id']`. */
+export function pointerToPath(instancePath: string): PathSegment[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
 /** Sorted by file, line, column, then code, as the validator prints them. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { Diagnostic, PathSegment } from './diagnostics.ts';
+import { pointerToPath, type Diagnostic, type PathSegment } from './diagnostics.ts';
 import type { SourceFile } from './source.ts';
 import { suggest } from './suggest.ts';
 
@@ -64,15 +64,6 @@ export function validateWithSchema(name: string, source: SourceFile): Diagnostic
   return translate(validate.errors ?? [], source);
 }
 
-function pathOf(instancePath: string): PathSegment[] {
-  if (instancePath === '') return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
 function describe(err: ErrorObject): string {
   const parent = err.parentSchema as JsonSchema | undefined;
   const d = parent?.description;
@@ -132,7 +123,7 @@ function translate(errors: readonly ErrorObject[], source: SourceFile): Diagnost
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const e of relevant) {
-    const path = pathOf(e.instancePath);
+    const path = pointerToPath(e.instancePath);
     let d: Diagnostic;
     switch (e.keyword) {
       case 'additionalProperties': {

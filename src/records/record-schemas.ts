@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { PathSegment } from '../pack/diagnostics.ts';
+import { pointerToPath, type PathSegment } from '../pack/diagnostics.ts';
 
 export type RecordKind = 'case' | 'complaint' | 'review' | 'incident' | 'publication' | 'snapshot' | 'log-entry';
 export const RECORD_KINDS: readonly RecordKind[] = ['case', 'complaint', 'review', 'incident', 'publication', 'snapshot', 'log-entry'];
@@ -47,15 +47,6 @@ export function validateRecord(kind: RecordKind | 'case-event', data: unknown): 
   return translate(validate.errors ?? []);
 }
 
-function pathOf(instancePath: string): PathSegment[] {
-  if (instancePath === '') return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
 function described(e: ErrorObject): string {
   const d = (e.parentSchema as { description?: unknown } | undefined)?.description;
   return typeof d === 'string' ? `（${d.replace(/[。.]$/, '')}）` : '';
@@ -69,7 +60,7 @@ function translate(errors: readonly ErrorObject[]): RecordProblem[] {
   for (const e of errors) {
     // `if` failures only say "the then-branch failed"; the branch's own error is reported too.
     if (e.keyword === 'if') continue;
-    const path = pathOf(e.instancePath);
+    const path = pointerToPath(e.instancePath);
     let message: string;
     switch (e.keyword) {
       case 'required': {
