@@ -1,4 +1,6 @@
-import { loadPackData, type LoadOptions } from './pack/load.ts';
+import { validatePack, type LoadOptions } from './pack/load.ts';
+import { PackLoadError } from './pack/diagnostics.ts';
+import { withTemplateChecks } from './documents/templates.ts';
 import type { PackData } from './pack/model.ts';
 import { buildCalendar, type Calendar } from './calendar/work-calendar.ts';
 import { parseInstant, shanghaiDate } from './calendar/index.ts';
@@ -62,7 +64,12 @@ function dayOf(at: string | undefined): string {
   return shanghaiDate(at === undefined ? Date.now() : parseInstant(at, 'at'));
 }
 
-/** Reads, validates and compiles the pack in `dir`. */
+/**
+ * Reads, validates and compiles the pack in `dir`, its document templates included, so a pack
+ * that `bianmin validate` refuses is never served. Rejects with PackLoadError.
+ */
 export async function loadPack(dir: string, options: LoadOptions = {}): Promise<Pack> {
-  return new Pack(await loadPackData(dir, options));
+  const result = withTemplateChecks(await validatePack(dir, options));
+  if (!result.pack) throw new PackLoadError(result.errors, result.warnings);
+  return new Pack(result.pack);
 }

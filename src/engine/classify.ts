@@ -8,6 +8,7 @@
  * Precedence is in that order: a rejection makes the rest moot, a return notice gives every
  * reason for refusal, and only a lawful request gets a supplement notice.
  */
+import { titled } from './titled.ts';
 import type { Decision, DecisionReason, RouteTo } from '../pack/schema-types.ts';
 import type { CompiledCondition } from './compile.ts';
 import type { MaterialCheck } from './materials.ts';
@@ -45,7 +46,7 @@ export function classify(conditions: readonly ConditionOutcome[], materials: Mat
       kind: 'returned',
       reasons: [
         ...failed.map(({ condition: c }) => ({ code: c.rule, message: c.reason, source: c.source })),
-        ...materials.absentCore.map((m) => ({ code: m.rule, message: `缺少主件《${m.name}》，申请不予接收，请备齐后重新申请`, source: m.source })),
+        ...materials.absentCore.map((m) => ({ code: m.rule, message: `缺少主件${titled(m.name)}，申请不予接收，请备齐后重新申请`, source: m.source })),
       ],
       routeTo: null,
     };
@@ -61,10 +62,10 @@ export function classify(conditions: readonly ConditionOutcome[], materials: Mat
           message: `无法判断是否符合受理条件“${c.text}”：请补充申请人情况（${facts}）`,
           source: c.source,
         })),
-        ...materials.problems.map(({ material: m, details }) => ({ code: m.rule, message: `《${m.name}》${details}`, source: m.source })),
+        ...materials.problems.map(({ material: m, details }) => ({ code: m.rule, message: `${titled(m.name)}${details}`, source: m.source })),
         ...materials.undecided.map(({ material: m, facts }) => ({
           code: m.rule,
-          message: `无法判断是否需要《${m.name}》（${m.condition ?? ''}）：请补充申请人情况（${facts}）`,
+          message: `无法判断是否需要${titled(m.name)}（${m.condition ?? ''}）：请补充申请人情况（${facts}）`,
           source: m.source,
         })),
       ],

@@ -4,6 +4,7 @@
  * one; what the center fetches itself is never demanded; conditional materials follow the facts.
  * Materials are walked in declared order, so the order of submission never matters.
  */
+import { titled } from './titled.ts';
 import type { MissingMaterial, NoticeMaterial, TraceEntry } from '../pack/schema-types.ts';
 import type { CompiledMaterial, CompiledVersion, Form } from './compile.ts';
 import type { Submission } from './input.ts';
@@ -75,7 +76,7 @@ function inspect(m: CompiledMaterial, submitted: ReadonlyMap<string, Submission>
   for (const a of m.alternatives) {
     const s = submitted.get(a.id);
     if (!s) continue;
-    const p = problemsOf(s, a.form, a.copies, `所交《${a.name}》`);
+    const p = problemsOf(s, a.form, a.copies, `所交${titled(a.name)}`);
     if (p.length === 0) return p;
     first ??= p;
   }
@@ -84,7 +85,7 @@ function inspect(m: CompiledMaterial, submitted: ReadonlyMap<string, Submission>
 
 function absentDetail(m: CompiledMaterial): string {
   if (m.alternatives.length === 0) return `未提交（需${need(m.form, m.copies)}）`;
-  return `未提交；以下任选其一：${m.alternatives.map((a) => `《${a.name}》${need(a.form, a.copies)}`).join('、')}`;
+  return `未提交；以下任选其一：${m.alternatives.map((a) => `${titled(a.name)}${need(a.form, a.copies)}`).join('、')}`;
 }
 
 /** The full checklist for an application (`submitted` given) or a consultation (`submitted` null). */

@@ -3,6 +3,7 @@
  * eligibility condition, each material), with its outcome, why in Chinese, and the YAML line it
  * came from.
  */
+import { titled } from './titled.ts';
 import type { SourceRef, TraceEntry } from '../pack/schema-types.ts';
 import type { CompiledCondition, CompiledMaterial, CompiledReferral, CompiledVersion, Form } from './compile.ts';
 
@@ -47,7 +48,7 @@ export type MaterialFinding =
 export type MaterialRef = Pick<CompiledMaterial, 'rule' | 'name' | 'condition' | 'source' | 'necessity'>;
 
 export function materialEntry(m: MaterialRef, f: MaterialFinding): TraceEntry {
-  const title = `《${m.name}》`;
+  const title = titled(m.name);
   switch (f.kind) {
     case 'fetched':
       return entry(m.rule, true, `${title}由中心通过共享调取，申请人无需提交`, m.source);
