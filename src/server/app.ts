@@ -1,0 +1,237 @@
+/**
+ * The decision service: `buildServer(options)` loads the rule pack (and its hot reload), opens the
+ * records, and returns a Fastify instance with every route registered. It does not listen; the
+ * caller does (`bianmin serve`, tests on port 0, the benchmark).
+ */
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import pino, { type DestinationStream } from 'pino';
+import { apiSchemas } from './api-schemas.ts';
+import { API_SECURITY_HEADERS, CSP_DIRECTIVES } from './csp.ts';
+import { TEMPLATES_DIR } from './templates-dir.ts';
+import { TokenRegistry, type TokenEntry } from './auth.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts';
+import { HttpError } from './http-error.ts';
+import { installJsonParser } from './json-body.ts';
+import { registerDocsUi, registerOpenApi } from './openapi.ts';
+import { PackReloader, type LoadFn, type Served } from './reload.ts';
+import { sharedSchemas } from './schemas.ts';
+import { schemaErrorFormatter, validatorCompiler } from './validation.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { decisionRoutes } from './routes/decisions.ts';
+import { guideRoutes, itemRoutes } from './routes/items.ts';
+import { routeRoutes } from './routes/route.ts';
+import { boardRoutes } from './routes/board.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { complaintRoutes } from './routes/complaints.ts';
+import { metricsRoutes } from './routes/metrics.ts';
+import { noticeRoutes } from './routes/notices.ts';
+import { staffRoutes } from './routes/staff.ts';
+import { loadPack } from '../pack.ts';
+import { PdfPrinter } from './pdf.ts';
+import { RecordsHolder } from './records-holder.ts';
+import { deadlineRoutes } from './routes/deadline.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export const SERVICE_VERSION = '0.1.0';
+
+export interface RateLimitOptions {
+  /** Requests per client address per window (public endpoints; authenticated callers are not limited). */
+  readonly max: number;
+  readonly timeWindowMs?: number;
+  /** Addresses never limited (e.g. a trusted reverse proxy or a load generator). */
+  readonly allowList?: readonly string[];
+}
+
+export interface ServerOptions {
+  /** Rule pack directory. */
+  readonly rules: string;
+  /** Records data directory (one writer process per directory). */
+  readonly data: string;
+  readonly tokens?: readonly TokenEntry[];
+  /** pino options; false for no logs. */
+  readonly log?: false | { readonly level?: string; readonly stream?: DestinationStream };
+  /** Public-endpoint rate limit; false to turn it off. Default: 1,200 requests per minute per address. */
+  readonly rateLimit?: RateLimitOptions | false;
+  /** How pack changes are noticed (default fs.watch). */
+  readonly watch?: 'fs' | 'poll' | 'off';
+  /** Directories watched beside the pack (default: the package's templates/). */
+  readonly watchExtra?: readonly string[];
+  /** Trust X-Forwarded-For from these proxies (Fastify's trustProxy). */
+  readonly trustProxy?: boolean | string;
+  /** Loads a pack (default loadPack, which also checks the templates); the reload tests use it to observe loads in progress. */
+  readonly load?: LoadFn;
+}
+
+/** What every route reaches through `app.bianmin`. */
+export interface ServiceContext {
+  readonly packs: PackReloader;
+  readonly records: RecordsHolder;
+  readonly auth: TokenRegistry;
+  readonly options: ServerOptions;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 1200, timeWindowMs: 60_000 };
+export const BODY_LIMIT = 1024 * 1024;
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  // stdout written asynchronously: lines written while a write is in flight go out together,
+  // instead of one write(2) per line on the request path. Flushed when the server closes.
+  const stdout = options.log !== false && !options.log?.stream ? pino.destination({ dest: 1, sync: false }) : null;
+  const stream = options.log === false ? null : (options.log?.stream ?? stdout);
+  const app = Fastify({
+    logger:
+      stream === null
+        ? false
+        : {
+            level: (options.log !== false && options.log?.level) || 'info',
+            stream,
+            redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization'], censor: '[已隐藏]' },
+          },
+    // Per-request lines are written by the onResponse hook below (without URLs' query strings).
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    requestTimeout: 30_000,
+    schemaErrorFormatter,
+    frameworkErrors,
+    clientErrorHandler,
+    ajv: { customOptions: { allowUnionTypes: true } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  if (stdout) {
+    app.addHook('onClose', async () => {
+      try {
+        stdout.flushSync();
+      } catch {
+        // Nothing written yet (the stream not open): nothing to flush.
+      }
+    });
+  }
+
+  const packs = await PackReloader.start({
+    rules: options.rules,
+    extraDirs: options.watchExtra ?? [TEMPLATES_DIR],
+    load: options.load ?? ((dir) => loadPack(dir)),
+    logger: app.log,
+    watch: options.watch ?? 'fs',
+  });
+  app.addHook('onClose', async () => packs.close());
+  let records: RecordsHolder;
+  try {
+    records = await RecordsHolder.open(options.data, packs.served.pack, app.log);
+  } catch (err) {
+    packs.close();
+    throw err;
+  }
+  packs.onSwap((served) => records.rebind(served.pack));
+  app.addHook('onClose', async () => records.close());
+
+  try {
+    await registerEverything(app, options, packs, records);
+    await app.ready();
+  } catch (err) {
+    // Release the records' writer lock and the watchers before reporting.
+    await app.close().catch(() => undefined);
+    throw err;
+  }
+  return app;
+}
+
+async function registerEverything(app: FastifyInstance, options: ServerOptions, packs: PackReloader, records: RecordsHolder): Promise<void> {
+  const auth = new TokenRegistry(options.tokens ?? []);
+  app.decorate('bianmin', { packs, records, auth, options } satisfies ServiceContext);
+  // Declared up front (null) so every request object has the same shape; set per request below.
+  for (const field of ['caller', 'errorCode', 'logFields', 'served']) app.decorateRequest(field, null, []);
+
+  // Only JSON bodies: anything else is a 415, never a string the schema happens to reject.
+  installJsonParser(app);
+  installErrorHandling(app);
+
+  for (const schema of [...sharedSchemas(), ...apiSchemas()]) app.addSchema(schema);
+
+  const limit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+  if (limit !== false) {
+    const allowed = new Set(limit.allowList ?? []);
+    await app.register(rateLimit, {
+      global: true,
+      max: limit.max,
+      timeWindow: limit.timeWindowMs ?? 60_000,
+      // The limit headers only on a 429 (with Retry-After), not on every answer.
+      addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+      allowList: (request, key) => allowed.has(key) || auth.validHeader(request.headers.authorization),
+      errorResponseBuilder: (_request, context) =>
+        new HttpError(429, {
+          code: 'E-RATE-LIMIT',
+          message: `请求过于频繁：每个地址每 ${Math.round(context.ttl / 1000) || 1} 秒内最多 ${context.max} 次，请在 ${context.after} 后再试`,
+          path: '$',
+        }),
+    });
+  }
+
+  app.addHook('onRequest', (request, reply, done) => {
+    const served = packs.served;
+    request.served = served;
+    void reply.header('x-bianmin-pack', served.version);
+    // JSON answers get fixed security headers; pages get @fastify/helmet's, with their CSP (below).
+    if (request.routeOptions.config.html !== true) void reply.headers(API_SECURITY_HEADERS);
+    done();
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    // One line per request: the route pattern (never the query string, which may hold names), status and time.
+    const line: Record<string, unknown> = {
+      event: request.logFields ? 'decision' : 'request',
+      method: request.method,
+      route: request.routeOptions.url ?? request.url.split('?')[0]?.slice(0, 200),
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 100) / 100,
+    };
+    if (request.errorCode) line.code = request.errorCode;
+    if (request.caller) line.caller = request.caller.name;
+    if (request.logFields) Object.assign(line, request.logFields);
+    request.log.info(line, request.logFields ? '受理决定' : '请求');
+    done();
+  });
+
+  await registerOpenApi(app, SERVICE_VERSION);
+  const printer = new PdfPrinter();
+  await app.register(healthRoutes);
+  await app.register(decisionRoutes);
+  await app.register(itemRoutes);
+  await app.register(routeRoutes);
+  await app.register(deadlineRoutes);
+  await app.register(calendarRoutes);
+  await app.register(caseRoutes);
+  await app.register(complaintRoutes);
+  await app.register(staffRoutes);
+  await app.register(metricsRoutes);
+  // Pages (documents, the board, the docs UI): helmet's headers and the CSP, in their own context.
+  await app.register(async (pages) => {
+    pages.addHook('onRoute', (route) => {
+      route.config = { ...route.config, html: true };
+    });
+    await pages.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } });
+    await registerDocsUi(pages);
+    await pages.register(guideRoutes, { printer });
+    await pages.register(boardRoutes, { printer });
+    await pages.register(noticeRoutes);
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set on page routes (HTML, PDF, the docs UI): they get helmet's headers instead of the API's. */
+    html?: boolean;
+  }
+  interface FastifyInstance {
+    bianmin: ServiceContext;
+  }
+  interface FastifyRequest {
+    /** The pack this request is answered from (read once when it arrives). */
+    served: Served;
+    /** Fields of the request's log line (a decision's item, kind, mode); no personal data. */
+    logFields: Readonly<Record<string, string | number | boolean | null>> | null;
+  }
+}
+

@@ -1,0 +1,84 @@
+/**
+ * The records (src/records/) as the service uses them. They are opened against a Pack (staff,
+ * windows, policy, calendar), so when the pack is reloaded they are reopened against the new one:
+ * new record operations wait at a gate, those in flight finish, the records are closed (logs
+ * compacted, lock released) and reopened. Pack reloads are rare; the gate is open otherwise.
+ */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Pack } from '../pack.ts';
+import { openRecords, type Records } from '../records/index.ts';
+import { HttpError } from './http-error.ts';
+
+export class RecordsHolder {
+  private records: Records | null;
+  private failure: string | null = null;
+  private active = 0;
+  private gate: Promise<void> | null = null;
+  private drained: (() => void) | null = null;
+
+  private constructor(
+    private readonly dir: string,
+    records: Records,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    this.records = records;
+  }
+
+  /** Opens the data directory as its writer; rejects with RecordsError (locked, corrupt …). */
+  static async open(dir: string, pack: Pack, log: FastifyBaseLogger): Promise<RecordsHolder> {
+    const records = await openRecords(dir, pack);
+    for (const w of records.warnings) log.warn({ event: 'records-warning' }, w);
+    return new RecordsHolder(dir, records, log);
+  }
+
+  /** Why the records are unavailable, or null. */
+  get problem(): string | null {
+    return this.failure;
+  }
+
+  /** Runs `fn` on the records bound to the current pack. */
+  async use<T>(fn: (records: Records) => Promise<T> | T): Promise<T> {
+    while (this.gate) await this.gate;
+    const records = this.records;
+    if (!records) throw new HttpError(503, { code: 'E-RECORDS-UNAVAILABLE', message: `登记簿暂时不可用：${this.failure ?? '未打开'}`, path: '$' });
+    this.active++;
+    try {
+      return await fn(records);
+    } finally {
+      this.active--;
+      if (this.active === 0) this.drained?.();
+    }
+  }
+
+  /** Reopens the records against `pack` once every operation in flight has finished. */
+  async rebind(pack: Pack): Promise<void> {
+    while (this.gate) await this.gate;
+    let open!: () => void;
+    this.gate = new Promise<void>((resolve) => (open = resolve));
+    try {
+      if (this.active > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+      this.drained = null;
+      const old = this.records;
+      this.records = null;
+      await old?.close();
+      try {
+        this.records = await openRecords(this.dir, pack);
+        this.failure = null;
+      } catch (err) {
+        this.failure = err instanceof Error ? err.message : String(err);
+        this.log.error({ event: 'records-reopen-failed', err: this.failure }, '规则包切换后重新打开登记簿失败');
+      }
+    } finally {
+      this.gate = null;
+      open();
+    }
+  }
+
+  async close(): Promise<void> {
+    while (this.gate) await this.gate;
+    const records = this.records;
+    this.records = null;
+    this.failure = '服务正在关闭';
+    await records?.close();
+  }
+}

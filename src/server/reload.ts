@@ -1,0 +1,262 @@
+/**
+ * Hot reload of the rule pack. Watches the pack directory (and the shared templates), debounces
+ * bursts of changes, validates the new files with `loadPack` and swaps the new Pack in with a
+ * single assignment: a request reads `reloader.pack` once when it starts and finishes on that
+ * Pack, whatever happens meanwhile. An invalid pack is never served; its located errors are
+ * logged and reported by /readyz while the last good pack keeps serving.
+ */
+import { createHash } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import { formatInstant } from '../calendar/index.ts';
+import { formatDiagnostic, PackLoadError, type Diagnostic } from '../pack/diagnostics.ts';
+import type { Pack } from '../pack.ts';
+
+export type LoadFn = (dir: string) => Promise<Pack>;
+
+export interface ReloaderOptions {
+  /** The rule pack directory. */
+  readonly rules: string;
+  /** Other directories whose changes mean a reload (the shared templates). */
+  readonly extraDirs?: readonly string[];
+  readonly load: LoadFn;
+  readonly logger: FastifyBaseLogger;
+  /** `fs`: fs.watch (recursive); `poll`: compare the files' sizes and times every `pollMs`; `off`: only explicit reloads. */
+  readonly watch?: 'fs' | 'poll' | 'off';
+  readonly debounceMs?: number;
+  readonly pollMs?: number;
+}
+
+/** A located pack error as /readyz reports it. */
+export interface ReportedError {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface PackStatus {
+  /** True when the files on disk are the pack in service. */
+  readonly ready: boolean;
+  /** Short hash of the served pack's files (also sent as the X-Bianmin-Pack header). */
+  readonly version: string;
+  readonly loadedAt: string;
+  /** Why the files on disk are not in service: their errors, or a reload under way. */
+  readonly errors: readonly ReportedError[];
+  readonly reloading: boolean;
+}
+
+/** The pack in service with its identity; replaced as a whole on reload. */
+export interface Served {
+  readonly pack: Pack;
+  /** Short hash of the pack's files (sent as the X-Bianmin-Pack header). */
+  readonly version: string;
+  readonly fingerprint: string;
+  readonly loadedAt: string;
+}
+
+export class PackReloader {
+  private current: Served;
+  private rejected: { fingerprint: string; errors: readonly ReportedError[] } | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private watchers: FSWatcher[] = [];
+  private closed = false;
+  private readonly dirs: readonly string[];
+  private readonly listeners: Array<(served: Served) => Promise<void> | void> = [];
+
+  private constructor(
+    private readonly options: ReloaderOptions,
+    pack: Pack,
+    fingerprint: string,
+  ) {
+    this.current = served(pack, fingerprint);
+    this.dirs = [options.rules, ...(options.extraDirs ?? [])].map((d) => path.resolve(d));
+  }
+
+  /** Loads the pack once (rejecting with PackLoadError if it is invalid) and starts watching. */
+  static async start(options: ReloaderOptions): Promise<PackReloader> {
+    const dirs = [options.rules, ...(options.extraDirs ?? [])].map((d) => path.resolve(d));
+    const fingerprint = await fingerprintOf(dirs);
+    const pack = await options.load(options.rules);
+    const reloader = new PackReloader(options, pack, fingerprint);
+    reloader.startWatching();
+    logWarnings(options.logger, pack);
+    return reloader;
+  }
+
+  /** The pack in service and its version. Read it once per request. */
+  get served(): Served {
+    return this.current;
+  }
+
+  /** Called after each swap (e.g. to rebind the records to the new pack); awaited before the next reload. */
+  onSwap(listener: (served: Served) => Promise<void> | void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Compares the files on disk with the pack in service (and triggers a reload if they differ unnoticed). */
+  async status(): Promise<PackStatus> {
+    const fingerprint = await fingerprintOf(this.dirs);
+    const base = { version: this.current.version, loadedAt: this.current.loadedAt };
+    if (fingerprint === this.current.fingerprint) return { ...base, ready: true, errors: [], reloading: false };
+    if (this.rejected?.fingerprint === fingerprint) return { ...base, ready: false, errors: this.rejected.errors, reloading: false };
+    // The files changed and no load has judged them yet (a watch event missed or still debouncing).
+    if (!this.running && !this.timer) this.schedule(0);
+    return { ...base, ready: false, errors: this.rejected?.errors ?? [], reloading: true };
+  }
+
+  /** Validates the files now and swaps them in if valid; resolves when done (with the reload's outcome). */
+  reload(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.reloadLoop().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.timer = null;
+    this.pollTimer = null;
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+  }
+
+  private async reloadLoop(): Promise<void> {
+    do {
+      this.again = false;
+      await this.reloadOnce();
+    } while (this.again && !this.closed);
+  }
+
+  private async reloadOnce(): Promise<void> {
+    const log = this.options.logger;
+    const fingerprint = await fingerprintOf(this.dirs);
+    if (fingerprint === this.current.fingerprint) {
+      this.rejected = null;
+      return;
+    }
+    if (this.rejected?.fingerprint === fingerprint) return;
+    const started = performance.now();
+    try {
+      const pack = await this.options.load(this.options.rules);
+      if (this.closed) return;
+      // The one assignment that swaps packs: requests already running keep the Pack they read.
+      this.current = served(pack, fingerprint);
+      this.rejected = null;
+      log.info({ event: 'pack-reloaded', version: this.current.version, items: pack.data.items.size, ms: Math.round(performance.now() - started) }, '规则包已重新加载');
+      logWarnings(log, pack);
+    } catch (err) {
+      this.reject(fingerprint, err);
+      return;
+    }
+    for (const listener of this.listeners) {
+      try {
+        await listener(this.current);
+      } catch (err) {
+        log.error({ event: 'swap-listener-failed', err: err instanceof Error ? err.message : String(err) }, '规则包切换后的处理失败');
+      }
+    }
+  }
+
+  private reject(fingerprint: string, err: unknown): void {
+    const errors = reportedErrors(err);
+    this.rejected = { fingerprint, errors };
+    this.options.logger.error(
+      { event: 'pack-rejected', errors: errors.map((d) => formatDiagnostic(d, this.options.rules)) },
+      `规则包有 ${errors.length} 处错误，未启用，继续使用上一版（${this.current.version}）`,
+    );
+  }
+
+  private schedule(delay: number): void {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.reload();
+    }, delay);
+    this.timer.unref();
+  }
+
+  private startWatching(): void {
+    const mode = this.options.watch ?? 'fs';
+    if (mode === 'off') return;
+    const debounce = this.options.debounceMs ?? 150;
+    if (mode === 'fs') {
+      try {
+        for (const dir of this.dirs) {
+          const w = watch(dir, { recursive: true, persistent: false }, () => this.schedule(debounce));
+          // A watched directory that disappears (or a watcher error) must not crash the service.
+          w.on('error', (e) => {
+            this.options.logger.warn({ event: 'watch-error', dir, err: e.message }, '监视规则包目录出错，改为定时检查');
+            this.startPolling();
+          });
+          this.watchers.push(w);
+        }
+        return;
+      } catch (e) {
+        this.options.logger.warn({ event: 'watch-unavailable', err: e instanceof Error ? e.message : String(e) }, '无法监视规则包目录，改为定时检查');
+        for (const w of this.watchers) w.close();
+        this.watchers = [];
+      }
+    }
+    this.startPolling();
+  }
+
+  private startPolling(): void {
+    if (this.pollTimer || this.closed) return;
+    this.pollTimer = setInterval(() => {
+      void fingerprintOf(this.dirs).then((f) => {
+        if (f !== this.current.fingerprint && f !== this.rejected?.fingerprint && !this.running) this.schedule(0);
+      });
+    }, this.options.pollMs ?? 1000);
+    this.pollTimer.unref();
+  }
+}
+
+function served(pack: Pack, fingerprint: string): Served {
+  return Object.freeze({ pack, version: fingerprint.slice(0, 12), fingerprint, loadedAt: formatInstant(Date.now()) });
+}
+
+function logWarnings(log: FastifyBaseLogger, pack: Pack): void {
+  if (pack.data.warnings.length > 0) {
+    log.warn({ event: 'pack-warnings', warnings: pack.data.warnings.map((d) => formatDiagnostic(d)) }, `规则包有 ${pack.data.warnings.length} 条警告`);
+  }
+}
+
+function reportedErrors(err: unknown): ReportedError[] {
+  const strip = ({ file, line, column, path: p, code, message }: Diagnostic): ReportedError => ({ file, line, column, path: p, code, message });
+  if (err instanceof PackLoadError) return err.errors.map(strip);
+  const message = err instanceof Error ? err.message : String(err);
+  return [{ file: '', line: 0, column: 0, path: '$', code: 'E-PACK-LOAD', message: `加载规则包失败：${message}` }];
+}
+
+/**
+ * Names, sizes and modification times of every file under `dirs`: cheap enough for every /readyz
+ * and for polling, and it changes whenever an editor saves (including by rename).
+ */
+async function fingerprintOf(dirs: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const dir of dirs) {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+    const files = entries
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
+    const stats = await Promise.all(files.map((f) => stat(f).then((s) => `${f}\u0000${s.size}\u0000${s.mtimeMs}`, () => `${f}\u0000gone`)));
+    hash.update(`${dir}\u0001${stats.join('\u0001')}\u0002`);
+  }
+  return hash.digest('hex');
+}

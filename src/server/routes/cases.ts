@@ -1,0 +1,194 @@
+/**
+ * The case register: register a case, record its events, read it with its clock, and the overdue
+ * sweep (yellow/red cards). All need a token: cases hold applicants' personal data.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Application } from '../../pack/schema-types.ts';
+import type { CaseEventInput, CaseView } from '../../records/index.ts';
+import { errorResponses } from '../api-schemas.ts';
+import { plainJson } from '../plain-json.ts';
+import { badRequest, notFound } from '../http-error.ts';
+import { noticeHref, noticeNumberOf } from '../notice-numbers.ts';
+import { recordsCall } from '../records-errors.ts';
+import { decideOrReject, register } from '../register.ts';
+import { pointer, ref } from '../schemas.ts';
+
+const CASE_ID = pointer('records/case', '/properties/id');
+const staffId = (description: string): object => ({ ...pointer('common', '/$defs/id'), description });
+
+const caseView = {
+  type: 'object',
+  description: '办件及其当前状态和计时。',
+  properties: {
+    record: ref('records/case'),
+    status: { enum: ['consultation', 'received', 'supplement', 'accepted', 'suspended', 'completed', 'returned', 'rejected'], description: '当前状态。' },
+    acceptedAt: { type: ['string', 'null'], description: '计时起点（受理时间；逾期未告知补正的视为自收件时受理）。' },
+    deemedAccepted: { type: 'boolean' },
+    concludedAt: { type: ['string', 'null'] },
+    clock: { type: ['object', 'null'], description: '计时：到期时间、剩余、已用、预警等级（normal/yellow/red）、是否暂停。', additionalProperties: true },
+    overdue: { type: 'boolean' },
+    overdueExplained: { type: 'boolean' },
+    responsible: { type: 'object', description: '责任人（A岗，或B岗顶岗时的B岗）。', additionalProperties: true },
+    notice: { type: 'object', properties: { number: { type: 'string' }, href: { type: 'string' } } },
+  },
+} as const;
+
+const EVENT = '/$defs/event/properties';
+
+export async function caseRoutes(app: FastifyInstance): Promise<void> {
+  const { auth, records } = app.bianmin;
+  const clerk = auth.require('clerk');
+  const withNotice = (view: CaseView, pack: Parameters<typeof noticeNumberOf>[0]): object => {
+    const number = noticeNumberOf(pack, view.record.id);
+    return { ...view, notice: { number, href: noticeHref(number) } };
+  };
+
+  app.post<{ Body: { application: Application; staff: string; firstInquiry?: string; noticeGiven?: boolean } }>(
+    '/v1/cases',
+    {
+      onRequest: clerk,
+      serializerCompiler: plainJson,
+      schema: {
+        tags: ['办件'],
+        summary: '登记办件（按现行规则包判断后登记）',
+        description: '对申请作出受理分类决定并登记为办件（咨询件也要登记），出具带文号的文书。与 POST /v1/decisions 加 record: true 相同，返回的是办件。',
+        security: [{ bearer: [] }],
+        body: {
+          type: 'object',
+          properties: {
+            application: ref('application'),
+            staff: staffId('经办工作人员的标识。'),
+            firstInquiry: staffId('首问责任人的标识；不写则为经办人。'),
+            noticeGiven: { type: 'boolean', description: '补正件：是否已当场一次性告知（默认是）；否则须在规定期限内告知，逾期视为自收件时受理。' },
+          },
+          required: ['application', 'staff'],
+          additionalProperties: false,
+        },
+        response: { 201: caseView, ...errorResponses(400, 401, 403, 404, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const { application, staff, firstInquiry, noticeGiven } = request.body;
+      const { pack } = request.served;
+      const decision = await decideOrReject(pack, application, '$.application');
+      request.logFields = { item: decision.item, kind: decision.kind, mode: decision.mode };
+      const { view } = await register(records, pack, application, decision, { staff, ...(firstInquiry ? { firstInquiry } : {}), ...(noticeGiven !== undefined ? { noticeGiven } : {}) });
+      request.logFields = { ...request.logFields, case: view.record.id };
+      return reply.code(201).header('location', `/v1/cases/${view.record.id}`).send(withNotice(view, pack));
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: CaseEventInput }>(
+    '/v1/cases/:id/events',
+    {
+      onRequest: clerk,
+      serializerCompiler: plainJson,
+      schema: {
+        tags: ['办件'],
+        summary: '记录办理环节',
+        description:
+          '补正告知、受理、中止计时（补正、听证、检验检测、专家评审）、恢复计时、经批准延长、办结、退回、不予受理、超期说明。环节须符合办理顺序；中止、退回、不予受理、超期说明须写理由，延长须有批准记录且不超过事项规定的最长延长期限。',
+        security: [{ bearer: [] }],
+        params: { type: 'object', properties: { id: CASE_ID }, required: ['id'] },
+        body: {
+          type: 'object',
+          properties: {
+            type: pointer('records/case', `${EVENT}/type`),
+            at: { type: 'string', maxLength: 64, description: '时间（ISO 8601，带时区）；默认为当前时间。' },
+            staff: pointer('records/case', `${EVENT}/staff`),
+            reason: pointer('records/case', `${EVENT}/reason`),
+            note: pointer('records/case', `${EVENT}/note`),
+            extension: {
+              type: 'object',
+              description: '延长的批准记录（type 为 extended 时必填）。',
+              properties: {
+                amount: pointer('records/case', '/$defs/extension/properties/amount'),
+                unit: pointer('records/case', '/$defs/extension/properties/unit'),
+                approvedBy: pointer('records/case', '/$defs/extension/properties/approvedBy'),
+                approvedAt: { type: 'string', maxLength: 64, description: '批准时间（ISO 8601）；默认为环节时间。' },
+                reference: pointer('records/case', '/$defs/extension/properties/reference'),
+              },
+              required: ['amount', 'unit', 'approvedBy'],
+              additionalProperties: false,
+            },
+          },
+          required: ['type', 'staff'],
+          additionalProperties: false,
+        },
+        response: { 200: caseView, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const event = request.body;
+      if ((event.type as string) === 'received') throw badRequest('E-REQ-ENUM', '收件环节在登记办件时自动记录，不能另行添加', '$.type');
+      const view = await records.use((r) => recordsCall(() => r.cases.addEvent(id, event)));
+      return withNotice(view, request.served.pack);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/v1/cases/:id',
+    {
+      onRequest: clerk,
+      serializerCompiler: plainJson,
+      schema: {
+        tags: ['办件'],
+        summary: '办件及其计时',
+        description: '办件登记内容、全部办理环节、当前状态，以及计时：到期时间、剩余时间、预警等级（yellow 黄牌、red 红牌）和责任人。',
+        security: [{ bearer: [] }],
+        params: { type: 'object', properties: { id: CASE_ID }, required: ['id'] },
+        response: { 200: caseView, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const view = await records.use((r) => {
+        const record = r.cases.get(id);
+        if (!record) throw notFound('E-CASE-NOT-FOUND', `办件 ${id} 不存在`, 'params.id');
+        return recordsCall(() => r.viewCase(record));
+      });
+      return withNotice(view, request.served.pack);
+    },
+  );
+
+  app.get<{ Querystring: { level?: 'yellow' | 'red' } }>(
+    '/v1/cases',
+    {
+      onRequest: clerk,
+      serializerCompiler: plainJson,
+      schema: {
+        tags: ['办件'],
+        summary: '预警办件（电子监察黄牌、红牌）',
+        description: '在办的办件中即将到期（yellow，剩余工作日不超过 policy.yaml 的预警阈值）和已超期（red）的，红牌在前，各按到期时间排序，附责任人（A岗，或顶岗的B岗）。',
+        security: [{ bearer: [] }],
+        querystring: {
+          type: 'object',
+          properties: { level: { enum: ['yellow', 'red'], description: '只列出该等级；不写则两者都列出。' } },
+          additionalProperties: false,
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              asOf: { type: 'string' },
+              open: { type: 'integer', description: '在办件数。' },
+              normal: { type: 'integer' },
+              yellow: { type: 'integer' },
+              red: { type: 'integer' },
+              cases: { type: 'array', items: { type: 'object', additionalProperties: true } },
+              errors: { type: 'array', items: { type: 'object', additionalProperties: true }, description: '无法计时的办件及原因。' },
+            },
+          },
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const level = request.query.level;
+      const report = await records.use((r) => recordsCall(() => r.sweep()));
+      const { flagged, ...counts } = report;
+      return { ...counts, cases: level ? flagged.filter((c) => c.level === level) : flagged };
+    },
+  );
+}

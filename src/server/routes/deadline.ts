@@ -1,0 +1,67 @@
+/** GET /v1/deadline: promised and statutory due of an item accepted at a given time. */
+import type { FastifyInstance } from 'fastify';
+import { ClockError, type Suspension } from '../../calendar/index.ts';
+import { errorResponses } from '../api-schemas.ts';
+import { clockErrorToHttp } from '../clock-errors.ts';
+import { badRequest } from '../http-error.ts';
+import { unknownItem } from '../unknown-item.ts';
+import { pointer } from '../schemas.ts';
+
+interface DeadlineQuery {
+  item: string;
+  acceptedAt: string;
+  suspend?: string[];
+}
+
+export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Querystring: DeadlineQuery }>(
+    '/v1/deadline',
+    {
+      schema: {
+        tags: ['时限'],
+        summary: '办结期限：承诺期限和法定期限',
+        description: '自受理时起算（受理当日不计，期限届满日办公时间结束时到期），按规则包的工作日历和办公时间计算；暂停计时的期间不计入。',
+        querystring: {
+          type: 'object',
+          properties: {
+            item: pointer('application', '/properties/item'),
+            acceptedAt: { type: 'string', minLength: 1, maxLength: 64, description: '受理时间（ISO 8601，带时区），例如 2026-09-28T09:30:00+08:00。' },
+            suspend: {
+              type: 'array',
+              maxItems: 50,
+              items: { type: 'string', maxLength: 130 },
+              description: '暂停计时的期间“暂停时间/恢复时间”，可重复，例如 2026-10-09T10:00:00+08:00/2026-10-14T15:00:00+08:00。',
+            },
+          },
+          required: ['item', 'acceptedAt'],
+          additionalProperties: false,
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: { item: { type: 'string' }, itemName: { type: 'string' }, deadline: pointer('decision', '/properties/deadline') },
+            required: ['item', 'itemName', 'deadline'],
+          },
+          ...errorResponses(400, 404, 429),
+        },
+      },
+    },
+    async (request) => {
+      const { pack } = request.served;
+      const { item: code, acceptedAt } = request.query;
+      const item = pack.data.items.get(code);
+      if (!item) throw unknownItem(pack, code, 'query.item');
+      const suspensions: Suspension[] = (request.query.suspend ?? []).map((text, i) => {
+        const [from, to, extra] = text.split('/');
+        if (!from || !to || extra !== undefined) throw badRequest('E-REQ-FORMAT', `应写成“暂停时间/恢复时间”，例如 2026-10-09T10:00:00+08:00/2026-10-14T15:00:00+08:00`, `query.suspend[${i}]`);
+        return { from, to };
+      });
+      try {
+        return { item: code, itemName: item.data.name, deadline: pack.deadline(code, acceptedAt, { suspensions }) };
+      } catch (err) {
+        if (err instanceof ClockError) throw clockErrorToHttp(err, { acceptedAt: 'query.acceptedAt', suspensions: 'query.suspend' });
+        throw err;
+      }
+    },
+  );
+}
