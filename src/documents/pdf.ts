@@ -4,7 +4,7 @@
  * here rather than leak a request from the service center's machine.
  */
 import { access, constants } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DocumentError } from './errors.ts';
 
 export const CHROMIUM_PATH = process.env.BIANMIN_CHROMIUM ?? '/usr/bin/chromium';
@@ -21,6 +21,8 @@ export async function launchChromium(executablePath: string = CHROMIUM_PATH): Pr
   );
   if (!found) throw new PdfUnavailableError(`未找到 Chromium（${executablePath}）：请安装 chromium 和 fonts-noto-cjk 后再生成 PDF（Debian/Ubuntu：apt-get install -y chromium fonts-noto-cjk）`);
   try {
+    // Loaded on first use: playwright-core costs a second or two of start-up for every command.
+    const { chromium } = await import('playwright-core');
     return await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
   } catch (err) {
     const reason = err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err);

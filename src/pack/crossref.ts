@@ -35,6 +35,16 @@ export const DISCIPLINE_FACTS = [
   'badReviews',
 ] as const;
 
+/** The discipline facts in words, for reports. */
+export const DISCIPLINE_FACT_LABELS: Readonly<Record<(typeof DISCIPLINE_FACTS)[number], string>> = {
+  verifiedComplaints: '查实投诉',
+  overdueWithoutReason: '无故超时',
+  forbiddenPhraseIncidents: '使用服务忌语',
+  postLeftEmpty: '空岗',
+  undeclaredFees: '收取未公示费用',
+  badReviews: '差评',
+};
+
 /** Facts available to assessment grade rules. */
 export const ASSESSMENT_FACTS = [
   'firstInquiryAcceptanceRate',

@@ -4,6 +4,7 @@
  * exactly, since a one-time notice lists everything at once. Each failure says what was expected,
  * what happened, and why (the materials, reasons or rules behind the actual result).
  */
+import { DISCIPLINE_FACT_LABELS } from '../pack/crossref.ts';
 import { describeDuration } from '../calendar/index.ts';
 import type { PathSegment } from '../pack/diagnostics.ts';
 import type { Decision } from '../pack/schema-types.ts';
@@ -124,14 +125,7 @@ export function compare(s: LoadedScenario, o: Outcome, refs: PackRefs): Failure[
   return out;
 }
 
-const FACT_LABELS: Readonly<Record<string, string>> = {
-  verifiedComplaints: '查实投诉',
-  overdueWithoutReason: '无故超时',
-  forbiddenPhraseIncidents: '使用服务忌语',
-  postLeftEmpty: '空岗',
-  undeclaredFees: '收取未公示费用',
-  badReviews: '差评',
-};
+const FACT_LABELS: Readonly<Record<string, string>> = DISCIPLINE_FACT_LABELS;
 
 function evidenceText(e: { complaints: readonly string[]; cases: readonly string[]; incidents: readonly string[]; reviews: readonly string[] }): string {
   const all = [...e.complaints, ...e.cases, ...e.incidents, ...e.reviews];

@@ -9,7 +9,7 @@
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler, FastifySchemaValidationError, FastifyServerOptions } from 'fastify';
-import { formatPath, type PathSegment } from '../pack/diagnostics.ts';
+import { formatPath, pointerToPath, type PathSegment } from '../pack/diagnostics.ts';
 import { suggest } from '../pack/suggest.ts';
 import { HttpError } from './http-error.ts';
 import { sharedSchemas } from './schemas.ts';
@@ -87,15 +87,6 @@ function actualType(v: unknown): string {
   return TYPE_NAMES[typeof v] ?? typeof v;
 }
 
-function segments(instancePath: string): PathSegment[] {
-  if (instancePath === '') return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
 /** `$`-rooted paths for bodies (as the engine reports them), `query.month` style for the rest. */
 function located(prefix: string, path: readonly PathSegment[]): string {
   const json = formatPath(path);
@@ -132,7 +123,7 @@ export function translateErrors(errors: readonly ErrorObject[], prefix: string):
   const combinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   const explained = new Set<ErrorObject>();
   for (const e of errors) {
-    const path = segments(e.instancePath);
+    const path = pointerToPath(e.instancePath);
     const where = located(prefix, path);
     const desc = schemaDescription(e.parentSchema);
     // The innermost anyOf/oneOf over the same value whose branch produced this error.

@@ -1,3 +1,4 @@
+import { DISCIPLINE_FACT_LABELS } from '../../pack/crossref.ts';
 import type { Command } from 'commander';
 import { printJson, runWithRecords, withRecordsOptions, type RecordsFlags } from '../records-context.ts';
 
@@ -6,14 +7,7 @@ interface SanctionsFlags extends RecordsFlags {
   all?: boolean;
 }
 
-const FACT_LABELS: Readonly<Record<string, string>> = {
-  verifiedComplaints: '查实投诉',
-  overdueWithoutReason: '无故超时',
-  forbiddenPhraseIncidents: '使用服务忌语',
-  postLeftEmpty: '空岗',
-  undeclaredFees: '收取未公示费用',
-  badReviews: '差评',
-};
+const FACT_LABELS: Readonly<Record<string, string>> = DISCIPLINE_FACT_LABELS;
 
 export function registerSanctions(program: Command): void {
   withRecordsOptions(
