@@ -7,7 +7,9 @@ import { checkTemplates, renderNotice } from '../../src/documents/index.ts';
 import { renderDocument } from '../../src/documents/render.ts';
 import { templatesFor } from '../../src/documents/templates.ts';
 import type { DocumentData } from '../../src/documents/shapes.ts';
-import { loadPack } from '../../src/pack.ts';
+import { loadPack, Pack } from '../../src/pack.ts';
+import { PackLoadError } from '../../src/pack/diagnostics.ts';
+import { loadPackData } from '../../src/pack/load.ts';
 import type { Diagnostic } from '../../src/pack/diagnostics.ts';
 import { copyOfRules, sampleDecision, samplePack } from './sample.ts';
 
@@ -58,7 +60,19 @@ describe('template checks, located by file and line', () => {
     await writeFile(path.join(dir, 'templates/_header.hbs'), HEADER);
     await writeFile(path.join(dir, 'templates/stray.hbs'), '<p>{{nothing}}</p>');
     await appendFile(path.join(dir, 'items/zh-001.yaml'), '\ndocuments:\n  rejected: my-rejected\n');
-    found = checkTemplates((await loadPack(dir)).data);
+    // The rule files are valid; only the templates are broken, which loadPack itself refuses.
+    found = checkTemplates(await loadPackData(dir));
+  });
+
+  test('loadPack refuses a pack whose templates are broken, with the same located diagnostics', async () => {
+    const err = await loadPack(dir).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(PackLoadError);
+    const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.code}`;
+    const codes = (err as PackLoadError).errors.map(key).sort();
+    expect(codes).toEqual(found.filter((d) => !d.code.startsWith('W-')).map(key).sort());
   });
   afterAll(() => remove());
 
@@ -140,7 +154,8 @@ describe('template checks, located by file and line', () => {
   });
 
   test('a pack with template errors refuses to render, listing them', async () => {
-    const pack = await loadPack(dir);
+    // loadPack would refuse it already; the renderer must refuse on its own too.
+    const pack = new Pack(await loadPackData(dir));
     const d = await sampleDecision('supplement', pack);
     await expect(renderNotice(pack.data, d, { number: 'N' })).rejects.toThrow(/文书模板有 \d+ 处错误/);
   });
