@@ -1,10 +1,11 @@
 // Temp copies of the sample pack (rules/, with its scenarios) and the CLI run as an officer runs it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { applyEdits } from '../pack/fixture-pack.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RULES = path.join(ROOT, 'rules');
@@ -25,16 +26,7 @@ export function tempDir(prefix = 'bianmin-scen-'): string {
 export function sampleCopy(edits: Record<string, string | null | ((old: string) => string)> = {}, name = 'rules'): string {
   const dir = path.join(tempDir(), name);
   cpSync(RULES, dir, { recursive: true });
-  for (const [rel, edit] of Object.entries(edits)) {
-    const file = path.join(dir, rel);
-    if (edit === null) {
-      rmSync(file, { recursive: true, force: true });
-      continue;
-    }
-    mkdirSync(path.dirname(file), { recursive: true });
-    const text = typeof edit === 'function' ? edit(readFileSync(file, 'utf8')) : edit;
-    writeFileSync(file, text);
-  }
+  applyEdits(dir, edits, false);
   return dir;
 }
 
