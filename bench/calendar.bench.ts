@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clock, computeDeadline, formatInstant, sweepClocks, type ClockCase } from '../src/calendar/index.ts';
 import type { Limits } from '../src/pack/schema-types.ts';
-import { loadPack } from '../src/pack.ts';
+import { loadPack } from '../src/index.ts';
 import { median, type BenchResult } from './types.ts';
 
 const RULES = fileURLToPath(new URL('../rules', import.meta.url));

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { memorySequence, numbering, renderBoard, renderNotice } from '../src/documents/index.ts';
 import type { LoadedItem, PackData } from '../src/pack/model.ts';
-import { loadPack } from '../src/pack.ts';
+import { loadPack } from '../src/index.ts';
 import { median, type BenchResult } from './types.ts';
 
 const RULES = fileURLToPath(new URL('../rules', import.meta.url));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { engineFacts } from '../src/engine/run.ts';
-import { loadPack, type Pack } from '../src/pack.ts';
+import { loadPack, type Pack } from '../src/index.ts';
 import type { Applicant } from '../src/pack/schema-types.ts';
 import { median, type BenchResult } from './types.ts';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { loadPack } from '../src/pack.ts';
+import { loadPack } from '../src/index.ts';
 import type { CaseRecord, ComplaintRecord } from '../src/pack/schema-types.ts';
 import { openRecords } from '../src/records/index.ts';
 import { median, type BenchResult } from './types.ts';

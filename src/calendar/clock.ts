@@ -11,7 +11,7 @@
  *   finished late, else normal.
  * - While suspended, the due time is the one that holds if the case resumes now.
  */
-import type { DecisionWarning, Duration } from '../pack/schema-types.ts';
+import type { DecisionWarning, Duration } from '../pack/index.ts';
 import type { ClockCase, ClockLevel, ClockState, WorkCalendar } from './contract.ts';
 import { coverageWarnings, mergeWarnings } from './coverage.ts';
 import type { DayIndex } from './day-index.ts';

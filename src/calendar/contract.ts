@@ -3,7 +3,7 @@
  * documents and records can be written against it. Times are ISO 8601 strings; every result is
  * in Asia/Shanghai (UTC+8, no daylight saving) whatever the machine's zone.
  */
-import type { DecisionWarning, Duration } from '../pack/schema-types.ts';
+import type { DecisionWarning, Duration } from '../pack/index.ts';
 
 export type { DecisionWarning, Duration };
 

@@ -3,7 +3,7 @@
  * package (`calendar-fallback`), weekends only (`calendar-uncovered`), or a pre-arranged schedule not
  * yet published by the State Council (`calendar-provisional`). Never a silent guess.
  */
-import type { DecisionWarning } from '../pack/schema-types.ts';
+import type { DecisionWarning } from '../pack/index.ts';
 import { civilFromDays } from './civil-date.ts';
 import { COVER_PACKAGE, COVER_PROVISIONAL, COVER_UNCOVERED, type DayIndex } from './day-index.ts';
 

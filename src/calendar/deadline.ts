@@ -3,7 +3,7 @@
  * acceptance (the time on the acceptance notice), with warnings when a counted day was not declared
  * officially by the pack.
  */
-import type { DecisionDeadline, Limits } from '../pack/schema-types.ts';
+import type { DecisionDeadline, Limits } from '../pack/index.ts';
 import type { Extension, Suspension, WorkCalendar } from './contract.ts';
 import { coverageWarnings } from './coverage.ts';
 import { checkDuration, dueAt } from './due.ts';

@@ -1,5 +1,5 @@
 /** Chinese wording of limits and times, shared by messages, the CLI and documents. */
-import type { Duration } from '../pack/schema-types.ts';
+import type { Duration } from '../pack/index.ts';
 import { weekdayName } from './civil-date.ts';
 import { formatInstantShort, parseInstant, shanghaiDay } from './shanghai-time.ts';
 

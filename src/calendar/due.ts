@@ -9,7 +9,7 @@
  * - Hours and minutes count office time only, from the start instant; suspended time does not count.
  */
 import type { DueResult, Suspension, WorkCalendar } from './contract.ts';
-import type { Duration } from '../pack/schema-types.ts';
+import type { Duration } from '../pack/index.ts';
 import { coverageWarnings } from './coverage.ts';
 import type { DayIndex } from './day-index.ts';
 import { ClockError } from './errors.ts';

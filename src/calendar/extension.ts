@@ -2,7 +2,7 @@
  * Extensions (延长): only with an approval record, never beyond the item's declared maximum
  * (行政许可法 Art. 42: 经本行政机关负责人批准，可以延长十日). A refused extension is a ClockError.
  */
-import type { Duration } from '../pack/schema-types.ts';
+import type { Duration } from '../pack/index.ts';
 import type { Extension } from './contract.ts';
 import { describeDuration, unitWord } from './describe.ts';
 import { checkDuration } from './due.ts';

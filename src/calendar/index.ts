@@ -30,3 +30,4 @@ export { ClockError, type ClockErrorCode } from './errors.ts';
 export { formatInstant, parseInstant, shanghaiDate } from './shanghai-time.ts';
 export { describeDuration, describeInstant } from './describe.ts';
 export { FIRST_YEAR, LAST_YEAR } from './day-index.ts';
+export { packClock, packDeadline } from './pack-clock.ts';

@@ -3,7 +3,7 @@
  * workdays included; `mon` … `sun` override one weekday. Which days are open at all is the
  * calendar's business (see work-calendar.ts); this file only reads and checks the periods.
  */
-import type { OfficeHours } from '../pack/schema-types.ts';
+import type { OfficeHours } from '../pack/index.ts';
 import { ClockError } from './errors.ts';
 
 /** One office period in minutes since midnight, start inclusive, end exclusive: `[510, 720]`. */

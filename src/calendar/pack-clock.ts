@@ -1,6 +1,6 @@
 /** The clock bound to a loaded pack: what `Pack.deadline` and `Pack.clock` delegate to. */
-import type { PackData } from '../pack/model.ts';
-import { itemVersionAt } from '../pack/versions.ts';
+import type { PackData } from '../pack/index.ts';
+import { itemVersionAt } from '../pack/index.ts';
 import { clock, type InstantInput } from './clock.ts';
 import type { ClockCase, ClockState, WorkCalendar } from './contract.ts';
 import { computeDeadline, type Deadline, type DeadlineOptions } from './deadline.ts';

@@ -2,7 +2,7 @@
  * The other clocks of policy.yaml `clocks` (补正告知, 投诉答复, 信访答复, 领导接访, 差评回访与整改,
  * 即办), run by the same counting as item deadlines: the limits are policy, not code.
  */
-import type { Clocks, DecisionWarning } from '../pack/schema-types.ts';
+import type { Clocks, DecisionWarning } from '../pack/index.ts';
 import type { ClockState, Suspension, WorkCalendar } from './contract.ts';
 import { clock, toMs, type ClockPolicy, type InstantInput } from './clock.ts';
 import { addDuration } from './due.ts';

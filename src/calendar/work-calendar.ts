@@ -3,9 +3,9 @@
  * for years the pack does not declare, weekends only beyond both (every result relying on those
  * days carries a warning, see coverage.ts). Built once per pack into a DayIndex.
  */
-import { PackLoadError, formatPath, type PathSegment } from '../pack/diagnostics.ts';
-import type { PackData } from '../pack/model.ts';
-import type { CalendarFile, OfficeHours } from '../pack/schema-types.ts';
+import { PackLoadError, formatPath, type PathSegment } from '../pack/index.ts';
+import type { PackData } from '../pack/index.ts';
+import type { CalendarFile, OfficeHours } from '../pack/index.ts';
 import { formatDate, parseDate, weekdayOf } from './civil-date.ts';
 import type { WorkCalendar } from './contract.ts';
 import { DayIndex, Source, type DayInfo } from './day-index.ts';

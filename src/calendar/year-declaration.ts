@@ -4,7 +4,7 @@
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import chineseDaysPackage from 'chinese-days/package.json' with { type: 'json' };
-import type { CalendarFile } from '../pack/schema-types.ts';
+import type { CalendarFile } from '../pack/index.ts';
 import { formatDate, parseDate } from './civil-date.ts';
 
 export interface HolidaySpan {

@@ -1,5 +1,5 @@
 /** One year of a calendar as people read it: breaks, make-up workdays, working days per month. */
-import type { DecisionWarning } from '../pack/schema-types.ts';
+import type { DecisionWarning } from '../pack/index.ts';
 import { daysFromCivil, daysInMonth, parseDate, weekdayName } from './civil-date.ts';
 import { coverageWarnings } from './coverage.ts';
 import { FIRST_YEAR, LAST_YEAR } from './day-index.ts';

@@ -4,8 +4,9 @@
  * with their location and the exit code, and the display helpers for people and times.
  */
 import type { Command } from 'commander';
-import { loadPack, type Pack } from '../pack.ts';
-import { formatDiagnostic, PackLoadError } from '../pack/diagnostics.ts';
+import type { Pack } from '../engine/index.ts';
+import { loadPack } from '../documents/index.ts';
+import { formatDiagnostic, PackLoadError } from '../pack/index.ts';
 import { openRecords, RecordsError, type Records } from '../records/index.ts';
 import { EXIT, UsageError } from './exit.ts';
 

@@ -4,8 +4,8 @@
  * may be empty printed without an {{#if}}, objects printed as text, unescaped output ({{{ }}}),
  * unknown partials, unsupported constructs and references to external resources.
  */
-import type { Diagnostic } from '../pack/diagnostics.ts';
-import { suggest } from '../pack/suggest.ts';
+import type { Diagnostic } from '../pack/index.ts';
+import { suggest } from '../pack/index.ts';
 import { BLOCKS, HELPERS, kindName, type ParamKind } from './helpers.ts';
 import { inspect, type JsonSchema, type ShapeInfo } from './shape.ts';
 

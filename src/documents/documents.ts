@@ -1,7 +1,7 @@
 /** The documents bianmin issues, each from its data to self-contained printable HTML. */
-import type { PackData } from '../pack/model.ts';
-import type { Decision } from '../pack/schema-types.ts';
-import { itemVersionAt } from '../pack/versions.ts';
+import type { PackData } from '../pack/index.ts';
+import type { Decision } from '../pack/index.ts';
+import { itemVersionAt } from '../pack/index.ts';
 import { parseShanghai, shanghaiDate } from './dates.ts';
 import { DocumentError } from './errors.ts';
 import type { AnnouncementInput, ComplaintsInput } from './inputs.ts';

@@ -1,4 +1,4 @@
-import type { Duration } from '../pack/schema-types.ts';
+import type { Duration } from '../pack/index.ts';
 import { DocumentError } from './errors.ts';
 
 const UNITS: Readonly<Record<Duration['unit'], (n: number) => string>> = {

@@ -1,4 +1,4 @@
-import { formatDiagnostic, type Diagnostic } from '../pack/diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from '../pack/index.ts';
 
 /**
  * Anything wrong with producing a document: bad templates (with their located diagnostics), data

@@ -7,7 +7,7 @@ import { chineseDate, chineseDateTime, chineseMonth, chineseWeekday } from './da
 import { formatDuration } from './duration.ts';
 import { DocumentError } from './errors.ts';
 import { label, type LabelSet } from './labels.ts';
-import { maskIdNumber, maskName, maskPhone } from '../records/mask.ts';
+import { maskIdNumber, maskName, maskPhone } from '../records/index.ts';
 import { formatMoney } from './money.ts';
 
 /** What a helper argument must be: a string, a number, or a duration object {amount, unit}. */

@@ -12,3 +12,6 @@ export { numbering, memorySequence, fileSequence, formatDocumentNumber, type Doc
 export { parseAnnouncementInput, parseComplaintsInput, type AnnouncementInput, type ComplaintsInput, type CompletionRecord, type ComplaintRecord } from './inputs.ts';
 export { htmlToPdf, PdfUnavailableError, CHROMIUM_PATH } from './pdf.ts';
 export { DocumentError } from './errors.ts';
+export { loadPack } from './load-pack.ts';
+export { applicantFromApplication, decisionFrom, readInputFile } from './input-file.ts';
+export { writeDocument } from './output.ts';

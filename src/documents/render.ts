@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { PackData } from '../pack/model.ts';
+import type { PackData } from '../pack/index.ts';
 import { DocumentError } from './errors.ts';
 import { documentSchema, type DocumentData, type DocumentType } from './shapes.ts';
 import { templatesFor } from './templates.ts';

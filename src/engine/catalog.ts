@@ -2,7 +2,7 @@
  * The item catalog (`bianmin items`): every item as in force on a date, with its window and
  * material checklist, for the first person asked to find the right window at a glance.
  */
-import type { NoticeMaterial } from '../pack/schema-types.ts';
+import type { NoticeMaterial } from '../pack/index.ts';
 import { versionAt, type CompiledPack } from './compile.ts';
 import type { WindowRef } from './route.ts';
 

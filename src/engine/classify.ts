@@ -9,7 +9,7 @@
  * reason for refusal, and only a lawful request gets a supplement notice.
  */
 import { titled } from './titled.ts';
-import type { Decision, DecisionReason, RouteTo } from '../pack/schema-types.ts';
+import type { Decision, DecisionReason, RouteTo } from '../pack/index.ts';
 import type { CompiledCondition } from './compile.ts';
 import type { MaterialCheck } from './materials.ts';
 

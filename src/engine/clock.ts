@@ -4,7 +4,7 @@
  * The clock starts at acceptance; on-the-spot acceptance is at receipt.
  */
 import { addDuration, ClockError, computeDeadline, type Deadline, type DueResult, type WorkCalendar } from '../calendar/index.ts';
-import type { Duration, Limits } from '../pack/schema-types.ts';
+import type { Duration, Limits } from '../pack/index.ts';
 import { ApplicationError } from './errors.ts';
 import { formatShanghai } from './instant.ts';
 

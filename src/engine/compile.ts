@@ -5,8 +5,8 @@
  * trace will cite. Nothing here runs per request.
  */
 import type { TopLevelCondition } from 'json-rules-engine';
-import type { PackData } from '../pack/model.ts';
-import type { PathSegment } from '../pack/diagnostics.ts';
+import type { PackData } from '../pack/index.ts';
+import type { PathSegment } from '../pack/index.ts';
 import type {
   Condition,
   DecisionDuration,
@@ -21,8 +21,8 @@ import type {
   SharedCondition,
   SourceRef,
   TraceEntry,
-} from '../pack/schema-types.ts';
-import { itemVersionAt, type ItemVersion } from '../pack/versions.ts';
+} from '../pack/index.ts';
+import { itemVersionAt, type ItemVersion } from '../pack/index.ts';
 import { buildCalendar, type WorkCalendar } from '../calendar/index.ts';
 import { clockOf, type EngineClock } from './clock.ts';
 import { factsOf, sharedUsedBy, toEngineCondition, toTopLevel } from './condition.ts';

@@ -4,7 +4,7 @@
  * (null), and all/any/not combine that as Kleene logic does.
  */
 import type { NestedCondition, TopLevelCondition } from 'json-rules-engine';
-import type { Condition, SharedCondition } from '../pack/schema-types.ts';
+import type { Condition, SharedCondition } from '../pack/index.ts';
 
 /** A condition node after a run: json-rules-engine annotates each node with its result. */
 export interface ResultNode {

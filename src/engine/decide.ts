@@ -3,7 +3,7 @@
  * its compiled conditions once, check the materials, classify, and assemble the decision with its
  * trace. Rejects only with ApplicationError (bad input).
  */
-import type { Applicant, Decision, DecisionWarning, DeferredMaterial, TraceEntry } from '../pack/schema-types.ts';
+import type { Applicant, Decision, DecisionWarning, DeferredMaterial, TraceEntry } from '../pack/index.ts';
 import { classify, routeOf, type ConditionOutcome } from './classify.ts';
 import { versionAt, type CompiledMaterial, type CompiledPack, type CompiledReferral, type CompiledVersion } from './compile.ts';
 import { threeValued, type ResultNode } from './condition.ts';
@@ -13,7 +13,7 @@ import { guideOf } from './guide.ts';
 import { shanghaiDate } from './instant.ts';
 import { parseApplication, type ParsedApplication } from './input.ts';
 import { checkMaterials, type Required, type Requiredness } from './materials.ts';
-import { suggest } from '../pack/suggest.ts';
+import { suggest } from '../pack/index.ts';
 import { conditionEntry, referralEntry } from './trace.ts';
 
 export interface DecideOptions {

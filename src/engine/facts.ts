@@ -3,8 +3,8 @@
  * facts are read from the applicant by their facts.yaml id and checked against the declared type.
  * Identity fields (name, idNumber, phone) never take part in a decision.
  */
-import type { Applicant, DecisionWarning, FactDefinition, FactsFile } from '../pack/schema-types.ts';
-import { suggest } from '../pack/suggest.ts';
+import type { Applicant, DecisionWarning, FactDefinition, FactsFile } from '../pack/index.ts';
+import { suggest } from '../pack/index.ts';
 import type { ApplicationIssue } from './errors.ts';
 
 export type FactValue = string | number | boolean;

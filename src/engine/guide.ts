@@ -3,8 +3,8 @@
  * the facts decide them, procedure, limits, basis, place and phones — beside the materials, fees
  * and notice the decision carries anyway.
  */
-import type { PackData } from '../pack/model.ts';
-import type { DecisionGuide } from '../pack/schema-types.ts';
+import type { PackData } from '../pack/index.ts';
+import type { DecisionGuide } from '../pack/index.ts';
 import type { ConditionOutcome } from './classify.ts';
 import { legalRefText, type CompiledVersion } from './compile.ts';
 

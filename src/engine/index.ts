@@ -7,3 +7,5 @@ export { decide, type DecideOptions } from './decide.ts';
 export { listItems, type CatalogItem } from './catalog.ts';
 export { ApplicationError, type ApplicationIssue } from './errors.ts';
 export type { RouteMatch, WindowRef } from './route.ts';
+export { Pack } from './pack.ts';
+export { toTopLevel } from './condition.ts';

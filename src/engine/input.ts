@@ -1,9 +1,9 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { formatPath, pointerToPath, type PathSegment } from '../pack/diagnostics.ts';
-import { readSchema } from '../pack/schemas.ts';
-import type { Applicant, Application } from '../pack/schema-types.ts';
-import { suggest } from '../pack/suggest.ts';
+import { formatPath, pointerToPath, type PathSegment } from '../pack/index.ts';
+import { readSchema } from '../pack/index.ts';
+import type { Applicant, Application } from '../pack/index.ts';
+import { suggest } from '../pack/index.ts';
 import { ApplicationError, type ApplicationIssue } from './errors.ts';
 import { formatShanghai, parseInstant } from './instant.ts';
 

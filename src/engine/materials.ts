@@ -5,7 +5,7 @@
  * Materials are walked in declared order, so the order of submission never matters.
  */
 import { titled } from './titled.ts';
-import type { MissingMaterial, NoticeMaterial, TraceEntry } from '../pack/schema-types.ts';
+import type { MissingMaterial, NoticeMaterial, TraceEntry } from '../pack/index.ts';
 import type { CompiledMaterial, CompiledVersion, Form } from './compile.ts';
 import type { Submission } from './input.ts';
 import { FORM_NAMES, materialEntry } from './trace.ts';

@@ -3,7 +3,7 @@
  * or outside organ. Finds items, referrals (not this center's competence) and windows by code,
  * name, keyword, window number or a sentence that contains one of them; ranked, best first.
  */
-import { suggest } from '../pack/suggest.ts';
+import { suggest } from '../pack/index.ts';
 
 export interface WindowRef {
   readonly id: string;

@@ -4,7 +4,7 @@
  * came from.
  */
 import { titled } from './titled.ts';
-import type { SourceRef, TraceEntry } from '../pack/schema-types.ts';
+import type { SourceRef, TraceEntry } from '../pack/index.ts';
 import type { CompiledCondition, CompiledMaterial, CompiledReferral, CompiledVersion, Form } from './compile.ts';
 
 export const FORM_NAMES: Readonly<Record<Form, string>> = { original: '原件', copy: '复印件', both: '原件和复印件' };

@@ -3,9 +3,9 @@
  * events that follow, each with staff member and time. Cases are sharded per year of receipt
  * (cases-2026 …). The clock is not stored: it is computed from the events by the calendar.
  */
-import type { Pack } from '../pack.ts';
-import type { Application, CaseEvent, CaseRecord, Decision, Duration } from '../pack/schema-types.ts';
-import { itemVersionAt } from '../pack/versions.ts';
+import type { Pack } from '../engine/index.ts';
+import type { Application, CaseEvent, CaseRecord, Decision, Duration } from '../pack/index.ts';
+import { itemVersionAt } from '../pack/index.ts';
 import { postFor, requireStaff, responsibleFor, type Responsible } from './center-refs.ts';
 import { caseClock, deemedAcceptance, type ClockCase, type ClockState, type WorkCalendar } from './clock-port.ts';
 import type { CollectionSpec } from './collection.ts';

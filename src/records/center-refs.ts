@@ -2,8 +2,8 @@
  * Lookups into center.yaml for records: staff, windows and AB posts, and who answers for a case
  * (the post's A holder, or the B holder when B is covering).
  */
-import type { Pack } from '../pack.ts';
-import type { Post, StaffMember, Window } from '../pack/schema-types.ts';
+import type { Pack } from '../engine/index.ts';
+import type { Post, StaffMember, Window } from '../pack/index.ts';
 import { RecordsError } from './errors.ts';
 
 export function staffById(pack: Pack, id: string): StaffMember | undefined {

@@ -4,8 +4,8 @@
  * supplement notice). Clock errors become RecordsErrors.
  */
 import { addDuration, clock, ClockError, supplementNotice, type ClockCase, type ClockState, type DueResult, type WorkCalendar } from '../calendar/index.ts';
-import type { Pack } from '../pack.ts';
-import type { Duration, PolicyFile } from '../pack/schema-types.ts';
+import type { Pack } from '../engine/index.ts';
+import type { Duration, PolicyFile } from '../pack/index.ts';
 import { RecordsError } from './errors.ts';
 
 export type { ClockCase, ClockState, DueResult, WorkCalendar };

@@ -15,8 +15,8 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { formatPath } from '../pack/diagnostics.ts';
-import type { RecordLogEntry, RecordSnapshot } from '../pack/schema-types.ts';
+import { formatPath } from '../pack/index.ts';
+import type { RecordLogEntry, RecordSnapshot } from '../pack/index.ts';
 import { DurableJsonFile, syncDir } from './durable-file.ts';
 import { RecordsError, type RecordsErrorLocation } from './errors.ts';
 import { jsonSyntaxErrorOffset, lineColumn, offsetOfPath, type PathSegment } from './json-locate.ts';

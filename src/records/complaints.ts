@@ -3,8 +3,8 @@
  * (confidential), target staff or window, content, receipt, verification (查实 / 不实) with its
  * handler, and the reply on the complaint's own channel by the policy's reply clock.
  */
-import type { Pack } from '../pack.ts';
-import type { ComplaintRecord, ContactInfo } from '../pack/schema-types.ts';
+import type { Pack } from '../engine/index.ts';
+import type { ComplaintRecord, ContactInfo } from '../pack/index.ts';
 import { requireStaff, requireWindow, staffName, windowName } from './center-refs.ts';
 import { dueAfter, type WorkCalendar } from './clock-port.ts';
 import type { CollectionSpec } from './collection.ts';

@@ -3,8 +3,8 @@
  * a forbidden phrase used (the text is checked against the pack's list), a post left empty
  * without B cover, an undeclared fee charged.
  */
-import type { Pack } from '../pack.ts';
-import type { IncidentRecord } from '../pack/schema-types.ts';
+import type { Pack } from '../engine/index.ts';
+import type { IncidentRecord } from '../pack/index.ts';
 import { postById, requireStaff } from './center-refs.ts';
 import type { CollectionSpec } from './collection.ts';
 import { RecordsError } from './errors.ts';

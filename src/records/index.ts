@@ -3,8 +3,8 @@
  * publication archive in a lowdb data directory, and what is derived from them (sanctions,
  * metrics and grades, the overdue sweep). `openRecords(dir, pack)` is the entry point.
  */
-import type { Pack } from '../pack.ts';
-import type { CaseRecord } from '../pack/schema-types.ts';
+import type { Pack } from '../engine/index.ts';
+import type { CaseRecord } from '../pack/index.ts';
 import { CASE_SHARD, caseSpec, Cases, type CaseView } from './cases.ts';
 import { calendarOf } from './clock-port.ts';
 import type { CollectionSpec } from './collection.ts';
@@ -133,3 +133,7 @@ export async function openRecords(dataDir: string, pack: Pack, options: OpenReco
     close: () => store.close(),
   };
 }
+export { staffName, windowName } from './center-refs.ts';
+export { computeMetrics } from './metrics.ts';
+export { assessmentPeriodAt } from './periods.ts';
+export { computeSanctions } from './sanctions.ts';

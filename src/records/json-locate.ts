@@ -2,7 +2,7 @@
  * Locating things in JSON text for error messages: Node's JSON.parse no longer reports where a
  * syntax error is, and a schema error has only a JSON path. Used on the error path only.
  */
-import type { PathSegment } from '../pack/diagnostics.ts';
+import type { PathSegment } from '../pack/index.ts';
 
 export type { PathSegment };
 

@@ -15,8 +15,8 @@
  *   time limit has run out, the share concluded.
  * A rate with nothing to count is null (shown as —) and counts as meeting its standard.
  */
-import type { Pack } from '../pack.ts';
-import type { CaseRecord, ComplaintRecord } from '../pack/schema-types.ts';
+import type { Pack } from '../engine/index.ts';
+import type { CaseRecord, ComplaintRecord } from '../pack/index.ts';
 import type { CaseView } from './cases.ts';
 import { staffName, windowName } from './center-refs.ts';
 import { countedStaff } from './complaints.ts';

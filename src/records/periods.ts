@@ -2,7 +2,7 @@
  * Periods in Shanghai time: reporting months and assessment periods, and the discipline
  * counting window (calendar year, rolling 12 months, assessment period) as policy.yaml names it.
  */
-import type { AssessmentPolicy, DisciplinePolicy } from '../pack/schema-types.ts';
+import type { AssessmentPolicy, DisciplinePolicy } from '../pack/index.ts';
 import { RecordsError } from './errors.ts';
 import { shanghaiDate, shanghaiMidnight, toIso } from './time.ts';
 

@@ -3,8 +3,8 @@
  * numbers and booleans computed by the records; the rules, thresholds and actions are YAML.
  */
 import { Engine } from 'json-rules-engine';
-import { toTopLevel } from '../engine/condition.ts';
-import type { Condition } from '../pack/schema-types.ts';
+import { toTopLevel } from '../engine/index.ts';
+import type { Condition } from '../pack/index.ts';
 
 /** The facts a condition reads. */
 export function factsOf(cond: Condition): Set<string> {

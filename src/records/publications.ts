@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Pack } from '../pack.ts';
-import type { PublicationRecord } from '../pack/schema-types.ts';
+import type { Pack } from '../engine/index.ts';
+import type { PublicationRecord } from '../pack/index.ts';
 import type { CollectionSpec } from './collection.ts';
 import { writeFileDurably } from './durable-file.ts';
 import { RecordsError } from './errors.ts';

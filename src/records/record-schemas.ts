@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { pointerToPath, type PathSegment } from '../pack/diagnostics.ts';
+import { pointerToPath, type PathSegment } from '../pack/index.ts';
 
 export type RecordKind = 'case' | 'complaint' | 'review' | 'incident' | 'publication' | 'snapshot' | 'log-entry';
 export const RECORD_KINDS: readonly RecordKind[] = ['case', 'complaint', 'review', 'incident', 'publication', 'snapshot', 'log-entry'];

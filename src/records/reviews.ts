@@ -2,8 +2,8 @@
  * 好差评: reviews graded on the pack's scale (policy.reviews.grades). A bad review opens two
  * clocks: a return call (badReviewCallback) and rectification with feedback (badReviewRectification).
  */
-import type { Pack } from '../pack.ts';
-import type { ContactInfo, ReviewRecord } from '../pack/schema-types.ts';
+import type { Pack } from '../engine/index.ts';
+import type { ContactInfo, ReviewRecord } from '../pack/index.ts';
 import { requireStaff, requireWindow } from './center-refs.ts';
 import { dueAfter, type WorkCalendar } from './clock-port.ts';
 import type { CollectionSpec } from './collection.ts';

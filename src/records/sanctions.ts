@@ -3,9 +3,9 @@
  * (policy.discipline.countingWindow) evaluated by json-rules-engine against the pack's discipline
  * rules; each action links the evidence (complaints, cases, incidents, reviews) behind it.
  */
-import type { Pack } from '../pack.ts';
-import type { CaseRecord, ComplaintRecord, IncidentRecord, LegalRef, ReviewRecord } from '../pack/schema-types.ts';
-import { DISCIPLINE_FACTS } from '../pack/crossref.ts';
+import type { Pack } from '../engine/index.ts';
+import type { CaseRecord, ComplaintRecord, IncidentRecord, LegalRef, ReviewRecord } from '../pack/index.ts';
+import { DISCIPLINE_FACTS } from '../pack/index.ts';
 import type { CaseView } from './cases.ts';
 import { staffName } from './center-refs.ts';
 import { countedStaff } from './complaints.ts';

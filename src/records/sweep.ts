@@ -2,8 +2,8 @@
  * The overdue sweep (电子监察): every open case's clock at one instant; the yellow and red ones
  * listed with the person responsible (the post's A holder, or B when covering).
  */
-import type { Pack } from '../pack.ts';
-import type { CaseRecord } from '../pack/schema-types.ts';
+import type { Pack } from '../engine/index.ts';
+import type { CaseRecord } from '../pack/index.ts';
 import type { CaseView } from './cases.ts';
 import { staffName, windowName } from './center-refs.ts';
 import { RecordsError } from './errors.ts';

@@ -7,9 +7,9 @@
  * - an eligibility condition no scenario sees fail (its refusal or rejection is untested);
  * - a discipline rule that no scenario's history triggers, and a grade no expectation reaches.
  */
-import type { Pack } from '../pack.ts';
-import type { PathSegment } from '../pack/diagnostics.ts';
-import type { ItemChange, ItemFile } from '../pack/schema-types.ts';
+import type { Pack } from '../engine/index.ts';
+import type { PathSegment } from '../pack/index.ts';
+import type { ItemChange, ItemFile } from '../pack/index.ts';
 import type { Outcome } from './run.ts';
 import type { LoadedScenario } from './model.ts';
 

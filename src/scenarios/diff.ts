@@ -4,9 +4,9 @@
  * grade that differs, with the rules behind the difference: the trace entries that changed, the
  * time limits, and the discipline rules that fire on one side only — each with its file and line.
  */
-import type { Pack } from '../pack.ts';
-import type { Decision, TraceEntry } from '../pack/schema-types.ts';
-import { itemVersionAt } from '../pack/versions.ts';
+import type { Pack } from '../engine/index.ts';
+import type { Decision, TraceEntry } from '../pack/index.ts';
+import { itemVersionAt } from '../pack/index.ts';
 import { kindText, levelText, listText, missingText, modeText, titled } from './labels.ts';
 import type { Outcome } from './run.ts';
 import { shortTime } from './time.ts';

@@ -4,10 +4,10 @@
  * exactly, since a one-time notice lists everything at once. Each failure says what was expected,
  * what happened, and why (the materials, reasons or rules behind the actual result).
  */
-import { DISCIPLINE_FACT_LABELS } from '../pack/crossref.ts';
+import { DISCIPLINE_FACT_LABELS } from '../pack/index.ts';
 import { describeDuration } from '../calendar/index.ts';
-import type { PathSegment } from '../pack/diagnostics.ts';
-import type { Decision } from '../pack/schema-types.ts';
+import type { PathSegment } from '../pack/index.ts';
+import type { Decision } from '../pack/index.ts';
 import { kindText, levelText, listText, missingText, modeText, titled } from './labels.ts';
 import type { LoadedScenario } from './model.ts';
 import type { PackRefs } from './refs.ts';

@@ -8,13 +8,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Pack } from '../pack.ts';
-import type { CaseEvent, CaseRecord, ComplaintRecord, Decision, IncidentRecord, ReviewRecord } from '../pack/schema-types.ts';
-import { itemVersionAt } from '../pack/versions.ts';
+import type { Pack } from '../engine/index.ts';
+import type { CaseEvent, CaseRecord, ComplaintRecord, Decision, IncidentRecord, ReviewRecord } from '../pack/index.ts';
+import { itemVersionAt } from '../pack/index.ts';
 import { openRecords, RecordsError, type Records } from '../records/index.ts';
-import { computeMetrics, type MetricsReport } from '../records/metrics.ts';
-import { assessmentPeriodAt } from '../records/periods.ts';
-import { computeSanctions, type SanctionsReport } from '../records/sanctions.ts';
+import { computeMetrics, type MetricsReport } from '../records/index.ts';
+import { assessmentPeriodAt } from '../records/index.ts';
+import { computeSanctions, type SanctionsReport } from '../records/index.ts';
 import type { CaseEntry, History } from './model.ts';
 import { epoch } from './time.ts';
 

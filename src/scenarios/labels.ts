@@ -1,6 +1,6 @@
 /** Chinese words for the values a scenario expects, as reports show them beside the English ids. */
 import type { ClockLevel } from '../calendar/index.ts';
-import type { Decision, MissingMaterial } from '../pack/schema-types.ts';
+import type { Decision, MissingMaterial } from '../pack/index.ts';
 
 export const KIND_LABELS: Readonly<Record<Decision['kind'], string>> = {
   consultation: '咨询件',

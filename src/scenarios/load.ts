@@ -6,13 +6,13 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Pack } from '../pack.ts';
-import type { Diagnostic, PathSegment } from '../pack/diagnostics.ts';
-import type { Application, Scenario, ScenarioFile, ScenarioHistory, ScenarioMaterial } from '../pack/schema-types.ts';
-import { parseSource, type SourceFile } from '../pack/source.ts';
-import { validateWithSchema } from '../pack/schemas.ts';
-import { suggest } from '../pack/suggest.ts';
-import { itemVersionAt } from '../pack/versions.ts';
+import type { Pack } from '../engine/index.ts';
+import type { Diagnostic, PathSegment } from '../pack/index.ts';
+import type { Application, Scenario, ScenarioFile, ScenarioHistory, ScenarioMaterial } from '../pack/index.ts';
+import { parseSource, type SourceFile } from '../pack/index.ts';
+import { validateWithSchema } from '../pack/index.ts';
+import { suggest } from '../pack/index.ts';
+import { itemVersionAt } from '../pack/index.ts';
 import { findForbiddenPhrases } from '../records/index.ts';
 import type { CaseEntry, ComplaintEntry, Expectations, History, IncidentEntry, LoadedScenario, ReviewEntry, ScenarioSuite } from './model.ts';
 import { PackRefs } from './refs.ts';

@@ -3,9 +3,9 @@
  * against the pack and normalised (times canonical, staff as ids, defaults filled in), with where
  * it is written so every report line can point back at the file.
  */
-import type { Diagnostic, PathSegment } from '../pack/diagnostics.ts';
-import type { Application, ScenarioExpect } from '../pack/schema-types.ts';
-import type { SourceFile } from '../pack/source.ts';
+import type { Diagnostic, PathSegment } from '../pack/index.ts';
+import type { Application, ScenarioExpect } from '../pack/index.ts';
+import type { SourceFile } from '../pack/index.ts';
 
 export interface ComplaintEntry {
   readonly staff: string | null;

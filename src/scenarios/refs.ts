@@ -2,8 +2,8 @@
  * What a scenario may name in the pack — staff (by id or by name), windows, items, discipline
  * actions, grades, review grades — resolved with a Chinese "did you mean" when it is not there.
  */
-import type { Pack } from '../pack.ts';
-import { suggest } from '../pack/suggest.ts';
+import type { Pack } from '../engine/index.ts';
+import { suggest } from '../pack/index.ts';
 
 export type Resolved = { readonly ok: true; readonly id: string } | { readonly ok: false; readonly message: string };
 

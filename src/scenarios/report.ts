@@ -3,8 +3,8 @@
  * and actual results, why, and the decision's trace with the rules that did not pass first. The
  * caller prints the summary line `N passed, N failed` last (CI reads it).
  */
-import { formatDiagnostic } from '../pack/diagnostics.ts';
-import type { TraceEntry } from '../pack/schema-types.ts';
+import { formatDiagnostic } from '../pack/index.ts';
+import type { TraceEntry } from '../pack/index.ts';
 import type { Coverage, CoverageArea } from './coverage.ts';
 import { titled } from './labels.ts';
 import type { ScenarioResult, TestRun } from './suite.ts';

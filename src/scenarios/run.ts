@@ -5,12 +5,12 @@
  */
 import { ClockError, type ClockState, type Deadline } from '../calendar/index.ts';
 import { ApplicationError } from '../engine/index.ts';
-import type { Pack } from '../pack.ts';
-import type { PathSegment } from '../pack/diagnostics.ts';
-import type { Decision } from '../pack/schema-types.ts';
+import type { Pack } from '../engine/index.ts';
+import type { PathSegment } from '../pack/index.ts';
+import type { Decision } from '../pack/index.ts';
 import { RecordsError } from '../records/index.ts';
-import type { MetricsReport } from '../records/metrics.ts';
-import type { SanctionsReport } from '../records/sanctions.ts';
+import type { MetricsReport } from '../records/index.ts';
+import type { SanctionsReport } from '../records/index.ts';
 import { HistoryEvaluator } from './history.ts';
 import type { LoadedScenario } from './model.ts';
 

@@ -2,8 +2,8 @@
  * `bianmin test`: every scenario of the pack run and checked against its expectations. A scenario
  * the pack cannot run (a fact it does not declare …) is a broken test, located like a file error.
  */
-import type { Pack } from '../pack.ts';
-import type { Diagnostic } from '../pack/diagnostics.ts';
+import type { Pack } from '../engine/index.ts';
+import type { Diagnostic } from '../pack/index.ts';
 import { compare, type Failure } from './expect.ts';
 import type { LoadedScenario, ScenarioSuite } from './model.ts';
 import { PackRefs } from './refs.ts';

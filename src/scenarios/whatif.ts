@@ -4,8 +4,8 @@
  * pack, and keeps what changed.
  */
 import { formatInstant } from '../calendar/index.ts';
-import type { Pack } from '../pack.ts';
-import type { Application, CaseRecord } from '../pack/schema-types.ts';
+import type { Pack } from '../engine/index.ts';
+import type { Application, CaseRecord } from '../pack/index.ts';
 import { openRecords, type Records } from '../records/index.ts';
 import { compareOutcomes, type Comparison } from './diff.ts';
 import type { ScenarioSuite } from './model.ts';

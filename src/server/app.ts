@@ -28,7 +28,7 @@ import { complaintRoutes } from './routes/complaints.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { noticeRoutes } from './routes/notices.ts';
 import { staffRoutes } from './routes/staff.ts';
-import { loadPack } from '../pack.ts';
+import { loadPack } from '../documents/index.ts';
 import { PdfPrinter } from './pdf.ts';
 import { RecordsHolder } from './records-holder.ts';
 import { deadlineRoutes } from './routes/deadline.ts';

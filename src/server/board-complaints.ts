@@ -5,7 +5,7 @@
  * reply date. The complaint's text is not published: it may name or identify people.
  */
 import type { ComplaintsInput } from '../documents/index.ts';
-import type { PackData } from '../pack/model.ts';
+import type { PackData } from '../pack/index.ts';
 import type { Records } from '../records/index.ts';
 
 const RECENT_DAYS = 92;

@@ -6,8 +6,8 @@
  * reprinted from the case register at any time without a second store.
  */
 import { DocumentError, formatDocumentNumber, renderNotice, type RenderedDocument } from '../documents/index.ts';
-import type { Pack } from '../pack.ts';
-import type { CaseRecord } from '../pack/schema-types.ts';
+import type { Pack } from '../engine/index.ts';
+import type { CaseRecord } from '../pack/index.ts';
 import { HttpError } from './http-error.ts';
 
 const SERIES = '办';

@@ -5,7 +5,7 @@
  * compacted, lock released) and reopened. Pack reloads are rare; the gate is open otherwise.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import type { Pack } from '../pack.ts';
+import type { Pack } from '../engine/index.ts';
 import { openRecords, type Records } from '../records/index.ts';
 import { HttpError } from './http-error.ts';
 

@@ -3,8 +3,8 @@
  * POST /v1/cases): the case goes into the register, its notice gets the case's number.
  */
 import { NOTICE_TITLES, noticeTypeOf } from '../documents/index.ts';
-import type { Pack } from '../pack.ts';
-import type { Application, Decision } from '../pack/schema-types.ts';
+import type { Pack } from '../engine/index.ts';
+import type { Application, Decision } from '../pack/index.ts';
 import type { CaseView } from '../records/index.ts';
 import { ApplicationError, applicationErrorToHttp } from './engine-errors.ts';
 import { noticeHref, noticeNumberOf } from './notice-numbers.ts';

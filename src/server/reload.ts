@@ -11,8 +11,8 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { formatInstant } from '../calendar/index.ts';
-import { formatDiagnostic, PackLoadError, type Diagnostic } from '../pack/diagnostics.ts';
-import type { Pack } from '../pack.ts';
+import { formatDiagnostic, PackLoadError, type Diagnostic } from '../pack/index.ts';
+import type { Pack } from '../engine/index.ts';
 
 export type LoadFn = (dir: string) => Promise<Pack>;
 

@@ -3,7 +3,7 @@
  * once, given URIs under which their relative `$ref`s (`../common.schema.json`) resolve as on
  * disk, and referenced by the routes. One source of truth: never re-typed here.
  */
-import { readSchema } from '../pack/schemas.ts';
+import { readSchema } from '../pack/index.ts';
 
 /** Same base as the records' validator, so a `$ref` means the same schema everywhere. */
 export const SCHEMA_BASE = 'https://bianmin.invalid/schemas/';

@@ -2,7 +2,7 @@
  * 404 for an item code the pack does not have, with where the code most likely belongs
  * (首问负责: point the way, never just refuse).
  */
-import type { Pack } from '../pack.ts';
+import type { Pack } from '../engine/index.ts';
 import { HttpError } from './http-error.ts';
 
 export function unknownItem(pack: Pack, code: string, path: string): HttpError {

@@ -9,8 +9,8 @@
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler, FastifySchemaValidationError, FastifyServerOptions } from 'fastify';
-import { formatPath, pointerToPath, type PathSegment } from '../pack/diagnostics.ts';
-import { suggest } from '../pack/suggest.ts';
+import { formatPath, pointerToPath, type PathSegment } from '../pack/index.ts';
+import { suggest } from '../pack/index.ts';
 import { HttpError } from './http-error.ts';
 import { sharedSchemas } from './schemas.ts';
 

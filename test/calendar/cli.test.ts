@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadPack, type Pack } from '../../src/pack.ts';
+import { loadPack, type Pack } from '../../src/index.ts';
 import { ROOT, RULES } from './helpers.ts';
 
 const execFileAsync = promisify(execFile);

@@ -1,7 +1,7 @@
 // Years the pack does not declare: the chinese-days fallback, weekends only, provisional schedules.
 import { describe, expect, test } from 'vitest';
 import { addDuration, computeDeadline, createCalendar, yearSummary } from '../../src/calendar/index.ts';
-import { loadPack } from '../../src/pack.ts';
+import { loadPack } from '../../src/index.ts';
 import { OFFICIAL_2025, SEED_002_HOURS, chineseDaysData, datesOf, rulesCalendarFile, rulesCalendarText, tempPack } from './helpers.ts';
 
 const wd = (amount: number) => ({ amount, unit: 'workingDays' as const });

@@ -5,7 +5,7 @@ import { parseDocument } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { addDuration, ClockError, createCalendar } from '../../src/calendar/index.ts';
 import { PackLoadError } from '../../src/pack/diagnostics.ts';
-import { loadPack } from '../../src/pack.ts';
+import { loadPack } from '../../src/index.ts';
 import { OFFICIAL_2025, SEED_001_HOURS, SEED_002_HOURS, officialCalendar, rulesCalendarFile, rulesCalendarText, tempPack } from './helpers.ts';
 
 const min = (amount: number) => ({ amount, unit: 'minutes' as const });

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { addDuration, policyClock, policyDue, supplementNotice, type Calendar } from '../../src/calendar/index.ts';
 import type { Clocks } from '../../src/pack/schema-types.ts';
-import { loadPack } from '../../src/pack.ts';
+import { loadPack } from '../../src/index.ts';
 import { RULES, officialCalendar } from './helpers.ts';
 
 let cal: Calendar;

@@ -10,7 +10,7 @@ import {
   renderNotice,
   type DocumentNumbering,
 } from '../../src/documents/index.ts';
-import type { Pack } from '../../src/pack.ts';
+import type { Pack } from '../../src/index.ts';
 import { RECEIVED, sampleDecision, samplePack } from './sample.ts';
 
 let pack: Pack;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { loadPack, type Pack } from '../../src/pack.ts';
+import { loadPack, type Pack } from '../../src/index.ts';
 import type { Decision } from '../../src/pack/schema-types.ts';
 import { readSchema } from '../../src/pack/schemas.ts';
 

@@ -7,7 +7,7 @@ import { checkTemplates, renderNotice } from '../../src/documents/index.ts';
 import { renderDocument } from '../../src/documents/render.ts';
 import { templatesFor } from '../../src/documents/templates.ts';
 import type { DocumentData } from '../../src/documents/shapes.ts';
-import { loadPack, Pack } from '../../src/pack.ts';
+import { loadPack, Pack } from '../../src/index.ts';
 import { PackLoadError } from '../../src/pack/diagnostics.ts';
 import { loadPackData } from '../../src/pack/load.ts';
 import type { Diagnostic } from '../../src/pack/diagnostics.ts';

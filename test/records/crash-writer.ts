@@ -1,6 +1,6 @@
 // Child process for crash.test.ts: performs 1,000 writes and acknowledges each on stdout only
 // after it is durable (the promise resolved after fsync). The parent kills it with SIGKILL.
-import { loadPack } from '../../src/pack.ts';
+import { loadPack } from '../../src/index.ts';
 import { openRecords } from '../../src/records/index.ts';
 import { completeApplication } from './applications.ts';
 

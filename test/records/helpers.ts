@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
-import { loadPack, type Pack } from '../../src/pack.ts';
+import { loadPack, type Pack } from '../../src/index.ts';
 import type { Application, Decision } from '../../src/pack/schema-types.ts';
 export { completeApplication } from './applications.ts';
 import { openRecords, type OpenRecordsOptions, type Records } from '../../src/records/index.ts';

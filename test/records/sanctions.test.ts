@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Pack } from '../../src/pack.ts';
+import type { Pack } from '../../src/index.ts';
 import type { Records, SanctionsReport } from '../../src/records/index.ts';
 import { completeApplication, decided, editedPack, openTemp, samplePack } from './helpers.ts';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadPack } from '../../src/pack.ts';
+import { loadPack } from '../../src/index.ts';
 import { loadScenarios } from '../../src/scenarios/index.ts';
 import { bianmin, positionOf, RULES, sampleCopy } from './helpers.ts';
 

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadPack } from '../../src/pack.ts';
+import { loadPack } from '../../src/index.ts';
 import type { Application } from '../../src/pack/schema-types.ts';
 import { openRecords } from '../../src/records/index.ts';
 import { bianmin, replaceOnce, sampleCopy, tempDir } from './helpers.ts';

@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadPack, type Pack } from '../../src/pack.ts';
+import { loadPack, type Pack } from '../../src/index.ts';
 import { loadScenarios, runSuite } from '../../src/scenarios/index.ts';
 import { positionOf, sampleCopy } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 // The sample pack's own scenarios (rules/tests/*.yaml) run with `npm test`: every one passes, and
 // together they exercise every item, referral, eligibility condition and discipline rule.
 import { describe, expect, test } from 'vitest';
-import { loadPack } from '../../src/pack.ts';
+import { loadPack } from '../../src/index.ts';
 import { coverageOf, loadScenarios, renderTestReport, runSuite } from '../../src/scenarios/index.ts';
 import { RULES } from './helpers.ts';
 

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadPack, type Pack } from '../../src/pack.ts';
+import { loadPack, type Pack } from '../../src/index.ts';
 import { coverageOf, loadScenarios, runSuite, type LoadedScenario, type TestRun } from '../../src/scenarios/index.ts';
 import { bianmin, sampleCopy } from './helpers.ts';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, rm } from 'node:fs/promises';
 import pino from 'pino';
-import { loadPack } from '../../src/pack.ts';
+import { loadPack } from '../../src/index.ts';
 import { PackReloader } from '../../src/server/reload.ts';
 import { APPLICATIONS, CLERK, copyOfRules, start, tempDir, type ErrorResponse, type Running } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DocumentError, parseComplaintsInput, renderBoard } from '../../documents/index.ts';
-import { readInputFile } from '../../documents/input-file.ts';
+import { readInputFile } from '../../documents/index.ts';
 import { EXIT } from '../exit.ts';
 import { openPack } from './calendar.ts';
 import { emit } from './render.ts';

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { FIRST_YEAR, LAST_YEAR, shanghaiDate, yearSummary, type YearSummary } from '../../calendar/index.ts';
-import { formatDiagnostic, PackLoadError } from '../../pack/diagnostics.ts';
-import { loadPack, type Pack } from '../../pack.ts';
+import { formatDiagnostic, PackLoadError } from '../../pack/index.ts';
+import type { Pack } from '../../engine/index.ts';
+import { loadPack } from '../../documents/index.ts';
 import { EXIT } from '../exit.ts';
 
 export function registerCalendar(program: Command): void {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import type { ComplaintRecord } from '../../pack/schema-types.ts';
-import { staffName, windowName } from '../../records/center-refs.ts';
+import type { ComplaintRecord } from '../../pack/index.ts';
+import { staffName, windowName } from '../../records/index.ts';
 import { CHANNEL_LABELS, maskContact, RESULT_LABELS, type ComplaintView, type Records } from '../../records/index.ts';
-import type { Pack } from '../../pack.ts';
+import type { Pack } from '../../engine/index.ts';
 import { UsageError } from '../exit.ts';
 import { printJson, runWithRecords, shortTime, withRecordsOptions, type RecordsFlags } from '../records-context.ts';
 

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { describeDuration, describeInstant } from '../../calendar/index.ts';
 import { ApplicationError, type ApplicationIssue } from '../../engine/index.ts';
-import type { PathSegment } from '../../pack/diagnostics.ts';
-import type { Decision } from '../../pack/schema-types.ts';
-import { parseSource, type SourceFile } from '../../pack/source.ts';
+import type { PathSegment } from '../../pack/index.ts';
+import type { Decision } from '../../pack/index.ts';
+import { parseSource, type SourceFile } from '../../pack/index.ts';
 import { EXIT } from '../exit.ts';
 import { openPack } from './calendar.ts';
 

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { formatInstant } from '../../calendar/index.ts';
-import { PackLoadError, formatDiagnostic } from '../../pack/diagnostics.ts';
-import { loadPack, type Pack } from '../../pack.ts';
+import { PackLoadError, formatDiagnostic } from '../../pack/index.ts';
+import type { Pack } from '../../engine/index.ts';
+import { loadPack } from '../../documents/index.ts';
 import { RecordsError } from '../../records/index.ts';
 import { BaseError, canonicalTime, loadScenarios, renderDiff, resolveBase, whatIf } from '../../scenarios/index.ts';
 

@@ -15,8 +15,8 @@ import {
   type NoticeType,
   type RenderedDocument,
 } from '../../documents/index.ts';
-import { applicantFromApplication, decisionFrom, readInputFile } from '../../documents/input-file.ts';
-import { writeDocument } from '../../documents/output.ts';
+import { applicantFromApplication, decisionFrom, readInputFile } from '../../documents/index.ts';
+import { writeDocument } from '../../documents/index.ts';
 import { EXIT } from '../exit.ts';
 import { openPack } from './calendar.ts';
 

@@ -1,4 +1,4 @@
-import { DISCIPLINE_FACT_LABELS } from '../../pack/crossref.ts';
+import { DISCIPLINE_FACT_LABELS } from '../../pack/index.ts';
 import type { Command } from 'commander';
 import { printJson, runWithRecords, withRecordsOptions, type RecordsFlags } from '../records-context.ts';
 

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
-import { formatDiagnostic, PackLoadError } from '../../pack/diagnostics.ts';
+import { formatDiagnostic, PackLoadError } from '../../pack/index.ts';
 import { RecordsError } from '../../records/index.ts';
-import { buildServer, DEFAULT_RATE_LIMIT } from '../../server/app.ts';
-import { TokenConfigError, tokensFrom } from '../../server/auth.ts';
+import { buildServer, DEFAULT_RATE_LIMIT } from '../../server/index.ts';
+import { TokenConfigError, tokensFrom } from '../../server/index.ts';
 import { EXIT } from '../exit.ts';
 
 interface ServeFlags {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { formatDiagnostic, type Diagnostic } from '../../pack/diagnostics.ts';
-import { validatePack } from '../../pack/load.ts';
-import { withTemplateChecks } from '../../documents/templates.ts';
+import { formatDiagnostic, type Diagnostic } from '../../pack/index.ts';
+import { validatePack } from '../../pack/index.ts';
+import { withTemplateChecks } from '../../documents/index.ts';
 import { EXIT } from '../exit.ts';
 
 /**

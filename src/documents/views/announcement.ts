@@ -1,9 +1,9 @@
-import type { PackData } from '../../pack/model.ts';
-import { itemVersionAt } from '../../pack/versions.ts';
+import type { PackData } from '../../pack/index.ts';
+import { itemVersionAt } from '../../pack/index.ts';
 import { dateOf } from '../dates.ts';
 import { DocumentError } from '../errors.ts';
 import type { AnnouncementInput } from '../inputs.ts';
-import { maskIdNumber, maskName } from '../../records/mask.ts';
+import { maskIdNumber, maskName } from '../../records/index.ts';
 import type { DocumentData } from '../shapes.ts';
 import { centerView } from './center.ts';
 import { legalRefView } from './item.ts';

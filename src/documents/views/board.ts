@@ -1,5 +1,5 @@
-import type { PackData } from '../../pack/model.ts';
-import { itemVersionAt } from '../../pack/versions.ts';
+import type { PackData } from '../../pack/index.ts';
+import { itemVersionAt } from '../../pack/index.ts';
 import type { ComplaintRecord } from '../inputs.ts';
 import type { DocumentData } from '../shapes.ts';
 import { centerView, departmentName, staffById } from './center.ts';

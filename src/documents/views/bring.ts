@@ -1,4 +1,4 @@
-import type { NoticeMaterial } from '../../pack/schema-types.ts';
+import type { NoticeMaterial } from '../../pack/index.ts';
 
 /** What to bring, in words: `原件1份`, `复印件2份`, `原件1份、复印件2份`. */
 export function bringText(form: NoticeMaterial['form'], copies: number): string {

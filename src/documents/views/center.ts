@@ -1,6 +1,6 @@
-import type { PackData } from '../../pack/model.ts';
-import type { DayHours, OfficeHours, StaffMember } from '../../pack/schema-types.ts';
-import { suggest } from '../../pack/suggest.ts';
+import type { PackData } from '../../pack/index.ts';
+import type { DayHours, OfficeHours, StaffMember } from '../../pack/index.ts';
+import { suggest } from '../../pack/index.ts';
 import { DocumentError } from '../errors.ts';
 import type { DocumentData } from '../shapes.ts';
 import { tidyOrNull, tidyText } from '../text.ts';

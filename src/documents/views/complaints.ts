@@ -1,7 +1,7 @@
-import type { PackData } from '../../pack/model.ts';
+import type { PackData } from '../../pack/index.ts';
 import { dateOf } from '../dates.ts';
 import type { ComplaintRecord } from '../inputs.ts';
-import { maskName } from '../../records/mask.ts';
+import { maskName } from '../../records/index.ts';
 import type { DocumentData } from '../shapes.ts';
 import { staffById, windowLabel } from './center.ts';
 

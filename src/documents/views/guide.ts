@@ -1,5 +1,5 @@
-import type { PackData } from '../../pack/model.ts';
-import { suggest } from '../../pack/suggest.ts';
+import type { PackData } from '../../pack/index.ts';
+import { suggest } from '../../pack/index.ts';
 import { DocumentError } from '../errors.ts';
 import type { DocumentData } from '../shapes.ts';
 import { centerView } from './center.ts';

@@ -1,6 +1,6 @@
-import type { PackData } from '../../pack/model.ts';
-import type { ItemChange, ItemFile, LegalRef, Material } from '../../pack/schema-types.ts';
-import { itemVersionAt, upcomingChanges, type ItemVersion } from '../../pack/versions.ts';
+import type { PackData } from '../../pack/index.ts';
+import type { ItemChange, ItemFile, LegalRef, Material } from '../../pack/index.ts';
+import { itemVersionAt, upcomingChanges, type ItemVersion } from '../../pack/index.ts';
 import type { DocumentData, ItemView } from '../shapes.ts';
 import { tidyOrNull, tidyText } from '../text.ts';
 import { formatDuration } from '../duration.ts';

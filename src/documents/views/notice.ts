@@ -1,6 +1,6 @@
-import type { PackData } from '../../pack/model.ts';
-import type { Decision, NoticeMaterial } from '../../pack/schema-types.ts';
-import { itemVersionAt } from '../../pack/versions.ts';
+import type { PackData } from '../../pack/index.ts';
+import type { Decision, NoticeMaterial } from '../../pack/index.ts';
+import { itemVersionAt } from '../../pack/index.ts';
 import { dateOf, parseShanghai, shanghaiDate } from '../dates.ts';
 import { DocumentError } from '../errors.ts';
 import { label } from '../labels.ts';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { renderBoard, type RenderedDocument } from '../../documents/index.ts';
-import type { PackData } from '../../pack/model.ts';
+import type { PackData } from '../../pack/index.ts';
 import { RecordsError } from '../../records/index.ts';
 import { errorResponses } from '../api-schemas.ts';
 import { sendHtml } from '../csp.ts';

@@ -3,7 +3,7 @@
  * sweep (yellow/red cards). All need a token: cases hold applicants' personal data.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Application } from '../../pack/schema-types.ts';
+import type { Application } from '../../pack/index.ts';
 import type { CaseEventInput, CaseView } from '../../records/index.ts';
 import { errorResponses } from '../api-schemas.ts';
 import { plainJson } from '../plain-json.ts';

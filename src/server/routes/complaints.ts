@@ -3,7 +3,7 @@
  * (查实 / 不实, admin). The complainant is confidential: nothing here is public.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ComplaintRecord } from '../../pack/schema-types.ts';
+import type { ComplaintRecord } from '../../pack/index.ts';
 import type { VerifyComplaint } from '../../records/index.ts';
 import { errorResponses } from '../api-schemas.ts';
 import { plainJson } from '../plain-json.ts';

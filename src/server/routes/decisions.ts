@@ -3,7 +3,7 @@
  * `record: true` (authenticated) the case is registered and its notice numbered.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Application } from '../../pack/schema-types.ts';
+import type { Application } from '../../pack/index.ts';
 import { errorResponses } from '../api-schemas.ts';
 import { plainJson } from '../plain-json.ts';
 import { badRequest } from '../http-error.ts';

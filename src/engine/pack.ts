@@ -1,15 +1,21 @@
-import { validatePack, type LoadOptions } from './pack/load.ts';
-import { PackLoadError } from './pack/diagnostics.ts';
-import { withTemplateChecks } from './documents/templates.ts';
-import type { PackData } from './pack/model.ts';
-import { buildCalendar, type Calendar } from './calendar/work-calendar.ts';
-import { parseInstant, shanghaiDate } from './calendar/index.ts';
-import { packClock, packDeadline } from './calendar/pack-clock.ts';
-import type { ClockCase, ClockState } from './calendar/contract.ts';
-import type { InstantInput } from './calendar/clock.ts';
-import type { Deadline, DeadlineOptions } from './calendar/deadline.ts';
-import { compilePack, decide, listItems, type CatalogItem, type CompiledPack, type DecideOptions, type RouteMatch } from './engine/index.ts';
-import type { Decision } from './pack/schema-types.ts';
+import type { PackData, Decision } from '../pack/index.ts';
+import {
+  buildCalendar,
+  packClock,
+  packDeadline,
+  parseInstant,
+  shanghaiDate,
+  type Calendar,
+  type ClockCase,
+  type ClockState,
+  type Deadline,
+  type DeadlineOptions,
+  type InstantInput,
+} from '../calendar/index.ts';
+import { compilePack, type CompiledPack } from './compile.ts';
+import { decide, type DecideOptions } from './decide.ts';
+import { listItems, type CatalogItem } from './catalog.ts';
+import type { RouteMatch } from './route.ts';
 
 /**
  * A loaded rule pack: its validated data, and (as later stages land) the compiled engine,
@@ -62,14 +68,4 @@ export class Pack {
 /** Shanghai date of `at` (ISO 8601; a time without an offset is Shanghai time), or of now. */
 function dayOf(at: string | undefined): string {
   return shanghaiDate(at === undefined ? Date.now() : parseInstant(at, 'at'));
-}
-
-/**
- * Reads, validates and compiles the pack in `dir`, its document templates included, so a pack
- * that `bianmin validate` refuses is never served. Rejects with PackLoadError.
- */
-export async function loadPack(dir: string, options: LoadOptions = {}): Promise<Pack> {
-  const result = withTemplateChecks(await validatePack(dir, options));
-  if (!result.pack) throw new PackLoadError(result.errors, result.warnings);
-  return new Pack(result.pack);
 }

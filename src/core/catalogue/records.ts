@@ -1,0 +1,33 @@
+/** Codes of kind `records`. */
+import { entry, type CatalogueEntry } from './entry.ts';
+
+export const RECORDS = {
+  'E-BACKUP-TARGET': entry('records', '', ''),
+  'E-CASE-NOT-FOUND': entry('records', '', ''),
+  'E-COMPLAINT-CASE': entry('records', '', ''),
+  'E-COMPLAINT-MAJOR': entry('records', '', ''),
+  'E-COMPLAINT-NOT-FOUND': entry('records', '', ''),
+  'E-COMPLAINT-REPLIED': entry('records', '', ''),
+  'E-COMPLAINT-REPLY-CHANNEL': entry('records', '', ''),
+  'E-COMPLAINT-TARGET': entry('records', '', ''),
+  'E-COMPLAINT-TIME': entry('records', '', ''),
+  'E-COMPLAINT-VERIFIED': entry('records', '', ''),
+  'E-INCIDENT-NO-PHRASE': entry('records', '', ''),
+  'E-PERIOD': entry('records', '', ''),
+  'E-PUBLICATION-HASH': entry('records', '', ''),
+  'E-PUBLICATION-KIND': entry('records', '', ''),
+  'E-PUBLICATION-MISSING': entry('records', '', ''),
+  'E-PUBLICATION-NOT-FOUND': entry('records', '', ''),
+  'E-PUBLICATION-UNMASKED': entry('records', '', ''),
+  'E-RECORD-INVALID': entry('records', '', ''),
+  'E-RECORD-POST': entry('records', '', ''),
+  'E-RECORD-STAFF': entry('records', '', ''),
+  'E-RECORD-TIME': entry('records', '', ''),
+  'E-RECORD-WINDOW': entry('records', '', ''),
+  'E-REVIEW-DONE': entry('records', '', ''),
+  'E-REVIEW-GRADE': entry('records', '', ''),
+  'E-REVIEW-NOT-BAD': entry('records', '', ''),
+  'E-REVIEW-NOT-FOUND': entry('records', '', ''),
+  'E-REVIEW-TIME': entry('records', '', ''),
+  'E-STAFF-NOT-FOUND': entry('records', '', ''),
+} as const satisfies Record<string, CatalogueEntry>;

@@ -1,0 +1,3 @@
+/** The server stage's public surface: other folders import only from here. */
+export { DEFAULT_RATE_LIMIT, buildServer } from './app.ts';
+export { TokenConfigError, tokensFrom } from './auth.ts';
