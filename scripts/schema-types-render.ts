@@ -23,6 +23,7 @@ const FILES: ReadonlyArray<[string, string]> = [
   ['records/publication', 'PublicationRecord'],
   ['records/snapshot', 'RecordSnapshot'],
   ['records/log-entry', 'RecordLogEntry'],
+  ['records/sequence', 'SequenceRecord'],
   ['scenario', 'ScenarioFile'],
 ];
 

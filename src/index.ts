@@ -43,7 +43,6 @@ export {
   parsePeriod,
   type Records,
   type OpenRecordsOptions,
-  type RecordsErrorLocation,
   type CaseView,
   type CaseStatus,
   type RegisterCase,

@@ -19,7 +19,8 @@ import { describeInstant } from './describe.ts';
 import { checkDuration, dueAt, officeUnitMs, type Unit } from './due.ts';
 import { ClockError } from './errors.ts';
 import { approvedExtensions, extendedAmount } from './extension.ts';
-import { MINUTE_MS, formatInstant, parseInstant, shanghaiDay } from './shanghai-time.ts';
+import { clockInstant } from './clock-input.ts';
+import { MINUTE_MS, formatInstant, shanghaiDay } from './shanghai-time.ts';
 import { resolveSpans, type Span } from './suspension.ts';
 import { indexOf } from './work-calendar.ts';
 
@@ -43,9 +44,9 @@ function yellowThreshold(policy: ClockPolicy, unit: Unit): Duration | null {
 export type InstantInput = string | number | Date;
 
 export function toMs(at: InstantInput, where: string): number {
-  if (typeof at === 'string') return parseInstant(at, where);
+  if (typeof at === 'string') return clockInstant(at, where);
   const ms = typeof at === 'number' ? at : at instanceof Date ? at.getTime() : NaN;
-  if (!Number.isFinite(ms)) throw new ClockError('time-invalid', `时间 '${String(at)}' 无效`, where);
+  if (!Number.isFinite(ms)) throw new ClockError('E-CLOCK-TIME-INVALID', `时间 '${String(at)}' 无效`, where);
   return ms;
 }
 
@@ -74,7 +75,7 @@ export function clock(cal: WorkCalendar, policy: ClockPolicy, c: ClockCase, now:
   if (policy.warnings.yellowWhenRemainingOfficeTime) checkDuration(policy.warnings.yellowWhenRemainingOfficeTime, 'warnings.yellowWhenRemainingOfficeTime');
   const core = clockCore(index, policy, c, nowMs);
   const { start, at, due, statutoryDue, unit } = core;
-  const completed = c.completedAt ? parseInstant(c.completedAt, 'completedAt') : null;
+  const completed = c.completedAt ? clockInstant(c.completedAt, 'completedAt') : null;
   const suspended = completed === null || completed > nowMs ? isSuspended(c, at) : false;
   const lastDay = Math.max(shanghaiDay(due), shanghaiDay(statutoryDue), shanghaiDay(at));
   let warnings: readonly DecisionWarning[] = coverageWarnings(index, shanghaiDay(start), lastDay);
@@ -95,10 +96,10 @@ export function clock(cal: WorkCalendar, policy: ClockPolicy, c: ClockCase, now:
 
 /** Due times, remaining time and level of a case at `nowMs`, without formatting or warnings. */
 export function clockCore(index: DayIndex, policy: ClockPolicy, c: ClockCase, nowMs: number): ClockCore {
-  const start = parseInstant(c.acceptedAt, 'acceptedAt');
+  const start = clockInstant(c.acceptedAt, 'acceptedAt');
   checkDuration(c.promised, 'promised');
   checkDuration(c.statutory, 'statutory');
-  const completed = c.completedAt ? parseInstant(c.completedAt, 'completedAt') : null;
+  const completed = c.completedAt ? clockInstant(c.completedAt, 'completedAt') : null;
   // The clock stops at completion, and has not run before acceptance.
   let at = completed !== null && completed < nowMs ? completed : nowMs;
   if (at < start) at = start;
@@ -190,9 +191,9 @@ function remainingIn(index: DayIndex, unit: Unit, at: number, due: number): numb
 
 function isSuspended(c: ClockCase, at: number): boolean {
   for (const [i, s] of (c.suspensions ?? []).entries()) {
-    const from = parseInstant(s.from, `suspensions[${i}].from`);
+    const from = clockInstant(s.from, `suspensions[${i}].from`);
     if (from > at) continue;
-    if (s.to == null || s.to === '' || parseInstant(s.to, `suspensions[${i}].to`) > at) return true;
+    if (s.to == null || s.to === '' || clockInstant(s.to, `suspensions[${i}].to`) > at) return true;
   }
   return false;
 }

@@ -4,7 +4,7 @@
  * yet published by the State Council (`calendar-provisional`). Never a silent guess.
  */
 import type { DecisionWarning } from '../pack/index.ts';
-import { civilFromDays } from './civil-date.ts';
+import { civilFromDays } from '../core/index.ts';
 import { COVER_PACKAGE, COVER_PROVISIONAL, COVER_UNCOVERED, type DayIndex } from './day-index.ts';
 
 export const NO_WARNINGS: readonly DecisionWarning[] = Object.freeze([]);

@@ -4,7 +4,7 @@
  * office minutes, days per source). Adding N working days is then two array reads, and office time
  * between two instants is a subtraction.
  */
-import { civilFromDays, daysFromCivil, formatDate } from './civil-date.ts';
+import { civilFromDays, daysFromCivil, formatDate } from '../core/index.ts';
 import { ClockError } from './errors.ts';
 import type { DayPeriods } from './office-hours.ts';
 import { DAY_MS, MINUTE_MS, msOfShanghaiDay, shanghaiDay, startOfShanghaiDay } from './shanghai-time.ts';
@@ -128,8 +128,7 @@ export class DayIndex {
   pos(day: number): number {
     const i = day - FIRST_DAY;
     if (i >= 0 && i < this.n) return i;
-    throw new ClockError(
-      'date-out-of-range',
+    throw new ClockError('E-CLOCK-DATE-OUT-OF-RANGE',
       `日期 ${Number.isFinite(day) ? formatDate(day) : String(day)} 超出可计算的范围（${FIRST_YEAR}-01-01 至 ${LAST_YEAR}-12-31）`,
     );
   }
@@ -197,7 +196,7 @@ export class DayIndex {
     let lo = this.pos(fromDay);
     const n = this.n;
     if (this.cumOffice[n]! < target) {
-      throw new ClockError('date-out-of-range', `到 ${LAST_YEAR}-12-31 为止的办公时间不足以计算此时限；请检查 center.yaml 的办公时间（officeHours）`);
+      throw new ClockError('E-CLOCK-DATE-OUT-OF-RANGE', `到 ${LAST_YEAR}-12-31 为止的办公时间不足以计算此时限；请检查 center.yaml 的办公时间（officeHours）`);
     }
     let step = 1;
     let hi = lo;

@@ -8,7 +8,8 @@ import type { Extension, Suspension, WorkCalendar } from './contract.ts';
 import { coverageWarnings } from './coverage.ts';
 import { checkDuration, dueAt } from './due.ts';
 import { approvedExtensions, extendedAmount } from './extension.ts';
-import { formatInstant, isCanonicalInstant, parseInstant, shanghaiDay } from './shanghai-time.ts';
+import { clockInstant } from './clock-input.ts';
+import { formatInstant, isCanonicalInstant, shanghaiDay } from './shanghai-time.ts';
 import { resolveSpans } from './suspension.ts';
 import { indexOf } from './work-calendar.ts';
 
@@ -27,7 +28,7 @@ export interface DeadlineOptions {
  */
 export function computeDeadline(cal: WorkCalendar, limits: Limits, acceptedAt: string, options: DeadlineOptions = {}): Deadline {
   const index = indexOf(cal);
-  const start = parseInstant(acceptedAt, 'acceptedAt');
+  const start = clockInstant(acceptedAt, 'acceptedAt');
   checkDuration(limits.promised, 'limits.promised');
   checkDuration(limits.statutory, 'limits.statutory');
   const max = limits.extension?.max;

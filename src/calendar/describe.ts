@@ -1,7 +1,8 @@
 /** Chinese wording of limits and times, shared by messages, the CLI and documents. */
 import type { Duration } from '../pack/index.ts';
-import { weekdayName } from './civil-date.ts';
-import { formatInstantShort, parseInstant, shanghaiDay } from './shanghai-time.ts';
+import { weekdayName } from '../core/index.ts';
+import { clockInstant } from './clock-input.ts';
+import { formatInstantShort, shanghaiDay } from './shanghai-time.ts';
 
 const UNIT_WORDS: Record<Duration['unit'], string> = {
   workingDays: '个工作日',
@@ -22,7 +23,7 @@ export function unitWord(unit: Duration['unit']): string {
 
 /** `2026-10-30（星期五）17:30` from an ISO string or epoch ms. */
 export function describeInstant(at: string | number): string {
-  const ms = typeof at === 'number' ? at : parseInstant(at);
+  const ms = typeof at === 'number' ? at : clockInstant(at);
   const [date, time] = formatInstantShort(ms).split(' ');
   return `${date}（${weekdayName(shanghaiDay(ms))}）${time}`;
 }

@@ -13,15 +13,12 @@ import type { Duration } from '../pack/index.ts';
 import { coverageWarnings } from './coverage.ts';
 import type { DayIndex } from './day-index.ts';
 import { ClockError } from './errors.ts';
-import { HOUR_MS, MINUTE_MS, formatInstant, parseInstant, shanghaiDay } from './shanghai-time.ts';
+import { clockInstant } from './clock-input.ts';
+import { HOUR_MS, MINUTE_MS, formatInstant, shanghaiDay } from './shanghai-time.ts';
 import { resolveSpans, type Span, NO_SPANS } from './suspension.ts';
 import { indexOf } from './work-calendar.ts';
 
 export type Unit = Duration['unit'];
-
-export function isDayUnit(unit: Unit): boolean {
-  return unit === 'workingDays' || unit === 'calendarDays';
-}
 
 /** Milliseconds of office time per unit, for hours and minutes. */
 export function officeUnitMs(unit: Unit): number {
@@ -32,11 +29,11 @@ export function officeUnitMs(unit: Unit): number {
 /** Rejects durations the schema would reject, for callers that bypass the pack. */
 export function checkDuration(d: Duration, where: string): void {
   if (!Number.isInteger(d.amount) || d.amount < 0) {
-    throw new ClockError('duration-invalid', `时限数量 ${String(d.amount)} 无效，应为不小于 0 的整数`, `${where}.amount`);
+    throw new ClockError('E-CLOCK-DURATION-INVALID', `时限数量 ${String(d.amount)} 无效，应为不小于 0 的整数`, `${where}.amount`);
   }
   const u = d.unit;
   if (u !== 'workingDays' && u !== 'calendarDays' && u !== 'hours' && u !== 'minutes') {
-    throw new ClockError('duration-invalid', `时限单位 '${String(d.unit)}' 无效，应为 workingDays（工作日）、calendarDays（自然日）、hours（小时）或 minutes（分钟）`, `${where}.unit`);
+    throw new ClockError('E-CLOCK-DURATION-INVALID', `时限单位 '${String(d.unit)}' 无效，应为 workingDays（工作日）、calendarDays（自然日）、hours（小时）或 minutes（分钟）`, `${where}.unit`);
   }
 }
 
@@ -101,7 +98,7 @@ export interface AddOptions {
  */
 export function addDuration(cal: WorkCalendar, start: string, duration: Duration, options: AddOptions = {}): DueResult {
   const index = indexOf(cal);
-  const startMs = parseInstant(start, 'start');
+  const startMs = clockInstant(start, 'start');
   checkDuration(duration, 'duration');
   const spans = resolveSpans(startMs, options.suspensions, null);
   const due = dueAt(index, startMs, duration.amount, duration.unit, spans);

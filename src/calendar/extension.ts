@@ -7,7 +7,7 @@ import type { Extension } from './contract.ts';
 import { describeDuration, unitWord } from './describe.ts';
 import { checkDuration } from './due.ts';
 import { ClockError } from './errors.ts';
-import { parseInstant } from './shanghai-time.ts';
+import { clockInstant } from './clock-input.ts';
 
 const NONE: readonly ApprovedExtension[] = Object.freeze([]);
 
@@ -28,29 +28,25 @@ export function approvedExtensions(
   path = 'extensions',
 ): readonly ApprovedExtension[] {
   if (!extensions || extensions.length === 0) return NONE;
-  if (!max) throw new ClockError('extension-not-allowed', '本事项未规定可以延长的期限，不得延长', `${path}[0]`);
+  if (!max) throw ClockError.of('E-CLOCK-EXTENSION-NOT-ALLOWED', {}, { path: `${path}[0]` });
   const out: ApprovedExtension[] = [];
   let total = 0;
   extensions.forEach((e, i) => {
     const at = `${path}[${i}]`;
     checkDuration({ amount: e.amount, unit: e.unit }, at);
     if (typeof e.approvedBy !== 'string' || e.approvedBy.trim() === '') {
-      throw new ClockError('extension-unapproved', '延长期限须经批准：缺少批准人（approvedBy），不予延长', `${at}.approvedBy`);
+      throw ClockError.of('E-CLOCK-EXTENSION-UNAPPROVED', { missing: '批准人（approvedBy）' }, { path: `${at}.approvedBy` });
     }
     if (typeof e.approvedAt !== 'string' || e.approvedAt.trim() === '') {
-      throw new ClockError('extension-unapproved', '延长期限须经批准：缺少批准时间（approvedAt），不予延长', `${at}.approvedAt`);
+      throw ClockError.of('E-CLOCK-EXTENSION-UNAPPROVED', { missing: '批准时间（approvedAt）' }, { path: `${at}.approvedAt` });
     }
-    const approvedAt = parseInstant(e.approvedAt, `${at}.approvedAt`);
+    const approvedAt = clockInstant(e.approvedAt, `${at}.approvedAt`);
     if (e.unit !== max.unit) {
-      throw new ClockError('extension-unit-mismatch', `延长以“${unitWord(e.unit)}”计，本事项可延长的期限以“${unitWord(max.unit)}”计，单位不一致`, `${at}.unit`);
+      throw ClockError.of('E-CLOCK-EXTENSION-UNIT-MISMATCH', { unit: unitWord(e.unit), maxUnit: unitWord(max.unit) }, { path: `${at}.unit` });
     }
     total += e.amount;
     if (total > max.amount) {
-      throw new ClockError(
-        'extension-exceeds-max',
-        `延长合计 ${describeDuration({ amount: total, unit: max.unit })}，超过本事项规定的最长延长期限 ${describeDuration(max)}，不予延长`,
-        at,
-      );
+      throw ClockError.of('E-CLOCK-EXTENSION-EXCEEDS-MAX', { total: describeDuration({ amount: total, unit: max.unit }), max: describeDuration(max) }, { path: at });
     }
     if (until === null || approvedAt <= until) out.push({ amount: e.amount, approvedAt });
   });
@@ -61,7 +57,7 @@ export function approvedExtensions(
 export function extendedAmount(limit: Duration, max: Duration | undefined, approved: readonly ApprovedExtension[], path: string): number {
   if (approved.length === 0) return limit.amount;
   if (max && limit.unit !== max.unit) {
-    throw new ClockError('extension-unit-mismatch', `时限以“${unitWord(limit.unit)}”计，不能按“${unitWord(max.unit)}”延长`, `${path}.unit`);
+    throw new ClockError('E-CLOCK-EXTENSION-UNIT-MISMATCH', `时限以“${unitWord(limit.unit)}”计，不能按“${unitWord(max.unit)}”延长`, `${path}.unit`);
   }
   let amount = limit.amount;
   for (const e of approved) amount += e.amount;

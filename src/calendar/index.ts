@@ -27,7 +27,8 @@ export {
 } from './policy-clocks.ts';
 export { yearSummary, type YearSummary } from './year-summary.ts';
 export { ClockError, type ClockErrorCode } from './errors.ts';
-export { formatInstant, parseInstant, shanghaiDate } from './shanghai-time.ts';
+export { formatInstant, shanghaiDate } from './shanghai-time.ts';
+export { clockDate, clockInstant } from './clock-input.ts';
 export { describeDuration, describeInstant } from './describe.ts';
 export { FIRST_YEAR, LAST_YEAR } from './day-index.ts';
 export { packClock, packDeadline } from './pack-clock.ts';

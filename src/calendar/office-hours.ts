@@ -11,7 +11,6 @@ export type Period = readonly [number, number];
 export type DayPeriods = readonly Period[];
 
 export const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
 
 export interface CompiledOfficeHours {
   readonly default: DayPeriods;
@@ -36,30 +35,16 @@ function parseDay(list: readonly string[], path: string): DayPeriods {
   list.forEach((text, i) => {
     const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(text);
     const where = `${path}[${i}]`;
-    if (!m) throw new ClockError('office-hours-invalid', `办公时间段 '${text}' 格式不正确，应写成 08:30-12:00`, where);
+    if (!m) throw new ClockError('E-CLOCK-OFFICE-HOURS-INVALID', `办公时间段 '${text}' 格式不正确，应写成 08:30-12:00`, where);
     const [h1, m1, h2, m2] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
-    if (h1 > 23 || h2 > 23 || m1 > 59 || m2 > 59) throw new ClockError('office-hours-invalid', `办公时间段 '${text}' 不是有效的时刻`, where);
+    if (h1 > 23 || h2 > 23 || m1 > 59 || m2 > 59) throw new ClockError('E-CLOCK-OFFICE-HOURS-INVALID', `办公时间段 '${text}' 不是有效的时刻`, where);
     const period: Period = [h1 * 60 + m1, h2 * 60 + m2];
-    if (period[1] <= period[0]) throw new ClockError('office-hours-invalid', `办公时间段 '${text}' 的结束时刻不晚于开始时刻`, where);
+    if (period[1] <= period[0]) throw new ClockError('E-CLOCK-OFFICE-HOURS-INVALID', `办公时间段 '${text}' 的结束时刻不晚于开始时刻`, where);
     const prev = out.at(-1);
     if (prev && period[0] < prev[1]) {
-      throw new ClockError('office-hours-invalid', `办公时间段 '${text}' 与前一段重叠或顺序颠倒；请按先后顺序写，例如 ["08:30-12:00", "13:00-17:30"]`, where);
+      throw new ClockError('E-CLOCK-OFFICE-HOURS-INVALID', `办公时间段 '${text}' 与前一段重叠或顺序颠倒；请按先后顺序写，例如 ["08:30-12:00", "13:00-17:30"]`, where);
     }
     out.push(period);
   });
   return out;
-}
-
-/** Total office minutes of a day. */
-export function periodMinutes(periods: DayPeriods): number {
-  let total = 0;
-  for (const [s, e] of periods) total += e - s;
-  return total;
-}
-
-/** `08:30-12:00、13:00-17:30`, or `不办公`. */
-export function describePeriods(periods: DayPeriods): string {
-  if (periods.length === 0) return '不办公';
-  const hm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  return periods.map(([s, e]) => `${hm(s)}-${hm(e)}`).join('、');
 }

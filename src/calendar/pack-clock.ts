@@ -5,13 +5,14 @@ import { clock, type InstantInput } from './clock.ts';
 import type { ClockCase, ClockState, WorkCalendar } from './contract.ts';
 import { computeDeadline, type Deadline, type DeadlineOptions } from './deadline.ts';
 import { ClockError } from './errors.ts';
-import { parseInstant, shanghaiDate } from './shanghai-time.ts';
+import { clockInstant } from './clock-input.ts';
+import { shanghaiDate } from './shanghai-time.ts';
 
 /** The deadline of item `itemCode` accepted at `acceptedAt`, with the item version in force that day. */
 export function packDeadline(data: PackData, cal: WorkCalendar, itemCode: string, acceptedAt: string, options: DeadlineOptions = {}): Deadline {
   const item = data.items.get(itemCode);
-  if (!item) throw new ClockError('item-unknown', `规则包中没有事项 ${itemCode}`, 'item');
-  const version = itemVersionAt(item.data, shanghaiDate(parseInstant(acceptedAt, 'acceptedAt')));
+  if (!item) throw ClockError.of('E-CLOCK-ITEM-UNKNOWN', { code: itemCode }, { path: 'item' });
+  const version = itemVersionAt(item.data, shanghaiDate(clockInstant(acceptedAt, 'acceptedAt')));
   return computeDeadline(cal, version.limits, acceptedAt, options);
 }
 

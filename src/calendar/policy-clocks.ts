@@ -7,7 +7,8 @@ import type { ClockState, Suspension, WorkCalendar } from './contract.ts';
 import { clock, toMs, type ClockPolicy, type InstantInput } from './clock.ts';
 import { addDuration } from './due.ts';
 import type { DueResult } from './contract.ts';
-import { formatInstant, parseInstant } from './shanghai-time.ts';
+import { clockInstant } from './clock-input.ts';
+import { formatInstant } from './shanghai-time.ts';
 
 export type PolicyClockName = keyof Clocks;
 
@@ -66,10 +67,10 @@ export interface SupplementNoticeState {
 /** Whether a supplement notice was given in time, and if not, the deemed acceptance. */
 export function supplementNotice(cal: WorkCalendar, clocks: Pick<Clocks, 'supplementNotice'>, receivedAt: string, noticeGivenAt: string | null | undefined, now: InstantInput): SupplementNoticeState {
   const { due, warnings } = addDuration(cal, receivedAt, clocks.supplementNotice);
-  const dueMs = parseInstant(due);
-  const received = formatInstant(parseInstant(receivedAt, 'receivedAt'));
+  const dueMs = clockInstant(due);
+  const received = formatInstant(clockInstant(receivedAt, 'receivedAt'));
   if (noticeGivenAt) {
-    const given = parseInstant(noticeGivenAt, 'noticeGivenAt');
+    const given = clockInstant(noticeGivenAt, 'noticeGivenAt');
     return given <= dueMs ? { due, status: 'given-in-time', deemedAcceptedAt: null, warnings } : { due, status: 'given-late', deemedAcceptedAt: received, warnings };
   }
   return toMs(now, 'now') <= dueMs ? { due, status: 'pending', deemedAcceptedAt: null, warnings } : { due, status: 'overdue', deemedAcceptedAt: received, warnings };

@@ -5,7 +5,7 @@
  */
 import type { Suspension } from './contract.ts';
 import { ClockError } from './errors.ts';
-import { parseInstant } from './shanghai-time.ts';
+import { clockInstant } from './clock-input.ts';
 
 /** A suspension interval in epoch ms, `from < to`, half-open [from, to). */
 export interface Span {
@@ -23,15 +23,15 @@ export function resolveSpans(startMs: number, suspensions: readonly Suspension[]
   if (!suspensions || suspensions.length === 0) return NO_SPANS;
   const spans: Span[] = [];
   suspensions.forEach((s, i) => {
-    const from = parseInstant(s.from, `${path}[${i}].from`);
+    const from = clockInstant(s.from, `${path}[${i}].from`);
     if (until !== null && from > until) return; // not begun yet at "now"
     let to: number;
     if (s.to == null || s.to === '') {
-      if (until === null) throw new ClockError('suspension-invalid', '暂停计时尚未结束（缺少 to），计算到期时间时必须给出恢复计时的时间', `${path}[${i}].to`);
+      if (until === null) throw new ClockError('E-CLOCK-SUSPENSION-INVALID', '暂停计时尚未结束（缺少 to），计算到期时间时必须给出恢复计时的时间', `${path}[${i}].to`);
       to = until;
     } else {
-      to = parseInstant(s.to, `${path}[${i}].to`);
-      if (to < from) throw new ClockError('suspension-invalid', `恢复计时时间 ${s.to} 早于暂停时间 ${s.from}`, `${path}[${i}].to`);
+      to = clockInstant(s.to, `${path}[${i}].to`);
+      if (to < from) throw new ClockError('E-CLOCK-SUSPENSION-INVALID', `恢复计时时间 ${s.to} 早于暂停时间 ${s.from}`, `${path}[${i}].to`);
       if (until !== null && to > until) to = until; // still suspended at "now": taken as resumed now
     }
     const f = from > startMs ? from : startMs;

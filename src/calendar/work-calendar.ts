@@ -3,10 +3,11 @@
  * for years the pack does not declare, weekends only beyond both (every result relying on those
  * days carries a warning, see coverage.ts). Built once per pack into a DayIndex.
  */
-import { PackLoadError, formatPath, type PathSegment } from '../pack/index.ts';
+import { formatDate, formatPath, weekdayOf, type PathSegment } from '../core/index.ts';
+import { PackLoadError } from '../pack/index.ts';
 import type { PackData } from '../pack/index.ts';
 import type { CalendarFile, OfficeHours } from '../pack/index.ts';
-import { formatDate, parseDate, weekdayOf } from './civil-date.ts';
+import { clockDate } from './clock-input.ts';
 import type { WorkCalendar } from './contract.ts';
 import { DayIndex, Source, type DayInfo } from './day-index.ts';
 import { ClockError } from './errors.ts';
@@ -41,8 +42,8 @@ export class Calendar implements WorkCalendar {
     const holidays = new Set<number>();
     const makeUp = new Set<number>();
     for (const decl of this.declarations.values()) {
-      for (const h of decl.holidays) for (let d = parseDate(h.from), end = parseDate(h.to); d <= end; d++) holidays.add(d);
-      for (const w of decl.workdays) makeUp.add(parseDate(w.date));
+      for (const h of decl.holidays) for (let d = clockDate(h.from), end = clockDate(h.to); d <= end; d++) holidays.add(d);
+      for (const w of decl.workdays) makeUp.add(clockDate(w.date));
     }
     const office = this.office;
     // One scratch record reused for every day: the index copies what it needs.
@@ -70,20 +71,20 @@ export class Calendar implements WorkCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    return this.index.isWorking(parseDate(date));
+    return this.index.isWorking(clockDate(date));
   }
 
   sourceOf(date: string): 'pack' | 'package' | 'weekends-only' {
-    return SOURCE_NAMES[this.index.sourceOf(parseDate(date))];
+    return SOURCE_NAMES[this.index.sourceOf(clockDate(date))];
   }
 
   officeHours(date: string): ReadonlyArray<readonly [number, number]> {
-    return this.index.periodsOf(parseDate(date));
+    return this.index.periodsOf(clockDate(date));
   }
 
   /** True when the date's schedule is a pack year marked `official: false`. */
   isProvisional(date: string): boolean {
-    return this.index.isProvisional(parseDate(date));
+    return this.index.isProvisional(clockDate(date));
   }
 }
 
@@ -100,11 +101,10 @@ export function buildCalendar(pack: PackData): Calendar {
   try {
     return new Calendar({ calendars: pack.calendars, officeHours: pack.center.center.officeHours });
   } catch (err) {
-    if (!(err instanceof ClockError) || err.code !== 'office-hours-invalid') throw err;
-    const path = pathSegments(err.path);
+    if (!(err instanceof ClockError) || err.code !== 'E-CLOCK-OFFICE-HOURS-INVALID') throw err;
+    const path = pathSegments(err.location.path ?? '');
     const at = pack.sources.locate('center.yaml', path);
-    const message = err.message.slice(err.path.length + 1);
-    throw new PackLoadError([{ file: 'center.yaml', line: at.line, column: at.column, path: formatPath(path), code: 'E-CENTER-OFFICE-HOURS', message }]);
+    throw new PackLoadError([{ file: 'center.yaml', line: at.line, column: at.column, path: formatPath(path), code: 'E-CENTER-OFFICE-HOURS', message: err.detail }]);
   }
 }
 

@@ -5,7 +5,8 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import chineseDaysPackage from 'chinese-days/package.json' with { type: 'json' };
 import type { CalendarFile } from '../pack/index.ts';
-import { formatDate, parseDate } from './civil-date.ts';
+import { clockDate } from './clock-input.ts';
+import { formatDate } from '../core/index.ts';
 
 export interface HolidaySpan {
   readonly name: string;
@@ -62,7 +63,7 @@ function parsePackage(data: PackageData): ReadonlyMap<number, YearDeclaration> {
   for (const [date, value] of Object.entries(data.holidays)) {
     const year = Number(date.slice(0, 4));
     const list = holidays.get(year) ?? [];
-    list.push({ day: parseDate(date), name: value.split(',')[1] ?? value });
+    list.push({ day: clockDate(date), name: value.split(',')[1] ?? value });
     holidays.set(year, list);
   }
   for (const [date, value] of Object.entries(data.workdays)) {

@@ -1,6 +1,7 @@
 /** One year of a calendar as people read it: breaks, make-up workdays, working days per month. */
 import type { DecisionWarning } from '../pack/index.ts';
-import { daysFromCivil, daysInMonth, parseDate, weekdayName } from './civil-date.ts';
+import { clockDate } from './clock-input.ts';
+import { daysFromCivil, daysInMonth, weekdayName } from '../core/index.ts';
 import { coverageWarnings } from './coverage.ts';
 import { FIRST_YEAR, LAST_YEAR } from './day-index.ts';
 import { ClockError } from './errors.ts';
@@ -21,7 +22,7 @@ export interface YearSummary {
 
 export function yearSummary(cal: Calendar, year: number): YearSummary {
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    throw new ClockError('date-out-of-range', `年份 ${String(year)} 超出可计算的范围（${FIRST_YEAR}–${LAST_YEAR}）`, 'year');
+    throw new ClockError('E-CLOCK-DATE-OUT-OF-RANGE', `年份 ${String(year)} 超出可计算的范围（${FIRST_YEAR}–${LAST_YEAR}）`, 'year');
   }
   const decl = cal.declarations.get(year);
   const index = cal.index;
@@ -35,8 +36,8 @@ export function yearSummary(cal: Calendar, year: number): YearSummary {
     source: decl?.source ?? 'weekends-only',
     official: decl ? decl.official : null,
     provenance: decl?.provenance ?? null,
-    holidays: (decl?.holidays ?? []).map((h) => ({ ...h, days: parseDate(h.to) - parseDate(h.from) + 1 })),
-    workdays: (decl?.workdays ?? []).map((w) => ({ date: w.date, weekday: weekdayName(parseDate(w.date)), name: w.name })),
+    holidays: (decl?.holidays ?? []).map((h) => ({ ...h, days: clockDate(h.to) - clockDate(h.from) + 1 })),
+    workdays: (decl?.workdays ?? []).map((w) => ({ date: w.date, weekday: weekdayName(clockDate(w.date)), name: w.name })),
     months,
     workingDays: months.reduce((t, m) => t + m.workingDays, 0),
     warnings: coverageWarnings(index, daysFromCivil(year, 1, 1), daysFromCivil(year, 12, 31)),

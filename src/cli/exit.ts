@@ -1,4 +1,7 @@
-/** Exit codes shared by every command. */
+/**
+ * Exit codes of the commands' own outcomes. An error's exit code comes from the catalogue
+ * (`BianminError.exitCode`); these are for results that are not errors, such as a failed scenario.
+ */
 export const EXIT = {
   ok: 0,
   /** The input is invalid (pack errors, failed scenarios …). */
@@ -7,8 +10,3 @@ export const EXIT = {
   usage: 2,
   internal: 3,
 } as const;
-
-/** A usage error: printed in Chinese and exits with code 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}

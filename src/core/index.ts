@@ -6,5 +6,17 @@
 export { CATALOGUE, catalogueEntry, isErrorCode, renderMessage, type CatalogueEntry, type ErrorCode, type ErrorKind } from './catalogue/index.ts';
 export { BianminError, formatProblem, type Problem } from './error.ts';
 export { formatPath, formatWhere, pointerToPath, type Location, type PathSegment } from './location.ts';
-export { createAjv, translateAjvErrors, type AjvOptions, type TranslateOptions } from './ajv.ts';
-export { parseInstant, tryParseInstant, type InstantOptions } from './instant.ts';
+export { chineseTypeOf, createAjv, translateAjvErrors, type AjvError, type AjvOptions, type AjvProblem, type CodeFamily, type Explanation, type TranslateOptions } from './ajv.ts';
+export { suggest } from './suggest.ts';
+export {
+  DAY_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  SHANGHAI_OFFSET_MS,
+  parseDate,
+  parseInstant,
+  tryParseDate,
+  tryParseInstant,
+  type InstantOptions,
+} from './instant.ts';
+export { civilFromDays, daysFromCivil, daysInMonth, formatDate, weekdayName, weekdayOf, type CivilDate } from './civil-date.ts';

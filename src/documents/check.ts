@@ -4,6 +4,7 @@
  * may be empty printed without an {{#if}}, objects printed as text, unescaped output ({{{ }}}),
  * unknown partials, unsupported constructs and references to external resources.
  */
+import { renderMessage, type ErrorCode } from '../core/index.ts';
 import type { Diagnostic } from '../pack/index.ts';
 import { suggest } from '../pack/index.ts';
 import { BLOCKS, HELPERS, kindName, type ParamKind } from './helpers.ts';
@@ -54,7 +55,7 @@ export class TemplateChecker {
     return this.diagnostics;
   }
 
-  private report(t: ParsedTemplate, node: hbs.AST.Node | null, code: string, message: string, scope: Scope): void {
+  private report(t: ParsedTemplate, node: hbs.AST.Node | null, code: ErrorCode, message: string, scope: Scope): void {
     const line = node?.loc?.start.line ?? 1;
     const column = (node?.loc?.start.column ?? 0) + 1;
     const via = scope.via.length > 0 ? `（经由 ${scope.via.join(' → ')} 引用）` : '';
@@ -81,7 +82,7 @@ export class TemplateChecker {
         if (m) {
           const before = text.slice(0, m.index).split('\n').length - 1;
           const at = { ...node, loc: { ...node.loc, start: { line: node.loc.start.line + before, column: before > 0 ? m.index - text.lastIndexOf('\n', m.index) - 1 : node.loc.start.column + m.index } } };
-          this.report(t, at, 'E-TEMPLATE-EXTERNAL', `引用了外部资源（${m[0].trim()}）：文书必须自包含，样式和图片都要内嵌`, scope);
+          this.report(t, at, 'E-TEMPLATE-EXTERNAL', renderMessage('E-TEMPLATE-EXTERNAL', { resource: m[0].trim() }), scope);
         }
         return;
       }
@@ -96,13 +97,13 @@ export class TemplateChecker {
       case 'PartialBlockStatement':
         return this.report(t, node, 'E-TEMPLATE-UNSUPPORTED', '不支持 {{#> 局部模板}} 块写法，请使用 {{> 局部模板}}', scope);
       default:
-        return this.report(t, node, 'E-TEMPLATE-UNSUPPORTED', `不支持的模板写法（${node.type}）`, scope);
+        return this.report(t, node, 'E-TEMPLATE-UNSUPPORTED', renderMessage('E-TEMPLATE-UNSUPPORTED', { detail: node.type }), scope);
     }
   }
 
   private mustache(t: ParsedTemplate, node: hbs.AST.MustacheStatement, scope: Scope): void {
     if (!node.escaped) {
-      this.report(t, node, 'E-TEMPLATE-UNESCAPED', '不允许用 {{{ }}} 或 {{& }} 输出不转义的内容：申请人填写的内容可能含有 HTML 代码，必须转义后显示', scope);
+      this.report(t, node, 'E-TEMPLATE-UNESCAPED', renderMessage('E-TEMPLATE-UNESCAPED'), scope);
     }
     if (node.path.type !== 'PathExpression') {
       this.report(t, node, 'E-TEMPLATE-UNSUPPORTED', '{{ }} 中应为字段或帮助函数', scope);
@@ -364,7 +365,7 @@ export class TemplateChecker {
       const info = inspect(schema);
       if (info.nullable && !scope.guarded.has(key)) {
         const owner = key.replace(/^\$\.?/, '') || 'this';
-        this.report(t, path, 'E-TEMPLATE-MAYBE-EMPTY', `\`${owner}\` 可能为空（null），使用 \`${path.original}\` 前请先用 {{#if ${owner}}} 判断`, scope);
+        this.report(t, path, 'E-TEMPLATE-MAYBE-EMPTY', renderMessage('E-TEMPLATE-MAYBE-EMPTY', { owner, field: path.original }), scope);
         return null;
       }
       if (info.kind === 'array' && part === 'length') {

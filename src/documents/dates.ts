@@ -1,11 +1,7 @@
+import { BianminError, DAY_MS, HOUR_MS, MINUTE_MS, SHANGHAI_OFFSET_MS, civilFromDays, parseDate, parseInstant, weekdayOf } from '../core/index.ts';
 import { DocumentError } from './errors.ts';
 
-/** China Standard Time: UTC+8 all year (no daylight saving), whatever the machine's zone. */
-const OFFSET_MS = 8 * 60 * 60 * 1000;
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_ONLY = /^(\d{4})-(\d{2})$/;
-// ISO 8601 date-time; a value without a zone is Beijing time by the project's convention.
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
 
 export interface ShanghaiTime {
@@ -18,44 +14,43 @@ export interface ShanghaiTime {
   readonly weekday: number;
 }
 
-/** Wall-clock fields in Asia/Shanghai of an instant. */
+/** Wall-clock fields in Asia/Shanghai (UTC+8 all year) of an instant, whatever the machine's zone. */
 export function shanghaiOf(instant: Date): ShanghaiTime {
-  const t = new Date(instant.getTime() + OFFSET_MS);
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours(), minute: t.getUTCMinutes(), weekday: t.getUTCDay() };
+  return fieldsOf(instant.getTime());
+}
+
+function fieldsOf(ms: number): ShanghaiTime {
+  const local = ms + SHANGHAI_OFFSET_MS;
+  const days = Math.floor(local / DAY_MS);
+  const rest = local - days * DAY_MS;
+  const { year, month, day } = civilFromDays(days);
+  return { year, month, day, hour: Math.floor(rest / HOUR_MS), minute: Math.floor((rest % HOUR_MS) / MINUTE_MS), weekday: weekdayOf(days) };
 }
 
 /**
- * Parses `YYYY-MM-DD` (a Beijing calendar date) or an ISO 8601 date-time (with a zone, or Beijing
- * time without one) into Beijing wall-clock fields. Anything else is an error, never a guess.
+ * Reads `YYYY-MM-DD` (a Beijing calendar date) or an ISO 8601 date-time (with a zone, or Beijing
+ * time without one) with the one parser in core, into Beijing wall-clock fields. Anything else is
+ * an error, never a guess.
  */
 export function parseShanghai(value: string): ShanghaiTime {
-  const d = DATE_ONLY.exec(value);
-  if (d) {
-    const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
-    const t = new Date(Date.UTC(y, m - 1, day));
-    if (t.getUTCMonth() !== m - 1 || t.getUTCDate() !== day) throw invalid(value);
-    return { year: y, month: m, day, hour: 0, minute: 0, weekday: t.getUTCDay() };
+  try {
+    return fieldsOf(parseInstant(value, { code: 'E-DOC-DATA' }));
+  } catch (err) {
+    // The renderers' callers catch DocumentError.
+    if (err instanceof BianminError) throw new DocumentError('E-DOC-DATA', `无法识别的日期或时间：${err.detail}`);
+    throw err;
   }
-  const dt = DATE_TIME.exec(value);
-  if (!dt) throw invalid(value);
-  const [y, mo, day, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(dt[i] ?? 0)) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 60) throw invalid(value);
-  const zone = dt[7];
-  let offsetMs = OFFSET_MS;
-  if (zone === 'Z') offsetMs = 0;
-  else if (zone) {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    offsetMs = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
-  }
-  const utc = Date.UTC(y, mo - 1, day, h, mi, s) - offsetMs;
-  const check = new Date(Date.UTC(y, mo - 1, day));
-  if (check.getUTCDate() !== day) throw invalid(value);
-  return shanghaiOf(new Date(utc));
 }
 
-function invalid(value: string): DocumentError {
-  return new DocumentError(`无法识别的日期或时间 ${JSON.stringify(value)}：应为 2026-11-21 或 2026-11-21T09:30:00+08:00 的格式`);
+/** A document's date `YYYY-MM-DD`, read by the one date parser in core: 2026-02-30 is an error, never 2 March. */
+export function checkedDate(date: string): string {
+  try {
+    parseDate(date, { code: 'E-DOC-DATA' });
+  } catch (err) {
+    if (err instanceof BianminError) throw new DocumentError('E-DOC-DATA', err.detail);
+    throw err;
+  }
+  return date;
 }
 
 /** `2026-11-21` or an ISO date-time → `2026年11月21日` (the Beijing date). */

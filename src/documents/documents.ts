@@ -2,7 +2,7 @@
 import type { PackData } from '../pack/index.ts';
 import type { Decision } from '../pack/index.ts';
 import { itemVersionAt } from '../pack/index.ts';
-import { parseShanghai, shanghaiDate } from './dates.ts';
+import { checkedDate, parseShanghai, shanghaiDate } from './dates.ts';
 import { DocumentError } from './errors.ts';
 import type { AnnouncementInput, ComplaintsInput } from './inputs.ts';
 import type { DocumentNumbering } from './numbering.ts';
@@ -37,10 +37,7 @@ export interface PublicationOptions {
 }
 
 function dayOf(options: PublicationOptions): string {
-  const date = options.date ?? shanghaiDate(options.now);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new DocumentError(`日期 ${date} 格式不对，应为 YYYY-MM-DD`);
-  parseShanghai(date);
-  return date;
+  return checkedDate(options.date ?? shanghaiDate(options.now));
 }
 
 /** 办事指南 of one item. */
@@ -70,7 +67,7 @@ export interface NumberedOptions extends PublicationOptions {
 
 async function numberOf(options: NumberedOptions, date: string): Promise<string> {
   if (options.number) return options.number;
-  if (!options.numbering) throw new DocumentError('出具文书需要文书编号：请提供编号来源（numbering）或编号（number）');
+  if (!options.numbering) throw new DocumentError('E-DOC-NUMBER', '出具文书需要文书编号：请提供编号来源（numbering）或编号（number）');
   return options.numbering.next(parseShanghai(date).year);
 }
 

@@ -12,7 +12,7 @@ const UNITS: Readonly<Record<Duration['unit'], (n: number) => string>> = {
 export function formatDuration(d: { readonly amount: number; readonly unit: string }): string {
   const unit = typeof d === 'object' && d !== null ? UNITS[d.unit as Duration['unit']] : undefined;
   if (!unit || !Number.isInteger(d.amount) || d.amount < 0) {
-    throw new DocumentError(`时限 ${JSON.stringify(d)} 无效：应为 {amount: 非负整数, unit: workingDays | calendarDays | hours | minutes}`);
+    throw new DocumentError('E-DOC-DATA', `时限 ${JSON.stringify(d)} 无效：应为 {amount: 非负整数, unit: workingDays | calendarDays | hours | minutes}`);
   }
   return d.amount === 0 ? '当场' : unit(d.amount);
 }

@@ -1,3 +1,4 @@
+import { BianminError, type ErrorCode, type Location } from '../core/index.ts';
 import { formatDiagnostic, type Diagnostic } from '../pack/index.ts';
 
 /**
@@ -5,12 +6,16 @@ import { formatDiagnostic, type Diagnostic } from '../pack/index.ts';
  * that does not fit a document, a missing value at render time. Messages are Chinese and meant to
  * be printed as they are, without a stack trace.
  */
-export class DocumentError extends Error {
-  override readonly name = 'DocumentError';
+export class DocumentError extends BianminError {
+  override name = 'DocumentError';
+  /** The templates' problems, when the error is that templates are broken. */
   readonly diagnostics: readonly Diagnostic[];
 
-  constructor(message: string, diagnostics: readonly Diagnostic[] = []) {
-    super(diagnostics.length > 0 ? `${message}\n${diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}` : message);
+  /** `location`: where in an input file the problem is; `diagnostics`: every problem of broken templates. */
+  constructor(code: ErrorCode, detail: string, location: Location = {}, diagnostics: readonly Diagnostic[] = []) {
+    super(code, detail, location, diagnostics);
+    // Printed as is by the CLI: the headline, then every template problem on its own line.
+    if (diagnostics.length > 0) this.message = `${detail}\n${diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`;
     this.diagnostics = diagnostics;
   }
 }

@@ -59,13 +59,13 @@ export function handlebarsHelpers(): Record<string, (...args: unknown[]) => stri
     const arity = spec.params.length;
     out[name] = function (...args: unknown[]) {
       // The last argument is Handlebars' options hash.
-      if (args.length - 1 !== arity) throw new DocumentError(`帮助函数 ${name} 需要 ${arity} 个参数，实际 ${args.length - 1} 个`);
+      if (args.length - 1 !== arity) throw new DocumentError('E-DOC-DATA', `帮助函数 ${name} 需要 ${arity} 个参数，实际 ${args.length - 1} 个`);
       for (let i = 0; i < arity; i++) {
         const p = args[i];
         const kind = spec.params[i]!;
         const ok =
           kind === 'string' ? typeof p === 'string' : kind === 'number' ? typeof p === 'number' : typeof p === 'object' && p !== null && 'amount' in p && 'unit' in p;
-        if (!ok) throw new DocumentError(`帮助函数 ${name} 的第 ${i + 1} 个参数应为${kindName(kind)}，实际是 ${p === null || p === undefined ? '空值' : JSON.stringify(p)}`);
+        if (!ok) throw new DocumentError('E-DOC-DATA', `帮助函数 ${name} 的第 ${i + 1} 个参数应为${kindName(kind)}，实际是 ${p === null || p === undefined ? '空值' : JSON.stringify(p)}`);
       }
       return arity === 1 ? run(args[0]) : run(...args.slice(0, arity));
     };

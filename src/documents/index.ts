@@ -8,7 +8,7 @@ export type { RenderedDocument, PublicationOptions, BoardRenderOptions, Numbered
 export { noticeTypeOf, NOTICE_TITLES, type NoticeOptions, type ApplicantInfo } from './views/notice.ts';
 export { checkTemplates, withTemplateChecks, templatesFor, DEFAULT_TEMPLATES, BUILTIN_TEMPLATE_DIR, type CompiledTemplates } from './templates.ts';
 export { documentSchema, DOCUMENT_TYPES, NOTICE_TYPES, type DocumentType, type NoticeType, type DocumentData } from './shapes.ts';
-export { numbering, memorySequence, fileSequence, formatDocumentNumber, type DocumentNumbering, type SequenceStore } from './numbering.ts';
+export { numbering, memorySequence, formatDocumentNumber, type DocumentNumbering, type SequenceStore } from './numbering.ts';
 export { parseAnnouncementInput, parseComplaintsInput, type AnnouncementInput, type ComplaintsInput, type CompletionRecord, type ComplaintRecord } from './inputs.ts';
 export { htmlToPdf, PdfUnavailableError, CHROMIUM_PATH } from './pdf.ts';
 export { DocumentError } from './errors.ts';

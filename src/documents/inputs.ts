@@ -3,7 +3,9 @@
  * complaint outcomes for 投诉处理结果通报 and the board. Raw personal data comes in; only masked
  * data ever reaches a template.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { translateAjvErrors, type AjvError } from '../core/index.ts';
+import { compileSchema } from '../pack/index.ts';
 import { DocumentError } from './errors.ts';
 import { CHANNELS } from './shapes.ts';
 
@@ -42,8 +44,8 @@ export interface ComplaintsInput {
 }
 
 const text = { type: 'string', minLength: 1 } as const;
-const when = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}([T ].+)?$' } as const;
-const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const when = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}([T ].+)?$', description: '日期 YYYY-MM-DD 或 ISO 8601 时间' } as const;
+const day = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '日期 YYYY-MM-DD' } as const;
 
 const completion = {
   type: 'object',
@@ -80,14 +82,13 @@ const complaint = {
   additionalProperties: false,
 } as const;
 
-const ajv = new Ajv({ strict: true, allErrors: true });
-const validateAnnouncement = ajv.compile({
+const announcementSchema = {
   type: 'object',
   properties: { entries: { type: 'array', minItems: 1, items: completion } },
   required: ['entries'],
   additionalProperties: false,
-});
-const validateComplaints = ajv.compile({
+};
+const complaintsSchema = {
   type: 'object',
   properties: {
     complaints: { type: 'array', items: complaint },
@@ -95,46 +96,32 @@ const validateComplaints = ajv.compile({
   },
   required: ['complaints'],
   additionalProperties: false,
-});
+};
+
+// Compiled on first use (once per process), not when the module loads.
+let announcementValidator: ValidateFunction | null = null;
+let complaintsValidator: ValidateFunction | null = null;
 
 export function parseAnnouncementInput(value: unknown, where = '输入'): AnnouncementInput {
-  if (!validateAnnouncement(value)) throw new DocumentError(`${where}不是有效的办结记录：${describe(validateAnnouncement.errors ?? [])}`);
+  const validate = (announcementValidator ??= compileSchema(announcementSchema));
+  if (!validate(value)) throw new DocumentError('E-DOC-INPUT', `${where}不是有效的办结记录：${describeProblems(validate.errors ?? [])}`);
   return value as AnnouncementInput;
 }
 
 export function parseComplaintsInput(value: unknown, where = '输入'): ComplaintsInput {
   // A bare list of complaints is accepted too.
   const wrapped = Array.isArray(value) ? { complaints: value } : value;
-  if (!validateComplaints(wrapped)) throw new DocumentError(`${where}不是有效的投诉处理记录：${describe(validateComplaints.errors ?? [])}`);
+  const validate = (complaintsValidator ??= compileSchema(complaintsSchema));
+  if (!validate(wrapped)) throw new DocumentError('E-DOC-INPUT', `${where}不是有效的投诉处理记录：${describeProblems(validate.errors ?? [])}`);
   return wrapped as ComplaintsInput;
 }
 
-export function describe(errors: readonly ErrorObject[]): string {
-  return errors
-    .slice(0, 6)
-    .map((e) => `$${e.instancePath.replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.')} ${describeError(e)}`)
-    .join('；');
-}
-
-/** One ajv error in Chinese, without its location. */
-export function describeError(e: ErrorObject): string {
-  switch (e.keyword) {
-    case 'required':
-      return `缺少必填字段 ${(e.params as { missingProperty: string }).missingProperty}`;
-    case 'additionalProperties':
-      return `有未知字段 ${(e.params as { additionalProperty: string }).additionalProperty}`;
-    case 'type':
-      return `类型不对，应为 ${String((e.params as { type: unknown }).type)}`;
-    case 'enum':
-      return `应为 ${(e.params as { allowedValues: unknown[] }).allowedValues.join('、')} 之一`;
-    case 'pattern':
-    case 'format':
-      return '格式不对（日期应为 YYYY-MM-DD，时间应为 ISO 8601）';
-    case 'minLength':
-    case 'minItems':
-    case 'minProperties':
-      return '不能为空';
-    default:
-      return e.message ?? e.keyword;
-  }
+/** The first `max` problems on one line, each `$.path：message` (the one translator, documents family). */
+export function describeProblems(errors: readonly AjvError[], max = 6): string {
+  const problems = translateAjvErrors(errors, { family: 'document' });
+  const more = problems.length > max ? `；……共 ${problems.length} 处问题` : '';
+  return problems
+    .slice(0, max)
+    .map((p) => `${p.path}：${p.message}`)
+    .join('；') + more;
 }

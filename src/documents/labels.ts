@@ -18,7 +18,7 @@ export function label(set: LabelSet, code: string): string {
   const table: Readonly<Record<string, string>> = LABELS[set];
   const found = Object.hasOwn(table, code) ? table[code] : undefined;
   if (found === undefined) {
-    throw new DocumentError(`无法识别的取值 ${JSON.stringify(code)}（${set}）；可选：${Object.keys(table).join('、')}`);
+    throw new DocumentError('E-DOC-DATA', `无法识别的取值 ${JSON.stringify(code)}（${set}）；可选：${Object.keys(table).join('、')}`);
   }
   return found;
 }

@@ -11,7 +11,14 @@ export const CHROMIUM_PATH = process.env.BIANMIN_CHROMIUM ?? '/usr/bin/chromium'
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] as const;
 
-export class PdfUnavailableError extends DocumentError {}
+/** No Chromium to print with: the service answers 503 and offers the HTML version instead. */
+export class PdfUnavailableError extends DocumentError {
+  override name = 'PdfUnavailableError';
+
+  constructor(detail: string) {
+    super('E-PDF-UNAVAILABLE', detail);
+  }
+}
 
 /** Starts the system Chromium, or explains in Chinese what to install. */
 export async function launchChromium(executablePath: string = CHROMIUM_PATH): Promise<Browser> {

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { sortDiagnostics, type Diagnostic } from '../pack/index.ts';
+import { catalogueEntry, renderMessage } from '../core/index.ts';
+import { fsReason, sortDiagnostics, type Diagnostic } from '../pack/index.ts';
 import type { ValidationResult } from '../pack/index.ts';
 import type { PackData } from '../pack/index.ts';
 import { TemplateChecker, type ParsedTemplate } from './check.ts';
@@ -172,7 +173,7 @@ function prepare(pack: PackData): Prepared {
         column: 0,
         path: '$',
         code: 'W-TEMPLATE-UNUSED',
-        message: `模板 ${source.name} 没有被使用：文书模板应命名为 ${Object.keys(DEFAULT_TEMPLATES).join('、')} 之一，或由事项的 documents 引用；局部模板以 _ 开头`,
+        message: renderMessage('W-TEMPLATE-UNUSED', { name: source.name, names: Object.keys(DEFAULT_TEMPLATES).join('、') }),
       });
     }
   }
@@ -219,10 +220,10 @@ export function withTemplateChecks(result: ValidationResult): ValidationResult {
   try {
     found = checkTemplates(result.pack);
   } catch (err) {
-    found = [{ file: 'templates/', line: 0, column: 0, path: '$', code: 'E-TEMPLATE-READ', message: `无法读取模板：${err instanceof Error ? err.message : String(err)}` }];
+    found = [readProblem(result.pack.dir, err)];
   }
-  const errors = found.filter((d) => !d.code.startsWith('W-'));
-  const warnings = found.filter((d) => d.code.startsWith('W-'));
+  const errors = found.filter((d) => !isWarning(d));
+  const warnings = found.filter(isWarning);
   if (found.length === 0) return result;
   return {
     ok: result.ok && errors.length === 0,
@@ -232,13 +233,22 @@ export function withTemplateChecks(result: ValidationResult): ValidationResult {
   };
 }
 
+const isWarning = (d: Diagnostic): boolean => catalogueEntry(d.code).severity === 'warning';
+
+/** A template file that cannot be read (a dangling link, no permission), located at the file when known. */
+function readProblem(packDir: string, err: unknown): Diagnostic {
+  const at = (err as NodeJS.ErrnoException | null)?.path;
+  const file = at ? path.relative(packDir, at).split(path.sep).join('/') : 'templates/';
+  return { file, line: 0, column: 0, path: '$', code: 'E-TEMPLATE-READ', message: renderMessage('E-TEMPLATE-READ', { reason: fsReason(err) }) };
+}
+
 const cache = new WeakMap<PackData, CompiledTemplates>();
 
 /** The pack's templates, checked and precompiled once; throws DocumentError when any has errors. */
 export function templatesFor(pack: PackData): CompiledTemplates {
   const compiled = compiledTemplates(pack);
-  const errors = compiled.diagnostics.filter((d) => !d.code.startsWith('W-'));
-  if (errors.length > 0) throw new DocumentError(`文书模板有 ${errors.length} 处错误，无法生成文书：`, errors);
+  const errors = compiled.diagnostics.filter((d) => !isWarning(d));
+  if (errors.length > 0) throw new DocumentError('E-DOC-TEMPLATE-INVALID', renderMessage('E-DOC-TEMPLATE-INVALID', { count: errors.length }), {}, errors);
   return compiled;
 }
 
@@ -246,7 +256,7 @@ function compiledTemplates(pack: PackData): CompiledTemplates {
   const hit = cache.get(pack);
   if (hit) return hit;
   const prepared = preparedFor(pack);
-  const hasErrors = prepared.diagnostics.some((d) => !d.code.startsWith('W-'));
+  const hasErrors = prepared.diagnostics.some((d) => !isWarning(d));
   const env = Handlebars.create();
   const delegates = new Map<string, HandlebarsTemplateDelegate>();
   if (!hasErrors) {
@@ -264,14 +274,14 @@ function compiledTemplates(pack: PackData): CompiledTemplates {
     roles: prepared.roles,
     render(name: string, data: unknown): string {
       const delegate = delegates.get(name);
-      if (!delegate) throw new DocumentError(`没有名为 ${name} 的文书模板`);
+      if (!delegate) throw new DocumentError('E-DOC-TEMPLATE-UNKNOWN', renderMessage('E-DOC-TEMPLATE-UNKNOWN', { name }));
       try {
         return delegate(data);
       } catch (err) {
         if (err instanceof DocumentError) throw err;
         const source = prepared.sources.get(name);
         const where = source ? path.relative(pack.dir, source.absolute) : name;
-        throw new DocumentError(`生成文书时出错（模板 ${where}）：${translateRuntimeError(err instanceof Error ? err.message : String(err))}`);
+        throw new DocumentError('E-DOC-RENDER', renderMessage('E-DOC-RENDER', { template: where, detail: translateRuntimeError(err instanceof Error ? err.message : String(err)) }));
       }
     },
   };

@@ -6,7 +6,7 @@
  */
 import type { TopLevelCondition } from 'json-rules-engine';
 import type { PackData } from '../pack/index.ts';
-import type { PathSegment } from '../pack/index.ts';
+import type { PathSegment } from '../core/index.ts';
 import type {
   Condition,
   DecisionDuration,

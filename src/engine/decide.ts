@@ -3,6 +3,7 @@
  * its compiled conditions once, check the materials, classify, and assemble the decision with its
  * trace. Rejects only with ApplicationError (bad input).
  */
+import { shanghaiDate } from '../calendar/index.ts';
 import type { Applicant, Decision, DecisionWarning, DeferredMaterial, TraceEntry } from '../pack/index.ts';
 import { classify, routeOf, type ConditionOutcome } from './classify.ts';
 import { versionAt, type CompiledMaterial, type CompiledPack, type CompiledReferral, type CompiledVersion } from './compile.ts';
@@ -10,7 +11,6 @@ import { threeValued, type ResultNode } from './condition.ts';
 import { ApplicationError } from './errors.ts';
 import type { FactValue } from './facts.ts';
 import { guideOf } from './guide.ts';
-import { shanghaiDate } from './instant.ts';
 import { parseApplication, type ParsedApplication } from './input.ts';
 import { checkMaterials, type Required, type Requiredness } from './materials.ts';
 import { suggest } from '../pack/index.ts';
@@ -154,10 +154,10 @@ function parse(pack: CompiledPack, input: unknown, at: string | undefined): Pars
   } catch (err) {
     const applicant = input !== null && typeof input === 'object' ? (input as { applicant?: unknown }).applicant : undefined;
     if (!(err instanceof ApplicationError) || applicant === null || typeof applicant !== 'object' || Array.isArray(applicant)) throw err;
-    const seen = new Set(err.issues.map((i) => i.path));
+    const seen = new Set(err.details.map((i) => i.path));
     const more = pack.facts.read(applicant as Applicant).issues.filter((i) => !seen.has(i.path));
     if (more.length === 0) throw err;
-    throw new ApplicationError([...err.issues, ...more], err.suggestions);
+    throw new ApplicationError([...err.details, ...more], err.suggestions);
   }
 }
 

@@ -3,6 +3,7 @@
  * facts are read from the applicant by their facts.yaml id and checked against the declared type.
  * Identity fields (name, idNumber, phone) never take part in a decision.
  */
+import { tryParseDate } from '../core/index.ts';
 import type { Applicant, DecisionWarning, FactDefinition, FactsFile } from '../pack/index.ts';
 import { suggest } from '../pack/index.ts';
 import type { ApplicationIssue } from './errors.ts';
@@ -20,8 +21,6 @@ export interface ReadFacts {
   /** Keys that are neither identity fields nor declared facts (likely typos), with a warning each. */
   readonly warnings: readonly DecisionWarning[];
 }
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export class FactDictionary {
   private readonly byId: ReadonlyMap<string, FactDefinition>;
@@ -78,11 +77,7 @@ function typeProblem(def: FactDefinition, value: unknown): string | null {
     case 'string':
       return typeof value === 'string' ? null : `应为文字，实际是 ${JSON.stringify(value)}`;
     case 'date': {
-      const m = typeof value === 'string' ? DATE.exec(value) : null;
-      if (m) {
-        const d = new Date(`${value}T00:00:00Z`);
-        if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(m[0])) return null;
-      }
+      if (tryParseDate(value) !== null) return null;
       return `应为日期 YYYY-MM-DD，例如 2026-01-31，实际是 ${JSON.stringify(value)}`;
     }
     case 'enum': {

@@ -3,7 +3,7 @@ import {
   buildCalendar,
   packClock,
   packDeadline,
-  parseInstant,
+  clockInstant,
   shanghaiDate,
   type Calendar,
   type ClockCase,
@@ -67,5 +67,5 @@ export class Pack {
 
 /** Shanghai date of `at` (ISO 8601; a time without an offset is Shanghai time), or of now. */
 function dayOf(at: string | undefined): string {
-  return shanghaiDate(at === undefined ? Date.now() : parseInstant(at, 'at'));
+  return shanghaiDate(at === undefined ? Date.now() : clockInstant(at, 'at'));
 }

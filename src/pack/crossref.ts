@@ -1,4 +1,5 @@
-import type { Diagnostic, PathSegment } from './diagnostics.ts';
+import { DAY_MS, SHANGHAI_OFFSET_MS, formatDate, parseDate, renderMessage, tryParseDate, weekdayOf, type ErrorCode, type PathSegment } from '../core/index.ts';
+import type { Diagnostic } from './diagnostics.ts';
 import type { LoadedItem, LoadedReferral, SourceMap } from './model.ts';
 import type { CalendarFile, CenterFile, Condition, Duration, FactDefinition, FactsFile, ItemFile, MaterialsFile, PolicyFile } from './schema-types.ts';
 import { catalogueUses } from './catalogue.ts';
@@ -69,15 +70,15 @@ class Collector {
   readonly warnings: Diagnostic[] = [];
   constructor(private readonly sources: SourceMap) {}
 
-  error(file: string, path: readonly PathSegment[], code: string, message: string): void {
+  error(file: string, path: readonly PathSegment[], code: ErrorCode, message: string): void {
     this.errors.push(this.make(file, path, code, message));
   }
 
-  warn(file: string, path: readonly PathSegment[], code: string, message: string): void {
+  warn(file: string, path: readonly PathSegment[], code: ErrorCode, message: string): void {
     this.warnings.push(this.make(file, path, code, message));
   }
 
-  private make(file: string, path: readonly PathSegment[], code: string, message: string): Diagnostic {
+  private make(file: string, path: readonly PathSegment[], code: ErrorCode, message: string): Diagnostic {
     const src = this.sources.get(file);
     if (src) return src.diagnostic(path, code, message);
     return { file, line: 0, column: 0, path: '$', code, message };
@@ -138,20 +139,20 @@ function checkCenter({ center }: CrossCheckInput, c: Collector): void {
     for (const role of ['a', 'b'] as const) {
       if (!staff.has(p[role])) c.error(f, ['posts', i, role], 'E-REF-UNKNOWN', `工作人员 \`${p[role]}\` 未在 staff 中声明${refHint(p[role], staff)}`);
     }
-    if (p.a === p.b) c.error(f, ['posts', i, 'b'], 'E-POST-SAME-HOLDER', `岗位“${p.name}”的 A岗和 B岗是同一人（${p.a}）；B岗须由另一人担任，A岗外出时顶岗`);
+    if (p.a === p.b) c.error(f, ['posts', i, 'b'], 'E-POST-SAME-HOLDER', renderMessage('E-POST-SAME-HOLDER', { post: p.name, staff: p.a }));
   });
   const posted = new Set(center.posts.map((p) => p.window));
   // A post whose window is misspelt already explains why that window seems to have no post.
   for (const p of center.posts) if (!windows.has(p.window)) posted.add(suggest(p.window, [...windows]) ?? p.window);
   center.windows.forEach((w, i) => {
-    if (!posted.has(w.id)) c.error(f, ['windows', i], 'E-WINDOW-NO-POST', `窗口“${w.name}”没有设置岗位；每个窗口至少要有一个 A/B 岗（在 posts 中添加 window: ${w.id} 的岗位）`);
+    if (!posted.has(w.id)) c.error(f, ['windows', i], 'E-WINDOW-NO-POST', renderMessage('E-WINDOW-NO-POST', { window: w.name, id: w.id }));
   });
   (center.leaders ?? []).forEach((l, i) => {
     if (!staff.has(l.staff)) c.error(f, ['leaders', i, 'staff'], 'E-REF-UNKNOWN', `工作人员 \`${l.staff}\` 未在 staff 中声明${refHint(l.staff, staff)}`);
   });
   (center.dutyRoster ?? []).forEach((m, i) => {
     m.days.forEach((d, j) => {
-      if (!d.date.startsWith(m.month)) c.error(f, ['dutyRoster', i, 'days', j, 'date'], 'E-ROSTER-DATE', `日期 ${d.date} 不在 ${m.month} 月内`);
+      if (!d.date.startsWith(m.month)) c.error(f, ['dutyRoster', i, 'days', j, 'date'], 'E-ROSTER-DATE', renderMessage('E-ROSTER-DATE', { date: d.date, month: m.month }));
       for (const role of ['leader', 'onDuty'] as const) {
         const who = d[role];
         if (who && !staff.has(who)) c.error(f, ['dutyRoster', i, 'days', j, role], 'E-REF-UNKNOWN', `工作人员 \`${who}\` 未在 staff 中声明${refHint(who, staff)}`);
@@ -168,8 +169,8 @@ function checkOfficeHours(center: CenterFile, c: Collector): void {
     (hours[day] ?? []).forEach((text, i) => {
       const [from, to] = text.split('-').map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5))) as [number, number];
       const at = ['center', 'officeHours', day, i];
-      if (to <= from) c.error('center.yaml', at, 'E-CENTER-OFFICE-HOURS', `办公时间段“${text}”的结束时刻不晚于开始时刻`);
-      else if (from < prevEnd) c.error('center.yaml', at, 'E-CENTER-OFFICE-HOURS', `办公时间段“${text}”与前一段重叠或顺序颠倒；请按先后顺序写，例如 ["08:30-12:00", "13:00-17:30"]`);
+      if (to <= from) c.error('center.yaml', at, 'E-CENTER-OFFICE-HOURS', renderMessage('E-CENTER-OFFICE-HOURS', { text, problem: '的结束时刻不晚于开始时刻' }));
+      else if (from < prevEnd) c.error('center.yaml', at, 'E-CENTER-OFFICE-HOURS', renderMessage('E-CENTER-OFFICE-HOURS', { text, problem: '与前一段重叠或顺序颠倒；请按先后顺序写，例如 ["08:30-12:00", "13:00-17:30"]' }));
       prevEnd = Math.max(prevEnd, to);
     });
   }
@@ -177,7 +178,7 @@ function checkOfficeHours(center: CenterFile, c: Collector): void {
 
 function checkCalendars({ calendars, now }: CrossCheckInput, c: Collector): void {
   unique(calendars, (x) => String(x.data.year), (x) =>
-    c.error(x.file, ['year'], 'E-CALENDAR-DUPLICATE', `${x.data.year} 年的节假日安排重复声明`),
+    c.error(x.file, ['year'], 'E-CALENDAR-DUPLICATE', renderMessage('E-CALENDAR-DUPLICATE', { year: x.data.year })),
   );
   // Day → where it was declared a holiday / a make-up workday, across all years: a New Year
   // holiday may start in the December before (the notice for the new year declares it).
@@ -190,8 +191,8 @@ function checkCalendars({ calendars, now }: CrossCheckInput, c: Collector): void
     const last = `${data.year}-12-31`;
     data.holidays.forEach((h, i) => {
       const to = h.to ?? h.from;
-      if (!isRealDate(h.from)) return c.error(file, ['holidays', i, 'from'], 'E-CALENDAR-DATE', `日期 ${h.from} 不存在`);
-      if (!isRealDate(to)) return c.error(file, ['holidays', i, 'to'], 'E-CALENDAR-DATE', `日期 ${to} 不存在`);
+      if (!isRealDate(h.from)) return c.error(file, ['holidays', i, 'from'], 'E-CALENDAR-DATE', renderMessage('E-CALENDAR-DATE', { date: h.from }));
+      if (!isRealDate(to)) return c.error(file, ['holidays', i, 'to'], 'E-CALENDAR-DATE', renderMessage('E-CALENDAR-DATE', { date: to }));
       if (to < h.from) return c.error(file, ['holidays', i, 'to'], 'E-CALENDAR-RANGE', `放假结束日 ${to} 早于开始日 ${h.from}`);
       if (to < first || h.from > last) return c.error(file, ['holidays', i, 'from'], 'E-CALENDAR-YEAR', `放假日期 ${h.from}${h.to ? ` 至 ${h.to}` : ''} 不在 ${data.year} 年`);
       const days = dayNumber(to) - dayNumber(h.from) + 1;
@@ -199,12 +200,12 @@ function checkCalendars({ calendars, now }: CrossCheckInput, c: Collector): void
       for (let d = dayNumber(h.from); d <= dayNumber(to); d++) holidays.set(dateOf(d), file);
     });
     data.workdays.forEach((w, i) => {
-      if (!isRealDate(w.date)) return c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-DATE', `日期 ${w.date} 不存在`);
+      if (!isRealDate(w.date)) return c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-DATE', renderMessage('E-CALENDAR-DATE', { date: w.date }));
       // A make-up day belongs to its year or sits right beside it (for a holiday across New Year).
       if (w.date < dateOf(dayNumber(first) - 31) || w.date > dateOf(dayNumber(last) + 31)) {
         return c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-YEAR', `调休上班日 ${w.date} 不在 ${data.year} 年`);
       }
-      const dow = new Date(dayNumber(w.date) * 86_400_000).getUTCDay();
+      const dow = weekdayOf(dayNumber(w.date));
       if (dow !== 0 && dow !== 6) return c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-WORKDAY', `调休上班日 ${w.date} 是${WEEKDAYS[dow]}，不是周末；只有周六、周日上班才需要声明`);
       workdays.push({ file, index: i, date: w.date });
     });
@@ -229,22 +230,23 @@ function checkCalendars({ calendars, now }: CrossCheckInput, c: Collector): void
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
-/** Days since 1970-01-01 of a YYYY-MM-DD date: calendar arithmetic without any time zone. */
+/** Days since 1970-01-01 of a YYYY-MM-DD date already checked by isRealDate. */
 function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+  return parseDate(date);
 }
 
 function dateOf(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  return formatDate(day);
 }
 
+/** A real calendar date, by the one date parser in core (2026-02-30 and 2027-02-29 are not). */
 function isRealDate(date: string): boolean {
-  return dateOf(dayNumber(date)) === date;
+  return tryParseDate(date) !== null;
 }
 
 /** Today's date in Asia/Shanghai (UTC+8 all year), whatever the machine's zone. */
 function shanghaiDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return formatDate(Math.floor((now.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS));
 }
 
 function checkFacts({ facts }: CrossCheckInput, c: Collector): Set<string> {
@@ -291,7 +293,7 @@ function checkCondition(cond: Condition, file: string, path: PathSegment[], fact
       if (!fact) c.error(file, [...p, 'fact'], 'E-REF-UNKNOWN', `事实 \`${node.fact}\` 未声明${refHint(node.fact, facts.keys())}`);
       else if (node.path === undefined) {
         const problem = valueProblem(fact, node.operator, node.value);
-        if (problem) c.error(file, [...p, 'value'], 'E-CONDITION-VALUE', `事实 \`${node.fact}\` ${problem}`);
+        if (problem) c.error(file, [...p, 'value'], 'E-CONDITION-VALUE', renderMessage('E-CONDITION-VALUE', { fact: node.fact, problem }));
       }
     }
   }
@@ -310,7 +312,7 @@ function valueProblem(fact: FactType, operator: string, value: unknown): string 
         return `的可选值是 ${(fact.values ?? []).join('、')}，没有 ${JSON.stringify(v)}${guess ? `，是否应为“${guess}”？` : ''}`;
       }
       case 'date':
-        return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? null : `是日期，比较的值应写成 "YYYY-MM-DD"，实际是 ${JSON.stringify(v)}`;
+        return tryParseDate(v) !== null ? null : `是日期，比较的值应写成 "YYYY-MM-DD"，实际是 ${JSON.stringify(v)}`;
       default:
         return typeof v === 'string' ? null : `是文字，比较的值应为文字，实际是 ${JSON.stringify(v)}`;
     }
@@ -334,7 +336,7 @@ function checkCatalogue({ materials, items, itemsComplete }: CrossCheckInput, c:
   unique(data.materials, (m) => m.id, (m, i, first) => c.error(file, ['materials', i, 'id'], 'E-REF-DUPLICATE-ID', `材料标识 \`${m.id}\` 重复（第 ${first + 1} 项已使用）`));
   const used = new Set(items.flatMap((it) => catalogueUses(it.data)));
   data.materials.forEach((m, i) => {
-    if (itemsComplete && !used.has(m.id)) c.warn(file, ['materials', i, 'id'], 'W-MATERIAL-UNUSED', `共享材料“${m.name}”（${m.id}）没有被任何事项引用（use: ${m.id}）；不再需要可删除`);
+    if (itemsComplete && !used.has(m.id)) c.warn(file, ['materials', i, 'id'], 'W-MATERIAL-UNUSED', renderMessage('W-MATERIAL-UNUSED', { name: m.name, id: m.id }));
   });
   return new Set(data.materials.map((m) => m.id));
 }
@@ -380,7 +382,7 @@ function checkItems(input: CrossCheckInput, c: Collector, shared: ReadonlySet<st
   }
   for (const r of referrals) {
     const prior = codes.get(r.data.code);
-    if (prior) c.error(r.file, ['referrals', r.index, 'code'], 'E-REF-DUPLICATE-CODE', `编码 ${r.data.code} 已在 ${prior} 中使用；编码必须唯一`);
+    if (prior) c.error(r.file, ['referrals', r.index, 'code'], 'E-REF-DUPLICATE-CODE', renderMessage('E-REF-DUPLICATE-CODE', { code: r.data.code, file: prior }));
     else codes.set(r.data.code, r.file);
   }
 
@@ -401,7 +403,7 @@ function checkItems(input: CrossCheckInput, c: Collector, shared: ReadonlySet<st
       version = { ...version, ...ch.set };
       checkItemVersion(file, ['changes', i, 'set'], ch.set as Record<string, unknown>, version, refs, c);
     }
-    if (!data.basis || data.basis.length === 0) c.warn(file, ['code'], 'W-ITEM-NO-BASIS', `事项“${data.name}”没有写设定依据（basis）；办事指南和公开栏应公布法律依据`);
+    if (!data.basis || data.basis.length === 0) c.warn(file, ['code'], 'W-ITEM-NO-BASIS', renderMessage('W-ITEM-NO-BASIS', { name: data.name }));
   }
 }
 
@@ -421,11 +423,11 @@ function checkItemVersion(file: string, base: PathSegment[], fields: Record<stri
     });
   }
   if (sets('mode', 'departments') && v.mode === 'joint' && !(v.departments && v.departments.length > 0)) {
-    c.error(file, at(sets('mode') ? 'mode' : 'departments'), 'E-ITEM-JOINT', '联办件（mode: joint）须用 departments 列出协办部门');
+    c.error(file, at(sets('mode') ? 'mode' : 'departments'), 'E-ITEM-JOINT', renderMessage('E-ITEM-JOINT'));
   }
-  if (sets('mode', 'reportTo') && v.mode === 'reported' && !v.reportTo) c.error(file, at('mode'), 'E-ITEM-REPORTED', '上报件（mode: reported）须用 reportTo 写明审批机关');
+  if (sets('mode', 'reportTo') && v.mode === 'reported' && !v.reportTo) c.error(file, at('mode'), 'E-ITEM-REPORTED', renderMessage('E-ITEM-REPORTED'));
   if (sets('limits') && longer(v.limits.promised, v.limits.statutory)) {
-    c.error(file, at('limits', 'promised'), 'E-LIMIT-PROMISED-EXCEEDS', `承诺期限（${fmt(v.limits.promised)}）长于法定时限（${fmt(v.limits.statutory)}）；承诺期限不得超过法定时限`);
+    c.error(file, at('limits', 'promised'), 'E-LIMIT-PROMISED-EXCEEDS', renderMessage('E-LIMIT-PROMISED-EXCEEDS', { promised: fmt(v.limits.promised), statutory: fmt(v.limits.statutory) }));
   }
   if (sets('limits') && v.limits.extension && v.limits.extension.max.amount === 0) {
     c.error(file, at('limits', 'extension', 'max'), 'E-SCHEMA-RANGE', '可延长期限为 0；不能延长请删除 extension');
@@ -435,7 +437,7 @@ function checkItemVersion(file: string, base: PathSegment[], fields: Record<stri
     (v.conditions ?? []).forEach((rule, i) => {
       if (ids.has(rule.id)) c.error(file, at('conditions', i, 'id'), 'E-REF-DUPLICATE-ID', `受理条件标识 \`${rule.id}\` 重复`);
       ids.add(rule.id);
-      if (rule.onFail === 'rejected' && !rule.routeTo) c.error(file, at('conditions', i), 'E-ITEM-ROUTE', '不予受理（onFail: rejected）时须用 routeTo 告知申请人应去的机关（首问负责，不能只拒绝）');
+      if (rule.onFail === 'rejected' && !rule.routeTo) c.error(file, at('conditions', i), 'E-ITEM-ROUTE', renderMessage('E-ITEM-ROUTE'));
       checkCondition(rule.when, file, at('conditions', i, 'when'), refs.facts, refs.shared, c);
     });
   }

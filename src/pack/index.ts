@@ -3,9 +3,10 @@
  * folders import only from here; the types generated from schemas/ come with it.
  */
 export { DISCIPLINE_FACTS, DISCIPLINE_FACT_LABELS } from './crossref.ts';
-export { PackLoadError, formatDiagnostic, formatPath, pointerToPath, sortDiagnostics, type Diagnostic, type PathSegment } from './diagnostics.ts';
+export { PackLoadError, formatDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+export { fsReason } from './fs-reason.ts';
 export { validatePack, type LoadOptions, type ValidationResult } from './load.ts';
-export { readSchema, validateWithSchema } from './schemas.ts';
+export { SCHEMA_BASE, compileSchema, readSchema, schemaValidator, validateWithSchema } from './schemas.ts';
 export { parseSource, type SourceFile } from './source.ts';
 export { suggest } from './suggest.ts';
 export { itemVersionAt, upcomingChanges, type ItemVersion } from './versions.ts';

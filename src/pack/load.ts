@@ -1,10 +1,11 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { renderMessage, type ErrorCode } from '../core/index.ts';
 import { resolveItemMaterials } from './catalogue.ts';
 import { crossCheck } from './crossref.ts';
-import type { Diagnostic } from './diagnostics.ts';
-import { PackLoadError, sortDiagnostics } from './diagnostics.ts';
+import { fsReason } from './fs-reason.ts';
+import { PackLoadError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { SourceMap, type LoadedItem, type LoadedReferral, type PackData } from './model.ts';
 import type { CalendarFile, CatalogueMaterial, CenterFile, FactsFile, ItemFile, MaterialsFile, PolicyFile, ReferralsFile } from './schema-types.ts';
 import { validateSource, type FileKind } from './schemas.ts';
@@ -73,7 +74,7 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
 
   for (const [name, , required] of TOP_FILES) {
     if (required && !files.some((f) => f.rel === name)) {
-      errors.push({ file: name, line: 0, column: 0, path: '$', code: 'E-PACK-MISSING-FILE', message: `缺少必需的文件 ${name}` });
+      errors.push({ file: name, line: 0, column: 0, path: '$', code: 'E-PACK-MISSING-FILE', message: renderMessage('E-PACK-MISSING-FILE', { name }) });
     }
   }
   if (!files.some((f) => f.kind === 'calendar')) {
@@ -155,14 +156,14 @@ export async function loadPackData(dir: string, options: LoadOptions = {}): Prom
 }
 
 async function packDirProblem(root: string, dir: string): Promise<Diagnostic | null> {
-  const whole = (code: string, message: string): Diagnostic => ({ file: '.', line: 0, column: 0, path: '$', code, message });
+  const whole = (code: ErrorCode, message: string): Diagnostic => ({ file: '.', line: 0, column: 0, path: '$', code, message });
   try {
     const s = await stat(root);
-    if (!s.isDirectory()) return whole('E-PACK-NOT-DIR', `${dir} 是文件，不是目录；规则包是一个目录，其中有 center.yaml、items/ 等`);
+    if (!s.isDirectory()) return whole('E-PACK-NOT-DIR', renderMessage('E-PACK-NOT-DIR', { dir }));
     await readdir(root);
     return null;
   } catch (err) {
-    return whole('E-PACK-NOT-FOUND', `找不到或无法打开规则包目录 ${dir}（${fsReason(err)}）`);
+    return whole('E-PACK-NOT-FOUND', renderMessage('E-PACK-NOT-FOUND', { dir, reason: fsReason(err) }));
   }
 }
 
@@ -215,7 +216,7 @@ async function discover(root: string): Promise<{ files: Discovered[]; warnings: 
  * read itself (thousands of items load several times faster this way).
  */
 function readSource(root: string, rel: string): { bytes: Uint8Array } | { error: Diagnostic } {
-  const fail = (code: string, message: string) => ({ error: { file: rel, line: 0, column: 0, path: '$', code, message } });
+  const fail = (code: ErrorCode, message: string): { error: Diagnostic } => ({ error: { file: rel, line: 0, column: 0, path: '$', code, message } });
   let fd: number | undefined;
   try {
     fd = openSync(path.join(root, rel), 'r');
@@ -231,32 +232,9 @@ function readSource(root: string, rel: string): { bytes: Uint8Array } | { error:
     }
     return { bytes: bytes.subarray(0, read) };
   } catch (err) {
-    return fail('E-FILE-READ', `无法读取文件（${fsReason(err)}）`);
+    return fail('E-FILE-READ', renderMessage('E-FILE-READ', { reason: fsReason(err) }));
   } finally {
     if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** A filesystem error in words an officer understands. */
-function fsReason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return '不存在；如果是快捷方式（符号链接），它指向的位置已不存在';
-    case 'EACCES':
-    case 'EPERM':
-      return '没有读取权限';
-    case 'EISDIR':
-      return '这是一个目录，不是文件';
-    case 'ENOTDIR':
-      return '路径中有一段不是目录';
-    case 'ELOOP':
-      return '快捷方式（符号链接）循环指向自身';
-    case 'EMFILE':
-    case 'ENFILE':
-      return '同时打开的文件过多';
-    default:
-      return code ? `系统错误 ${code}` : '未知原因';
   }
 }
 

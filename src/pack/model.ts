@@ -1,4 +1,5 @@
-import type { Diagnostic, PathSegment } from './diagnostics.ts';
+import type { PathSegment } from '../core/index.ts';
+import type { Diagnostic } from './diagnostics.ts';
 import type { CalendarFile, CenterFile, FactsFile, ItemFile, PolicyFile, Referral } from './schema-types.ts';
 import type { Location, SourceFile } from './source.ts';
 

@@ -1135,7 +1135,7 @@ export interface Application {
    */
   materials?: (string | SubmittedMaterialDetail)[];
   /**
-   * 收件时间（ISO 8601，带时区，例如 2026-11-23T09:30:00+08:00）；不写则为当前时间。
+   * 收件时间（ISO 8601，例如 2026-11-23T09:30:00+08:00；可省略秒，不带时区即北京时间）；不写则为当前时间。
    */
   receivedAt?: string;
 }
@@ -1523,6 +1523,10 @@ export interface CaseRecord {
    * @minItems 1
    */
   events: CaseEvent[];
+  /**
+   * 登记时出具的文书的文号（例如 青便〔2026〕0012号），取自文书编号序列；凭文号补打文书。
+   */
+  noticeNumber?: string;
 }
 
 /**
@@ -1875,6 +1879,29 @@ export interface RecordLogEntry {
    * 追加的环节（event 时）。
    */
   event?: {};
+}
+
+/**
+ * 一个中心一年的文书编号（例如 青便〔2026〕0012号）已用到的序号。bianmin render 和登记办件时出具的文书都从这里取号，号码只增不减、不重复使用。
+ */
+
+export interface SequenceRecord {
+  /**
+   * 序列的标识：中心简称/年份，例如 青便/2026。
+   */
+  id: string;
+  /**
+   * 文号前缀（中心简称，center.yaml 的 center.code）。
+   */
+  series: string;
+  /**
+   * 年份。
+   */
+  year: number;
+  /**
+   * 已出具的最后一个序号；下一个文号取 last + 1。
+   */
+  last: number;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
-import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.ts';
+import { formatPath, renderMessage, type ErrorCode, type Location as CoreLocation, type PathSegment } from '../core/index.ts';
+import type { Diagnostic } from './diagnostics.ts';
 import { readPlainYaml } from './plain-yaml.ts';
 import { translateYamlErrors } from './yaml-errors.ts';
 
@@ -21,11 +22,8 @@ export const SOURCE_LIMITS = {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export interface Location {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-}
+/** Where a value is written: the core's location with file, line and column always present. */
+export type Location = Required<Pick<CoreLocation, 'file' | 'line' | 'column'>>;
 
 /** Options of the full parser: YAML 1.2 core schema, nothing beyond it. */
 const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
@@ -108,7 +106,7 @@ export class SourceFile {
     return { file: this.file, line: pos.line, column: pos.col };
   }
 
-  diagnostic(path: readonly PathSegment[], code: string, message: string, key = false): Diagnostic {
+  diagnostic(path: readonly PathSegment[], code: ErrorCode, message: string, key = false): Diagnostic {
     const loc = this.locate(path, key);
     return { ...loc, path: formatPath(path), code, message };
   }
@@ -118,7 +116,7 @@ export type ParseResult = { ok: true; source: SourceFile } | { ok: false; errors
 
 /** Parses bytes as a rule-pack YAML file, refusing anything hostile with a located error. */
 export function parseSource(file: string, bytes: Uint8Array): ParseResult {
-  const whole = (code: string, message: string, line = 1, column = 1): ParseResult => ({
+  const whole = (code: ErrorCode, message: string, line = 1, column = 1): ParseResult => ({
     ok: false,
     errors: [{ file, line, column, path: '$', code, message }],
   });
@@ -132,7 +130,7 @@ export function parseSource(file: string, bytes: Uint8Array): ParseResult {
     const lines = prefix.split('\n');
     return whole(
       'E-FILE-ENCODING',
-      `文件不是 UTF-8 编码（第 ${bad + 1} 字节无效，可能是 GBK 等编码）；请用编辑器另存为 UTF-8`,
+      renderMessage('E-FILE-ENCODING', { byte: bad + 1 }),
       lines.length,
       (lines.at(-1)?.length ?? 0) + 1,
     );
@@ -172,7 +170,7 @@ export function parseSource(file: string, bytes: Uint8Array): ParseResult {
 }
 
 export function tooLargeMessage(bytes: number): string {
-  return `文件大小 ${(bytes / 1024 / 1024).toFixed(1)} MB，超过 ${SOURCE_LIMITS.maxBytes / 1024 / 1024} MB 上限；请把内容拆分到多个文件`;
+  return renderMessage('E-FILE-TOO-LARGE', { size: (bytes / 1024 / 1024).toFixed(1), limit: SOURCE_LIMITS.maxBytes / 1024 / 1024 });
 }
 
 /**
@@ -183,7 +181,7 @@ export function tooLargeMessage(bytes: number): string {
  */
 function checkStructure(doc: Document.Parsed, source: SourceFile): Diagnostic[] {
   const errors: Diagnostic[] = [];
-  const error = (node: unknown, path: readonly PathSegment[], code: string, message: string): void => {
+  const error = (node: unknown, path: readonly PathSegment[], code: ErrorCode, message: string): void => {
     errors.push({ ...source.at(rangeStart(node) ?? 0), path: formatPath(path), code, message });
   };
   const { maxDepth, maxAliasNodes } = SOURCE_LIMITS;
@@ -238,7 +236,7 @@ function checkStructure(doc: Document.Parsed, source: SourceFile): Diagnostic[] 
     }
     if (!isCollection(node)) continue;
     if (depth > maxDepth) {
-      error(node, path, 'E-YAML-DEPTH', `嵌套层数超过 ${maxDepth} 层`);
+      error(node, path, 'E-YAML-DEPTH', renderMessage('E-YAML-DEPTH', { max: maxDepth }));
       continue;
     }
     open.add(node);
@@ -330,7 +328,7 @@ function nestingHazard(text: string): { offset: number; message: string } | null
       // Quotes open a scalar only where a scalar can start (not in `it's`).
       if ((c === '"' || c === "'") && (i === start || /[\s[{,:?-]/.test(text[i - 1] ?? ''))) quote = c;
       else if (c === '[' || c === '{') {
-        if (++flow > maxFlowBrackets) return { offset: i, message: `嵌套层数超过 ${maxDepth} 层` };
+        if (++flow > maxFlowBrackets) return { offset: i, message: renderMessage('E-YAML-DEPTH', { max: maxDepth }) };
       } else if ((c === ']' || c === '}') && flow > 0) flow--;
     }
     // A quoted scalar may span lines inside brackets; in block context a stray quote ends here.

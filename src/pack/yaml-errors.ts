@@ -1,9 +1,11 @@
 import type { LineCounter, YAMLError } from 'yaml';
+import { renderMessage, type ErrorCode } from '../core/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 
-interface Problem {
+/** One finding before it is located: where in the text, and what. */
+interface Finding {
   readonly offset: number;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
 }
 
@@ -33,20 +35,20 @@ export function translateYamlErrors(file: string, errors: readonly YAMLError[], 
   return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-function problem(e: YAMLError, text: string, maxDepth: number): Problem {
+function problem(e: YAMLError, text: string, maxDepth: number): Finding {
   const [start, end] = e.pos;
-  const syntax = (hint: string, offset = start): Problem => ({ offset, code: 'E-YAML-SYNTAX', message: `YAML 语法错误：${hint}` });
+  const syntax = (hint: string, offset = start): Finding => ({ offset, code: 'E-YAML-SYNTAX', message: renderMessage('E-YAML-SYNTAX', { hint }) });
   switch (e.code) {
     case 'DUPLICATE_KEY': {
       const key = /^[^:\n]*/.exec(text.slice(start))?.[0].trim();
-      return { offset: start, code: 'E-YAML-DUPLICATE-KEY', message: `同一层级出现重复的键${key ? ` \`${key}\`` : ''}；每个键只能写一次` };
+      return { offset: start, code: 'E-YAML-DUPLICATE-KEY', message: renderMessage('E-YAML-DUPLICATE-KEY', { key: key ? ` \`${key}\`` : '' }) };
     }
     case 'TAG_RESOLVE_FAILED':
     case 'BAD_COLLECTION_TYPE':
     case 'BAD_DIRECTIVE':
-      return { offset: start, code: 'E-YAML-TAG', message: '不支持标签（以 ! 或 !! 开头的类型标记，如 !!binary、!include）和 % 指令；请直接写普通的值' };
+      return { offset: start, code: 'E-YAML-TAG', message: renderMessage('E-YAML-TAG') };
     case 'RESOURCE_EXHAUSTION':
-      return { offset: start, code: 'E-YAML-DEPTH', message: `嵌套层数超过 ${maxDepth} 层` };
+      return { offset: start, code: 'E-YAML-DEPTH', message: renderMessage('E-YAML-DEPTH', { max: maxDepth }) };
     case 'TAB_AS_INDENT':
       return syntax('不能用 Tab 缩进，请用空格');
     case 'MISSING_CHAR': {

@@ -11,8 +11,9 @@ import { caseClock, deemedAcceptance, type ClockCase, type ClockState, type Work
 import type { CollectionSpec } from './collection.ts';
 import { RecordsError } from './errors.ts';
 import type { RecordProblem } from './record-schemas.ts';
+import { formatDocumentNumber, type Sequences } from './sequences.ts';
 import type { RecordStore } from './store.ts';
-import { normalizeTime, parseTime, shanghaiDate, shanghaiYear, toIso } from './time.ts';
+import { epochOf, normalizeTime, parseTime, shanghaiDate, shanghaiYear, toIso } from './time.ts';
 
 export type CaseEventType = CaseEvent['type'];
 
@@ -118,7 +119,7 @@ export function checkCase(r: CaseRecord): RecordProblem[] {
   let accepted = false;
   let noticed = false;
   r.events.forEach((e, i) => {
-    const at = Date.parse(e.at);
+    const at = epochOf(e.at);
     if (at < prev) problems.push({ path: ['events', i, 'at'], message: `环节时间 ${e.at} 早于上一环节` });
     prev = Math.max(prev, at);
     const fail = (why: string): void => void problems.push({ path: ['events', i, 'type'], message: `${CASE_EVENT_LABELS[e.type]}：${why}` });
@@ -175,14 +176,20 @@ export function checkCase(r: CaseRecord): RecordProblem[] {
 
 export class Cases {
   private readonly nextSeq = new Map<number, number>();
+  /** Notice number → case id, built on first use. */
+  private notices: Map<string, string> | null = null;
 
   constructor(
     private readonly store: RecordStore,
     private readonly pack: Pack,
     private readonly cal: WorkCalendar,
+    private readonly sequences: Sequences,
   ) {}
 
-  /** Registers a decision as a new case; returns its view. */
+  /**
+   * Registers a decision as a new case; returns its view. The notice issued for it takes the next
+   * number of the center's document-number series for the year of receipt, stored on the case.
+   */
   register(input: RegisterCase): Promise<CaseView> {
     return this.store.exclusive(async () => {
       const d = input.decision;
@@ -191,9 +198,9 @@ export class Cases {
       requireStaff(this.pack, firstInquiry, 'firstInquiry');
       const receivedAt = normalizeTime(d.receivedAt, 'decision.receivedAt');
       const at = input.at ? normalizeTime(input.at, 'at') : receivedAt;
-      const year = shanghaiYear(Date.parse(receivedAt));
+      const year = shanghaiYear(epochOf(receivedAt));
       const item = this.pack.data.items.get(d.item);
-      const window = item ? itemVersionAt(item.data, shanghaiDate(Date.parse(receivedAt))).window : null;
+      const window = item ? itemVersionAt(item.data, shanghaiDate(epochOf(receivedAt))).window : null;
       const post = postFor(this.pack, window, input.staff);
       const events: CaseEvent[] = [{ type: 'received', at: receivedAt, staff: input.staff }];
       const reasons = d.reasons.map((r) => r.message).join('；');
@@ -214,6 +221,9 @@ export class Cases {
           break;
       }
       const id = this.nextId(year);
+      // Taken before the case is written: a crash in between leaves a gap, never a number twice.
+      const series = this.pack.data.center.center.code;
+      const noticeNumber = formatDocumentNumber(series, year, await this.sequences.take(series, year));
       const record: CaseRecord = {
         id,
         item: d.item,
@@ -225,9 +235,11 @@ export class Cases {
         ...(input.application ? { application: input.application } : {}),
         decision: d,
         events,
+        noticeNumber,
       };
       const saved = await this.store.collection<CaseRecord>(caseShard(year)).put(record);
       this.nextSeq.set(year, Number(id.slice(5)) + 1);
+      this.notices?.set(noticeNumber, id);
       return this.view(saved, at);
     });
   }
@@ -236,7 +248,7 @@ export class Cases {
   addEvent(id: string, input: CaseEventInput): Promise<CaseView> {
     return this.store.exclusive(async () => {
       const current = this.get(id);
-      if (!current) throw new RecordsError('E-CASE-NOT-FOUND', `办件 ${id} 不存在`);
+      if (!current) throw RecordsError.of('E-CASE-NOT-FOUND', { id });
       requireStaff(this.pack, input.staff, 'staff');
       const at = input.at ? normalizeTime(input.at, 'at') : toIso(Date.now());
       const event: CaseEvent = {
@@ -279,6 +291,16 @@ export class Cases {
     if (!m) return undefined;
     if (!this.store.names().includes(caseShard(Number(m[1])))) return undefined;
     return this.store.collection<CaseRecord>(caseShard(Number(m[1]))).get(id);
+  }
+
+  /** The case whose registration issued the notice numbered `number`. */
+  byNoticeNumber(number: string): CaseRecord | undefined {
+    if (!this.notices) {
+      this.notices = new Map();
+      for (const r of this.all()) if (r.noticeNumber) this.notices.set(r.noticeNumber, r.id);
+    }
+    const id = this.notices.get(number);
+    return id === undefined ? undefined : this.get(id);
   }
 
   /** Years that have a shard, ascending. */
@@ -336,7 +358,7 @@ export class Cases {
 
   private limitsOf(r: CaseRecord): { promised: Duration; statutory: Duration; extensionMax?: Duration } | null {
     const item = this.pack.data.items.get(r.item);
-    const version = item ? itemVersionAt(item.data, shanghaiDate(Date.parse(r.receivedAt))) : null;
+    const version = item ? itemVersionAt(item.data, shanghaiDate(epochOf(r.receivedAt))) : null;
     const max = version?.limits?.extension?.max;
     const deadline = r.decision.deadline;
     if (deadline) {
@@ -364,7 +386,7 @@ export class Cases {
     const clock = c ? caseClock(this.cal, this.pack.data.policy, c, now) : null;
     const end = r.events.find((e) => TERMINAL.has(e.type));
     const concludedAt = end?.at ?? (status === 'consultation' ? r.receivedAt : null);
-    const overdue = clock !== null && (end ? Date.parse(end.at) : Date.parse(now)) > Date.parse(clock.due);
+    const overdue = clock !== null && (end ? epochOf(end.at) : epochOf(now)) > epochOf(clock.due);
     return {
       record: r,
       status,

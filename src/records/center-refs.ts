@@ -33,14 +33,14 @@ export function windowName(pack: Pack, id: string | null | undefined): string {
 export function requireStaff(pack: Pack, id: string, field: string): void {
   if (!staffById(pack, id)) {
     const known = pack.data.center.staff.map((s) => `${s.id}（${s.name}）`).slice(0, 30).join('、');
-    throw new RecordsError('E-RECORD-STAFF', `工作人员 \`${id}\` 未在 center.yaml 中声明；已声明的有：${known}`, { path: `$.${field}` });
+    throw RecordsError.of('E-RECORD-STAFF', { id, known }, { path: `$.${field}` });
   }
 }
 
 export function requireWindow(pack: Pack, id: string, field: string): void {
   if (!windowById(pack, id)) {
     const known = pack.data.center.windows.map((w) => `${w.id}（${w.number}号${w.name}）`).join('、');
-    throw new RecordsError('E-RECORD-WINDOW', `窗口 \`${id}\` 未在 center.yaml 中声明；已声明的有：${known}`, { path: `$.${field}` });
+    throw RecordsError.of('E-RECORD-WINDOW', { id, known }, { path: `$.${field}` });
   }
 }
 

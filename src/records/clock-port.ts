@@ -34,7 +34,8 @@ function guarded<T>(fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof ClockError) throw new RecordsError(`E-CLOCK-${e.code.toUpperCase()}`, e.message.replace(/^[^：]*：/, ''), { path: e.path ? `$.${e.path}` : undefined });
+    // The clock's paths name its arguments (`extensions[1]`); in the records they are fields of the record.
+    if (e instanceof ClockError) throw new RecordsError(e.code, e.detail, e.location.path ? { path: `$.${e.location.path}` } : {});
     throw e;
   }
 }

@@ -15,10 +15,10 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { formatPath } from '../pack/index.ts';
+import { formatPath, type Location } from '../core/index.ts';
 import type { RecordLogEntry, RecordSnapshot } from '../pack/index.ts';
 import { DurableJsonFile, syncDir } from './durable-file.ts';
-import { RecordsError, type RecordsErrorLocation } from './errors.ts';
+import { RecordsError } from './errors.ts';
 import { jsonSyntaxErrorOffset, lineColumn, offsetOfPath, type PathSegment } from './json-locate.ts';
 import { validateRecord, type RecordKind, type RecordProblem } from './record-schemas.ts';
 
@@ -44,7 +44,7 @@ export interface CollectionHost {
 }
 
 /** A located problem found while loading. */
-export interface LoadProblem extends RecordsErrorLocation {
+export interface LoadProblem extends Location {
   readonly detail: string;
 }
 
@@ -106,7 +106,7 @@ export class Collection<R> {
     }
     const snap = this.db.data;
     const text = this.adapter.takeText();
-    const locate = (p: readonly PathSegment[]): RecordsErrorLocation => {
+    const locate = (p: readonly PathSegment[]): Location => {
       const at = text ? lineColumn(text, offsetOfPath(text, p)) : { line: 0, column: 0 };
       return { file: this.adapter.shown, line: at.line || undefined, column: at.column || undefined, path: formatPath(p) };
     };
@@ -161,7 +161,7 @@ export class Collection<R> {
     const snapshotSeq = this.seq;
     let expected = snapshotSeq + 1;
     lines.forEach((line, i) => {
-      const at = (p: readonly PathSegment[], column?: number): RecordsErrorLocation => ({ file: shown, line: i + 1, column, path: formatPath(p) });
+      const at = (p: readonly PathSegment[], column?: number): Location => ({ file: shown, line: i + 1, column, path: formatPath(p) });
       let entry: RecordLogEntry;
       try {
         entry = JSON.parse(line) as RecordLogEntry;
@@ -240,8 +240,8 @@ export class Collection<R> {
   }
 
   private async append(entry: RecordLogEntry): Promise<void> {
-    if (this.host.readonly) throw new RecordsError('E-STORE-READONLY', `数据目录 ${this.host.shownDir} 以只读方式打开，不能写入`);
-    if (this.broken) throw new RecordsError('E-STORE-BROKEN', `此前写入 ${this.shown(`${this.name}.log`)} 失败且无法回滚（${this.broken.message}）；请检查磁盘后重启服务`);
+    if (this.host.readonly) throw RecordsError.of('E-STORE-READONLY', { dir: this.host.shownDir });
+    if (this.broken) throw RecordsError.of('E-STORE-BROKEN', { file: this.shown(`${this.name}.log`), reason: this.broken.message });
     const bytes = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
     const fh = await this.openLog();
     const before = this.logBytes;
@@ -329,7 +329,8 @@ function* serializeSnapshot(s: RecordSnapshot): Generator<string> {
 function invalid(problems: readonly RecordProblem[]): RecordsError {
   const first = problems[0]!;
   const more = problems.length > 1 ? `（另有 ${problems.length - 1} 处：${problems.slice(1, 4).map((p) => `${formatPath(p.path)} ${p.message}`).join('；')}）` : '';
-  return new RecordsError('E-RECORD-INVALID', `${first.message}${more}`, { path: formatPath(first.path) });
+  const details = problems.map((p) => ({ code: 'E-RECORD-INVALID' as const, message: p.message, path: formatPath(p.path) }));
+  return new RecordsError('E-RECORD-INVALID', `${first.message}${more}`, { path: formatPath(first.path) }, details);
 }
 
 /** Records handed out are immutable: callers cannot change the store behind its back. */

@@ -12,7 +12,7 @@ import { RecordsError } from './errors.ts';
 import { YearlyIds } from './ids.ts';
 import { findForbiddenPhrases, type PhraseMatch } from './phrases.ts';
 import type { RecordStore } from './store.ts';
-import { normalizeTime, shanghaiDate, shanghaiYear, toIso } from './time.ts';
+import { epochOf, normalizeTime, shanghaiDate, shanghaiYear, toIso } from './time.ts';
 
 export type ComplaintChannel = ComplaintRecord['channel'];
 export const COMPLAINTS = 'complaints';
@@ -98,18 +98,18 @@ export class Complaints {
 
   add(input: AddComplaint): Promise<ComplaintRecord> {
     return this.store.exclusive(async () => {
-      if (!input.staff && !input.window) throw new RecordsError('E-COMPLAINT-TARGET', '须写明被投诉的工作人员或窗口（至少一项）', { path: '$.target' });
+      if (!input.staff && !input.window) throw RecordsError.of('E-COMPLAINT-TARGET', {}, { path: '$.target' });
       if (input.staff) requireStaff(this.pack, input.staff, 'target.staff');
       if (input.window) requireWindow(this.pack, input.window, 'target.window');
       requireStaff(this.pack, input.receivedBy, 'receivedBy');
       if (input.major && input.channel !== 'written') {
-        throw new RecordsError('E-COMPLAINT-MAJOR', '涉及重大事项的投诉应采用书面形式（投诉制度第二条）；请投诉人提交书面投诉后再登记', { path: '$.channel' });
+        throw RecordsError.of('E-COMPLAINT-MAJOR', {}, { path: '$.channel' });
       }
       if (input.case && !this.store.names().some((n) => n.startsWith('cases-') && this.store.collection<{ id: string }>(n).get(input.case!))) {
-        throw new RecordsError('E-COMPLAINT-CASE', `办件 ${input.case} 不存在`, { path: '$.case' });
+        throw RecordsError.of('E-COMPLAINT-CASE', { id: input.case }, { path: '$.case' });
       }
       const receivedAt = input.receivedAt ? normalizeTime(input.receivedAt, 'receivedAt') : toIso(Date.now());
-      const id = this.ids.peek(shanghaiYear(Date.parse(receivedAt)));
+      const id = this.ids.peek(shanghaiYear(epochOf(receivedAt)));
       const record: ComplaintRecord = {
         id,
         channel: input.channel,
@@ -133,12 +133,12 @@ export class Complaints {
     return this.store.exclusive(async () => {
       const r = this.require(id);
       if (r.verification) {
-        throw new RecordsError('E-COMPLAINT-VERIFIED', `投诉 ${id} 已于 ${r.verification.at} 核实为“${RESULT_LABELS[r.verification.result]}”，结论不能更改`);
+        throw RecordsError.of('E-COMPLAINT-VERIFIED', { id, at: r.verification.at, result: RESULT_LABELS[r.verification.result] });
       }
       requireStaff(this.pack, input.handler, 'verification.handler');
       if (input.staff) requireStaff(this.pack, input.staff, 'verification.staff');
       const at = input.at ? normalizeTime(input.at, 'at') : toIso(Date.now());
-      if (Date.parse(at) < Date.parse(r.receivedAt)) throw new RecordsError('E-COMPLAINT-TIME', `核实时间 ${at} 早于收到投诉的时间 ${r.receivedAt}`, { path: '$.verification.at' });
+      if (epochOf(at) < epochOf(r.receivedAt)) throw RecordsError.of('E-COMPLAINT-TIME', { what: '核实', at, receivedAt: r.receivedAt }, { path: '$.verification.at' });
       const verification = {
         result: input.result,
         handler: input.handler,
@@ -154,15 +154,15 @@ export class Complaints {
   reply(id: string, input: ReplyComplaint): Promise<ComplaintRecord> {
     return this.store.exclusive(async () => {
       const r = this.require(id);
-      if (r.reply) throw new RecordsError('E-COMPLAINT-REPLIED', `投诉 ${id} 已于 ${r.reply.at} 答复`);
+      if (r.reply) throw RecordsError.of('E-COMPLAINT-REPLIED', { id, at: r.reply.at });
       const channel = input.channel ?? r.channel;
       if (!replyChannelAllowed(r.channel, channel)) {
         const rule = r.channel === 'written' ? '书面投诉必须书面答复' : `${CHANNEL_LABELS[r.channel]}投诉应以${CHANNEL_LABELS[r.channel]}方式答复（或书面答复）`;
-        throw new RecordsError('E-COMPLAINT-REPLY-CHANNEL', `${rule}，不能以${CHANNEL_LABELS[channel]}方式答复（投诉制度第七条）`, { path: '$.reply.channel' });
+        throw RecordsError.of('E-COMPLAINT-REPLY-CHANNEL', { rule, channel: CHANNEL_LABELS[channel] }, { path: '$.reply.channel' });
       }
       requireStaff(this.pack, input.by, 'reply.by');
       const at = input.at ? normalizeTime(input.at, 'at') : toIso(Date.now());
-      if (Date.parse(at) < Date.parse(r.receivedAt)) throw new RecordsError('E-COMPLAINT-TIME', `答复时间 ${at} 早于收到投诉的时间 ${r.receivedAt}`, { path: '$.reply.at' });
+      if (epochOf(at) < epochOf(r.receivedAt)) throw RecordsError.of('E-COMPLAINT-TIME', { what: '答复', at, receivedAt: r.receivedAt }, { path: '$.reply.at' });
       return this.collection().put({ ...r, reply: { channel, at, by: input.by, content: input.content } });
     });
   }
@@ -173,7 +173,7 @@ export class Complaints {
 
   private require(id: string): ComplaintRecord {
     const r = this.get(id);
-    if (!r) throw new RecordsError('E-COMPLAINT-NOT-FOUND', `投诉 ${id} 不存在`);
+    if (!r) throw RecordsError.of('E-COMPLAINT-NOT-FOUND', { id });
     return r;
   }
 
@@ -188,8 +188,8 @@ export class Complaints {
   view(r: ComplaintRecord, now: string): ComplaintView {
     const policy = this.pack.data.policy.clocks;
     const { due } = dueAfter(this.cal, r.receivedAt, r.complex ? policy.complaintReplyComplex : policy.complaintReply);
-    const answered = r.reply ? Date.parse(r.reply.at) : Date.parse(now);
-    return { record: r, replyDue: due, replied: r.reply !== undefined, replyOverdue: answered > Date.parse(due), counted: countedStaff(r) };
+    const answered = r.reply ? epochOf(r.reply.at) : epochOf(now);
+    return { record: r, replyDue: due, replied: r.reply !== undefined, replyOverdue: answered > epochOf(due), counted: countedStaff(r) };
   }
 
   /** Forbidden phrases quoted in a complaint's content. */
@@ -205,11 +205,11 @@ export class Complaints {
     const counted = countedStaff(r);
     return {
       id: r.id,
-      received: shanghaiDate(Date.parse(r.receivedAt)),
+      received: shanghaiDate(epochOf(r.receivedAt)),
       channel: CHANNEL_LABELS[r.channel],
       target: [r.target.window ? windowName(this.pack, r.target.window) : null, counted ? staffName(this.pack, counted) : null].filter((x): x is string => x !== null).join(' ') || '—',
       result: r.verification ? RESULT_LABELS[r.verification.result] : '核实中',
-      replied: r.reply ? shanghaiDate(Date.parse(r.reply.at)) : null,
+      replied: r.reply ? shanghaiDate(epochOf(r.reply.at)) : null,
     };
   }
 }

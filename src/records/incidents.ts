@@ -11,7 +11,7 @@ import { RecordsError } from './errors.ts';
 import { YearlyIds } from './ids.ts';
 import { findForbiddenPhrases } from './phrases.ts';
 import type { RecordStore } from './store.ts';
-import { normalizeTime, shanghaiYear, toIso } from './time.ts';
+import { epochOf, normalizeTime, shanghaiYear, toIso } from './time.ts';
 
 export const INCIDENTS = 'incidents';
 export type IncidentKind = IncidentRecord['kind'];
@@ -55,17 +55,17 @@ export class Incidents {
     return this.store.exclusive(async () => {
       requireStaff(this.pack, input.staff, 'staff');
       requireStaff(this.pack, input.recordedBy, 'recordedBy');
-      if (input.post && !postById(this.pack, input.post)) throw new RecordsError('E-RECORD-POST', `岗位 \`${input.post}\` 未在 center.yaml 中声明`, { path: '$.post' });
+      if (input.post && !postById(this.pack, input.post)) throw RecordsError.of('E-RECORD-POST', { id: input.post }, { path: '$.post' });
       let phrases: string[] | undefined;
       if (input.kind === 'forbidden-phrase') {
         const found = findForbiddenPhrases(input.text ?? '', this.pack.data.policy.forbiddenPhrases);
         if (found.length === 0) {
-          throw new RecordsError('E-INCIDENT-NO-PHRASE', `所记原话中没有 policy.yaml 所列的服务忌语：${JSON.stringify(input.text ?? '')}`, { path: '$.text' });
+          throw RecordsError.of('E-INCIDENT-NO-PHRASE', { text: JSON.stringify(input.text ?? '') }, { path: '$.text' });
         }
         phrases = [...new Set(found.map((f) => f.phrase))];
       }
       const at = input.at ? normalizeTime(input.at, 'at') : toIso(Date.now());
-      const id = this.ids.peek(shanghaiYear(Date.parse(at)));
+      const id = this.ids.peek(shanghaiYear(epochOf(at)));
       const record: IncidentRecord = {
         id,
         kind: input.kind,

@@ -15,12 +15,13 @@ import { parsePeriod, type Period } from './periods.ts';
 import { findForbiddenPhrases, type PhraseMatch } from './phrases.ts';
 import { publicationSpec, Publications, PUBLICATIONS } from './publications.ts';
 import { reviewSpec, Reviews, REVIEWS } from './reviews.ts';
+import { sequenceSpec, Sequences, SEQUENCES, type DocumentSeries } from './sequences.ts';
 import { computeSanctions, type SanctionsReport } from './sanctions.ts';
 import { RecordStore, type BackupResult } from './store.ts';
 import { sweep, type SweepReport } from './sweep.ts';
 import { parseTime, toIso } from './time.ts';
 
-export { RecordsError, type RecordsErrorLocation } from './errors.ts';
+export { RecordsError } from './errors.ts';
 export { maskName, maskIdNumber, maskPhone, maskContact, findUnmasked, type UnmaskedFinding } from './mask.ts';
 export { findForbiddenPhrases, type PhraseMatch } from './phrases.ts';
 export { parsePeriod, countingWindow, type Period } from './periods.ts';
@@ -33,6 +34,7 @@ export type { SanctionsReport, StaffSanctions, SanctionAction, Evidence, Discipl
 export type { MetricsReport, StaffMetrics, WindowMetrics, Figures, Ratio, Grade } from './metrics.ts';
 export type { SweepReport, SweepEntry } from './sweep.ts';
 export type { BackupResult } from './store.ts';
+export { formatDocumentNumber, type DocumentSeries } from './sequences.ts';
 
 export interface OpenRecordsOptions {
   /** Open without the writer lock: reading only, nothing on disk changes. */
@@ -54,6 +56,8 @@ export interface Records {
   readonly reviews: Reviews;
   readonly incidents: Incidents;
   readonly publications: Publications;
+  /** The document-number series (per center prefix and year), drawn by every numbered document. */
+  readonly sequences: DocumentSeries;
   /** A case with its status, clock and responsible person at `now`. */
   viewCase(record: CaseRecord, now?: At): CaseView;
   /** Discipline actions per staff member in the counting window ending at `now`. */
@@ -81,7 +85,9 @@ function specFor(name: string): CollectionSpec<unknown> | null {
           ? incidentSpec()
           : name === PUBLICATIONS
             ? publicationSpec()
-            : null;
+            : name === SEQUENCES
+              ? sequenceSpec()
+              : null;
   return spec as CollectionSpec<unknown> | null;
 }
 
@@ -97,7 +103,14 @@ function ms(at: At): number {
 export async function openRecords(dataDir: string, pack: Pack, options: OpenRecordsOptions = {}): Promise<Records> {
   const store = await RecordStore.open(dataDir, { specFor, ...options });
   const cal = calendarOf(pack);
-  const cases = new Cases(store, pack, cal);
+  const sequences = new Sequences(store);
+  try {
+    await sequences.adoptLegacyCounters();
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const cases = new Cases(store, pack, cal, sequences);
   const complaints = new Complaints(store, pack, cal);
   const reviews = new Reviews(store, pack, cal);
   const incidents = new Incidents(store, pack);
@@ -114,6 +127,7 @@ export async function openRecords(dataDir: string, pack: Pack, options: OpenReco
     reviews,
     incidents,
     publications,
+    sequences,
     viewCase: (record, now) => cases.view(record, toIso(ms(now))),
     sanctions: (o = {}) => {
       const now = ms(o.now);

@@ -2,7 +2,7 @@
  * Locating things in JSON text for error messages: Node's JSON.parse no longer reports where a
  * syntax error is, and a schema error has only a JSON path. Used on the error path only.
  */
-import type { PathSegment } from '../pack/index.ts';
+import type { PathSegment } from '../core/index.ts';
 
 export type { PathSegment };
 
@@ -140,10 +140,9 @@ class Scan {
   }
 }
 
-class ScanError extends Error {
-  constructor(readonly offset: number) {
-    super('json syntax');
-  }
+/** Thrown inside the scanner only, to unwind to `jsonSyntaxErrorOffset`; never escapes it, so not an Error. */
+class ScanError {
+  constructor(readonly offset: number) {}
 }
 
 /** Offset of the first JSON syntax error in `text`, or null when it is valid JSON. */

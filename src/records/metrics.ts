@@ -23,7 +23,7 @@ import { countedStaff } from './complaints.ts';
 import { RecordsError } from './errors.ts';
 import { describePeriod, inPeriod, type Period } from './periods.ts';
 import { RuleSet } from './policy-rules.ts';
-import { toIso } from './time.ts';
+import { epochOf, toIso } from './time.ts';
 
 export interface Ratio {
   readonly numerator: number;
@@ -117,10 +117,10 @@ export async function computeMetrics(input: MetricsInput): Promise<MetricsReport
 
   const errors: Array<{ case: string; message: string }> = [];
   for (const r of input.cases) {
-    const received = Date.parse(r.receivedAt);
+    const received = epochOf(r.receivedAt);
     if (received > at) continue;
     const end = r.events.find((e) => TERMINAL.has(e.type));
-    const endMs = end ? Date.parse(end.at) : null;
+    const endMs = end ? epochOf(end.at) : null;
     const inPeriodReceived = inPeriod(period, received);
     const consultation = r.decision.kind === 'consultation';
     // Only a case that may fall due or conclude in the period needs its clock.
@@ -142,7 +142,7 @@ export async function computeMetrics(input: MetricsInput): Promise<MetricsReport
       if (r.window) get(windowBuckets, r.window).acceptance.add(registeredByFirst);
       if (!consultation && v) {
         const concluded = endMs !== null && endMs <= at;
-        const ranOut = v.clock !== null && Date.parse(v.clock.due) <= at;
+        const ranOut = v.clock !== null && epochOf(v.clock.due) <= at;
         if (concluded || ranOut) {
           get(staffBuckets, r.firstInquiry).completion.add(concluded);
           if (r.window) get(windowBuckets, r.window).completion.add(concluded);
@@ -151,7 +151,7 @@ export async function computeMetrics(input: MetricsInput): Promise<MetricsReport
     }
 
     if (v?.clock) {
-      const due = Date.parse(v.clock.due);
+      const due = epochOf(v.clock.due);
       let counted: boolean | null = null;
       if (endMs !== null && endMs <= at && endMs <= due && inPeriod(period, endMs)) counted = true;
       else if (v.overdue && inPeriod(period, due) && due <= at) counted = false;
@@ -163,7 +163,7 @@ export async function computeMetrics(input: MetricsInput): Promise<MetricsReport
   }
 
   for (const c of input.complaints) {
-    if (!inPeriod(period, Date.parse(c.receivedAt)) || Date.parse(c.receivedAt) > at) continue;
+    if (!inPeriod(period, epochOf(c.receivedAt)) || epochOf(c.receivedAt) > at) continue;
     const counted = countedStaff(c);
     const target = counted ?? c.target.staff;
     if (target) {

@@ -38,7 +38,7 @@ export function parsePeriod(text: string): Period {
   if (m) return span(Number(m[1]), (Number(m[2]) - 1) * 3 + 1, 3, `${m[1]}年第${'一二三四'[Number(m[2]) - 1]}季度`);
   m = /^(\d{4})-[Hh]([12])$/.exec(t);
   if (m) return span(Number(m[1]), m[2] === '1' ? 1 : 7, 6, `${m[1]}年${m[2] === '1' ? '上' : '下'}半年`);
-  throw new RecordsError('E-PERIOD', `期间格式不正确：${JSON.stringify(text)}；应为 2026（年）、2026-11（月）、2026-Q4（季度）或 2026-H2（半年）`);
+  throw RecordsError.of('E-PERIOD', { text: JSON.stringify(text) });
 }
 
 /** The assessment period (policy.assessment.period) containing `ms`. */

@@ -14,7 +14,7 @@ import { RecordsError } from './errors.ts';
 import { YearlyIds } from './ids.ts';
 import { findUnmasked } from './mask.ts';
 import { CONTENT_DIR, type RecordStore } from './store.ts';
-import { normalizeTime, shanghaiYear, toIso } from './time.ts';
+import { epochOf, normalizeTime, shanghaiYear, toIso } from './time.ts';
 
 export const PUBLICATIONS = 'publications';
 
@@ -71,10 +71,10 @@ export class Publications {
         const leaks = findUnmasked(bytes.toString('utf8'), phones);
         if (leaks.length > 0) {
           const what = leaks.map((l) => `${l.kind === 'idNumber' ? '身份证号' : '手机号'}（第 ${l.index + 1} 个字符起）`).join('、');
-          throw new RecordsError('E-PUBLICATION-UNMASKED', `公开内容含未脱敏的个人信息：${what}；请脱敏后再公开`, { path: '$.content' });
+          throw RecordsError.of('E-PUBLICATION-UNMASKED', { what }, { path: '$.content' });
         }
       }
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(input.kind)) throw new RecordsError('E-PUBLICATION-KIND', `公开类别 ${JSON.stringify(input.kind)} 格式不正确（小写字母、数字和连字符，例如 announcement）`, { path: '$.kind' });
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(input.kind)) throw RecordsError.of('E-PUBLICATION-KIND', { kind: JSON.stringify(input.kind) }, { path: '$.kind' });
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const dir = path.join(this.store.dir, CONTENT_DIR);
       await mkdir(dir, { recursive: true });
@@ -82,7 +82,7 @@ export class Publications {
       // Content-addressed: the same content is stored once; an existing file is left untouched.
       if (!(await stat(file).catch(() => null))) await writeFileDurably(file, bytes);
       const issuedAt = input.issuedAt ? normalizeTime(input.issuedAt, 'issuedAt') : toIso(Date.now());
-      const id = this.ids.peek(shanghaiYear(Date.parse(issuedAt)));
+      const id = this.ids.peek(shanghaiYear(epochOf(issuedAt)));
       const record: PublicationRecord = { id, kind: input.kind, title: input.title, issuedAt, issuer: input.issuer, sha256, bytes: bytes.length, mediaType };
       const saved = await this.collection().put(record);
       this.ids.taken(id);
@@ -101,12 +101,12 @@ export class Publications {
   /** The archived content of a publication, checked against its digest. */
   async content(id: string): Promise<Buffer> {
     const r = this.get(id);
-    if (!r) throw new RecordsError('E-PUBLICATION-NOT-FOUND', `公开存档 ${id} 不存在`);
+    if (!r) throw RecordsError.of('E-PUBLICATION-NOT-FOUND', { id });
     const file = path.join(this.store.dir, CONTENT_DIR, contentName(r.sha256, r.mediaType));
     const bytes = await readFile(file).catch(() => null);
-    if (!bytes) throw new RecordsError('E-PUBLICATION-MISSING', `公开存档 ${id} 的内容文件缺失`, { file: path.join(this.store.shownDir, CONTENT_DIR, contentName(r.sha256, r.mediaType)) });
+    if (!bytes) throw RecordsError.of('E-PUBLICATION-MISSING', { id }, { file: path.join(this.store.shownDir, CONTENT_DIR, contentName(r.sha256, r.mediaType)) });
     if (createHash('sha256').update(bytes).digest('hex') !== r.sha256) {
-      throw new RecordsError('E-PUBLICATION-HASH', `公开存档 ${id} 的内容与存档摘要不符（内容被改动）`, { file: path.join(this.store.shownDir, CONTENT_DIR, contentName(r.sha256, r.mediaType)) });
+      throw RecordsError.of('E-PUBLICATION-HASH', { id }, { file: path.join(this.store.shownDir, CONTENT_DIR, contentName(r.sha256, r.mediaType)) });
     }
     return bytes;
   }

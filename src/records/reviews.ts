@@ -10,7 +10,7 @@ import type { CollectionSpec } from './collection.ts';
 import { RecordsError } from './errors.ts';
 import { YearlyIds } from './ids.ts';
 import type { RecordStore } from './store.ts';
-import { normalizeTime, shanghaiYear, toIso } from './time.ts';
+import { epochOf, normalizeTime, shanghaiYear, toIso } from './time.ts';
 
 export const REVIEWS = 'reviews';
 
@@ -74,12 +74,12 @@ export class Reviews {
     return this.store.exclusive(async () => {
       const grades = this.pack.data.policy.reviews.grades;
       if (!grades.includes(input.grade)) {
-        throw new RecordsError('E-REVIEW-GRADE', `评价等级“${input.grade}”不在 policy.yaml 的 reviews.grades 中；可选：${grades.join('、')}`, { path: '$.grade' });
+        throw RecordsError.of('E-REVIEW-GRADE', { grade: input.grade, grades: grades.join('、') }, { path: '$.grade' });
       }
       if (input.staff) requireStaff(this.pack, input.staff, 'staff');
       if (input.window) requireWindow(this.pack, input.window, 'window');
       const at = input.at ? normalizeTime(input.at, 'at') : toIso(Date.now());
-      const id = this.ids.peek(shanghaiYear(Date.parse(at)));
+      const id = this.ids.peek(shanghaiYear(epochOf(at)));
       const record: ReviewRecord = {
         id,
         grade: input.grade,
@@ -100,12 +100,12 @@ export class Reviews {
   followUp(id: string, kind: 'callback' | 'rectification', input: FollowUpInput): Promise<ReviewRecord> {
     return this.store.exclusive(async () => {
       const r = this.get(id);
-      if (!r) throw new RecordsError('E-REVIEW-NOT-FOUND', `评价 ${id} 不存在`);
-      if (!this.isBad(r.grade)) throw new RecordsError('E-REVIEW-NOT-BAD', `评价 ${id}（${r.grade}）不是差评，无需回访整改`);
-      if (r[kind]) throw new RecordsError('E-REVIEW-DONE', `评价 ${id} 已记录${kind === 'callback' ? '回访' : '整改反馈'}`);
+      if (!r) throw RecordsError.of('E-REVIEW-NOT-FOUND', { id });
+      if (!this.isBad(r.grade)) throw RecordsError.of('E-REVIEW-NOT-BAD', { id, grade: r.grade });
+      if (r[kind]) throw RecordsError.of('E-REVIEW-DONE', { id, what: kind === 'callback' ? '回访' : '整改反馈' });
       requireStaff(this.pack, input.by, `${kind}.by`);
       const at = input.at ? normalizeTime(input.at, 'at') : toIso(Date.now());
-      if (Date.parse(at) < Date.parse(r.at)) throw new RecordsError('E-REVIEW-TIME', `时间 ${at} 早于评价时间 ${r.at}`, { path: `$.${kind}.at` });
+      if (epochOf(at) < epochOf(r.at)) throw RecordsError.of('E-REVIEW-TIME', { at, reviewedAt: r.at }, { path: `$.${kind}.at` });
       return this.collection().put({ ...r, [kind]: { at, by: input.by, ...(input.note ? { note: input.note } : {}) } });
     });
   }
@@ -124,7 +124,7 @@ export class Reviews {
     const state = (limit: typeof clocks.badReviewCallback, done: ReviewRecord['callback']): FollowUpState => {
       const { due } = dueAfter(this.cal, r.at, limit);
       const doneAt = done?.at ?? null;
-      return { due, doneAt, overdue: Date.parse(doneAt ?? now) > Date.parse(due) };
+      return { due, doneAt, overdue: epochOf(doneAt ?? now) > epochOf(due) };
     };
     return { record: r, bad: true, callback: state(clocks.badReviewCallback, r.callback), rectification: state(clocks.badReviewRectification, r.rectification) };
   }

@@ -12,7 +12,7 @@ import { countedStaff } from './complaints.ts';
 import { RecordsError } from './errors.ts';
 import { countingWindow, describePeriod, inPeriod, type Period } from './periods.ts';
 import { factsOf, RuleSet } from './policy-rules.ts';
-import { toIso } from './time.ts';
+import { epochOf, toIso } from './time.ts';
 
 export type DisciplineFact = (typeof DISCIPLINE_FACTS)[number];
 export type DisciplineFacts = Readonly<Record<DisciplineFact, number>>;
@@ -114,20 +114,20 @@ export function disciplineFacts(input: SanctionsInput, window: Period, errors: A
   // Counted by when the matter arose (receipt of the complaint, the finding, the review).
   for (const c of input.complaints) {
     const staff = countedStaff(c);
-    if (staff && inPeriod(window, Date.parse(c.receivedAt))) count(staff, 'verifiedComplaints', c.id);
+    if (staff && inPeriod(window, epochOf(c.receivedAt))) count(staff, 'verifiedComplaints', c.id);
   }
   for (const i of input.incidents) {
-    if (inPeriod(window, Date.parse(i.at))) count(i.staff, INCIDENT_FACT[i.kind], i.id);
+    if (inPeriod(window, epochOf(i.at))) count(i.staff, INCIDENT_FACT[i.kind], i.id);
   }
   const bad = new Set(input.pack.data.policy.reviews.bad);
   for (const r of input.reviews) {
-    if (r.staff && bad.has(r.grade) && inPeriod(window, Date.parse(r.at))) count(r.staff, 'badReviews', r.id);
+    if (r.staff && bad.has(r.grade) && inPeriod(window, epochOf(r.at))) count(r.staff, 'badReviews', r.id);
   }
   for (const r of input.cases) {
     // An overdue case counts in the window holding its due time; one concluded before the window
     // cannot be due inside it, so its clock need not be computed.
     const end = r.events.find((e) => e.type === 'completed' || e.type === 'returned' || e.type === 'rejected');
-    if (r.decision.kind === 'consultation' || (end && Date.parse(end.at) < window.from)) continue;
+    if (r.decision.kind === 'consultation' || (end && epochOf(end.at) < window.from)) continue;
     let v: CaseView;
     try {
       v = input.viewCase(r);
@@ -138,7 +138,7 @@ export function disciplineFacts(input: SanctionsInput, window: Period, errors: A
       continue;
     }
     if (!v.clock || !v.overdue || v.overdueExplained) continue;
-    if (inPeriod(window, Date.parse(v.clock.due))) count(v.responsible.staff, 'overdueWithoutReason', r.id);
+    if (inPeriod(window, epochOf(v.clock.due))) count(v.responsible.staff, 'overdueWithoutReason', r.id);
   }
   return byStaff;
 }

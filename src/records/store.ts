@@ -6,6 +6,7 @@
 import { copyFile, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { formatProblem, type Problem } from '../core/index.ts';
 import { Collection, type CollectionHost, type CollectionSpec, type LoadProblem } from './collection.ts';
 import { isTempFile, syncDir, writeFileDurably } from './durable-file.ts';
 import { RecordsError } from './errors.ts';
@@ -56,7 +57,7 @@ export class RecordStore implements CollectionHost {
     const ro = options.readonly ?? false;
     if (ro) {
       const s = await stat(abs).catch(() => null);
-      if (!s?.isDirectory()) throw new RecordsError('E-STORE-NOT-FOUND', `数据目录 ${dir} 不存在（尚未登记任何记录？可用 --data 指定数据目录）`, { file: dir });
+      if (!s?.isDirectory()) throw RecordsError.of('E-STORE-NOT-FOUND', { dir }, { file: dir });
     } else {
       await mkdir(abs, { recursive: true });
     }
@@ -100,7 +101,7 @@ export class RecordStore implements CollectionHost {
     let c = this.collections.get(name);
     if (!c) {
       const spec = this.options.specFor(name);
-      if (!spec) throw new RecordsError('E-STORE-UNKNOWN', `未知的登记簿 ${name}`);
+      if (!spec) throw RecordsError.of('E-STORE-UNKNOWN', { name });
       c = new Collection(name, spec, this);
       this.collections.set(name, c);
     }
@@ -114,7 +115,7 @@ export class RecordStore implements CollectionHost {
 
   /** Runs `fn` alone: writes, compactions and backups never interleave. */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new RecordsError('E-STORE-CLOSED', '数据目录已关闭'));
+    if (this.closed) return Promise.reject(RecordsError.of('E-STORE-CLOSED'));
     const run = this.queue.then(fn, fn);
     this.queue = run.catch(() => undefined);
     return run;
@@ -131,10 +132,10 @@ export class RecordStore implements CollectionHost {
       const stamp = toIso(Date.now()).slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
       const target = path.resolve(dest ?? path.join(path.dirname(this.dir), 'backups', `${path.basename(this.dir)}-${stamp}`));
       if (target === this.dir || target.startsWith(this.dir + path.sep)) {
-        throw new RecordsError('E-BACKUP-TARGET', `备份目录 ${target} 不能位于数据目录 ${this.shownDir} 之内`);
+        throw RecordsError.of('E-BACKUP-TARGET', { target, reason: `不能位于数据目录 ${this.shownDir} 之内` });
       }
       const existing = await readdir(target).catch(() => null);
-      if (existing && existing.length > 0) throw new RecordsError('E-BACKUP-TARGET', `备份目录 ${target} 已存在且不为空；请指定新的目录`);
+      if (existing && existing.length > 0) throw RecordsError.of('E-BACKUP-TARGET', { target, reason: '已存在且不为空；请指定新的目录' });
       await mkdir(target, { recursive: true });
       const entries = await readdir(this.dir);
       const stems = entries.filter((e) => /^(.+)\.(json|log)$/.test(e) && this.options.specFor(e.replace(/\.(json|log)$/, '')));
@@ -187,16 +188,12 @@ async function copyDurably(from: string, to: string, name: string): Promise<{ na
 }
 
 function corrupt(dir: string, problems: readonly LoadProblem[]): RecordsError {
-  const first = problems[0]!;
-  const lines = problems.map((p) => {
-    const where = p.file ? `${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}` : '';
-    return `  ${where} ${p.path && p.path !== '$' ? `${p.path}：` : ''}${p.detail}`;
-  });
-  const err = new RecordsError(
+  const details = problems.map(({ detail, ...at }): Problem => ({ code: 'E-STORE-CORRUPT', message: detail, ...at }));
+  // The message names the directory and lists every problem itself; each detail keeps its own location.
+  return new RecordsError(
     'E-STORE-CORRUPT',
-    `数据目录 ${dir} 中的登记簿有 ${problems.length} 处错误，拒绝启动（未作任何改动，以免丢失数据；请从备份恢复或修正后重试）：\n${lines.join('\n')}`,
-    { file: first.file, line: first.line, column: first.column, path: first.path },
-    problems,
+    `数据目录 ${dir} 中的登记簿有 ${problems.length} 处错误，拒绝启动（未作任何改动，以免丢失数据；请从备份恢复或修正后重试）：\n${details.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    {},
+    details,
   );
-  return err;
 }

@@ -7,7 +7,7 @@ import type { CaseRecord } from '../pack/index.ts';
 import type { CaseView } from './cases.ts';
 import { staffName, windowName } from './center-refs.ts';
 import { RecordsError } from './errors.ts';
-import { toIso } from './time.ts';
+import { epochOf, toIso } from './time.ts';
 
 export interface SweepEntry {
   readonly case: string;
@@ -71,7 +71,7 @@ export function sweep(pack: Pack, cases: Iterable<CaseRecord>, viewCase: (r: Cas
       responsible: { staff: v.responsible.staff, name: staffName(pack, v.responsible.staff), role: v.responsible.role },
     });
   }
-  flagged.sort((a, b) => (a.level === b.level ? Date.parse(a.due) - Date.parse(b.due) : a.level === 'red' ? -1 : 1));
+  flagged.sort((a, b) => (a.level === b.level ? epochOf(a.due) - epochOf(b.due) : a.level === 'red' ? -1 : 1));
   const red = flagged.filter((f) => f.level === 'red').length;
   return { asOf: toIso(now), open, normal, yellow: flagged.length - red, red, flagged, errors };
 }

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BianminError } from '../core/index.ts';
 
 export interface BasePack {
   /** Directory holding the base pack. */
@@ -17,8 +18,13 @@ export interface BasePack {
   cleanup(): Promise<void>;
 }
 
-export class BaseError extends Error {
-  override readonly name = 'BaseError';
+/** The base given to `bianmin diff --base` cannot be used: every such problem has one code. */
+export class BaseError extends BianminError {
+  override name = 'BaseError';
+
+  constructor(detail: string) {
+    super('E-SCENARIO-BASE', detail);
+  }
 }
 
 /** `base` as a directory if one exists there, else as a git revision of the repository holding `rulesDir`. */

@@ -8,7 +8,7 @@
  * - a discipline rule that no scenario's history triggers, and a grade no expectation reaches.
  */
 import type { Pack } from '../engine/index.ts';
-import type { PathSegment } from '../pack/index.ts';
+import type { PathSegment } from '../core/index.ts';
 import type { ItemChange, ItemFile } from '../pack/index.ts';
 import type { Outcome } from './run.ts';
 import type { LoadedScenario } from './model.ts';

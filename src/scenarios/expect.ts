@@ -6,7 +6,7 @@
  */
 import { DISCIPLINE_FACT_LABELS } from '../pack/index.ts';
 import { describeDuration } from '../calendar/index.ts';
-import type { PathSegment } from '../pack/index.ts';
+import type { PathSegment } from '../core/index.ts';
 import type { Decision } from '../pack/index.ts';
 import { kindText, levelText, listText, missingText, modeText, titled } from './labels.ts';
 import type { LoadedScenario } from './model.ts';

@@ -8,10 +8,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BianminError } from '../core/index.ts';
 import type { Pack } from '../engine/index.ts';
 import type { CaseEvent, CaseRecord, ComplaintRecord, Decision, IncidentRecord, ReviewRecord } from '../pack/index.ts';
 import { itemVersionAt } from '../pack/index.ts';
-import { openRecords, RecordsError, type Records } from '../records/index.ts';
+import { openRecords, type Records } from '../records/index.ts';
 import { computeMetrics, type MetricsReport } from '../records/index.ts';
 import { assessmentPeriodAt } from '../records/index.ts';
 import { computeSanctions, type SanctionsReport } from '../records/index.ts';
@@ -56,8 +57,9 @@ export class HistoryEvaluator {
   }
 
   private async viewer(b: Built, now: string): Promise<(r: CaseRecord) => ReturnType<Records['viewCase']>> {
-    // Only cases are ever viewed: without any, no records view (and no temp directory) is needed.
-    if (b.cases.length === 0) return (r) => { throw new RecordsError('E-SCENARIO-NO-CASES', `办件 ${r.id} 不在场景记录中`); };
+    // Only cases are ever viewed: without any, no records view (and no temp directory) is needed,
+    // and a call would be a bug.
+    if (b.cases.length === 0) return (r) => { throw new BianminError('E-INTERNAL', `办件 ${r.id} 不在场景记录中`); };
     this.records ??= (async () => {
       const dir = await mkdtemp(path.join(tmpdir(), 'bianmin-scenario-'));
       return { records: await openRecords(dir, this.pack, { readonly: true }), dir };

@@ -7,7 +7,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pack } from '../engine/index.ts';
-import type { Diagnostic, PathSegment } from '../pack/index.ts';
+import { renderMessage, type ErrorCode, type PathSegment } from '../core/index.ts';
+import type { Diagnostic } from '../pack/index.ts';
 import type { Application, Scenario, ScenarioFile, ScenarioHistory, ScenarioMaterial } from '../pack/index.ts';
 import { parseSource, type SourceFile } from '../pack/index.ts';
 import { validateWithSchema } from '../pack/index.ts';
@@ -16,7 +17,7 @@ import { itemVersionAt } from '../pack/index.ts';
 import { findForbiddenPhrases } from '../records/index.ts';
 import type { CaseEntry, ComplaintEntry, Expectations, History, IncidentEntry, LoadedScenario, ReviewEntry, ScenarioSuite } from './model.ts';
 import { PackRefs } from './refs.ts';
-import { canonicalTime, epoch, isBareDate } from './time.ts';
+import { epoch, scenarioTime } from './time.ts';
 
 export const TESTS_DIR = 'tests';
 
@@ -95,19 +96,19 @@ class ScenarioChecker {
     private readonly index: number,
   ) {}
 
-  error(rel: readonly PathSegment[], code: string, message: string, key = false): void {
+  error(rel: readonly PathSegment[], code: ErrorCode, message: string, key = false): void {
     this.errors.push(this.source.diagnostic(['scenarios', this.index, ...rel], code, message, key));
   }
 
-  private warn(rel: readonly PathSegment[], code: string, message: string): void {
+  private warn(rel: readonly PathSegment[], code: ErrorCode, message: string): void {
     this.warnings.push(this.source.diagnostic(['scenarios', this.index, ...rel], code, message));
   }
 
   private time(value: string | undefined, rel: readonly PathSegment[]): string | null {
     if (value === undefined) return null;
-    const t = canonicalTime(value);
-    if (t === null) this.error(rel, 'E-SCENARIO-TIME', `时间“${value}”不是真实存在的日期或时刻，例如 2026-11-23 09:30`);
-    return t;
+    const t = scenarioTime(value);
+    if ('problem' in t) this.error(rel, 'E-SCENARIO-TIME', t.problem);
+    return 'time' in t ? t.time : null;
   }
 
   private staff(value: string, rel: readonly PathSegment[], key = false): string | null {
@@ -126,7 +127,7 @@ class ScenarioChecker {
 
     if (s.item === undefined) {
       for (const k of APPLICATION_KEYS) {
-        if (s[k] !== undefined) this.error([k], 'E-SCENARIO-NO-ITEM', `写了 \`${k}\` 就必须写 \`item\`（事项编码）`, true);
+        if (s[k] !== undefined) this.error([k], 'E-SCENARIO-NO-ITEM', renderMessage('E-SCENARIO-NO-ITEM', { key: k }), true);
       }
       for (const k of DECISION_KEYS) {
         if (expect[k] !== undefined) this.error(['expect', k], 'E-SCENARIO-NO-ITEM', `期望 \`${k}\` 检查的是一次申请的处理结果：请写 \`item\`（事项编码）和 \`received\`（收件时间）`, true);
@@ -134,7 +135,7 @@ class ScenarioChecker {
     } else {
       const item = this.refs.item(s.item, true);
       if (!item.ok) this.error(['item'], 'E-SCENARIO-ITEM', item.message);
-      if (s.received === undefined) this.error([], 'E-SCENARIO-RECEIVED', '写了 `item` 就必须写收件时间 `received`（例如 2026-11-23 09:30），否则结果会随运行的日子变化');
+      if (s.received === undefined) this.error([], 'E-SCENARIO-RECEIVED', renderMessage('E-SCENARIO-RECEIVED'));
       receivedAt = this.time(s.received, ['received']);
       acceptedAt = this.time(s.accepted, ['accepted']);
       if (receivedAt && acceptedAt && epoch(acceptedAt) < epoch(receivedAt)) {
@@ -156,7 +157,7 @@ class ScenarioChecker {
     const now = this.time(s.now, ['now']);
     const needsNow = (['warning', 'sanctions', 'grade'] as const).filter((k) => expect[k] !== undefined);
     if (s.now === undefined) {
-      for (const k of needsNow) this.error(['expect', k], 'E-SCENARIO-NOW', `期望 \`${k}\` 是某一时刻的结果：请在场景中写 \`now\`（例如 2026-12-04 10:00）`, true);
+      for (const k of needsNow) this.error(['expect', k], 'E-SCENARIO-NOW', renderMessage('E-SCENARIO-NOW', { key: k }), true);
       if (s.history !== undefined) this.error(['history'], 'E-SCENARIO-NOW', '写了历史记录 `history` 就必须写 `now`（按哪一时刻统计）', true);
     }
     if (now && receivedAt && epoch(now) < epoch(receivedAt)) this.error(['now'], 'E-SCENARIO-TIME', `now（${s.now}）早于收件时间 ${s.received}`);
@@ -201,7 +202,7 @@ class ScenarioChecker {
       if (ids.has(id)) return;
       const guess = suggest(id, known);
       // Not an error: submitting something off the list is a legitimate input (the decision reports it).
-      this.warn(['materials', i], 'W-SCENARIO-MATERIAL', `材料“${id}”不在事项 ${s.item} 的材料清单中${guess ? `，是否应为 ${guess}？` : ''}`);
+      this.warn(['materials', i], 'W-SCENARIO-MATERIAL', renderMessage('W-SCENARIO-MATERIAL', { id, item: s.item!, hint: guess ? `，是否应为 ${guess}？` : '' }));
     });
     const expectIds = (key: 'missing' | 'deferred', list: ReadonlyArray<string | { id: string }> | undefined): void => {
       list?.forEach((m, i) => {
@@ -213,7 +214,7 @@ class ScenarioChecker {
           return;
         }
         const guess = suggest(id, [...new Set(ids.values())]);
-        this.error(['expect', key, i], 'E-SCENARIO-MATERIAL', `材料“${id}”不在事项 ${s.item} 的材料清单中${guess ? `，是否应为 ${guess}？` : `；清单中有：${[...new Set(ids.values())].join('、')}`}`);
+        this.error(['expect', key, i], 'E-SCENARIO-MATERIAL', renderMessage('E-SCENARIO-MATERIAL', { id, item: s.item!, hint: guess ? `，是否应为 ${guess}？` : `；清单中有：${[...new Set(ids.values())].join('、')}` }));
       });
     };
     expectIds('missing', s.expect.missing);
@@ -226,7 +227,7 @@ class ScenarioChecker {
         const id = r.replace(/^(condition|material):/, '');
         if (rules.includes(id)) return;
         const guess = suggest(id, rules);
-        this.error(['expect', 'reasons', i], 'E-SCENARIO-RULE', `“${r}”不是事项 ${s.item} 的受理条件或材料标识${guess ? `，是否应为 ${guess}？` : `；可写：${rules.join('、')}`}`);
+        this.error(['expect', 'reasons', i], 'E-SCENARIO-RULE', renderMessage('E-SCENARIO-RULE', { rule: r, item: s.item!, hint: guess ? `，是否应为 ${guess}？` : `；可写：${rules.join('、')}` }));
       });
     }
   }
@@ -241,7 +242,7 @@ class ScenarioChecker {
     for (const key of Object.keys(s.applicant ?? {})) {
       if (known.has(key)) continue;
       const guess = suggest(key, [...known]);
-      this.error(['applicant', key], 'E-SCENARIO-FACT', `申请人事实 \`${key}\` 未在 facts.yaml 中声明${guess ? `，是否应为 \`${guess}\`？` : ''}`, true);
+      this.error(['applicant', key], 'E-SCENARIO-FACT', renderMessage('E-SCENARIO-FACT', { fact: key, hint: guess ? `，是否应为 \`${guess}\`？` : '' }), true);
     }
   }
 
@@ -249,13 +250,13 @@ class ScenarioChecker {
     const { sanctions, grade, ...rest } = s.expect;
     for (const k of ['promised', 'statutory'] as const) {
       const v = rest.deadline?.[k];
-      if (v !== undefined && canonicalTime(isBareDate(v) ? `${v} 00:00` : v) === null) {
-        this.error(['expect', 'deadline', k], 'E-SCENARIO-TIME', `“${v}”不是真实存在的日期或时刻`);
-      }
+      const t = v === undefined ? null : scenarioTime(v);
+      if (t !== null && 'problem' in t) this.error(['expect', 'deadline', k], 'E-SCENARIO-TIME', t.problem);
     }
     rest.deferred?.forEach((m, i) => {
       if (typeof m === 'string' || m.due === undefined) return;
-      if (canonicalTime(isBareDate(m.due) ? `${m.due} 00:00` : m.due) === null) this.error(['expect', 'deferred', i, 'due'], 'E-SCENARIO-TIME', `“${m.due}”不是真实存在的日期或时刻`);
+      const t = scenarioTime(m.due);
+      if ('problem' in t) this.error(['expect', 'deferred', i, 'due'], 'E-SCENARIO-TIME', t.problem);
     });
     const out: { -readonly [K in keyof Expectations]: Expectations[K] } = { ...rest };
     if (sanctions) {
@@ -296,7 +297,7 @@ class ScenarioChecker {
     const complaints: ComplaintEntry[] = [];
     (h.complaints ?? []).forEach((c, i) => {
       const rel = ['history', 'complaints', i];
-      if (c.staff === undefined && c.window === undefined) this.error(rel, 'E-SCENARIO-COMPLAINT', '须写明被投诉的工作人员 `staff` 或窗口 `window`（至少一项）');
+      if (c.staff === undefined && c.window === undefined) this.error(rel, 'E-SCENARIO-COMPLAINT', renderMessage('E-SCENARIO-COMPLAINT'));
       const staff = c.staff === undefined ? null : this.staff(c.staff, [...rel, 'staff']);
       const responsible = c.responsible === undefined ? null : this.staff(c.responsible, [...rel, 'responsible']);
       if (c.window !== undefined) {

@@ -3,7 +3,8 @@
  * against the pack and normalised (times canonical, staff as ids, defaults filled in), with where
  * it is written so every report line can point back at the file.
  */
-import type { Diagnostic, PathSegment } from '../pack/index.ts';
+import type { PathSegment } from '../core/index.ts';
+import type { Diagnostic } from '../pack/index.ts';
 import type { Application, ScenarioExpect } from '../pack/index.ts';
 import type { SourceFile } from '../pack/index.ts';
 
@@ -83,9 +84,4 @@ export interface ScenarioSuite {
   readonly errors: readonly Diagnostic[];
   /** Things worth a look that do not break a test (e.g. a submitted material the item does not list). */
   readonly warnings: readonly Diagnostic[];
-}
-
-/** The JSON path of a scenario field, for locating it. */
-export function scenarioPath(s: Pick<LoadedScenario, 'index'>, ...rest: PathSegment[]): PathSegment[] {
-  return ['scenarios', s.index, ...rest];
 }

@@ -6,7 +6,7 @@
 import { ClockError, type ClockState, type Deadline } from '../calendar/index.ts';
 import { ApplicationError } from '../engine/index.ts';
 import type { Pack } from '../engine/index.ts';
-import type { PathSegment } from '../pack/index.ts';
+import type { ErrorCode, PathSegment } from '../core/index.ts';
 import type { Decision } from '../pack/index.ts';
 import { RecordsError } from '../records/index.ts';
 import type { MetricsReport } from '../records/index.ts';
@@ -15,7 +15,7 @@ import { HistoryEvaluator } from './history.ts';
 import type { LoadedScenario } from './model.ts';
 
 export interface Problem {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   /** Where in the scenario (relative to the scenario) the cause is written. */
   readonly path: readonly PathSegment[];
@@ -84,11 +84,11 @@ export class ScenarioRunner {
 /** Bad input from the pack's point of view, placed where the scenario wrote it. */
 function problemOf(e: unknown): Problem | null {
   if (e instanceof ApplicationError) {
-    const issue = e.issues[0]!;
-    const more = e.issues.length > 1 ? `（另有 ${e.issues.length - 1} 处：${e.issues.slice(1).map((i) => i.message).join('；')}）` : '';
+    const issue = e.details[0]!;
+    const more = e.details.length > 1 ? `（另有 ${e.details.length - 1} 处：${e.details.slice(1).map((i) => i.message).join('；')}）` : '';
     return { code: issue.code, message: issue.message + more, path: applicationPath(issue.path) };
   }
-  if (e instanceof ClockError) return { code: `E-CLOCK-${e.code.toUpperCase()}`, message: e.message, path: ['accepted'] };
+  if (e instanceof ClockError) return { code: e.code, message: e.message, path: ['accepted'] };
   if (e instanceof RecordsError) return { code: e.code, message: e.message, path: ['history'] };
   return null;
 }

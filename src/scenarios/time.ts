@@ -1,31 +1,31 @@
 /**
  * Times as officers write them in scenarios: `2026-11-23 09:30` (Beijing time) or full ISO 8601,
- * normalised to the canonical `2026-11-23T09:30:00+08:00` the engine and clock use. Expected due
- * dates may be a bare date, compared by day.
+ * read by the one parser in core and normalised to the canonical `2026-11-23T09:30:00+08:00` the
+ * engine and clock use. Expected due dates may be a bare date, compared by day.
  */
-import { formatInstant, parseInstant, shanghaiDate } from '../calendar/index.ts';
-import { ClockError } from '../calendar/index.ts';
+import { formatInstant, shanghaiDate } from '../calendar/index.ts';
+import { BianminError, parseInstant, tryParseDate, tryParseInstant } from '../core/index.ts';
 
-/** Canonical instant, or null when the text is not a real date and time. */
-export function canonicalTime(text: string): string | null {
+/** The canonical instant of a time written in a scenario, or the parser's Chinese reason why it is none. */
+export function scenarioTime(text: string): { readonly time: string } | { readonly problem: string } {
   try {
-    return formatInstant(parseInstant(text));
-  } catch (e) {
-    if (e instanceof ClockError) return null;
-    throw e;
+    return { time: formatInstant(parseInstant(text, { code: 'E-SCENARIO-TIME' })) };
+  } catch (err) {
+    if (err instanceof BianminError) return { problem: err.detail };
+    throw err;
   }
 }
 
 export function isBareDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text.trim());
+  return tryParseDate(text.trim()) !== null;
 }
 
 /** Whether an actual instant matches an expected date (by Shanghai day) or time (to the minute). */
 export function sameDue(expected: string, actual: string): boolean {
   const a = parseInstant(actual);
   if (isBareDate(expected)) return shanghaiDate(a) === expected.trim();
-  const e = canonicalTime(expected);
-  return e !== null && Math.floor(parseInstant(e) / 60_000) === Math.floor(a / 60_000);
+  const e = tryParseInstant(expected);
+  return e !== null && Math.floor(e / 60_000) === Math.floor(a / 60_000);
 }
 
 /** `2026-12-07 17:30` for reports. */
@@ -33,6 +33,7 @@ export function shortTime(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ');
 }
 
+/** Epoch ms of a time the loader has already checked (canonical or as written). */
 export function epoch(iso: string): number {
-  return parseInstant(iso);
+  return parseInstant(iso, { code: 'E-SCENARIO-TIME' });
 }

@@ -71,7 +71,7 @@ async function replayRegister(o: WhatIfOptions, a: ScenarioRunner, b: ScenarioRu
     let replayed = 0;
     let withoutApplication = 0;
     const recent = [...rb.cases.all()].filter((r) => {
-      const t = Date.parse(r.receivedAt);
+      const t = epoch(r.receivedAt);
       return t >= from && t <= to;
     });
     recent.sort((x, y) => (x.id < y.id ? -1 : 1));

@@ -49,5 +49,3 @@ export function apiSchemas(): readonly object[] {
   return [errorSchema];
 }
 
-/** The shared decision schema, referenced (not copied) by the decision response. */
-export const decisionRef = ref('decision');

@@ -97,8 +97,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     schemaErrorFormatter,
     frameworkErrors,
     clientErrorHandler,
-    ajv: { customOptions: { allowUnionTypes: true } },
   });
+  // Every schema is compiled by createAjv's instances (validation.ts), never by Fastify's own ajv.
   app.setValidatorCompiler(validatorCompiler);
   if (stdout) {
     app.addHook('onClose', async () => {
@@ -162,11 +162,7 @@ async function registerEverything(app: FastifyInstance, options: ServerOptions, 
       addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
       allowList: (request, key) => allowed.has(key) || auth.validHeader(request.headers.authorization),
       errorResponseBuilder: (_request, context) =>
-        new HttpError(429, {
-          code: 'E-RATE-LIMIT',
-          message: `请求过于频繁：每个地址每 ${Math.round(context.ttl / 1000) || 1} 秒内最多 ${context.max} 次，请在 ${context.after} 后再试`,
-          path: '$',
-        }),
+        HttpError.of('E-RATE-LIMIT', { seconds: Math.round(context.ttl / 1000) || 1, max: context.max, after: context.after }),
     });
   }
 

@@ -9,6 +9,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyRequest } from 'fastify';
+import { BianminError, renderMessage } from '../core/index.ts';
 import { HttpError } from './http-error.ts';
 
 export type Role = 'clerk' | 'admin';
@@ -20,9 +21,13 @@ export interface TokenEntry {
   readonly role: Role;
 }
 
-/** A misconfigured token list: reported in Chinese when the service starts. */
-export class TokenConfigError extends Error {
-  override readonly name = 'TokenConfigError';
+/** A misconfigured token list: reported in Chinese when the service starts; `file` is where (a tokens file or the environment variable). */
+export class TokenConfigError extends BianminError {
+  override name = 'TokenConfigError';
+
+  constructor(detail: string, file: string, line?: number) {
+    super('E-AUTH-CONFIG', detail, line === undefined ? { file } : { file, line });
+  }
 }
 
 const MIN_TOKEN_LENGTH = 16;
@@ -37,15 +42,15 @@ export function parseTokens(text: string, where: string): TokenEntry[] {
     for (const part of line.split(',')) {
       const entry = part.trim();
       if (entry === '') continue;
-      const at = lines.length > 1 ? `${where}:${lineIndex + 1}` : where;
+      const line = lines.length > 1 ? lineIndex + 1 : undefined;
       const fields = entry.split(':');
       const [name, token, role = 'clerk'] = fields;
       if (fields.length < 2 || fields.length > 3 || !name || !token) {
-        throw new TokenConfigError(`${at}：令牌格式应为 名称:令牌 或 名称:令牌:admin，实际是 “${entry.slice(0, 20)}…”`);
+        throw new TokenConfigError(`令牌格式应为 名称:令牌 或 名称:令牌:admin，实际是 “${entry.slice(0, 20)}…”`, where, line);
       }
-      if (role !== 'clerk' && role !== 'admin') throw new TokenConfigError(`${at}：令牌 ${name} 的角色 “${role}” 无效，只能是 admin 或省略`);
-      if (token.length < MIN_TOKEN_LENGTH) throw new TokenConfigError(`${at}：令牌 ${name} 太短（至少 ${MIN_TOKEN_LENGTH} 个字符），请用随机生成的长令牌`);
-      if (out.some((t) => t.name === name)) throw new TokenConfigError(`${at}：令牌名称 ${name} 重复`);
+      if (role !== 'clerk' && role !== 'admin') throw new TokenConfigError(`令牌 ${name} 的角色 “${role}” 无效，只能是 admin 或省略`, where, line);
+      if (token.length < MIN_TOKEN_LENGTH) throw new TokenConfigError(`令牌 ${name} 太短（至少 ${MIN_TOKEN_LENGTH} 个字符），请用随机生成的长令牌`, where, line);
+      if (out.some((t) => t.name === name)) throw new TokenConfigError(`令牌名称 ${name} 重复`, where, line);
       out.push({ name, token, role });
     }
   });
@@ -61,7 +66,7 @@ export function tokensFrom(env: string | undefined, file: string | undefined): T
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      throw new TokenConfigError(`无法读取令牌文件 ${file}`);
+      throw new TokenConfigError('无法读取令牌文件', file);
     }
     list.push(...parseTokens(text, file));
   }
@@ -105,7 +110,7 @@ export class TokenRegistry {
     const m = BEARER.exec(header);
     if (!m) throw unauthorized('E-AUTH-INVALID', 'Authorization 请求头格式应为 “Bearer 令牌”');
     const caller = this.find(m[1]!);
-    if (!caller) throw unauthorized('E-AUTH-INVALID', '令牌无效');
+    if (!caller) throw unauthorized('E-AUTH-INVALID', renderMessage('E-AUTH-INVALID', { detail: '' }));
     return caller;
   }
 
@@ -114,10 +119,10 @@ export class TokenRegistry {
     const caller = this.callerOf(request);
     if (!caller) {
       const hint = this.size === 0 ? '；本服务未配置任何令牌（BIANMIN_TOKENS 或 --tokens-file），写入操作已停用' : '';
-      throw unauthorized('E-AUTH-MISSING', `此操作需要身份认证：请在 Authorization 请求头中提供 “Bearer 令牌”${hint}`);
+      throw unauthorized('E-AUTH-MISSING', renderMessage('E-AUTH-MISSING', { hint }));
     }
     if (role === 'admin' && caller.role !== 'admin') {
-      throw new HttpError(403, { code: 'E-AUTH-FORBIDDEN', message: `令牌 ${caller.name} 无权执行此操作：需要管理员（admin）令牌`, path: 'header.authorization' });
+      throw HttpError.of('E-AUTH-FORBIDDEN', { name: caller.name }, { path: 'header.authorization' });
     }
     request.caller = caller;
     return caller;
@@ -135,8 +140,8 @@ function digest(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
-function unauthorized(code: string, message: string): HttpError {
-  return new HttpError(401, { code, message, path: 'header.authorization' });
+function unauthorized(code: 'E-AUTH-MISSING' | 'E-AUTH-INVALID', message: string): HttpError {
+  return new HttpError(code, message, 'header.authorization');
 }
 
 declare module 'fastify' {

@@ -4,6 +4,7 @@
  * once the complaint is verified (as the records' own public outcome does), the result and the
  * reply date. The complaint's text is not published: it may name or identify people.
  */
+import { parseInstant } from '../core/index.ts';
 import type { ComplaintsInput } from '../documents/index.ts';
 import type { PackData } from '../pack/index.ts';
 import type { Records } from '../records/index.ts';
@@ -17,7 +18,7 @@ export function boardComplaints(records: Records, pack: PackData, now: number = 
   const windows = new Set(pack.center.windows.map((w) => w.id));
   const staff = new Set(pack.center.staff.map((m) => m.id));
   const since = now - RECENT_DAYS * 86_400_000;
-  const recent = [...records.complaints.all()].filter((c) => Date.parse(c.receivedAt) >= since).sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt));
+  const recent = [...records.complaints.all()].filter((c) => parseInstant(c.receivedAt) >= since).sort((a, b) => parseInstant(b.receivedAt) - parseInstant(a.receivedAt));
   return recent.slice(0, MAX_SHOWN).map((c) => {
     const verified = c.verification?.result === 'verified';
     const counted = verified ? (c.verification?.staff ?? c.target.staff) : undefined;

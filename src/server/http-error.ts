@@ -1,7 +1,11 @@
 /**
- * The one error shape every client sees: `{ "error": { "code", "message", "path" } }`. Thrown by
- * handlers and hooks; the error handler turns it into the response unchanged.
+ * The one error shape every client sees: `{ "error": { "code", "message", "path", details?,
+ * suggestions?, errors? } }`, built from any BianminError, with the HTTP status its code has in
+ * the catalogue. HttpError is the service's own: an error located in the request.
  */
+import { BianminError, renderMessage, type ErrorCode, type Location, type Problem } from '../core/index.ts';
+import { ApplicationError } from '../engine/index.ts';
+
 export interface ErrorBody {
   readonly code: string;
   /** Chinese, for the person reading the client's logs or screen. */
@@ -16,24 +20,49 @@ export interface ErrorBody {
   readonly errors?: readonly unknown[];
 }
 
-export class HttpError extends Error {
-  override readonly name = 'HttpError';
-  readonly statusCode: number;
-  readonly body: ErrorBody;
+/** What an HttpError may carry beyond the common shape. */
+export interface HttpErrorContext {
+  /** Every problem when there are several (the first is this error's own). */
+  readonly details?: readonly Problem[];
+  /** Where an unknown item most likely belongs. */
+  readonly suggestions?: readonly unknown[];
+  /** The pack's located diagnostics (readyz). */
+  readonly errors?: readonly unknown[];
+}
 
-  constructor(statusCode: number, body: ErrorBody) {
-    super(body.message);
-    this.statusCode = statusCode;
-    // code, message, path first, whatever order the caller built it in.
-    const { code, message, path, ...rest } = body;
-    this.body = { code, message, path, ...rest };
+/** An error located in the request (`query.month`, `header.authorization`, `$.staff`); its status is its code's. */
+export class HttpError extends BianminError {
+  override name = 'HttpError';
+  readonly suggestions: readonly unknown[];
+  readonly errors: readonly unknown[];
+
+  constructor(code: ErrorCode, detail: string, path = '$', context: HttpErrorContext = {}) {
+    super(code, detail, { path }, context.details ?? []);
+    this.suggestions = context.suggestions ?? [];
+    this.errors = context.errors ?? [];
+  }
+
+  /** An error whose message is the catalogue's template filled with `params`. */
+  static override of(code: ErrorCode, params: Readonly<Record<string, string | number>> = {}, location: Location = {}): HttpError {
+    return new HttpError(code, renderMessage(code, params), location.path ?? '$');
   }
 }
 
-export function badRequest(code: string, message: string, path = '$'): HttpError {
-  return new HttpError(400, { code, message, path });
-}
-
-export function notFound(code: string, message: string, path = '$'): HttpError {
-  return new HttpError(404, { code, message, path });
+/**
+ * The body of any BianminError. Problems of the store and internal ones are the operator's: their
+ * locations are data files and paths inside them, never part of the request, so they stay out.
+ */
+export function errorBody(err: BianminError): ErrorBody {
+  const inRequest = err.kind !== 'store' && err.kind !== 'internal';
+  const details = inRequest && err.details.length > 1 ? err.details.map((p) => ({ code: p.code, message: p.message, path: p.path ?? '$' })) : [];
+  const suggestions = err instanceof HttpError || err instanceof ApplicationError ? err.suggestions : [];
+  const errors = err instanceof HttpError ? err.errors : [];
+  return {
+    code: err.code,
+    message: err.detail,
+    path: inRequest ? (err.location.path ?? '$') : '$',
+    ...(details.length > 0 ? { details } : {}),
+    ...(suggestions.length > 0 ? { suggestions } : {}),
+    ...(errors.length > 0 ? { errors } : {}),
+  };
 }

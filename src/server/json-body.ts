@@ -10,19 +10,19 @@ export function installJsonParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') {
-      done(new HttpError(400, { code: 'E-REQ-EMPTY-BODY', message: '请求体为空：Content-Type 为 application/json 时须提供 JSON 内容', path: '$' }), undefined);
+      done(HttpError.of('E-REQ-EMPTY-BODY'), undefined);
       return;
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (err) {
-      done(new HttpError(400, { code: 'E-REQ-JSON', message: `请求体不是有效的 JSON${where(text, err)}`, path: '$' }), undefined);
+      done(HttpError.of('E-REQ-JSON', { where: where(text, err) }), undefined);
       return;
     }
     // Only bodies that mention them are walked.
     if ((text.includes('__proto__') || text.includes('prototype')) && hasPrototypeKey(value, 0)) {
-      done(new HttpError(400, { code: 'E-REQ-FORBIDDEN-KEY', message: '请求体含有不允许的键 __proto__ 或 constructor.prototype', path: '$' }), undefined);
+      done(HttpError.of('E-REQ-FORBIDDEN-KEY'), undefined);
       return;
     }
     done(null, value);

@@ -34,7 +34,7 @@ export function negotiate<T extends string>(accept: string | undefined, offers: 
     }
   }
   if (best === null) {
-    throw new HttpError(406, { code: 'E-NOT-ACCEPTABLE', message: `无法提供 Accept 所要求的格式；可提供：${offers.join('、')}`, path: 'header.accept' });
+    throw HttpError.of('E-NOT-ACCEPTABLE', { offers: offers.join('、') }, { path: 'header.accept' });
   }
   return best;
 }

@@ -1,49 +1,37 @@
 /**
- * Numbers and reprints of the notice issued when a case is registered. Every registered case gets
- * exactly one notice (its decision's), so the notice's sequence is the case's: case 2026-000123
- * issues notice 青便办〔2026〕0123号 (center code + 办, the series of intake notices, distinct from the
- * series other numbered documents use). A number therefore names its case, and the notice can be
- * reprinted from the case register at any time without a second store.
+ * Reprints of the notice issued when a case is registered. Registering a case takes the notice's
+ * number from the center's one document-number series (the same as `bianmin render`'s) and stores
+ * it on the case, so a number finds its case through the register, and the notice can be
+ * reprinted from the case at any time without a second store.
  */
-import { DocumentError, formatDocumentNumber, renderNotice, type RenderedDocument } from '../documents/index.ts';
+import { DocumentError, renderNotice, type RenderedDocument } from '../documents/index.ts';
 import type { Pack } from '../engine/index.ts';
 import type { CaseRecord } from '../pack/index.ts';
 import { HttpError } from './http-error.ts';
-
-const SERIES = '办';
-
-export function noticeNumberOf(pack: Pack, caseId: string): string {
-  const [year, seq] = caseId.split('-');
-  return formatDocumentNumber(`${pack.data.center.center.code}${SERIES}`, Number(year), Number(seq));
-}
-
-/** The case a notice number names, or null when it is not one of this center's intake notices. */
-export function caseIdOf(pack: Pack, number: string): string | null {
-  const prefix = `${pack.data.center.center.code}${SERIES}〔`;
-  if (!number.startsWith(prefix)) return null;
-  const m = /^(\d{4})〕(\d{1,6})号$/.exec(number.slice(prefix.length));
-  if (!m) return null;
-  return `${m[1]}-${m[2]!.padStart(6, '0')}`;
-}
 
 export function noticeHref(number: string): string {
   return `/notices/${encodeURIComponent(number)}`;
 }
 
-/** The case's notice as issued: its decision, addressed to its applicant, by the staff member who registered it. */
-export async function renderCaseNotice(pack: Pack, record: CaseRecord): Promise<RenderedDocument> {
+/** `{number, href}` of the notice a case's registration issued (null for cases registered before notices were numbered in the register). */
+export function noticeOf(record: CaseRecord): { readonly number: string; readonly href: string } | null {
+  return record.noticeNumber ? { number: record.noticeNumber, href: noticeHref(record.noticeNumber) } : null;
+}
+
+/** The case's notice as issued (`number`, stored on the case): its decision, addressed to its applicant, by the staff member who registered it. */
+export async function renderCaseNotice(pack: Pack, record: CaseRecord, number: string): Promise<RenderedDocument> {
   const applicant = record.application?.applicant;
   const identity = applicant ? { ...(applicant.name ? { name: applicant.name } : {}), ...(applicant.idNumber ? { idNumber: applicant.idNumber } : {}), ...(applicant.phone ? { phone: applicant.phone } : {}) } : null;
   try {
     return await renderNotice(pack.data, record.decision, {
-      number: noticeNumberOf(pack, record.id),
+      number,
       date: record.receivedAt.slice(0, 10),
       applicant: identity,
       handler: record.events[0]?.staff,
     });
   } catch (err) {
     if (err instanceof DocumentError) {
-      throw new HttpError(409, { code: 'E-NOTICE-UNAVAILABLE', message: `办件 ${record.id} 的文书无法按现行规则包出具：${err.message}`, path: '$' });
+      throw new HttpError('E-NOTICE-UNAVAILABLE', `办件 ${record.id} 的文书无法按现行规则包出具：${err.message}`);
     }
     throw err;
   }

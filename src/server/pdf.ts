@@ -19,7 +19,7 @@ export class PdfPrinter {
     const cached = this.cache.get(key);
     if (cached) return cached;
     if (this.waiting >= MAX_WAITING) {
-      throw new HttpError(429, { code: 'E-PDF-BUSY', message: '正在生成的 PDF 过多，请稍后再试（或先查看 HTML 版本）', path: '$' });
+      throw HttpError.of('E-PDF-BUSY');
     }
     this.waiting++;
     const run = this.chain.then(() => htmlToPdf(html()));
@@ -30,7 +30,7 @@ export class PdfPrinter {
       return await run;
     } catch (err) {
       this.cache.delete(key);
-      if (err instanceof PdfUnavailableError) throw new HttpError(503, { code: 'E-PDF-UNAVAILABLE', message: `暂时无法生成 PDF：${err.message}；HTML 版本可正常查看`, path: '$' });
+      if (err instanceof PdfUnavailableError) throw new HttpError('E-PDF-UNAVAILABLE', `暂时无法生成 PDF：${err.message}；HTML 版本可正常查看`);
       throw err;
     }
   }

@@ -40,7 +40,7 @@ export class RecordsHolder {
   async use<T>(fn: (records: Records) => Promise<T> | T): Promise<T> {
     while (this.gate) await this.gate;
     const records = this.records;
-    if (!records) throw new HttpError(503, { code: 'E-RECORDS-UNAVAILABLE', message: `登记簿暂时不可用：${this.failure ?? '未打开'}`, path: '$' });
+    if (!records) throw HttpError.of('E-RECORDS-UNAVAILABLE', { reason: this.failure ?? '未打开' });
     this.active++;
     try {
       return await fn(records);

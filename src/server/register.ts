@@ -1,14 +1,14 @@
 /**
  * Registering a decided application as a case (POST /v1/decisions with record: true, and
- * POST /v1/cases): the case goes into the register, its notice gets the case's number.
+ * POST /v1/cases): the case goes into the register, its notice gets the next number of the
+ * center's document-number series (taken by the register and stored on the case).
  */
 import { NOTICE_TITLES, noticeTypeOf } from '../documents/index.ts';
 import type { Pack } from '../engine/index.ts';
 import type { Application, Decision } from '../pack/index.ts';
 import type { CaseView } from '../records/index.ts';
-import { ApplicationError, applicationErrorToHttp } from './engine-errors.ts';
-import { noticeHref, noticeNumberOf } from './notice-numbers.ts';
-import { recordsCall } from './records-errors.ts';
+import { BODY, inRequest } from './in-request.ts';
+import { noticeHref } from './notice-numbers.ts';
 import type { RecordsHolder } from './records-holder.ts';
 
 export interface NoticeLink {
@@ -24,23 +24,18 @@ export interface Registration {
   readonly noticeGiven?: boolean;
 }
 
-/** Decides `application` on `pack`; the engine's input errors become 400/404 located at `where` in the request. */
-export async function decideOrReject(pack: Pack, application: Application, where = '$'): Promise<Decision> {
-  try {
-    return await pack.decide(application);
-  } catch (err) {
-    if (err instanceof ApplicationError) throw applicationErrorToHttp(err, where);
-    throw err;
-  }
+/** Decides `application` on `pack`; the engine's input errors are answered located at `where`, the application's place in the request. */
+export function decideOrReject(pack: Pack, application: Application, where = '$'): Promise<Decision> {
+  return inRequest({ $: where }, () => pack.decide(application));
 }
 
 export function noticeLink(decision: Decision, number: string | null): NoticeLink {
   return { document: decision.notice.document, title: NOTICE_TITLES[noticeTypeOf(decision)], number, href: number === null ? null : noticeHref(number) };
 }
 
-export async function register(records: RecordsHolder, pack: Pack, application: Application, decision: Decision, how: Registration): Promise<{ view: CaseView; notice: NoticeLink }> {
+export async function register(records: RecordsHolder, application: Application, decision: Decision, how: Registration): Promise<{ view: CaseView; notice: NoticeLink }> {
   const view = await records.use((r) =>
-    recordsCall(() =>
+    inRequest(BODY, () =>
       r.cases.register({
         decision,
         application,
@@ -50,5 +45,5 @@ export async function register(records: RecordsHolder, pack: Pack, application: 
       }),
     ),
   );
-  return { view, notice: noticeLink(decision, noticeNumberOf(pack, view.record.id)) };
+  return { view, notice: noticeLink(decision, view.record.noticeNumber ?? null) };
 }

@@ -3,14 +3,17 @@
  * bursts of changes, validates the new files with `loadPack` and swaps the new Pack in with a
  * single assignment: a request reads `reloader.pack` once when it starts and finishes on that
  * Pack, whatever happens meanwhile. An invalid pack is never served; its located errors are
- * logged and reported by /readyz while the last good pack keeps serving.
+ * logged and reported by /readyz while the last good pack keeps serving. Each outcome is also
+ * emitted (`reloaded`, `rejected`), so that a caller can wait for a reload instead of polling.
  */
 import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { formatInstant } from '../calendar/index.ts';
+import type { ErrorCode } from '../core/index.ts';
 import { formatDiagnostic, PackLoadError, type Diagnostic } from '../pack/index.ts';
 import type { Pack } from '../engine/index.ts';
 
@@ -35,7 +38,7 @@ export interface ReportedError {
   readonly line: number;
   readonly column: number;
   readonly path: string;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
 }
 
@@ -53,30 +56,51 @@ export interface PackStatus {
 /** The pack in service with its identity; replaced as a whole on reload. */
 export interface Served {
   readonly pack: Pack;
+  /** 1 for the pack loaded at start, one more for each pack swapped in since. */
+  readonly generation: number;
   /** Short hash of the pack's files (sent as the X-Bianmin-Pack header). */
   readonly version: string;
   readonly fingerprint: string;
   readonly loadedAt: string;
 }
 
-export class PackReloader {
+/** Files on disk that a reload refused; the pack in service stays. */
+export interface Rejection {
+  readonly fingerprint: string;
+  readonly errors: readonly ReportedError[];
+  /** The pack still in service. */
+  readonly kept: Served;
+}
+
+/**
+ * Outcomes of reloads that judged new files (a reload that finds nothing new emits nothing).
+ * `reloaded` comes after the swap listeners have run, so that everything is rebound by then.
+ */
+export interface ReloaderEvents {
+  reloaded: [served: Served];
+  rejected: [rejection: Rejection];
+}
+
+export class PackReloader extends EventEmitter<ReloaderEvents> {
   private current: Served;
   private rejected: { fingerprint: string; errors: readonly ReportedError[] } | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
-  private watchers: FSWatcher[] = [];
+  /** One watcher per directory of the pack (and of the extra directories). */
+  private readonly watchers = new Map<string, FSWatcher>();
   private closed = false;
   private readonly dirs: readonly string[];
-  private readonly listeners: Array<(served: Served) => Promise<void> | void> = [];
+  private readonly swapListeners: Array<(served: Served) => Promise<void> | void> = [];
 
   private constructor(
     private readonly options: ReloaderOptions,
     pack: Pack,
     fingerprint: string,
   ) {
-    this.current = served(pack, fingerprint);
+    super();
+    this.current = served(pack, fingerprint, 1);
     this.dirs = [options.rules, ...(options.extraDirs ?? [])].map((d) => path.resolve(d));
   }
 
@@ -86,7 +110,7 @@ export class PackReloader {
     const fingerprint = await fingerprintOf(dirs);
     const pack = await options.load(options.rules);
     const reloader = new PackReloader(options, pack, fingerprint);
-    reloader.startWatching();
+    await reloader.startWatching();
     logWarnings(options.logger, pack);
     return reloader;
   }
@@ -98,7 +122,7 @@ export class PackReloader {
 
   /** Called after each swap (e.g. to rebind the records to the new pack); awaited before the next reload. */
   onSwap(listener: (served: Served) => Promise<void> | void): void {
-    this.listeners.push(listener);
+    this.swapListeners.push(listener);
   }
 
   /** Compares the files on disk with the pack in service (and triggers a reload if they differ unnoticed). */
@@ -130,8 +154,7 @@ export class PackReloader {
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.timer = null;
     this.pollTimer = null;
-    for (const w of this.watchers) w.close();
-    this.watchers = [];
+    this.stopWatching();
   }
 
   private async reloadLoop(): Promise<void> {
@@ -143,6 +166,8 @@ export class PackReloader {
 
   private async reloadOnce(): Promise<void> {
     const log = this.options.logger;
+    // Directories created or removed since: watched before the files are read, so no change after this is missed.
+    await this.syncWatchers();
     const fingerprint = await fingerprintOf(this.dirs);
     if (fingerprint === this.current.fingerprint) {
       this.rejected = null;
@@ -154,7 +179,7 @@ export class PackReloader {
       const pack = await this.options.load(this.options.rules);
       if (this.closed) return;
       // The one assignment that swaps packs: requests already running keep the Pack they read.
-      this.current = served(pack, fingerprint);
+      this.current = served(pack, fingerprint, this.current.generation + 1);
       this.rejected = null;
       log.info({ event: 'pack-reloaded', version: this.current.version, items: pack.data.items.size, ms: Math.round(performance.now() - started) }, '规则包已重新加载');
       logWarnings(log, pack);
@@ -162,13 +187,14 @@ export class PackReloader {
       this.reject(fingerprint, err);
       return;
     }
-    for (const listener of this.listeners) {
+    for (const listener of this.swapListeners) {
       try {
         await listener(this.current);
       } catch (err) {
         log.error({ event: 'swap-listener-failed', err: err instanceof Error ? err.message : String(err) }, '规则包切换后的处理失败');
       }
     }
+    this.emit('reloaded', this.current);
   }
 
   private reject(fingerprint: string, err: unknown): void {
@@ -178,6 +204,7 @@ export class PackReloader {
       { event: 'pack-rejected', errors: errors.map((d) => formatDiagnostic(d, this.options.rules)) },
       `规则包有 ${errors.length} 处错误，未启用，继续使用上一版（${this.current.version}）`,
     );
+    this.emit('rejected', { fingerprint, errors, kept: this.current });
   }
 
   private schedule(delay: number): void {
@@ -190,33 +217,65 @@ export class PackReloader {
     this.timer.unref();
   }
 
-  private startWatching(): void {
+  private async startWatching(): Promise<void> {
     const mode = this.options.watch ?? 'fs';
-    if (mode === 'off') return;
+    if (mode === 'fs') await this.syncWatchers();
+    else if (mode === 'poll') this.startPolling();
+  }
+
+  /**
+   * Watches every directory on its own (not one recursive watch): Node 20's recursive fs.watch on
+   * Linux stops reporting a file once an editor or git replaces it by rename, while a directory's
+   * own watch reports every change of its entries. Called again before each reload, so that new
+   * directories are watched and removed ones let go.
+   */
+  private async syncWatchers(): Promise<void> {
+    if ((this.options.watch ?? 'fs') !== 'fs' || this.pollTimer || this.closed) return;
+    const wanted = new Set((await Promise.all(this.dirs.map(directoriesUnder))).flat());
+    if (this.closed || this.pollTimer) return;
+    for (const [dir, w] of this.watchers) {
+      if (wanted.has(dir)) continue;
+      w.close();
+      this.watchers.delete(dir);
+    }
     const debounce = this.options.debounceMs ?? 150;
-    if (mode === 'fs') {
+    for (const dir of wanted) {
+      if (this.watchers.has(dir)) continue;
+      let w: FSWatcher;
       try {
-        for (const dir of this.dirs) {
-          const w = watch(dir, { recursive: true, persistent: false }, () => this.schedule(debounce));
-          // A watched directory that disappears (or a watcher error) must not crash the service.
-          w.on('error', (e) => {
+        w = watch(dir, { persistent: false }, () => this.schedule(debounce));
+      } catch (e) {
+        // Removed since it was listed: the next sync forgets it. Anything else (no inotify watches left …): poll.
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        this.options.logger.warn({ event: 'watch-unavailable', dir, err: e instanceof Error ? e.message : String(e) }, '无法监视规则包目录，改为定时检查');
+        this.startPolling();
+        return;
+      }
+      // A watched directory that disappears (or a watcher error) must not crash the service.
+      w.on('error', (e) => {
+        w.close();
+        this.watchers.delete(dir);
+        void stat(dir).then(
+          () => {
             this.options.logger.warn({ event: 'watch-error', dir, err: e.message }, '监视规则包目录出错，改为定时检查');
             this.startPolling();
-          });
-          this.watchers.push(w);
-        }
-        return;
-      } catch (e) {
-        this.options.logger.warn({ event: 'watch-unavailable', err: e instanceof Error ? e.message : String(e) }, '无法监视规则包目录，改为定时检查');
-        for (const w of this.watchers) w.close();
-        this.watchers = [];
-      }
+          },
+          // The directory is gone: a change like any other.
+          () => this.schedule(debounce),
+        );
+      });
+      this.watchers.set(dir, w);
     }
-    this.startPolling();
+  }
+
+  private stopWatching(): void {
+    for (const w of this.watchers.values()) w.close();
+    this.watchers.clear();
   }
 
   private startPolling(): void {
     if (this.pollTimer || this.closed) return;
+    this.stopWatching();
     this.pollTimer = setInterval(() => {
       void fingerprintOf(this.dirs).then((f) => {
         if (f !== this.current.fingerprint && f !== this.rejected?.fingerprint && !this.running) this.schedule(0);
@@ -226,8 +285,8 @@ export class PackReloader {
   }
 }
 
-function served(pack: Pack, fingerprint: string): Served {
-  return Object.freeze({ pack, version: fingerprint.slice(0, 12), fingerprint, loadedAt: formatInstant(Date.now()) });
+function served(pack: Pack, fingerprint: string, generation: number): Served {
+  return Object.freeze({ pack, generation, version: fingerprint.slice(0, 12), fingerprint, loadedAt: formatInstant(Date.now()) });
 }
 
 function logWarnings(log: FastifyBaseLogger, pack: Pack): void {
@@ -241,6 +300,13 @@ function reportedErrors(err: unknown): ReportedError[] {
   if (err instanceof PackLoadError) return err.errors.map(strip);
   const message = err instanceof Error ? err.message : String(err);
   return [{ file: '', line: 0, column: 0, path: '$', code: 'E-PACK-LOAD', message: `加载规则包失败：${message}` }];
+}
+
+/** `dir` and every directory under it; none if it does not exist. */
+async function directoriesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => null);
+  if (entries === null) return [];
+  return [dir, ...entries.filter((e) => e.isDirectory()).map((e) => path.join(e.parentPath, e.name))];
 }
 
 /**

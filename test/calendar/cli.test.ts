@@ -1,21 +1,12 @@
-// `bianmin deadline` and `bianmin calendar`, as real processes on the sample pack.
-import { execFile } from 'node:child_process';
+// `bianmin deadline` and `bianmin calendar` on the sample pack, run in-process through runCli.
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadPack, type Pack } from '../../src/index.ts';
+import { bianmin as run, type Ran } from '../cli/run.ts';
 import { ROOT, RULES } from './helpers.ts';
 
-const execFileAsync = promisify(execFile);
-
-async function bianmin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [path.join(ROOT, 'bin/bianmin.js'), ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function bianmin(...args: string[]): Promise<Ran> {
+  return run(args);
 }
 
 let pack: Pack;

@@ -137,17 +137,17 @@ describe('extensions', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(ClockError);
-    expect((err as ClockError).code).toBe('extension-exceeds-max');
-    expect((err as ClockError).path).toBe('extensions[1]');
+    expect((err as ClockError).code).toBe('E-CLOCK-EXTENSION-EXCEEDS-MAX');
+    expect((err as ClockError).location.path).toBe('extensions[1]');
     expect((err as ClockError).message).toContain('超过本事项规定的最长延长期限 10 个工作日');
   });
 
   test('without an approval record, or on an item that declares no extension, it is refused', () => {
     const unapproved = { amount: 5, unit: 'workingDays' as const, approvedBy: ' ', approvedAt: '2026-10-14T09:00:00+08:00' };
-    expect(() => clock(cal, policy, { ...base, extensionMax: max, extensions: [unapproved] }, '2026-10-15T09:00:00+08:00')).toThrowError(expect.objectContaining({ code: 'extension-unapproved' }));
-    expect(() => clock(cal, policy, { ...base, extensions: [ext(5)] }, '2026-10-15T09:00:00+08:00')).toThrowError(expect.objectContaining({ code: 'extension-not-allowed' }));
+    expect(() => clock(cal, policy, { ...base, extensionMax: max, extensions: [unapproved] }, '2026-10-15T09:00:00+08:00')).toThrowError(expect.objectContaining({ code: 'E-CLOCK-EXTENSION-UNAPPROVED' }));
+    expect(() => clock(cal, policy, { ...base, extensions: [ext(5)] }, '2026-10-15T09:00:00+08:00')).toThrowError(expect.objectContaining({ code: 'E-CLOCK-EXTENSION-NOT-ALLOWED' }));
     const calendarDays = { ...ext(5), unit: 'calendarDays' as const };
-    expect(() => clock(cal, policy, { ...base, extensionMax: max, extensions: [calendarDays] }, '2026-10-15T09:00:00+08:00')).toThrowError(expect.objectContaining({ code: 'extension-unit-mismatch' }));
+    expect(() => clock(cal, policy, { ...base, extensionMax: max, extensions: [calendarDays] }, '2026-10-15T09:00:00+08:00')).toThrowError(expect.objectContaining({ code: 'E-CLOCK-EXTENSION-UNIT-MISMATCH' }));
   });
 
   test('an extension approved after the statutory limit ran out carries a warning', () => {
@@ -166,7 +166,7 @@ describe('bad input', () => {
   test('bad times name the field', () => {
     expect(() => clock(cal, policy, { ...base, acceptedAt: '2026-09-31T10:00' }, '2026-10-01')).toThrowError(/^acceptedAt：时间 '2026-09-31T10:00' 不是真实存在的日期/);
     expect(() => clock(cal, policy, base, 'tomorrow')).toThrowError(/^now：时间 'tomorrow' 无效/);
-    expect(() => clock(cal, policy, { ...base, acceptedAt: '1999-12-31T10:00:00+08:00' }, '2026-10-01')).toThrowError(expect.objectContaining({ code: 'date-out-of-range' }));
+    expect(() => clock(cal, policy, { ...base, acceptedAt: '1999-12-31T10:00:00+08:00' }, '2026-10-01')).toThrowError(expect.objectContaining({ code: 'E-CLOCK-DATE-OUT-OF-RANGE' }));
   });
 
   test('the sweep reports bad cases without stopping', () => {
@@ -174,6 +174,6 @@ describe('bad input', () => {
     const r = sweepClocks(cal, policy, cases, '2026-10-14T09:00:00+08:00');
     expect([r.normal, r.yellow, r.red]).toEqual([1, 1, 0]);
     expect([r.yellowCases, r.redCases]).toEqual([[0], []]);
-    expect(r.errors.map((e) => [e.index, e.error.code])).toEqual([[1, 'time-invalid']]);
+    expect(r.errors.map((e) => [e.index, e.error.code])).toEqual([[1, 'E-CLOCK-TIME-INVALID']]);
   });
 });

@@ -88,7 +88,7 @@ describe('office hours that cannot work', () => {
       createCalendar({ calendars: [], officeHours });
     } catch (err) {
       expect(err).toBeInstanceOf(ClockError);
-      expect((err as ClockError).path).toBe(where);
+      expect((err as ClockError).location.path).toBe(where);
       expect((err as ClockError).message).toMatch(/办公时间段/);
     }
   });

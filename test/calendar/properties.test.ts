@@ -2,7 +2,8 @@
 // minute-by-minute recounts that do not use the day index.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { addDuration, formatInstant, parseInstant, type Calendar, type Suspension } from '../../src/calendar/index.ts';
+import { addDuration, formatInstant, type Calendar, type Suspension } from '../../src/calendar/index.ts';
+import { parseInstant } from '../../src/core/index.ts';
 import type { Duration } from '../../src/pack/schema-types.ts';
 import { officialCalendar } from './helpers.ts';
 

@@ -1,6 +1,7 @@
 // Run as a child process by timezone.test.ts under different TZ values: prints a batch of clock
 // results as JSON. Everything here must come out byte-identical whatever the machine's zone.
-import { addDuration, clock, computeDeadline, createCalendar, formatInstant, parseInstant, supplementNotice, yearSummary } from '../../src/calendar/index.ts';
+import { addDuration, clock, computeDeadline, createCalendar, formatInstant, supplementNotice, yearSummary } from '../../src/calendar/index.ts';
+import { parseInstant } from '../../src/core/index.ts';
 import { OFFICIAL_2025, SEED_002_HOURS, rulesCalendarFile } from './helpers.ts';
 
 const cal = createCalendar({ calendars: [OFFICIAL_2025, await rulesCalendarFile(2026), await rulesCalendarFile(2027)], officeHours: SEED_002_HOURS });

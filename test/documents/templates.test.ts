@@ -1,7 +1,5 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkTemplates, renderNotice } from '../../src/documents/index.ts';
 import { renderDocument } from '../../src/documents/render.ts';
@@ -11,10 +9,9 @@ import { loadPack, Pack } from '../../src/index.ts';
 import { PackLoadError } from '../../src/pack/diagnostics.ts';
 import { loadPackData } from '../../src/pack/load.ts';
 import type { Diagnostic } from '../../src/pack/diagnostics.ts';
+import { bianmin } from '../cli/run.ts';
 import { copyOfRules, sampleDecision, samplePack } from './sample.ts';
 
-const run = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, '../../bin/bianmin.js');
 
 /** Line and 1-based column of the first occurrence of `needle` in `text`. */
 function at(text: string, needle: string): { line: number; column: number } {
@@ -143,10 +140,7 @@ describe('template checks, located by file and line', () => {
   });
 
   test('bianmin validate reports the template errors and fails', async () => {
-    const out = await run(process.execPath, [BIN, 'validate', '--rules', dir]).then(
-      () => null,
-      (e: { code: number; stdout: string }) => e,
-    );
+    const out = await bianmin(['validate', '--rules', dir]);
     expect(out?.code).toBe(1);
     const where = at(CONSULTATION, 'subject.nmae');
     expect(out?.stdout).toContain(`错误 ${dir}/templates/consultation.hbs:${where.line}:${where.column} [E-TEMPLATE-FIELD]`);
@@ -209,9 +203,9 @@ describe('a missing value is an error, never a blank', () => {
     // Deliberately malformed data, as a buggy caller could pass it.
     const as = (x: unknown) => x as DocumentData['rejected'];
     // `rights` is missing: no silent blank where the applicant's rights should be.
-    expect(() => renderDocument(pack, 'rejected', as(data))).toThrow(/文书数据不完整.*缺少 rights/);
-    expect(() => renderDocument(pack, 'rejected', as({ ...data, rights: undefined }))).toThrow(/缺少 rights/);
-    expect(() => renderDocument(pack, 'rejected', as({ ...data, rights: null }))).toThrow(/\$\.rights 应为 string/);
+    expect(() => renderDocument(pack, 'rejected', as(data))).toThrow(/文书数据不完整.*\$\.rights：缺少必填字段 rights/);
+    expect(() => renderDocument(pack, 'rejected', as({ ...data, rights: undefined }))).toThrow(/缺少必填字段 rights/);
+    expect(() => renderDocument(pack, 'rejected', as({ ...data, rights: null }))).toThrow(/\$\.rights：应为文字，实际是空值/);
     expect(renderDocument(pack, 'rejected', as({ ...data, rights: '可以申请行政复议' }))).toContain('可以申请行政复议');
     // Past the data check, Handlebars' strict mode is the second net: a missing value still fails.
     expect(() => templatesFor(pack).render('rejected', data)).toThrow(/数据中缺少 `rights`（第 \d+ 行/);

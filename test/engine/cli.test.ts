@@ -1,28 +1,14 @@
-import { execFile } from 'node:child_process';
+// `bianmin decide`, `route` and `items` on the sample pack, run in-process through runCli.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadPack, type Decision } from '../../src/index.ts';
+import { bianmin as run, type Ran } from '../cli/run.ts';
 import { FIXTURE_PACK, lineOf, SAMPLE_PACK } from './helpers.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = path.join(ROOT, 'bin/bianmin.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function bianmin(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, TZ: 'UTC' } }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
+function bianmin(...args: string[]): Promise<Ran> {
+  return run(args);
 }
 
 let dir: string;

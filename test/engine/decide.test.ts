@@ -284,6 +284,13 @@ describe('versions, times and warnings', () => {
     expect(d.receivedAt).toBe('2026-11-24T10:00:00+08:00');
   });
 
+  test('a receipt time without a zone or without seconds is Shanghai time, as everywhere else', async () => {
+    expect((await apply('T-IMMEDIATE', { type: 'person' }, [], { receivedAt: '2026-11-23T09:30:00' })).receivedAt).toBe(AT);
+    expect((await apply('T-IMMEDIATE', { type: 'person' }, [], { receivedAt: '2026-11-23T09:30+08:00' })).receivedAt).toBe(AT);
+    const d = await p.decide({ item: 'T-IMMEDIATE', intent: 'apply', applicant: { type: 'person' } }, { at: '2026-11-23 09:30' });
+    expect(d.receivedAt).toBe(AT);
+  });
+
   test('unknown material ids are reported with a suggestion, not ignored', async () => {
     const d = await apply('T-PROMISED', ELIGIBLE, [...COMPLETE, 'phto', 'zzz']);
     expect(d.unknownMaterials).toEqual(['phto', 'zzz']);
@@ -329,7 +336,7 @@ describe('bad input', () => {
 
   test('an unknown item is a typed error at $.item with routing suggestions', async () => {
     const err = await rejection({ item: 'T-PROMISE', intent: 'apply', applicant: { type: 'person' } });
-    expect([err.code, err.path]).toEqual(['E-APP-UNKNOWN-ITEM', '$.item']);
+    expect([err.code, err.location.path]).toEqual(['E-APP-UNKNOWN-ITEM', '$.item']);
     expect(err.message).toContain('T-PROMISE');
     expect(err.suggestions[0]?.code).toBe('T-PROMISED');
     const byName = await rejection({ item: '高龄津贴', intent: 'apply', applicant: { type: 'person' } });
@@ -338,7 +345,7 @@ describe('bad input', () => {
 
   test('missing fields and wrong types are located by JSON path, in Chinese, all at once', async () => {
     const err = await rejection({ intent: 'apply', applicant: { type: 'person', age: 'eighty' }, materials: [{ id: 'photo', copies: '2' }, 7], receivedAt: 'yesterday' });
-    expect(err.issues).toEqual([
+    expect(err.details).toEqual([
       { path: '$.item', code: 'E-APP-REQUIRED', message: expect.stringContaining('缺少必填字段 item') },
       { path: '$.materials[0].copies', code: 'E-APP-TYPE', message: expect.stringContaining('应为整数') },
       { path: '$.materials[1]', code: 'E-APP-TYPE', message: expect.stringContaining('材料应为材料标识') },
@@ -358,15 +365,16 @@ describe('bad input', () => {
     [{ item: 'T-PROMISED', intent: 'apply', applicant: { type: 'person', birthDate: '2026-02-30' } }, '$.applicant.birthDate', 'E-APP-FACT'],
     [{ item: 'T-PROMISED', intent: 'apply', applicant: { type: 'person', hukouLocal: 'yes' } }, '$.applicant.hukouLocal', 'E-APP-FACT'],
     [{ item: 'T-PROMISED', intent: 'apply', applicant: { type: 'person' }, materials: [{ id: 'photo', from: 'copy' }] }, '$.materials[0].from', 'E-APP-UNKNOWN-KEY'],
-    [{ item: 'T-PROMISED', intent: 'apply', applicant: { type: 'person' }, receivedAt: '2026-11-23T09:30:00' }, '$.receivedAt', 'E-APP-TIME'],
+    [{ item: 'T-PROMISED', intent: 'apply', applicant: { type: 'person' }, receivedAt: '2026-11-23T09:30:00+19:00' }, '$.receivedAt', 'E-APP-TIME'],
+    [{ item: 'T-PROMISED', intent: 'apply', applicant: { type: 'person' }, receivedAt: '2026-02-30T09:30:00+08:00' }, '$.receivedAt', 'E-APP-TIME'],
   ])('%j → %s %s', async (input, path, code) => {
     const err = await rejection(input);
-    expect(err.issues[0]).toMatchObject({ path, code, message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    expect(err.details[0]).toMatchObject({ path, code, message: expect.stringMatching(/[\u4e00-\u9fff]/) });
   });
 
   test('a receipt time the clock cannot count from is a located input error; an hour-only offset is fine', async () => {
     const err = await rejection({ item: 'T-IMMEDIATE', intent: 'apply', applicant: { type: 'person' }, materials: ['id-card', 'statement'], receivedAt: '2150-01-01T09:00:00+08:00' });
-    expect([err.path, err.code]).toEqual(['$.receivedAt', 'E-APP-TIME']);
+    expect([err.location.path, err.code]).toEqual(['$.receivedAt', 'E-APP-TIME']);
     const d = await p.decide({ item: 'T-IMMEDIATE', intent: 'apply', applicant: { type: 'person' }, materials: ['id-card', 'statement'], receivedAt: '2026-11-23T09:30:00+08' });
     expect(d.receivedAt).toBe(AT);
   });
@@ -374,7 +382,7 @@ describe('bad input', () => {
   test('an invalid `at` option is reported, not thrown as anything else', async () => {
     const err = await p.decide({ item: 'T-IMMEDIATE', intent: 'apply', applicant: { type: 'person' } }, { at: 'now' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApplicationError);
-    expect((err as ApplicationError).path).toBe('at');
+    expect((err as ApplicationError).location.path).toBe('at');
   });
 });
 

@@ -1,5 +1,6 @@
 // Schema errors: one clear, located Chinese message per mistake, with a suggestion where one fits.
 import { describe, expect, test } from 'vitest';
+import { createAjv, translateAjvErrors } from '../../src/core/index.ts';
 import { expectExactly, validate } from './expect-diagnostics.ts';
 import { fixtureText, packWith, positionOf, replaceOnce } from './fixture-pack.ts';
 
@@ -88,6 +89,30 @@ describe('values', () => {
     expectExactly(errors, [{ file: ITEM, ...positionOf(text, 'mz-001'), code: 'E-SCHEMA-FORMAT', message: '"mz-001"' }]);
   });
 
+  test('a number out of its range: no material is handed in zero times', async () => {
+    const text = replaceOnce('copies: 2', 'copies: 0')(clText);
+    const errors = await errorsAfter(CL, text);
+    expectExactly(errors, [{ file: CL, ...positionOf(text, '0\n'), code: 'E-SCHEMA-RANGE', path: '$.materials[0].copies', message: '数值 0 超出范围' }]);
+  });
+
+  test('an extension of zero is refused: an item that cannot be extended has no extension', async () => {
+    const text = replaceOnce('  promised: { amount: 30, unit: minutes }\n', '  promised: { amount: 30, unit: minutes }\n  extension: { max: { amount: 0, unit: minutes }, approver: 本中心负责人 }\n')(clText);
+    const errors = await errorsAfter(CL, text);
+    expectExactly(errors, [{ file: CL, ...positionOf(text, '{ amount: 0'), code: 'E-SCHEMA-RANGE', path: '$.limits.extension.max', message: '可延长期限为 0' }]);
+  });
+
+  test('an empty list where at least one entry is needed', async () => {
+    const text = `${clText}procedure: []\n`;
+    const errors = await errorsAfter(CL, text);
+    expectExactly(errors, [{ file: CL, ...positionOf(text, '[]'), code: 'E-SCHEMA-MIN-ITEMS', path: '$.procedure', message: '至少需要 1 项' }]);
+  });
+
+  test('an empty text where a name is needed', async () => {
+    const text = replaceOnce('name: 近期免冠照片', 'name: ""')(clText);
+    const errors = await errorsAfter(CL, text);
+    expectExactly(errors, [{ file: CL, ...positionOf(text, '""'), code: 'E-SCHEMA-EMPTY', path: '$.materials[0].name', message: '不能为空' }]);
+  });
+
   test('an impossible month in a date', async () => {
     const text = replaceOnce('"2026-10-10"', '"2026-13-10"')(fixtureText('calendar/2026.yaml'));
     const errors = await errorsAfter('calendar/2026.yaml', text);
@@ -155,5 +180,16 @@ describe('required fields', () => {
   test('an empty file', async () => {
     const errors = await errorsAfter(CL, '');
     expectExactly(errors, [{ file: CL, line: 1, column: 1, code: 'E-SCHEMA-TYPE', message: '应为对象' }]);
+  });
+});
+
+describe('a check without its own wording', () => {
+  test('is still one located Chinese E-SCHEMA: the fallback for a keyword the pack schemas do not use yet', () => {
+    const validate = createAjv().compile({ type: 'object', properties: { windows: { type: 'array', uniqueItems: true } } });
+    expect(validate({ windows: ['1号窗口', '1号窗口'] })).toBe(false);
+    const problems = translateAjvErrors(validate.errors ?? [], { family: 'pack' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'E-SCHEMA', path: '$.windows' });
+    expect(problems[0]!.message).toMatch(/第 [12] 项与第 [12] 项重复/);
   });
 });

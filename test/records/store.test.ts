@@ -50,7 +50,7 @@ describe('a corrupted or hand-edited file: located error, refusal to start, noth
     const err = await openError(dir);
     expect(err.code).toBe('E-STORE-CORRUPT');
     const lineNo = broken.split('\n').findIndex((l) => l.includes(',,')) + 1;
-    expect(err.problems[0]).toMatchObject({ file: path.join(dir, 'complaints.json'), line: lineNo });
+    expect(err.details[0]).toMatchObject({ file: path.join(dir, 'complaints.json'), line: lineNo });
     expect(err.message).toContain(`complaints.json:${lineNo}:`);
     expect(err.message).toMatch(/拒绝启动/);
     // Refused without touching the data.
@@ -65,9 +65,9 @@ describe('a corrupted or hand-edited file: located error, refusal to start, noth
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('"channel":"written"', '"channel":"email"'));
     const err = await openError(dir);
-    expect(err.problems).toHaveLength(1);
-    expect(err.problems[0]).toMatchObject({ path: '$.records[1].channel', line: 3 });
-    expect(err.problems[0]!.detail).toMatch(/"email" 不在允许范围内/);
+    expect(err.details).toHaveLength(1);
+    expect(err.details[0]).toMatchObject({ path: '$.records[1].channel', line: 3 });
+    expect(err.details[0]!.message).toMatch(/"email" 不在允许范围内/);
   });
 
   test('a damaged log line → file:line and JSON path; an unacknowledged half line at the end is dropped', async () => {
@@ -95,8 +95,8 @@ describe('a corrupted or hand-edited file: located error, refusal to start, noth
     const again = await crashCopy(dir);
     await writeFile(path.join(again, 'complaints.log'), text.replace('"staff":"liu-yang"', '"staff":"Liu Yang"'));
     const err = await openError(again);
-    expect(err.problems[0]).toMatchObject({ file: path.join(again, 'complaints.log'), line: 3, path: '$.record.target.staff' });
-    expect(err.problems[0]!.detail).toMatch(/格式不正确/);
+    expect(err.details[0]).toMatchObject({ file: path.join(again, 'complaints.log'), line: 3, path: '$.record.target.staff' });
+    expect(err.details[0]!.message).toMatch(/格式不正确/);
   });
 
   test('a gap in the operation sequence (a lost log entry) is refused', async () => {
@@ -110,8 +110,8 @@ describe('a corrupted or hand-edited file: located error, refusal to start, noth
     await writeFile(path.join(dir, 'complaints.json'), '{"format":1,"collection":"complaints","seq":0,"records":[]}');
     await writeFile(log, `${lines[0]}\n${lines[2]}\n`);
     const err = await openError(dir);
-    expect(err.problems[0]).toMatchObject({ line: 2, path: '$.seq' });
-    expect(err.problems[0]!.detail).toMatch(/序号不连续/);
+    expect(err.details[0]).toMatchObject({ line: 2, path: '$.seq' });
+    expect(err.details[0]!.message).toMatch(/序号不连续/);
   });
 });
 

@@ -1,4 +1,4 @@
-// `bianmin test` as an officer and as CI run it: a real process on temp copies of rules/.
+// `bianmin test` as an officer and as CI run it (in-process, through runCli) on temp copies of rules/.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -25,17 +25,17 @@ scenarios:
 `;
 
 describe('bianmin test', () => {
-  test('all sample scenarios pass: exit 0, the last line is exactly "N passed, 0 failed"', () => {
-    const r = bianmin(['test', '--rules', sampleCopy()]);
+  test('all sample scenarios pass: exit 0, the last line is exactly "N passed, 0 failed"', async () => {
+    const r = await bianmin(['test', '--rules', sampleCopy()]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.last).toBe(`${total} passed, 0 failed`);
     expect(r.stdout).toContain('场景测试：规则包');
   });
 
-  test('a failing expectation: exit 1, expected against actual with the reasons and the trace, failing rules first', () => {
+  test('a failing expectation: exit 1, expected against actual with the reasons and the trace, failing rules first', async () => {
     const dir = sampleCopy({ 'tests/zz-wrong.yaml': FAILING });
-    const r = bianmin(['test', '--rules', dir]);
+    const r = await bianmin(['test', '--rules', dir]);
     expect(r.status).toBe(1);
     expect(r.last).toBe(`${total} passed, 1 failed`);
     const at = positionOf(FAILING, '- name');
@@ -45,19 +45,19 @@ describe('bianmin test', () => {
     expect(trace).toContain(`${dir}/items/mz-004.yaml:`);
   });
 
-  test('a broken test file: exit 2 with a located error, other files still run, and the summary line stays last', () => {
+  test('a broken test file: exit 2 with a located error, other files still run, and the summary line stays last', async () => {
     const broken = FAILING.replace('    expect:\n      kind: returned\n', '    expect:\n      knid: accepted\n');
     const dir = sampleCopy({ 'tests/zz-broken.yaml': broken });
-    const r = bianmin(['test', '--rules', dir]);
+    const r = await bianmin(['test', '--rules', dir]);
     expect(r.status).toBe(2);
     const at = positionOf(broken, 'knid');
     expect(r.stdout).toContain(`${dir}/tests/zz-broken.yaml:${at.line}:${at.column} [E-SCHEMA-UNKNOWN-KEY] $.scenarios[0].expect.knid：未知字段 \`knid\`，是否应为 \`kind\`？`);
     expect(r.last).toBe(`${total} passed, 0 failed`);
   });
 
-  test('--json: machine-readable results on stdout, the summary line on stderr', () => {
+  test('--json: machine-readable results on stdout, the summary line on stderr', async () => {
     const dir = sampleCopy({ 'tests/zz-wrong.yaml': FAILING });
-    const r = bianmin(['test', '--rules', dir, '--json']);
+    const r = await bianmin(['test', '--rules', dir, '--json']);
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout) as { passed: number; failed: number; scenarios: Array<{ name: string; status: string; failures: Array<{ key: string; expected: string; actual: string }>; actual: { kind: string } }> };
     expect(out.passed).toBe(total);
@@ -68,9 +68,9 @@ describe('bianmin test', () => {
     expect(r.stderr.trim().split('\n').at(-1)).toBe(`${total} passed, 1 failed`);
   });
 
-  test('--coverage lists what no scenario exercises: an item whose tests are removed, with its file and line', () => {
+  test('--coverage lists what no scenario exercises: an item whose tests are removed, with its file and line', async () => {
     const dir = sampleCopy({ 'tests/xinfang.yaml': null });
-    const r = bianmin(['test', '--rules', dir, '--coverage']);
+    const r = await bianmin(['test', '--rules', dir, '--coverage']);
     expect(r.status).toBe(0);
     const coverage = r.stdout.slice(r.stdout.indexOf('覆盖情况'));
     const item = readFileSync(path.join(dir, 'items/xf-001.yaml'), 'utf8');
@@ -80,8 +80,8 @@ describe('bianmin test', () => {
     expect(r.last).toMatch(/^\d+ passed, 0 failed$/);
   });
 
-  test('no tests/ folder: nothing to run, said in Chinese, "0 passed, 0 failed"', () => {
-    const r = bianmin(['test', '--rules', sampleCopy({ tests: null })]);
+  test('no tests/ folder: nothing to run, said in Chinese, "0 passed, 0 failed"', async () => {
+    const r = await bianmin(['test', '--rules', sampleCopy({ tests: null })]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('没有场景测试');
     expect(r.last).toBe('0 passed, 0 failed');

@@ -7,6 +7,8 @@ import { describe, expect, test } from 'vitest';
 import { loadPack } from '../../src/index.ts';
 import type { Application } from '../../src/pack/schema-types.ts';
 import { openRecords } from '../../src/records/index.ts';
+import { BianminError } from '../../src/core/index.ts';
+import { BaseError, resolveBase } from '../../src/scenarios/index.ts';
 import { bianmin, replaceOnce, sampleCopy, tempDir } from './helpers.ts';
 
 const PROMISED_10 = 'limits:\n  statutory: { amount: 20, unit: workingDays }\n  promised: { amount: 10, unit: workingDays }\n\nresult:';
@@ -17,7 +19,7 @@ function git(cwd: string, ...args: string[]): string {
 }
 
 describe('--base GIT-REV', () => {
-  test('the base pack is taken from the revision; the working tree is left exactly as it was', () => {
+  test('the base pack is taken from the revision; the working tree is left exactly as it was', async () => {
     const rules = sampleCopy();
     const repo = path.dirname(rules);
     git(repo, 'init', '-q');
@@ -29,7 +31,7 @@ describe('--base GIT-REV', () => {
     writeFileSync(file, edited);
     const status = git(repo, 'status', '--porcelain');
 
-    const r = bianmin(['diff', '--base', 'HEAD', '--rules', rules]);
+    const r = await bianmin(['diff', '--base', 'HEAD', '--rules', rules]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/规则对比：基准 git 版本 HEAD（提交 [0-9a-f]{7}） → 当前 /);
@@ -42,14 +44,43 @@ describe('--base GIT-REV', () => {
     expect(git(repo, 'status', '--porcelain')).toBe(status);
   });
 
-  test('a base that is neither a directory nor a revision: exit 2 and a Chinese message', () => {
+  test('a base that is neither a directory nor a revision: exit 2 and a Chinese message', async () => {
     const rules = sampleCopy();
     const repo = path.dirname(rules);
     git(repo, 'init', '-q');
-    const r = bianmin(['diff', '--base', 'no-such-branch', '--rules', rules]);
+    const r = await bianmin(['diff', '--base', 'no-such-branch', '--rules', rules]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('基准 no-such-branch 既不是已有的目录，也不是 git 仓库');
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('a base that cannot be used', () => {
+  async function refused(base: string, rules: string): Promise<BaseError> {
+    const error = await resolveBase(base, rules).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(BaseError);
+    expect(error).toBeInstanceOf(BianminError);
+    const e = error as BaseError;
+    expect(e.code).toBe('E-SCENARIO-BASE');
+    expect(e.exitCode).toBe(2);
+    return e;
+  }
+
+  test('a file, a pack outside any repository, a revision without the pack folder: each E-SCENARIO-BASE, in Chinese', async () => {
+    const rules = sampleCopy();
+    const repo = path.dirname(rules);
+    const file = path.join(repo, 'rules-old.txt');
+    writeFileSync(file, '旧规则包\n');
+    expect((await refused(file, rules)).detail).toBe(`基准 ${file} 是文件，不是规则包目录`);
+    expect((await refused('HEAD', rules)).detail).toContain(`规则包 ${rules} 也不在 git 仓库中，无法按 git 版本取出基准`);
+    // A repository whose only commit predates the pack folder.
+    git(repo, 'init', '-q');
+    git(repo, 'add', 'rules-old.txt');
+    git(repo, 'commit', '-q', '-m', 'before the pack');
+    expect((await refused('HEAD', rules)).detail).toBe('git 版本 HEAD 中没有 rules/ 目录');
   });
 });
 
@@ -77,7 +108,7 @@ describe('--data: the applications recorded in the case register', () => {
     await records.complaints.verify(c.id, { result: 'verified', handler: 'li-xiuying', at: '2026-11-02T15:00:00+08:00' });
     await records.close();
 
-    const r = bianmin(['diff', '--base', base, '--rules', current, '--data', data, '--days', '30', '--at', '2026-11-30 12:00', '--json']);
+    const r = await bianmin(['diff', '--base', base, '--rules', current, '--data', data, '--days', '30', '--at', '2026-11-30 12:00', '--json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { cases: { replayed: number; withoutApplication: number }; changed: Array<{ subject: { kind: string; id?: string }; changes: Array<{ aspect: string; from: unknown; to: unknown }> }> };
@@ -89,7 +120,7 @@ describe('--data: the applications recorded in the case register', () => {
     // The policy did not change: the register's sanctions do not either.
     expect(out.changed.some((x) => x.subject.kind === 'register')).toBe(false);
 
-    const text = bianmin(['diff', '--base', base, '--rules', current, '--data', data, '--at', '2026-11-30 12:00']);
+    const text = await bianmin(['diff', '--base', base, '--rules', current, '--data', data, '--at', '2026-11-30 12:00']);
     expect(text.stdout).toContain('另有 1 件办件登记时没有保存申请内容（application），无法重放');
     expect(text.stdout).toContain(`办件 ${recent} MZ-004 高龄津贴申领（2026-11-23 09:30 收件）`);
   });
@@ -102,7 +133,7 @@ describe('--data: the applications recorded in the case register', () => {
     const c = await records.complaints.add({ channel: 'oral', staff: 'chen-li', content: '态度生硬', receivedBy: 'lin-xiaoyan', receivedAt: '2026-11-02T09:00:00+08:00' });
     await records.complaints.verify(c.id, { result: 'verified', handler: 'li-xiuying', at: '2026-11-02T15:00:00+08:00' });
     await records.close();
-    const r = bianmin(['diff', '--base', base, '--rules', current, '--data', data, '--at', '2026-11-30 12:00']);
+    const r = await bianmin(['diff', '--base', base, '--rules', current, '--data', data, '--at', '2026-11-30 12:00']);
     expect(r.status).toBe(0);
     const block = r.stdout.slice(r.stdout.indexOf('登记簿中的责任追究（截至 2026-11-30 12:00）'));
     expect(block).toContain('责任追究（陈丽 chen-li）：通报批评 → 无');

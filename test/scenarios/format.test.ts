@@ -134,6 +134,56 @@ describe('references to the pack', () => {
     expect(suite.scenarios).toHaveLength(0);
   });
 
+  test('a history names only windows, grades and phrases the pack declares, and a complaint says whom it is about', async () => {
+    const { suite, text } = await load(`
+  - name: 历史记录写错
+    now: 2026-06-30 12:00
+    history:
+      complaints:
+        - { window: minzhen-window, received: 2026-03-02 09:00 }
+        - { received: 2026-03-03 09:00, result: verified }
+      incidents:
+        - { kind: forbidden-phrase, staff: hu-jing, at: 2026-06-12 10:20 }
+        - { kind: forbidden-phrase, staff: hu-jing, at: 2026-06-13 10:20, text: 请稍等，马上为您办理 }
+      reviews:
+        - { grade: 很差, staff: hu-jing, at: 2026-06-14 10:00 }
+    expect:
+      grade: { hu-jing: 良好 }
+`);
+    const byCode = (code: string) => suite.errors.filter((e) => e.code === code);
+    expect(byCode('E-SCENARIO-COMPLAINT')).toHaveLength(1);
+    expect(byCode('E-SCENARIO-COMPLAINT')[0]).toMatchObject({ file: 'tests/case.yaml', path: '$.scenarios[0].history.complaints[1]', ...positionOf(text, '{ received: 2026-03-03') });
+    expect(byCode('E-SCENARIO-COMPLAINT')[0]!.message).toContain('须写明被投诉的工作人员 `staff` 或窗口 `window`');
+    expect(byCode('E-SCENARIO-WINDOW')[0]).toMatchObject(positionOf(text, 'minzhen-window'));
+    expect(byCode('E-SCENARIO-WINDOW')[0]!.message).toContain('是否应为 minzheng-window');
+    const phrases = byCode('E-SCENARIO-PHRASE');
+    expect(phrases.map((e) => e.path)).toEqual(['$.scenarios[0].history.incidents[0]', '$.scenarios[0].history.incidents[1].text']);
+    expect(phrases[0]!.message).toContain('须写原话 `text`');
+    expect(phrases[1]).toMatchObject(positionOf(text, '请稍等'));
+    expect(phrases[1]!.message).toContain('原话中没有 policy.yaml 所列的服务忌语');
+    const grades = byCode('E-SCENARIO-GRADE');
+    expect(grades.map((e) => e.path)).toEqual(['$.scenarios[0].history.reviews[0].grade', '$.scenarios[0].expect.grade["hu-jing"]']);
+    expect(grades[0]!.message).toContain('评价等级“很差”不在 policy.yaml 的 reviews.grades 中；可选：非常满意、满意');
+    expect(grades[1]).toMatchObject(positionOf(text, '良好'));
+    expect(grades[1]!.message).toContain('可选：优秀、称职');
+    expect(suite.scenarios).toHaveLength(0);
+  });
+
+  test('an expected reason that is neither a condition nor a material of the item is located, with a suggestion', async () => {
+    const { suite, text } = await load(`
+  - name: 理由写错
+    item: MZ-004
+    applicant: { age: 82, hukouLocal: false, forDependant: false }
+    materials: [id-card, application]
+    received: 2026-11-23 09:30
+    expect:
+      reasons: [hukuo]
+`);
+    expect(suite.errors).toHaveLength(1);
+    expect(suite.errors[0]).toMatchObject({ code: 'E-SCENARIO-RULE', ...positionOf(text, 'hukuo') });
+    expect(suite.errors[0]!.message).toBe('“hukuo”不是事项 MZ-004 的受理条件或材料标识，是否应为 hukou？');
+  });
+
   test('an expected missing material that the item does not list is an error, not a test that can never pass', async () => {
     const { suite, text } = await load(`
   - name: 缺件写错

@@ -1,15 +1,14 @@
-// Temp copies of the sample pack (rules/, with its scenarios) and the CLI run as an officer runs it.
-import { spawnSync } from 'node:child_process';
+// Temp copies of the sample pack (rules/, with its scenarios) and the CLI run on them (in-process).
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { bianmin as runCli, type Ran as CliRan } from '../cli/run.ts';
 import { applyEdits } from '../pack/fixture-pack.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const RULES = path.join(ROOT, 'rules');
-const BIN = path.join(ROOT, 'bin', 'bianmin.js');
 
 const made: string[] = [];
 afterAll(() => {
@@ -40,17 +39,17 @@ export function replaceOnce(from: string, to: string): (old: string) => string {
 }
 
 export interface Ran {
-  readonly status: number | null;
+  readonly status: number;
   readonly stdout: string;
   readonly stderr: string;
   /** Last non-empty line of stdout. */
   readonly last: string;
 }
 
-export function bianmin(args: readonly string[], cwd = ROOT): Ran {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
-  const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, last: lines.at(-1) ?? '' };
+/** `bianmin ARGS` with relative paths taken from `cwd`, through runCli in this process. */
+export async function bianmin(args: readonly string[], cwd = ROOT): Promise<Ran> {
+  const r: CliRan = await runCli(args, { cwd });
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr, last: r.last };
 }
 
 /** 1-based line and column where `marker` starts in `text`. */

@@ -55,8 +55,8 @@ beforeAll(async () => {
 const label = (s: LoadedScenario): string => `${s.file}:${s.line}:${s.column} ${s.name}`;
 
 describe('one optional material made required', () => {
-  test('diff lists exactly the scenarios that move from accepted to supplement, with the material rule behind it', () => {
-    const r = bianmin(['diff', '--base', original, '--rules', changed, '--json']);
+  test('diff lists exactly the scenarios that move from accepted to supplement, with the material rule behind it', async () => {
+    const r = await bianmin(['diff', '--base', original, '--rules', changed, '--json']);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as {
       changed: Array<{
@@ -83,8 +83,8 @@ describe('one optional material made required', () => {
     }
   });
 
-  test('the text report names each moved scenario and the changed rule with its file and line', () => {
-    const r = bianmin(['diff', '--base', original, '--rules', changed]);
+  test('the text report names each moved scenario and the changed rule with its file and line', async () => {
+    const r = await bianmin(['diff', '--base', original, '--rules', changed]);
     expect(r.status).toBe(0);
     for (const res of before.results.filter((x) => x.outcome.decision?.item === picked.item && x.outcome.decision.kind === 'accepted')) {
       const s = res.scenario;
@@ -98,7 +98,7 @@ describe('one optional material made required', () => {
   });
 
   test('test fails on exactly the scenarios that pinned the old behaviour, saying why', async () => {
-    const r = bianmin(['test', '--rules', changed]);
+    const r = await bianmin(['test', '--rules', changed]);
     expect(r.status).toBe(1);
     // The scenarios of the item that pinned acceptance (kind, mode, deadline …) or the exact list of missing materials.
     const pinned = before.results.filter((res) => {

@@ -12,7 +12,7 @@ interface DecisionResponse {
 }
 
 interface CaseResponse {
-  record: { id: string; item: string; events: Array<{ type: string; staff: string }>; application?: { applicant: { name?: string } } };
+  record: { id: string; item: string; events: Array<{ type: string; staff: string }>; application?: { applicant: { name?: string } }; noticeNumber?: string };
   status: string;
   clock: { due: string; level: string; suspended: boolean } | null;
   notice: { number: string; href: string };
@@ -98,7 +98,8 @@ describe('POST /v1/decisions', () => {
     const body = res.json<DecisionResponse>();
     expect(body.case?.id).toMatch(/^2026-\d{6}$/);
     expect(res.headers.get('location')).toBe(body.case?.href);
-    expect(body.notice.number).toBe(`青便办〔2026〕${body.case!.id.slice(-4)}号`);
+    // The center's one document-number series, the same as bianmin render's.
+    expect(body.notice.number).toMatch(/^青便〔2026〕\d{4}号$/);
 
     const notice = await s.request('GET', body.notice.href!, { token: CLERK });
     expect(notice.status).toBe(200);
@@ -111,6 +112,12 @@ describe('POST /v1/decisions', () => {
     const stored = (await s.request('GET', body.case!.href, { token: CLERK })).json<CaseResponse>();
     expect(stored.record.item).toBe('MZ-004');
     expect(stored.status).toBe('supplement');
+    // The case keeps the number of the notice issued for it; the reprint finds the case by it.
+    expect(stored.record.noticeNumber).toBe(body.notice.number);
+    expect(stored.notice).toEqual({ number: body.notice.number, href: body.notice.href });
+    const unknown = await s.request('GET', `/notices/${encodeURIComponent('青便〔2026〕9999号')}`, { token: CLERK });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json().error).toMatchObject({ code: 'E-NOTICE-NOT-FOUND', path: 'params.number' });
   });
 });
 
@@ -200,7 +207,8 @@ describe('cases', () => {
     id = view.record.id;
     expect(view.status).toBe('accepted');
     expect(view.clock?.due).toMatch(/\+08:00$/);
-    expect(view.notice.number).toContain('青便办〔2026〕');
+    expect(view.notice.number).toMatch(/^青便〔2026〕\d{4}号$/);
+    expect(view.record.noticeNumber).toBe(view.notice.number);
     expect(view.record.events.map((e) => e.type)).toEqual(['received', 'accepted']);
   });
 

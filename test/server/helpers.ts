@@ -1,10 +1,16 @@
-/** A real decision service on 127.0.0.1 (port 0) over the sample pack, with a fresh data directory. */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+/**
+ * A decision service over the sample pack with a fresh data directory, answering in-process
+ * (`fastify.inject`: the whole request pipeline without a socket). The few tests that need a real
+ * socket or process are in serve.test.ts.
+ */
+import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import type { OutgoingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type ServerOptions } from '../../src/server/app.ts';
+import type { PackReloader, Rejection, Served } from '../../src/server/reload.ts';
 
 export const RULES = fileURLToPath(new URL('../../rules/', import.meta.url));
 export const CLERK = 'clerk-token-aaaaaaaaaaaaaaaa';
@@ -32,11 +38,17 @@ export interface ErrorResponse {
   };
 }
 
+export interface RequestOptions {
+  readonly body?: unknown;
+  readonly raw?: string | Buffer;
+  readonly token?: string;
+  readonly headers?: Record<string, string>;
+}
+
 export interface Running {
   readonly app: FastifyInstance;
-  readonly url: string;
   readonly dir: string;
-  request(method: string, url: string, options?: { body?: unknown; raw?: string | Buffer; token?: string; headers?: Record<string, string> }): Promise<Response>;
+  request(method: string, url: string, options?: RequestOptions): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -51,33 +63,106 @@ export async function copyOfRules(dir: string): Promise<string> {
   return target;
 }
 
+let edits = 0;
+/**
+ * Replaces a file's content in one step, as editors save (write elsewhere, then rename): a watcher
+ * never sees the file half written.
+ */
+export async function saveFile(file: string, text: string): Promise<void> {
+  const scratch = path.join(os.tmpdir(), `bianmin-edit-${process.pid}-${edits++}`);
+  await writeFile(scratch, text);
+  await rename(scratch, file);
+}
+
 export async function start(options: Partial<ServerOptions> = {}): Promise<Running> {
   const dir = await tempDir('server');
   // No watching of the package's templates/ (other work may change them during a test run).
   const app = await buildServer({ rules: RULES, data: path.join(dir, 'data'), tokens: TOKENS, log: false, watch: 'off', watchExtra: [], rateLimit: false, ...options });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return {
     app,
-    url,
     dir,
-    async request(method, target, opts = {}) {
-      const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-      let body: string | Buffer | undefined;
-      if (opts.raw !== undefined) body = opts.raw;
-      else if (opts.body !== undefined) {
-        body = JSON.stringify(opts.body);
-        headers['content-type'] ??= 'application/json';
-      }
-      const res = await fetch(`${url}${target}`, { method, headers, ...(body !== undefined ? { body } : {}) });
-      const text = await res.text();
-      return { status: res.status, headers: res.headers, text, json: <T>() => JSON.parse(text) as T };
-    },
+    request: (method, url, opts = {}) => inject(app, method, url, opts),
     async close() {
       await app.close();
       await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** One request as a client sends it (following redirects, as fetch and browsers do). */
+async function inject(app: FastifyInstance, method: string, url: string, opts: RequestOptions): Promise<Response> {
+  // What fetch sends by default (Accept: */*, a text body typed text/plain), so that a test means what it would over the network.
+  const headers: Record<string, string> = { accept: '*/*', ...(opts.headers ?? {}) };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let payload: string | Buffer | undefined;
+  if (opts.raw !== undefined) {
+    payload = opts.raw;
+    if (typeof payload === 'string') headers['content-type'] ??= 'text/plain;charset=UTF-8';
+  } else if (opts.body !== undefined) {
+    payload = JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  let target = url;
+  for (let hop = 0; ; hop++) {
+    const res = await app.inject({ method, url: target, headers, ...(payload !== undefined ? { payload } : {}) });
+    const location = res.headers.location;
+    if (REDIRECTS.has(res.statusCode) && typeof location === 'string' && hop < 5 && (method === 'GET' || method === 'HEAD')) {
+      const next = new URL(location, `http://127.0.0.1${target}`);
+      target = `${next.pathname}${next.search}`;
+      continue;
+    }
+    const text = res.body;
+    return { status: res.statusCode, headers: headersOf(res.headers), text, json: <T>() => JSON.parse(text) as T };
+  }
+}
+
+function headersOf(raw: OutgoingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, String(v));
+  }
+  return headers;
+}
+
+/** `promise`, or a failure naming `what` once `ms` have passed: a test fails instead of hanging. */
+export function within<T>(what: string, promise: Promise<T>, ms = 15_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`等待超时（${ms} ms）：${what}`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+export type ReloadOutcome = { readonly kind: 'reloaded'; readonly served: Served } | { readonly kind: 'rejected'; readonly rejection: Rejection };
+
+/**
+ * Every reload outcome from now on, in order and none lost: `next()` gives the next one (waiting
+ * for it, within a deadline). Subscribe before editing the files.
+ */
+export function reloadOutcomes(packs: PackReloader): { next(ms?: number): Promise<ReloadOutcome>; stop(): void } {
+  const queue: ReloadOutcome[] = [];
+  const waiting: Array<(outcome: ReloadOutcome) => void> = [];
+  const push = (outcome: ReloadOutcome): void => {
+    const waiter = waiting.shift();
+    if (waiter) waiter(outcome);
+    else queue.push(outcome);
+  };
+  const onReloaded = (served: Served): void => push({ kind: 'reloaded', served });
+  const onRejected = (rejection: Rejection): void => push({ kind: 'rejected', rejection });
+  packs.on('reloaded', onReloaded);
+  packs.on('rejected', onRejected);
+  return {
+    next(ms) {
+      const queued = queue.shift();
+      if (queued) return Promise.resolve(queued);
+      return within('规则包重新加载的结果', new Promise<ReloadOutcome>((resolve) => waiting.push(resolve)), ms);
+    },
+    stop() {
+      packs.off('reloaded', onReloaded);
+      packs.off('rejected', onRejected);
     },
   };
 }

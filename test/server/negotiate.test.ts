@@ -1,6 +1,6 @@
 // Accept negotiation for documents offered as HTML or PDF.
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../../src/server/http-error.ts';
+import { errorBody, HttpError } from '../../src/server/http-error.ts';
 import { negotiate } from '../../src/server/negotiate.ts';
 
 const OFFERS = ['text/html', 'application/pdf'] as const;
@@ -26,8 +26,8 @@ describe('negotiate', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(HttpError);
-      expect((e as HttpError).statusCode).toBe(406);
-      expect((e as HttpError).body.message).toContain('text/html');
+      expect((e as HttpError).status).toBe(406);
+      expect(errorBody(e as HttpError).message).toContain('text/html');
     }
   });
 });

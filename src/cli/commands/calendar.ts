@@ -1,40 +1,20 @@
-import type { Command } from 'commander';
-import { FIRST_YEAR, LAST_YEAR, shanghaiDate, yearSummary, type YearSummary } from '../../calendar/index.ts';
-import { formatDiagnostic, PackLoadError } from '../../pack/index.ts';
-import type { Pack } from '../../engine/index.ts';
-import { loadPack } from '../../documents/index.ts';
+import { shanghaiDate, yearSummary, type YearSummary } from '../../calendar/index.ts';
+import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
+import { openPack } from '../open-pack.ts';
+import { FIRST_YEAR, LAST_YEAR, type CalendarFlags } from '../syntax/calendar.ts';
+import { UsageError } from '../usage-error.ts';
 
-export function registerCalendar(program: Command): void {
-  program
-    .command('calendar')
-    .description('列出某一年的节假日、调休上班日和各月工作日天数（规则包未收录的年份按内置数据或只按周末，并给出警告）')
-    .option('--year <年份>', `年份（${FIRST_YEAR}–${LAST_YEAR}），默认今年`)
-    .option('--rules <目录>', '规则包目录', 'rules')
-    .option('--json', '以 JSON 输出')
-    .action(async (opts: { year?: string; rules: string; json?: boolean }, cmd: Command) => {
-      const year = opts.year === undefined ? Number(shanghaiDate(Date.now()).slice(0, 4)) : Number(opts.year);
-      if (!/^\d{4}$/.test(opts.year ?? String(year)) || year < FIRST_YEAR || year > LAST_YEAR) {
-        cmd.error(`错误：--year 的值 '${opts.year}' 无效，应为 ${FIRST_YEAR} 到 ${LAST_YEAR} 之间的四位年份，例如 --year 2026`);
-      }
-      const pack = await openPack(opts.rules);
-      if (!pack) return;
-      const summary = yearSummary(pack.calendar, year);
-      process.stdout.write(opts.json ? JSON.stringify(summary, null, 2) + '\n' : render(summary));
-    });
-}
-
-/** Loads the pack for a command; prints every diagnostic and sets exit code 1 when it is invalid. */
-export async function openPack(dir: string): Promise<Pack | null> {
-  try {
-    return await loadPack(dir);
-  } catch (err) {
-    if (!(err instanceof PackLoadError)) throw err;
-    for (const d of err.errors) process.stderr.write(`错误 ${formatDiagnostic(d, d.file === dir ? '' : dir)}\n`);
-    process.stderr.write(`规则包 ${dir} 无法加载：${err.errors.length} 处错误（运行 bianmin validate --rules ${dir} 查看详情）\n`);
-    process.exitCode = EXIT.invalid;
-    return null;
+export async function calendar(ctx: Context, opts: CalendarFlags): Promise<number> {
+  const year = opts.year === undefined ? Number(shanghaiDate(Date.now()).slice(0, 4)) : Number(opts.year);
+  if (!/^\d{4}$/.test(opts.year ?? String(year)) || year < FIRST_YEAR || year > LAST_YEAR) {
+    throw new UsageError('E-USAGE-OPTION', `--year 的值 '${opts.year}' 无效，应为 ${FIRST_YEAR} 到 ${LAST_YEAR} 之间的四位年份，例如 --year 2026`);
   }
+  const pack = await openPack(ctx, opts.rules);
+  if (!pack) return EXIT.invalid;
+  const summary = yearSummary(pack.calendar, year);
+  ctx.stdout.write(opts.json ? JSON.stringify(summary, null, 2) + '\n' : render(summary));
+  return EXIT.ok;
 }
 
 function render(s: YearSummary): string {

@@ -1,70 +1,50 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Command } from 'commander';
 import { describeDuration, describeInstant } from '../../calendar/index.ts';
 import { ApplicationError, type ApplicationIssue } from '../../engine/index.ts';
-import type { PathSegment } from '../../pack/index.ts';
+import type { PathSegment } from '../../core/index.ts';
 import type { Decision } from '../../pack/index.ts';
 import { parseSource, type SourceFile } from '../../pack/index.ts';
+import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
-import { openPack } from './calendar.ts';
+import { openPack } from '../open-pack.ts';
+import type { DecideFlags } from '../syntax/decide.ts';
+import { UsageError } from '../usage-error.ts';
 
-interface DecideFlags {
-  item: string;
-  input: string;
-  at?: string;
-  rules: string;
-  json?: boolean;
-}
-
-export function registerDecide(program: Command): void {
-  program
-    .command('decide')
-    .description('对一份申请或咨询作出处理决定：咨询件、补正件、退回件、不予受理或受理件，附一次性告知内容和判断过程')
-    .requiredOption('--item <编码>', '事项编码，例如 MZ-001')
-    .requiredOption('--input <文件>', '申请（JSON 或 YAML 文件）：{intent, applicant, materials, receivedAt}，格式见 schemas/application.schema.json')
-    .option('--at <时间>', '申请未写收件时间时使用的时间（ISO 8601，带时区），默认当前时间')
-    .option('--rules <目录>', '规则包目录', 'rules')
-    .option('--json', '以 JSON 输出完整决定（schemas/decision.schema.json）')
-    .action(async (opts: DecideFlags, cmd: Command) => {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(opts.input);
-      } catch {
-        cmd.error(`错误：无法读取输入文件 ${opts.input}`);
-        return;
-      }
-      const input = readInput(opts.input, bytes);
-      if (!input.ok) {
-        process.stderr.write(`${input.message}\n`);
-        process.exitCode = EXIT.invalid;
-        return;
-      }
-      const application = input.data;
-      if (application !== null && typeof application === 'object' && !Array.isArray(application)) {
-        const given = (application as Record<string, unknown>).item;
-        if (given !== undefined && given !== opts.item) {
-          process.stderr.write(`${where(opts.input, input.source, ['item'])}：输入文件中的事项编码 ${JSON.stringify(given)} 与 --item ${opts.item} 不一致\n`);
-          process.exitCode = EXIT.invalid;
-          return;
-        }
-      }
-      const pack = await openPack(opts.rules);
-      if (!pack) return;
-      const withItem = application !== null && typeof application === 'object' && !Array.isArray(application) ? { ...application, item: opts.item } : application;
-      let decision: Decision;
-      try {
-        decision = await pack.decide(withItem, opts.at === undefined ? {} : { at: opts.at });
-      } catch (err) {
-        if (!(err instanceof ApplicationError)) throw err;
-        for (const issue of err.issues) process.stderr.write(`${locate(opts, input.source, issue)} [${issue.code}] ${issue.message}\n`);
-        for (const s of err.suggestions) process.stderr.write(`  可能是：${s.code ?? ''} ${s.name}${s.window ? `（${s.window.number}号${s.window.name}）` : s.organ ? `（${s.organ}）` : ''}\n`);
-        process.exitCode = EXIT.invalid;
-        return;
-      }
-      process.stdout.write(opts.json ? JSON.stringify(decision, null, 2) + '\n' : render(decision, opts.rules));
-      process.exitCode = EXIT.ok;
-    });
+export async function decide(ctx: Context, opts: DecideFlags): Promise<number> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(ctx.file(opts.input));
+  } catch {
+    throw new UsageError('E-USAGE-FILE', `无法读取输入文件 ${opts.input}`);
+  }
+  const input = readInput(opts.input, bytes);
+  if (!input.ok) {
+    ctx.stderr.write(`${input.message}\n`);
+    return EXIT.invalid;
+  }
+  const application = input.data;
+  if (application !== null && typeof application === 'object' && !Array.isArray(application)) {
+    const given = (application as Record<string, unknown>).item;
+    if (given !== undefined && given !== opts.item) {
+      ctx.stderr.write(`${where(opts.input, input.source, ['item'])}：输入文件中的事项编码 ${JSON.stringify(given)} 与 --item ${opts.item} 不一致\n`);
+      return EXIT.invalid;
+    }
+  }
+  const pack = await openPack(ctx, opts.rules);
+  if (!pack) return EXIT.invalid;
+  const withItem = application !== null && typeof application === 'object' && !Array.isArray(application) ? { ...application, item: opts.item } : application;
+  let decision: Decision;
+  try {
+    decision = await pack.decide(withItem, opts.at === undefined ? {} : { at: opts.at });
+  } catch (err) {
+    if (!(err instanceof ApplicationError)) throw err;
+    for (const issue of err.details) ctx.stderr.write(`${locate(opts, input.source, issue)} [${issue.code}] ${issue.message}\n`);
+    for (const s of err.suggestions) ctx.stderr.write(`  可能是：${s.code ?? ''} ${s.name}${s.window ? `（${s.window.number}号${s.window.name}）` : s.organ ? `（${s.organ}）` : ''}\n`);
+    return EXIT.invalid;
+  }
+  ctx.stdout.write(opts.json ? JSON.stringify(decision, null, 2) + '\n' : render(decision, opts.rules));
+  return EXIT.ok;
 }
 
 type ReadResult = { ok: true; data: unknown; source: SourceFile | null } | { ok: false; message: string };

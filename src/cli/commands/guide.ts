@@ -1,34 +1,15 @@
-import type { Command } from 'commander';
-import { DocumentError, renderGuide } from '../../documents/index.ts';
+import { renderGuide } from '../../documents/index.ts';
+import type { Context } from '../context.ts';
+import { emit } from '../emit.ts';
 import { EXIT } from '../exit.ts';
-import { openPack } from './calendar.ts';
-import { emit } from './render.ts';
+import { openPack } from '../open-pack.ts';
+import type { GuideFlags } from '../syntax/guide.ts';
+import { dateFlag } from '../time-flags.ts';
 
-interface GuideFlags {
-  item: string;
-  out?: string;
-  date?: string;
-  rules: string;
-}
-
-export function registerGuide(program: Command): void {
-  program
-    .command('guide')
-    .description('生成一个事项的办事指南（可打印的 HTML 或 PDF）：依据、条件、材料、程序、时限、收费、地点和电话，以及已公布的变更')
-    .requiredOption('--item <编码>', '事项编码，例如 MZ-001')
-    .option('--out <文件>', '输出文件：.html 或 .pdf（不写则把 HTML 输出到标准输出）')
-    .option('--date <日期>', '按哪一天有效的规定生成（YYYY-MM-DD），默认今天（北京时间）')
-    .option('--rules <目录>', '规则包目录', 'rules')
-    .action(async (opts: GuideFlags) => {
-      const pack = await openPack(opts.rules);
-      if (!pack) return;
-      try {
-        await emit(renderGuide(pack.data, opts.item, opts.date ? { date: opts.date } : {}), opts.out);
-        process.exitCode = EXIT.ok;
-      } catch (err) {
-        if (!(err instanceof DocumentError)) throw err;
-        process.stderr.write(`错误：${err.message}\n`);
-        process.exitCode = EXIT.invalid;
-      }
-    });
+export async function guide(ctx: Context, opts: GuideFlags): Promise<number> {
+  if (opts.date !== undefined) dateFlag(opts.date, '--date');
+  const pack = await openPack(ctx, opts.rules);
+  if (!pack) return EXIT.invalid;
+  await emit(ctx, renderGuide(pack.data, opts.item, opts.date ? { date: opts.date } : {}), opts.out);
+  return EXIT.ok;
 }

@@ -1,5 +1,9 @@
-/** Codes of kind `usage`: the command line. */
+/** Codes of kind `usage`: the command line. The CLI words each case itself; the templates give the general form. */
 import { entry, type CatalogueEntry } from './entry.ts';
 
 export const USAGE = {
+  'E-USAGE-OPTION': entry('usage', '选项有误：{detail}', '命令行选项有误：未知选项、选项缺少取值、缺少必须提供的选项、取值无效，或几个选项不能同时使用'),
+  'E-USAGE-ARGUMENT': entry('usage', '参数有误：{detail}', '命令的参数有误：缺少参数、参数过多，或参数的取值无效'),
+  'E-USAGE-COMMAND': entry('usage', '未知命令：{detail}', '未知命令（bianmin --help 列出全部命令）'),
+  'E-USAGE-FILE': entry('usage', '无法读取输入文件：{detail}', '命令行指定的输入文件无法读取：不存在、无权限，或不是文件'),
 } as const satisfies Record<string, CatalogueEntry>;

@@ -18,10 +18,10 @@ export function announcementGroups(pack: PackData, input: AnnouncementInput): Gr
   const groups = new Map<string, Group>();
   input.entries.forEach((e, i) => {
     const loaded = pack.items.get(e.item);
-    if (!loaded) throw new DocumentError(`第 ${i + 1} 条办结记录的事项 ${e.item} 不在规则包中`);
+    if (!loaded) throw new DocumentError('E-DOC-DATA', `第 ${i + 1} 条办结记录的事项 ${e.item} 不在规则包中`);
     const v = itemVersionAt(loaded.data, dateOf(e.completedAt));
     if (!v.announcement?.required) {
-      throw new DocumentError(`事项 ${e.item}（${v.name}）不要求办结公告（announcement.required 不是 true），不得公开申请人信息`);
+      throw new DocumentError('E-DOC-DATA', `事项 ${e.item}（${v.name}）不要求办结公告（announcement.required 不是 true），不得公开申请人信息`);
     }
     let g = groups.get(e.item);
     if (!g) {
@@ -36,7 +36,7 @@ export function announcementGroups(pack: PackData, input: AnnouncementInput): Gr
     }
     const organization = e.applicant.type === 'organization';
     const result = e.result ?? v.result?.name;
-    if (!result) throw new DocumentError(`第 ${i + 1} 条办结记录没有写办理结果（result），事项 ${e.item} 也没有声明办理结果`);
+    if (!result) throw new DocumentError('E-DOC-DATA', `第 ${i + 1} 条办结记录没有写办理结果（result），事项 ${e.item} 也没有声明办理结果`);
     g.entries.push({
       // An organization's name and credit code are public; a person's are not.
       applicant: organization ? e.applicant.name : maskName(e.applicant.name),

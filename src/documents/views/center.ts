@@ -46,13 +46,13 @@ export function officeHoursText(hours: OfficeHours): string {
 
 export function departmentName(pack: PackData, id: string): string {
   const d = pack.center.departments.find((x) => x.id === id);
-  if (!d) throw new DocumentError(`部门 ${id} 未在 center.yaml 中声明`);
+  if (!d) throw new DocumentError('E-DOC-DATA', `部门 ${id} 未在 center.yaml 中声明`);
   return d.name;
 }
 
 export function windowOf(pack: PackData, id: string): { number: number; name: string; location: string | null } {
   const w = pack.center.windows.find((x) => x.id === id);
-  if (!w) throw new DocumentError(`窗口 ${id} 未在 center.yaml 中声明`);
+  if (!w) throw new DocumentError('E-DOC-DATA', `窗口 ${id} 未在 center.yaml 中声明`);
   return { number: w.number, name: w.name, location: w.location ?? null };
 }
 
@@ -65,7 +65,7 @@ export function staffById(pack: PackData, id: string): StaffMember {
   const s = pack.center.staff.find((x) => x.id === id);
   if (!s) {
     const guess = suggest(id, pack.center.staff.map((x) => x.id));
-    throw new DocumentError(`工作人员 ${id} 未在 center.yaml 中声明${guess ? `，是否应为 ${guess}？` : ''}`);
+    throw new DocumentError('E-DOC-DATA', `工作人员 ${id} 未在 center.yaml 中声明${guess ? `，是否应为 ${guess}？` : ''}`);
   }
   return s;
 }
@@ -78,7 +78,7 @@ export function handlerFor(pack: PackData, windowId: string, staffId?: string): 
   let id = staffId;
   if (!id) {
     const post = pack.center.posts.find((p) => p.window === windowId);
-    if (!post) throw new DocumentError(`窗口 ${windowId} 没有设置岗位，无法确定经办人`);
+    if (!post) throw new DocumentError('E-DOC-DATA', `窗口 ${windowId} 没有设置岗位，无法确定经办人`);
     id = post.a;
   }
   const s = staffById(pack, id);

@@ -10,7 +10,7 @@ export function guideData(pack: PackData, code: string, date: string): DocumentD
   const loaded = pack.items.get(code);
   if (!loaded) {
     const guess = suggest(code, [...pack.items.keys()]);
-    throw new DocumentError(`事项 ${code} 不在规则包中${guess ? `，是否应为 ${guess}？` : ''}`);
+    throw new DocumentError('E-DOC-ITEM', `事项 ${code} 不在规则包中${guess ? `，是否应为 ${guess}？` : ''}`);
   }
   return {
     doc: { type: 'guide', title: '办事指南', number: null, date },

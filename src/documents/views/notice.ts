@@ -1,7 +1,7 @@
 import type { PackData } from '../../pack/index.ts';
 import type { Decision, NoticeMaterial } from '../../pack/index.ts';
 import { itemVersionAt } from '../../pack/index.ts';
-import { dateOf, parseShanghai, shanghaiDate } from '../dates.ts';
+import { checkedDate, dateOf, parseShanghai, shanghaiDate } from '../dates.ts';
 import { DocumentError } from '../errors.ts';
 import { label } from '../labels.ts';
 import type { DocumentNumbering } from '../numbering.ts';
@@ -74,21 +74,20 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
   const named = decision.notice.document;
   const type: NoticeType = options.type ?? ((NOTICE_TYPES as readonly string[]).includes(named) ? (named as NoticeType) : noticeTypeOf(decision));
   const problem = mismatch(decision, type);
-  if (problem) throw new DocumentError(problem);
+  if (problem) throw new DocumentError('E-DOC-MISMATCH', problem);
 
   const received = dateOf(decision.receivedAt);
   const loaded = pack.items.get(decision.item);
-  if (!loaded && type !== 'rejected') throw new DocumentError(`事项 ${decision.item}（${decision.itemName}）不在规则包中，无法出具${NOTICE_TITLES[type]}`);
+  if (!loaded && type !== 'rejected') throw new DocumentError('E-DOC-ITEM', `事项 ${decision.item}（${decision.itemName}）不在规则包中，无法出具${NOTICE_TITLES[type]}`);
   const item = loaded ? itemView(pack, loaded.data, received) : null;
   // The item version in force on the day of receipt may name its own template for this notice.
   const custom = (loaded ? itemVersionAt(loaded.data, received).documents?.[type] : undefined) ?? (named !== type && !(NOTICE_TYPES as readonly string[]).includes(named) ? named : undefined);
 
-  const date = options.date ?? shanghaiDate(options.now);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new DocumentError(`出具日期 ${date} 格式不对，应为 YYYY-MM-DD`);
+  const date = checkedDate(options.date ?? shanghaiDate(options.now));
   const year = parseShanghai(date).year;
   let number = options.number;
   if (!number) {
-    if (!options.numbering) throw new DocumentError('出具文书需要文书编号：请提供编号来源（numbering）或编号（number）');
+    if (!options.numbering) throw new DocumentError('E-DOC-NUMBER', '出具文书需要文书编号：请提供编号来源（numbering）或编号（number）');
     number = await options.numbering.next(year);
   }
 
@@ -222,7 +221,7 @@ function noticeMaterialView(m: NoticeMaterial): DocumentData['consultation']['ma
 function problems(decision: Decision): DocumentData['supplement']['problems'] {
   return decision.missing.map((miss) => {
     const spec = decision.materials.find((m) => m.id === miss.id);
-    if (!spec) throw new DocumentError(`缺件 ${miss.id}（${miss.name}）不在决定的材料清单（materials）中，无法写明应补交的材料`);
+    if (!spec) throw new DocumentError('E-DOC-DATA', `缺件 ${miss.id}（${miss.name}）不在决定的材料清单（materials）中，无法写明应补交的材料`);
     const alternatives = spec.alternatives?.length ? `（以下任选其一：${spec.alternatives.map((a) => a.name).join('、')}）` : '';
     return {
       id: miss.id,

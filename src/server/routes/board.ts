@@ -16,7 +16,7 @@ import { HttpError } from '../http-error.ts';
 import type { PdfPrinter } from '../pdf.ts';
 import { shanghaiToday } from '../today.ts';
 
-const DATE = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: '公布日期 YYYY-MM-DD（决定适用的事项版本和值班表月份）；默认今天（北京时间）。' } as const;
+const DATE = { type: 'string', format: 'date', description: '公布日期 YYYY-MM-DD（决定适用的事项版本和值班表月份）；默认今天（北京时间）。' } as const;
 
 export async function boardRoutes(app: FastifyInstance, opts: { printer: PdfPrinter }): Promise<void> {
   const { records } = app.bianmin;
@@ -33,7 +33,7 @@ export async function boardRoutes(app: FastifyInstance, opts: { printer: PdfPrin
             await r.publications.archive({ kind: 'board', title: screen ? `${doc.title}（大厅显示屏）` : doc.title, content: doc.html, issuer: 'bianmin serve' });
           } catch (err) {
             // The archive refuses unmasked personal data; what may not be archived may not be shown.
-            if (err instanceof RecordsError) throw new HttpError(503, { code: err.code, message: `公开栏暂停公开：${err.detail}`, path: '$' });
+            if (err instanceof RecordsError) throw HttpError.of('E-BOARD-WITHHELD', { detail: err.detail });
             throw err;
           }
         }
@@ -56,7 +56,7 @@ export async function boardRoutes(app: FastifyInstance, opts: { printer: PdfPrin
           additionalProperties: false,
         },
         produces: ['text/html'],
-        response: { 200: { description: '公开栏页面', content: { 'text/html': { schema: { type: 'string' } } } }, ...errorResponses(400, 429) },
+        response: { 200: { description: '公开栏页面', content: { 'text/html': { schema: { type: 'string' } } } }, ...errorResponses(400, 429, 503) },
       },
     },
     async (request, reply) => {

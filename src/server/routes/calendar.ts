@@ -1,8 +1,8 @@
 /** GET /v1/calendar/{year}: holidays, make-up workdays and working days per month. */
 import type { FastifyInstance } from 'fastify';
-import { ClockError, FIRST_YEAR, LAST_YEAR, yearSummary } from '../../calendar/index.ts';
+import { FIRST_YEAR, LAST_YEAR, yearSummary } from '../../calendar/index.ts';
 import { errorResponses } from '../api-schemas.ts';
-import { clockErrorToHttp } from '../clock-errors.ts';
+import { inRequest } from '../in-request.ts';
 
 export async function calendarRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { year: number } }>(
@@ -21,13 +21,6 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
         response: errorResponses(400, 429),
       },
     },
-    async (request) => {
-      try {
-        return yearSummary(request.served.pack.calendar, request.params.year);
-      } catch (err) {
-        if (err instanceof ClockError) throw clockErrorToHttp(err, { year: 'params.year' });
-        throw err;
-      }
-    },
+    async (request) => inRequest({ year: 'params.year' }, () => yearSummary(request.served.pack.calendar, request.params.year)),
   );
 }

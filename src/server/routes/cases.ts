@@ -7,9 +7,9 @@ import type { Application } from '../../pack/index.ts';
 import type { CaseEventInput, CaseView } from '../../records/index.ts';
 import { errorResponses } from '../api-schemas.ts';
 import { plainJson } from '../plain-json.ts';
-import { badRequest, notFound } from '../http-error.ts';
-import { noticeHref, noticeNumberOf } from '../notice-numbers.ts';
-import { recordsCall } from '../records-errors.ts';
+import { HttpError } from '../http-error.ts';
+import { noticeOf } from '../notice-numbers.ts';
+import { BODY, inRequest } from '../in-request.ts';
 import { decideOrReject, register } from '../register.ts';
 import { pointer, ref } from '../schemas.ts';
 
@@ -29,7 +29,7 @@ const caseView = {
     overdue: { type: 'boolean' },
     overdueExplained: { type: 'boolean' },
     responsible: { type: 'object', description: '责任人（A岗，或B岗顶岗时的B岗）。', additionalProperties: true },
-    notice: { type: 'object', properties: { number: { type: 'string' }, href: { type: 'string' } } },
+    notice: { type: ['object', 'null'], description: '登记时出具的文书：文号（取自中心的文书编号序列）和补打地址。', properties: { number: { type: 'string' }, href: { type: 'string' } } },
   },
 } as const;
 
@@ -38,10 +38,7 @@ const EVENT = '/$defs/event/properties';
 export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const { auth, records } = app.bianmin;
   const clerk = auth.require('clerk');
-  const withNotice = (view: CaseView, pack: Parameters<typeof noticeNumberOf>[0]): object => {
-    const number = noticeNumberOf(pack, view.record.id);
-    return { ...view, notice: { number, href: noticeHref(number) } };
-  };
+  const withNotice = (view: CaseView): object => ({ ...view, notice: noticeOf(view.record) });
 
   app.post<{ Body: { application: Application; staff: string; firstInquiry?: string; noticeGiven?: boolean } }>(
     '/v1/cases',
@@ -72,9 +69,9 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       const { pack } = request.served;
       const decision = await decideOrReject(pack, application, '$.application');
       request.logFields = { item: decision.item, kind: decision.kind, mode: decision.mode };
-      const { view } = await register(records, pack, application, decision, { staff, ...(firstInquiry ? { firstInquiry } : {}), ...(noticeGiven !== undefined ? { noticeGiven } : {}) });
+      const { view } = await register(records, application, decision, { staff, ...(firstInquiry ? { firstInquiry } : {}), ...(noticeGiven !== undefined ? { noticeGiven } : {}) });
       request.logFields = { ...request.logFields, case: view.record.id };
-      return reply.code(201).header('location', `/v1/cases/${view.record.id}`).send(withNotice(view, pack));
+      return reply.code(201).header('location', `/v1/cases/${view.record.id}`).send(withNotice(view));
     },
   );
 
@@ -94,7 +91,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
           type: 'object',
           properties: {
             type: pointer('records/case', `${EVENT}/type`),
-            at: { type: 'string', maxLength: 64, description: '时间（ISO 8601，带时区）；默认为当前时间。' },
+            at: { type: 'string', maxLength: 64, description: '时间（ISO 8601，不带时区即北京时间）；默认为当前时间。' },
             staff: pointer('records/case', `${EVENT}/staff`),
             reason: pointer('records/case', `${EVENT}/reason`),
             note: pointer('records/case', `${EVENT}/note`),
@@ -121,9 +118,9 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { id } = request.params;
       const event = request.body;
-      if ((event.type as string) === 'received') throw badRequest('E-REQ-ENUM', '收件环节在登记办件时自动记录，不能另行添加', '$.type');
-      const view = await records.use((r) => recordsCall(() => r.cases.addEvent(id, event)));
-      return withNotice(view, request.served.pack);
+      if ((event.type as string) === 'received') throw new HttpError('E-REQ-ENUM', '收件环节在登记办件时自动记录，不能另行添加', '$.type');
+      const view = await records.use((r) => inRequest(BODY, () => r.cases.addEvent(id, event)));
+      return withNotice(view);
     },
   );
 
@@ -145,10 +142,10 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       const { id } = request.params;
       const view = await records.use((r) => {
         const record = r.cases.get(id);
-        if (!record) throw notFound('E-CASE-NOT-FOUND', `办件 ${id} 不存在`, 'params.id');
-        return recordsCall(() => r.viewCase(record));
+        if (!record) throw HttpError.of('E-CASE-NOT-FOUND', { id }, { path: 'params.id' });
+        return inRequest(BODY, () => r.viewCase(record));
       });
-      return withNotice(view, request.served.pack);
+      return withNotice(view);
     },
   );
 
@@ -186,7 +183,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const level = request.query.level;
-      const report = await records.use((r) => recordsCall(() => r.sweep()));
+      const report = await records.use((r) => inRequest(BODY, () => r.sweep()));
       const { flagged, ...counts } = report;
       return { ...counts, cases: level ? flagged.filter((c) => c.level === level) : flagged };
     },

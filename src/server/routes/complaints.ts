@@ -7,7 +7,7 @@ import type { ComplaintRecord } from '../../pack/index.ts';
 import type { VerifyComplaint } from '../../records/index.ts';
 import { errorResponses } from '../api-schemas.ts';
 import { plainJson } from '../plain-json.ts';
-import { recordsCall } from '../records-errors.ts';
+import { BODY, inRequest } from '../in-request.ts';
 import { pointer, ref } from '../schemas.ts';
 
 const prop = (name: string): { $ref: string } => pointer('records/complaint', `/properties/${name}`);
@@ -61,7 +61,7 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const b = request.body;
       const view = await records.use(async (r) => {
-        const saved = await recordsCall(() =>
+        const saved = await inRequest(BODY, () =>
           r.complaints.add({
             channel: b.channel,
             ...(b.complainant ? { complainant: b.complainant } : {}),
@@ -111,10 +111,7 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
       const { id } = request.params;
       return records.use(async (r) => {
         // The records locate problems inside the stored complaint (`$.verification.at`); the body is that object.
-        const saved = await recordsCall(
-          () => r.complaints.verify(id, request.body),
-          (p) => p.replace(/^\$\.verification(?=\.|$)/, '$'),
-        );
+        const saved = await inRequest({ $: '$', '$.verification': '$' }, () => r.complaints.verify(id, request.body));
         return r.complaints.view(saved, new Date().toISOString());
       });
     },

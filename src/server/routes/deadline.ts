@@ -1,9 +1,9 @@
 /** GET /v1/deadline: promised and statutory due of an item accepted at a given time. */
 import type { FastifyInstance } from 'fastify';
-import { ClockError, type Suspension } from '../../calendar/index.ts';
+import type { Suspension } from '../../calendar/index.ts';
 import { errorResponses } from '../api-schemas.ts';
-import { clockErrorToHttp } from '../clock-errors.ts';
-import { badRequest } from '../http-error.ts';
+import { HttpError } from '../http-error.ts';
+import { inRequest } from '../in-request.ts';
 import { unknownItem } from '../unknown-item.ts';
 import { pointer } from '../schemas.ts';
 
@@ -25,7 +25,7 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
           type: 'object',
           properties: {
             item: pointer('application', '/properties/item'),
-            acceptedAt: { type: 'string', minLength: 1, maxLength: 64, description: '受理时间（ISO 8601，带时区），例如 2026-09-28T09:30:00+08:00。' },
+            acceptedAt: { type: 'string', minLength: 1, maxLength: 64, description: '受理时间（ISO 8601，可省略秒，不带时区即北京时间），例如 2026-09-28T09:30:00+08:00。' },
             suspend: {
               type: 'array',
               maxItems: 50,
@@ -53,15 +53,11 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
       if (!item) throw unknownItem(pack, code, 'query.item');
       const suspensions: Suspension[] = (request.query.suspend ?? []).map((text, i) => {
         const [from, to, extra] = text.split('/');
-        if (!from || !to || extra !== undefined) throw badRequest('E-REQ-FORMAT', `应写成“暂停时间/恢复时间”，例如 2026-10-09T10:00:00+08:00/2026-10-14T15:00:00+08:00`, `query.suspend[${i}]`);
+        if (!from || !to || extra !== undefined) throw new HttpError('E-REQ-FORMAT', `应写成“暂停时间/恢复时间”，例如 2026-10-09T10:00:00+08:00/2026-10-14T15:00:00+08:00`, `query.suspend[${i}]`);
         return { from, to };
       });
-      try {
-        return { item: code, itemName: item.data.name, deadline: pack.deadline(code, acceptedAt, { suspensions }) };
-      } catch (err) {
-        if (err instanceof ClockError) throw clockErrorToHttp(err, { acceptedAt: 'query.acceptedAt', suspensions: 'query.suspend' });
-        throw err;
-      }
+      const deadline = await inRequest({ acceptedAt: 'query.acceptedAt', suspensions: 'query.suspend' }, () => pack.deadline(code, acceptedAt, { suspensions }));
+      return { item: code, itemName: item.data.name, deadline };
     },
   );
 }

@@ -6,11 +6,19 @@ import type { FastifyInstance } from 'fastify';
 import type { Application } from '../../pack/index.ts';
 import { errorResponses } from '../api-schemas.ts';
 import { plainJson } from '../plain-json.ts';
-import { badRequest } from '../http-error.ts';
+import { HttpError } from '../http-error.ts';
 import { decideOrReject, noticeLink, register } from '../register.ts';
 import { pointer, ref, sharedSchema } from '../schemas.ts';
+import { validatorCompiler } from '../validation.ts';
 
-/** The application itself (every property referenced from application.schema.json), plus how to register it. */
+/** How to register the decided application: the only part of the body the route itself checks. */
+const REGISTRATION = {
+  record: { type: 'boolean', description: '为 true 时登记办件并出具带文号的文书（需认证）；默认只作判断，不登记。' },
+  staff: { ...pointer('common', '/$defs/id'), description: '登记时必填：经办工作人员的标识（center.yaml 中的 staff id）。' },
+  firstInquiry: { ...pointer('common', '/$defs/id'), description: '首问责任人的标识；不写则为经办人。' },
+};
+
+/** The body as documented (OpenAPI): the application itself (every property referenced from application.schema.json), plus how to register it. */
 function requestSchema(): object {
   const application = sharedSchema('application');
   const keys = Object.keys((application.properties ?? {}) as object);
@@ -19,14 +27,19 @@ function requestSchema(): object {
     description: '申请（各字段见 Application），可另加登记选项 record、staff、firstInquiry。',
     properties: {
       ...Object.fromEntries(keys.map((k) => [k, pointer('application', `/properties/${k}`)])),
-      record: { type: 'boolean', description: '为 true 时登记办件并出具带文号的文书（需认证）；默认只作判断，不登记。' },
-      staff: { ...pointer('common', '/$defs/id'), description: '登记时必填：经办工作人员的标识（center.yaml 中的 staff id）。' },
-      firstInquiry: { ...pointer('common', '/$defs/id'), description: '首问责任人的标识；不写则为经办人。' },
+      ...REGISTRATION,
     },
     required: application.required,
     additionalProperties: false,
   };
 }
+
+/**
+ * The body as validated here: only the registration options. The application is validated once,
+ * by the engine (`pack.decide`, E-APP-*, which library users rely on too); checking it here as
+ * well would validate every application twice.
+ */
+const registrationSchema = { type: 'object', properties: REGISTRATION };
 
 const responseSchema = {
   type: 'object',
@@ -53,6 +66,7 @@ const responseSchema = {
   required: ['decision', 'notice', 'case'],
 } as const;
 
+/** The documented body. Only the registration options are checked on arrival; decideOrReject checks the application before anything uses it. */
 type DecisionRequest = Application & { record?: boolean; staff?: string; firstInquiry?: string };
 
 export async function decisionRoutes(app: FastifyInstance): Promise<void> {
@@ -60,6 +74,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
     '/v1/decisions',
     {
       serializerCompiler: plainJson,
+      validatorCompiler: (route) => validatorCompiler(route.httpPart === 'body' ? { ...route, schema: registrationSchema } : route),
       schema: {
         tags: ['受理'],
         summary: '受理分类决定',
@@ -73,13 +88,13 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
       const { record, staff, firstInquiry, ...application } = request.body;
       if (record) {
         app.bianmin.auth.authorize(request, 'clerk');
-        if (!staff) throw badRequest('E-REQ-REQUIRED', '登记办件（record: true）时必须写明经办工作人员 staff', '$.staff');
+        if (!staff) throw new HttpError('E-REQ-REQUIRED', '登记办件（record: true）时必须写明经办工作人员 staff', '$.staff');
       }
       const { pack } = request.served;
       const decision = await decideOrReject(pack, application);
       request.logFields = { item: decision.item, kind: decision.kind, mode: decision.mode };
       if (!record || !staff) return { decision, notice: noticeLink(decision, null), case: null };
-      const { view, notice } = await register(app.bianmin.records, pack, application, decision, { staff, ...(firstInquiry ? { firstInquiry } : {}) });
+      const { view, notice } = await register(app.bianmin.records, application, decision, { staff, ...(firstInquiry ? { firstInquiry } : {}) });
       request.logFields = { ...request.logFields, case: view.record.id };
       const href = `/v1/cases/${view.record.id}`;
       return reply.code(201).header('location', href).send({ decision, notice, case: { id: view.record.id, href } });

@@ -1,6 +1,7 @@
 /** Liveness, readiness (is the pack on disk the one in service?) and the OpenAPI document. */
 import type { FastifyInstance } from 'fastify';
 import { errorResponses } from '../api-schemas.ts';
+import { renderMessage } from '../../core/index.ts';
 import { HttpError } from '../http-error.ts';
 
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
@@ -45,23 +46,18 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       const status = await packs.status();
       const pack = { version: status.version, loadedAt: status.loadedAt, items: packs.served.pack.data.items.size };
       if (records.problem) {
-        throw new HttpError(503, { code: 'E-RECORDS-UNAVAILABLE', message: `登记簿不可用：${records.problem}`, path: '$' });
+        throw new HttpError('E-RECORDS-UNAVAILABLE', `登记簿不可用：${records.problem}`);
       }
       if (status.ready) return { status: 'ready' as const, pack };
       if (status.errors.length > 0 && !status.reloading) {
-        throw new HttpError(503, {
-          code: 'E-PACK-INVALID',
-          message: `规则包文件有 ${status.errors.length} 处错误，未启用；继续使用上一版（${status.version}，${status.loadedAt} 加载）`,
-          path: '$',
-          errors: status.errors,
-        });
+        throw new HttpError(
+          'E-PACK-INVALID',
+          `规则包文件有 ${status.errors.length} 处错误，未启用；继续使用上一版（${status.version}，${status.loadedAt} 加载）`,
+          '$',
+          { errors: status.errors },
+        );
       }
-      throw new HttpError(503, {
-        code: 'E-PACK-RELOADING',
-        message: `规则包文件已修改，正在重新加载；此期间继续使用上一版（${status.version}）`,
-        path: '$',
-        ...(status.errors.length > 0 ? { errors: status.errors } : {}),
-      });
+      throw new HttpError('E-PACK-RELOADING', renderMessage('E-PACK-RELOADING', { version: status.version }), '$', { errors: status.errors });
     },
   );
 

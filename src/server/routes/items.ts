@@ -11,7 +11,7 @@ import { pointer, ref } from '../schemas.ts';
 import { shanghaiToday } from '../today.ts';
 import { unknownItem } from '../unknown-item.ts';
 
-const DATE = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: '日期 YYYY-MM-DD（北京时间），按当日有效的事项版本；默认今天。' } as const;
+const DATE = { type: 'string', format: 'date', description: '日期 YYYY-MM-DD（北京时间），按当日有效的事项版本；默认今天。' } as const;
 
 const catalogEntry = {
   type: 'object',

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { errorResponses } from '../api-schemas.ts';
 import { plainJson } from '../plain-json.ts';
-import { recordsCall } from '../records-errors.ts';
+import { inRequest } from '../in-request.ts';
 import { pointer } from '../schemas.ts';
 
 export async function metricsRoutes(app: FastifyInstance): Promise<void> {
@@ -39,6 +39,6 @@ export async function metricsRoutes(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    async (request) => records.use((r) => recordsCall(() => r.metrics(request.query.month), () => 'query.month')),
+    async (request) => records.use((r) => inRequest({ $: 'query.month' }, () => r.metrics(request.query.month))),
   );
 }

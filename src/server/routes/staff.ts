@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { maskContact, type Evidence } from '../../records/index.ts';
 import { errorResponses } from '../api-schemas.ts';
 import { plainJson } from '../plain-json.ts';
-import { notFound } from '../http-error.ts';
-import { recordsCall } from '../records-errors.ts';
+import { HttpError } from '../http-error.ts';
+import { BODY, inRequest } from '../in-request.ts';
 import { pointer } from '../schemas.ts';
 
 export async function staffRoutes(app: FastifyInstance): Promise<void> {
@@ -47,9 +47,9 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       const { id } = request.params;
       const { pack } = request.served;
       const member = pack.data.center.staff.find((s) => s.id === id);
-      if (!member) throw notFound('E-STAFF-NOT-FOUND', `工作人员 ${id} 未在 center.yaml 中声明`, 'params.id');
+      if (!member) throw HttpError.of('E-STAFF-NOT-FOUND', { id }, { path: 'params.id' });
       return records.use((r) =>
-        recordsCall(async () => {
+        inRequest(BODY, async () => {
           const report = await r.sanctions({ all: true });
           const mine = report.staff.find((s) => s.staff === id);
           const actions = mine?.actions ?? [];

@@ -1,9 +1,9 @@
 /**
  * Calendar dates as whole day numbers (days since 1970-01-01), by pure arithmetic: no `Date`, so
  * nothing here can depend on the machine's time zone. Algorithms after H. Hinnant, "chrono-compatible
- * low-level date algorithms" (proleptic Gregorian).
+ * low-level date algorithms" (proleptic Gregorian). In core because the one parser of input dates
+ * and instants (instant.ts) checks dates with it; the clock counts with it.
  */
-import { ClockError } from './errors.ts';
 
 /** Days since 1970-01-01 of a Gregorian date. */
 export function daysFromCivil(year: number, month: number, day: number): number {
@@ -60,16 +60,4 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 export function formatDate(days: number): string {
   const { year, month, day } = civilFromDays(days);
   return `${year}-${pad2(month)}-${pad2(day)}`;
-}
-
-/** Parses `YYYY-MM-DD` strictly (real calendar date); `where` names the input in the error. */
-export function parseDate(text: string, where = ''): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const year = Number(m?.[1]);
-  const month = Number(m?.[2]);
-  const day = Number(m?.[3]);
-  if (!m || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new ClockError('time-invalid', `日期 '${text}' 无效，应为 YYYY-MM-DD 格式的真实日期，例如 2026-10-08`, where);
-  }
-  return daysFromCivil(year, month, day);
 }

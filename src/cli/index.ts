@@ -1,0 +1,32 @@
+/**
+ * The command line as a function: `runCli(argv, io)` runs one bianmin command and resolves to its
+ * exit code. It never exits the process and never prints a stack trace; `bin/bianmin.js` is the
+ * only place that touches the process. The folder's only entry.
+ */
+import { CommanderError } from 'commander';
+import { contextOf, type CliIo } from './context.ts';
+import { EXIT } from './exit.ts';
+import { buildProgram } from './program.ts';
+
+export type { CliIo, TextSink } from './context.ts';
+
+/** Commander's "errors" that are in fact the help or the version, as asked for. */
+const SHOWN = new Set(['commander.helpDisplayed', 'commander.version', 'commander.help']);
+
+/** `argv` without node and the script: `['validate', '--rules', 'rules']`. */
+export async function runCli(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const ctx = contextOf(io);
+  let code: number = EXIT.ok;
+  const program = buildProgram(ctx, async (action) => {
+    code = await action(ctx);
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError && SHOWN.has(err.code)) return EXIT.ok;
+    // Only a failing command gets here: the error reporter (and the catalogue) load on demand.
+    const { reportError } = await import('./report-error.ts');
+    return reportError(ctx, err);
+  }
+}

@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import type { Run } from '../context.ts';
+
+export interface DiffFlags {
+  base: string;
+  rules: string;
+  data?: string;
+  days: string;
+  at?: string;
+  json?: boolean;
+}
+
+export function diffSyntax(program: Command, run: Run): void {
+  program
+    .command('diff')
+    .description('变更预演：用基准规则包和当前规则包分别重放全部场景（及登记簿中近期的申请），列出处理结果、期限和责任追究的每一处变化及其依据的规则')
+    .requiredOption('--base <目录或git版本>', '基准规则包：目录，或 git 版本（如 HEAD、main、v1.2、提交号），从 git 取出该版本的规则包对比')
+    .option('--rules <目录>', '当前规则包目录', 'rules')
+    .option('--data <目录>', '数据目录：同时重放登记簿中近 N 天收件的申请，并对比责任追究')
+    .option('--days <天数>', '与 --data 同用：重放最近多少天的申请', '30')
+    .option('--at <时间>', '以此时间为“现在”（默认当前时间），例如 2026-11-30 17:00')
+    .option('--json', '以 JSON 输出')
+    .action((opts: DiffFlags) => run(async (ctx) => (await import('../commands/diff.ts')).diff(ctx, opts)));
+}
