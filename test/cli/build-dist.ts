@@ -18,12 +18,17 @@ function newest(p: string): number {
   return readdirSync(p).reduce((t, name) => Math.max(t, newest(path.join(p, name))), s.mtimeMs);
 }
 
+/** When dist/ was last built: the later of the stamp and its entry file (`npm ci` and `npm run build` write no stamp). */
 function builtAt(): number {
-  try {
-    return statSync(STAMP).mtimeMs;
-  } catch {
-    return -1;
+  let at = -1;
+  for (const file of [STAMP, path.join(ROOT, 'dist', 'cli', 'index.js')]) {
+    try {
+      at = Math.max(at, statSync(file).mtimeMs);
+    } catch {
+      // Not built that way yet.
+    }
   }
+  return at;
 }
 
 export default function setup(): void {

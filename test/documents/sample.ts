@@ -3,11 +3,10 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { loadPack, type Pack } from '../../src/index.ts';
 import type { Decision } from '../../src/pack/schema-types.ts';
-import { readSchema } from '../../src/pack/schemas.ts';
+import { schemaValidator } from '../../src/pack/schemas.ts';
+import { translateAjvErrors } from '../../src/core/index.ts';
 
 export const RULES = path.resolve(import.meta.dirname, '../../rules');
 export const RECEIVED = '2026-11-23T09:30:00+08:00';
@@ -27,13 +26,12 @@ export const APPLICATIONS = {
 
 export type Sample = keyof typeof APPLICATIONS;
 
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats.default(ajv);
-const validateDecision = ajv.compile(readSchema('decision'));
+// The project's own validator of decision.schema.json (the one ajv, the one set of formats).
+const validateDecision = schemaValidator('decision');
 
 /** Throws unless `d` is a valid decision; returns it typed. */
 export function checkedDecision(d: unknown): Decision {
-  if (!validateDecision(d)) throw new Error(`invalid decision: ${ajv.errorsText(validateDecision.errors)}`);
+  if (!validateDecision(d)) throw new Error(`invalid decision: ${translateAjvErrors(validateDecision.errors ?? [], { family: 'application' }).map((p) => `${p.path} ${p.message}`).join('; ')}`);
   return d as Decision;
 }
 

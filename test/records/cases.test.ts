@@ -1,18 +1,8 @@
 import { readdir } from 'node:fs/promises';
-import { afterEach, describe, expect, test } from 'vitest';
-import type { Records } from '../../src/records/index.ts';
-import { completeApplication, decided, openTemp, samplePack } from './helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { completeApplication, decided, recordsPerTest, samplePack } from './helpers.ts';
 
-const open: Records[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
-
-async function fresh(): Promise<{ records: Records; dir: string }> {
-  const t = await openTemp(await samplePack());
-  open.push(t.records);
-  return t;
-}
+const { fresh } = recordsPerTest();
 
 describe('case register', () => {
   test('every decision is registered, consultations included, each in the shard of its year', async () => {

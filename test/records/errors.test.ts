@@ -3,34 +3,21 @@
 // from the catalogue; a state conflict is a 409, a missing record a 404, a damaged store a 503.
 import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
 import { catalogueEntry, type ErrorCode } from '../../src/core/index.ts';
 import { openRecords, RecordsError, type Records } from '../../src/records/index.ts';
 import { RecordStore } from '../../src/records/store.ts';
-import { openTemp, RULES, samplePack, tempDir } from './helpers.ts';
+import { openTemp, recordsPerTest, refusal, RULES, samplePack, tempDir } from './helpers.ts';
 
-const open: Records[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
+const { fresh } = recordsPerTest();
 
-async function fresh(): Promise<{ records: Records; dir: string }> {
-  const opened = await openTemp(await samplePack());
-  open.push(opened.records);
-  return opened;
-}
-
-/** The RecordsError `promise` rejects with, checked to carry `code`. */
-async function refusal(promise: Promise<unknown>, code: ErrorCode): Promise<RecordsError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(RecordsError);
-  expect((err as RecordsError).code).toBe(code);
-  expect((err as RecordsError).detail).toMatch(/[\u4e00-\u9fff]/);
-  return err as RecordsError;
+/** The RecordsError `promise` rejects with, checked to carry `code` and a Chinese message. */
+async function refused(promise: Promise<unknown>, code: ErrorCode): Promise<RecordsError> {
+  const err = await refusal(promise);
+  expect(err.code).toBe(code);
+  expect(err.detail).toMatch(/[\u4e00-\u9fff]/);
+  return err;
 }
 
 const AT = '2026-11-10T10:00:00+08:00';
@@ -38,11 +25,11 @@ const AT = '2026-11-10T10:00:00+08:00';
 describe('complaints', () => {
   test('a complaint needs a target, a major one needs writing, a case it names must exist', async () => {
     const { records: r } = await fresh();
-    const noTarget = await refusal(r.complaints.add({ channel: 'oral', content: '不知道投诉谁', receivedBy: 'lin-xiaoyan' }), 'E-COMPLAINT-TARGET');
+    const noTarget = await refused(r.complaints.add({ channel: 'oral', content: '不知道投诉谁', receivedBy: 'lin-xiaoyan' }), 'E-COMPLAINT-TARGET');
     expect(noTarget.location.path).toBe('$.target');
-    const major = await refusal(r.complaints.add({ channel: 'oral', staff: 'chen-li', content: '索要好处费', receivedBy: 'lin-xiaoyan', major: true }), 'E-COMPLAINT-MAJOR');
+    const major = await refused(r.complaints.add({ channel: 'oral', staff: 'chen-li', content: '索要好处费', receivedBy: 'lin-xiaoyan', major: true }), 'E-COMPLAINT-MAJOR');
     expect(major.location.path).toBe('$.channel');
-    const noCase = await refusal(r.complaints.add({ channel: 'oral', staff: 'chen-li', content: 'x', receivedBy: 'lin-xiaoyan', case: '2026-999999' }), 'E-COMPLAINT-CASE');
+    const noCase = await refused(r.complaints.add({ channel: 'oral', staff: 'chen-li', content: 'x', receivedBy: 'lin-xiaoyan', case: '2026-999999' }), 'E-COMPLAINT-CASE');
     expect([noCase.location.path, noCase.detail]).toEqual(['$.case', '办件 2026-999999 不存在']);
     expect(catalogueEntry('E-COMPLAINT-CASE').status).toBe(400);
   });
@@ -51,17 +38,17 @@ describe('complaints', () => {
     const { records: r } = await fresh();
     const c = await r.complaints.add({ channel: 'written', staff: 'chen-li', content: '材料被要求重复提交', receivedBy: 'lin-xiaoyan', receivedAt: AT });
     await r.complaints.verify(c.id, { result: 'verified', handler: 'li-xiuying', at: '2026-11-11T10:00:00+08:00' });
-    const again = await refusal(r.complaints.verify(c.id, { result: 'unfounded', handler: 'li-xiuying' }), 'E-COMPLAINT-VERIFIED');
+    const again = await refused(r.complaints.verify(c.id, { result: 'unfounded', handler: 'li-xiuying' }), 'E-COMPLAINT-VERIFIED');
     expect(again.detail).toBe(`投诉 ${c.id} 已于 2026-11-11T10:00:00+08:00 核实为“查实”，结论不能更改`);
     expect(again.status).toBe(409);
 
-    const channel = await refusal(r.complaints.reply(c.id, { channel: 'phone', by: 'li-xiuying', content: '已处理' }), 'E-COMPLAINT-REPLY-CHANNEL');
+    const channel = await refused(r.complaints.reply(c.id, { channel: 'phone', by: 'li-xiuying', content: '已处理' }), 'E-COMPLAINT-REPLY-CHANNEL');
     expect(channel.location.path).toBe('$.reply.channel');
     await r.complaints.reply(c.id, { by: 'li-xiuying', content: '已书面答复', at: '2026-11-12T10:00:00+08:00' });
-    const replied = await refusal(r.complaints.reply(c.id, { by: 'li-xiuying', content: '再答复' }), 'E-COMPLAINT-REPLIED');
+    const replied = await refused(r.complaints.reply(c.id, { by: 'li-xiuying', content: '再答复' }), 'E-COMPLAINT-REPLIED');
     expect(replied.status).toBe(409);
 
-    const missing = await refusal(r.complaints.verify('T2026-99999', { result: 'verified', handler: 'li-xiuying' }), 'E-COMPLAINT-NOT-FOUND');
+    const missing = await refused(r.complaints.verify('T2026-99999', { result: 'verified', handler: 'li-xiuying' }), 'E-COMPLAINT-NOT-FOUND');
     expect(missing.status).toBe(404);
   });
 });
@@ -70,15 +57,15 @@ describe('reviews and cases', () => {
   test('a follow-up is only for a bad review, once (409 both); an unknown review is a 404', async () => {
     const { records: r } = await fresh();
     const good = await r.reviews.add({ grade: '非常满意', staff: 'chen-li', at: AT });
-    const notBad = await refusal(r.reviews.followUp(good.id, 'callback', { by: 'li-xiuying' }), 'E-REVIEW-NOT-BAD');
+    const notBad = await refused(r.reviews.followUp(good.id, 'callback', { by: 'li-xiuying' }), 'E-REVIEW-NOT-BAD');
     expect(notBad.status).toBe(409);
-    const missing = await refusal(r.reviews.followUp('P2026-9999', 'callback', { by: 'li-xiuying' }), 'E-REVIEW-NOT-FOUND');
+    const missing = await refused(r.reviews.followUp('P2026-9999', 'callback', { by: 'li-xiuying' }), 'E-REVIEW-NOT-FOUND');
     expect(missing.status).toBe(404);
   });
 
   test('an event on a case that does not exist is a 404', async () => {
     const { records: r } = await fresh();
-    const err = await refusal(r.cases.addEvent('2026-999999', { type: 'accepted', staff: 'chen-li', at: AT }), 'E-CASE-NOT-FOUND');
+    const err = await refused(r.cases.addEvent('2026-999999', { type: 'accepted', staff: 'chen-li', at: AT }), 'E-CASE-NOT-FOUND');
     expect([err.detail, err.status]).toEqual(['办件 2026-999999 不存在', 404]);
   });
 });
@@ -86,9 +73,9 @@ describe('reviews and cases', () => {
 describe('the publication archive', () => {
   test('refuses a malformed kind and unmasked personal data, located in the input', async () => {
     const { records: r } = await fresh();
-    const kind = await refusal(r.publications.archive({ kind: 'Board!', title: 'x', content: '公告', issuer: 'li-xiuying' }), 'E-PUBLICATION-KIND');
+    const kind = await refused(r.publications.archive({ kind: 'Board!', title: 'x', content: '公告', issuer: 'li-xiuying' }), 'E-PUBLICATION-KIND');
     expect(kind.location.path).toBe('$.kind');
-    const leak = await refusal(r.publications.archive({ kind: 'announcement', title: 'x', content: '联系人手机 13812345678', issuer: 'li-xiuying' }), 'E-PUBLICATION-UNMASKED');
+    const leak = await refused(r.publications.archive({ kind: 'announcement', title: 'x', content: '联系人手机 13812345678', issuer: 'li-xiuying' }), 'E-PUBLICATION-UNMASKED');
     expect(leak.location.path).toBe('$.content');
     // The message names what leaked, never the value itself.
     expect(leak.message).not.toContain('13812345678');
@@ -96,18 +83,18 @@ describe('the publication archive', () => {
 
   test('an archived content gone or altered is damage to the store (503), located at its file', async () => {
     const { records: r, dir } = await fresh();
-    await refusal(r.publications.content('G2026-9999'), 'E-PUBLICATION-NOT-FOUND');
+    await refused(r.publications.content('G2026-9999'), 'E-PUBLICATION-NOT-FOUND');
     const p = await r.publications.archive({ kind: 'announcement', title: '办结公告', content: '<p>本月办结 12 件</p>', issuer: 'li-xiuying' });
     expect((await r.publications.content(p.id)).toString('utf8')).toBe('<p>本月办结 12 件</p>');
     const [file] = await readdir(path.join(dir, 'publications'));
     const stored = path.join(dir, 'publications', file!);
 
     await writeFile(stored, '<p>本月办结 120 件</p>');
-    const altered = await refusal(r.publications.content(p.id), 'E-PUBLICATION-HASH');
+    const altered = await refused(r.publications.content(p.id), 'E-PUBLICATION-HASH');
     expect([altered.status, altered.location.file]).toEqual([503, stored]);
 
     await rm(stored);
-    const gone = await refusal(r.publications.content(p.id), 'E-PUBLICATION-MISSING');
+    const gone = await refused(r.publications.content(p.id), 'E-PUBLICATION-MISSING');
     expect([gone.status, gone.location.file]).toEqual([503, stored]);
     expect((await r.publications.verify()).map((v) => v.id)).toEqual([p.id]);
   });
@@ -116,7 +103,7 @@ describe('the publication archive', () => {
 describe('the store itself: the operator\'s problems, 503 over HTTP', () => {
   test('a read-only open of a directory that does not exist', async () => {
     const missing = path.join(await tempDir(), 'no-such-data');
-    const err = await refusal(openRecords(missing, await samplePack(), { readonly: true }), 'E-STORE-NOT-FOUND');
+    const err = await refused(openRecords(missing, await samplePack(), { readonly: true }), 'E-STORE-NOT-FOUND');
     expect([err.location.file, err.status, err.exitCode]).toEqual([missing, 503, 1]);
   });
 
@@ -124,7 +111,7 @@ describe('the store itself: the operator\'s problems, 503 over HTTP', () => {
     const dir = path.join(await tempDir(), 'data');
     // A directory where the log should be: reading it fails whoever runs the test (even root).
     await mkdir(path.join(dir, 'complaints.log'), { recursive: true });
-    const err = await refusal(openRecords(dir, await samplePack()), 'E-STORE-IO');
+    const err = await refused(openRecords(dir, await samplePack()), 'E-STORE-IO');
     expect(err.location.file).toBe(path.join(dir, 'complaints.log'));
   });
 
@@ -133,9 +120,9 @@ describe('the store itself: the operator\'s problems, 503 over HTTP', () => {
     // /dev/full refuses every write (ENOSPC) and cannot be truncated: the append can neither finish nor be undone.
     await symlink('/dev/full', path.join(dir, 'complaints.log'));
     const input = { channel: 'oral' as const, staff: 'chen-li', content: '态度生硬', receivedBy: 'lin-xiaoyan', receivedAt: AT };
-    const failed = await refusal(r.complaints.add(input), 'E-STORE-IO');
+    const failed = await refused(r.complaints.add(input), 'E-STORE-IO');
     expect(failed.detail).toMatch(/写入失败，记录未保存/);
-    const broken = await refusal(r.complaints.add(input), 'E-STORE-BROKEN');
+    const broken = await refused(r.complaints.add(input), 'E-STORE-BROKEN');
     expect(broken.detail).toMatch(/请检查磁盘后重启服务/);
     expect(broken.status).toBe(503);
   });
@@ -143,7 +130,7 @@ describe('the store itself: the operator\'s problems, 503 over HTTP', () => {
   test('a closed store refuses work; a collection nobody declared is refused', async () => {
     const { records: r } = await openTemp(await samplePack());
     await r.close();
-    await refusal(r.complaints.add({ channel: 'oral', staff: 'chen-li', content: 'x', receivedBy: 'lin-xiaoyan' }), 'E-STORE-CLOSED');
+    await refused(r.complaints.add({ channel: 'oral', staff: 'chen-li', content: 'x', receivedBy: 'lin-xiaoyan' }), 'E-STORE-CLOSED');
 
     const store = await RecordStore.open(path.join(await tempDir(), 'data'), { specFor: () => null });
     try {
@@ -156,12 +143,12 @@ describe('the store itself: the operator\'s problems, 503 over HTTP', () => {
   test('a backup never goes inside the data directory nor over an existing one', async () => {
     const { records: r, dir } = await fresh();
     await r.complaints.add({ channel: 'oral', staff: 'chen-li', content: 'x', receivedBy: 'lin-xiaoyan', receivedAt: AT });
-    const inside = await refusal(r.backup(path.join(dir, 'inside')), 'E-BACKUP-TARGET');
+    const inside = await refused(r.backup(path.join(dir, 'inside')), 'E-BACKUP-TARGET');
     expect(inside.detail).toMatch(/不能位于数据目录/);
     const taken = path.join(await tempDir(), 'taken');
     await mkdir(taken);
     await writeFile(path.join(taken, 'x'), 'x');
-    await refusal(r.backup(taken), 'E-BACKUP-TARGET');
+    await refused(r.backup(taken), 'E-BACKUP-TARGET');
   });
 });
 

@@ -2,11 +2,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import { loadPack, type Pack } from '../../src/index.ts';
 import type { Application, Decision } from '../../src/pack/schema-types.ts';
 export { completeApplication } from './applications.ts';
-import { openRecords, type OpenRecordsOptions, type Records } from '../../src/records/index.ts';
+import { openRecords, RecordsError, type OpenRecordsOptions, type Records } from '../../src/records/index.ts';
 
 export const RULES = fileURLToPath(new URL('../../rules', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,4 +52,43 @@ export async function decided(pack: Pack, application: Application, kind: Decisi
 export async function openTemp(pack: Pack, options: OpenRecordsOptions = {}): Promise<{ records: Records; dir: string }> {
   const dir = path.join(await tempDir(), 'data');
   return { records: await openRecords(dir, pack, options), dir };
+}
+
+/** Data directories on the sample pack for one test file; every handle opened is closed after each test. */
+export interface RecordsPerTest {
+  /** A new, empty data directory. */
+  fresh(): Promise<{ records: Records; dir: string }>;
+  /** Closes the last handle opened and opens `dir` again, as a restart of the service does. */
+  reopen(dir: string): Promise<Records>;
+}
+
+/** Call at the top level of a test file. */
+export function recordsPerTest(): RecordsPerTest {
+  const open: Records[] = [];
+  afterEach(async () => {
+    while (open.length) await open.pop()!.close();
+  });
+  return {
+    async fresh() {
+      const opened = await openTemp(await samplePack());
+      open.push(opened.records);
+      return opened;
+    },
+    async reopen(dir) {
+      await open.pop()?.close();
+      const again = await openRecords(dir, await samplePack());
+      open.push(again);
+      return again;
+    },
+  };
+}
+
+/** The RecordsError `promise` rejects with; fails the test when it resolves or rejects with anything else. */
+export async function refusal(promise: Promise<unknown>): Promise<RecordsError> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(RecordsError);
+  return err as RecordsError;
 }

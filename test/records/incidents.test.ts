@@ -1,27 +1,8 @@
 // Supervision findings (电子监察, 暗访, 巡查): what they must name, and their numbers.
-import { afterEach, describe, expect, test } from 'vitest';
-import { openRecords, RecordsError, type Records } from '../../src/records/index.ts';
-import { openTemp, samplePack } from './helpers.ts';
+import { describe, expect, test } from 'vitest';
+import { recordsPerTest, refusal } from './helpers.ts';
 
-const open: Records[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
-
-async function fresh(): Promise<{ records: Records; dir: string }> {
-  const t = await openTemp(await samplePack());
-  open.push(t.records);
-  return t;
-}
-
-async function refusal(p: Promise<unknown>): Promise<RecordsError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(RecordsError);
-  return err as RecordsError;
-}
+const { fresh, reopen } = recordsPerTest();
 
 describe('a forbidden phrase', () => {
   test('is recorded with the listed phrases found in what was said, each once', async () => {
@@ -60,9 +41,7 @@ describe('numbers', () => {
     // 1 January 00:30 in Beijing is still 31 December in UTC.
     const b = await records.incidents.add({ kind: 'undeclared-fee', staff: 'chen-li', recordedBy: 'li-xiuying', at: '2027-01-01T00:30:00+08:00' });
     expect([a.id, b.id]).toEqual(['J2026-00001', 'J2027-00001']);
-    await open.pop()!.close();
-    const again = await openRecords(dir, await samplePack());
-    open.push(again);
+    const again = await reopen(dir);
     expect((await again.incidents.add({ kind: 'post-left-empty', staff: 'chen-li', recordedBy: 'li-xiuying', at: '2026-11-02T09:00:00+08:00' })).id).toBe('J2026-00002');
     expect([...again.incidents.all()].map((i) => i.id).sort()).toEqual(['J2026-00001', 'J2026-00002', 'J2027-00001']);
   });

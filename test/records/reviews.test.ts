@@ -1,27 +1,8 @@
 // 好差评: grades from the pack, the follow-ups of a bad review, each recorded once and in order.
-import { afterEach, expect, test } from 'vitest';
-import { openRecords, RecordsError, type Records } from '../../src/records/index.ts';
-import { openTemp, samplePack } from './helpers.ts';
+import { expect, test } from 'vitest';
+import { recordsPerTest, refusal } from './helpers.ts';
 
-const open: Records[] = [];
-afterEach(async () => {
-  while (open.length) await open.pop()!.close();
-});
-
-async function fresh(): Promise<{ records: Records; dir: string }> {
-  const t = await openTemp(await samplePack());
-  open.push(t.records);
-  return t;
-}
-
-async function refusal(p: Promise<unknown>): Promise<RecordsError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(RecordsError);
-  return err as RecordsError;
-}
+const { fresh, reopen } = recordsPerTest();
 
 test('a review names a declared window or staff member; an empty reviewer is not stored', async () => {
   const { records } = await fresh();
@@ -52,9 +33,7 @@ test('a rectification done after its due time counts as overdue; follow-ups surv
   const bad = await records.reviews.add({ grade: '不满意', staff: 'chen-li', at: '2026-11-10T10:00:00+08:00' });
   // policy.yaml: rectification within 15 working days, due 2026-12-01.
   await records.reviews.followUp(bad.id, 'rectification', { by: 'li-xiuying', at: '2026-12-03T10:00:00+08:00', note: '已整改并反馈' });
-  await open.pop()!.close();
-  const again = await openRecords(dir, await samplePack());
-  open.push(again);
+  const again = await reopen(dir);
   const stored = again.reviews.get(bad.id)!;
   expect(stored.rectification).toEqual({ at: '2026-12-03T10:00:00+08:00', by: 'li-xiuying', note: '已整改并反馈' });
   expect(again.reviews.view(stored, '2026-12-03T10:00:00+08:00').rectification).toMatchObject({ doneAt: '2026-12-03T10:00:00+08:00', overdue: true });
