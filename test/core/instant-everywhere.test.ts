@@ -167,6 +167,15 @@ describe('the HTTP API', { timeout: 60_000 }, () => {
     expect(done.json<{ concludedAt: string }>().concludedAt).toBe('2026-10-09T10:00:00+08:00');
   });
 
+  test('POST /v1/cases checks the application once, in the engine: located under $.application', async () => {
+    const impossible = await s.request('POST', '/v1/cases', { body: { application: { ...APPLICATIONS.accepted, receivedAt: IMPOSSIBLE }, staff: 'chen-li' }, token: CLERK });
+    expect(impossible.status).toBe(400);
+    expect(impossible.json().error).toMatchObject({ code: 'E-APP-TIME', path: '$.application.receivedAt', message: expect.stringContaining('2026 年 2 月只有 28 天') });
+    const notAnObject = await s.request('POST', '/v1/cases', { body: { application: 5, staff: 'chen-li' }, token: CLERK });
+    expect(notAnObject.status).toBe(400);
+    expect(notAnObject.json().error).toMatchObject({ code: expect.stringMatching(/^E-APP-/), path: expect.stringMatching(/^\$\.application/) });
+  });
+
   test('POST /v1/complaints and the verification take times without seconds; an impossible one is refused', async () => {
     const body = { channel: 'phone', target: { staff: 'chen-li' }, content: '态度生硬', receivedBy: 'lin-xiaoyan' };
     const bad = await s.request('POST', '/v1/complaints', { body: { ...body, receivedAt: IMPOSSIBLE }, token: CLERK });

@@ -12,6 +12,7 @@ import { noticeOf } from '../notice-numbers.ts';
 import { BODY, inRequest } from '../in-request.ts';
 import { decideOrReject, register } from '../register.ts';
 import { pointer, ref } from '../schemas.ts';
+import { validatorCompiler } from '../validation.ts';
 
 const CASE_ID = pointer('records/case', '/properties/id');
 const staffId = (description: string): object => ({ ...pointer('common', '/$defs/id'), description });
@@ -35,6 +36,25 @@ const caseView = {
 
 const EVENT = '/$defs/event/properties';
 
+/** The registration body as documented (OpenAPI). */
+const registrationBody = {
+  type: 'object',
+  properties: {
+    application: ref('application'),
+    staff: staffId('经办工作人员的标识。'),
+    firstInquiry: staffId('首问责任人的标识；不写则为经办人。'),
+    noticeGiven: { type: 'boolean', description: '补正件：是否已当场一次性告知（默认是）；否则须在规定期限内告知，逾期视为自收件时受理。' },
+  },
+  required: ['application', 'staff'],
+  additionalProperties: false,
+};
+
+/**
+ * The body as validated here: the application is checked once, by the engine (`pack.decide`,
+ * E-APP-* located under `$.application`), not a second time by the route.
+ */
+const validatedBody = { ...registrationBody, properties: { ...registrationBody.properties, application: {} } };
+
 export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const { auth, records } = app.bianmin;
   const clerk = auth.require('clerk');
@@ -45,22 +65,13 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     {
       onRequest: clerk,
       serializerCompiler: plainJson,
+      validatorCompiler: (route) => validatorCompiler(route.httpPart === 'body' ? { ...route, schema: validatedBody } : route),
       schema: {
         tags: ['办件'],
         summary: '登记办件（按现行规则包判断后登记）',
         description: '对申请作出受理分类决定并登记为办件（咨询件也要登记），出具带文号的文书。与 POST /v1/decisions 加 record: true 相同，返回的是办件。',
         security: [{ bearer: [] }],
-        body: {
-          type: 'object',
-          properties: {
-            application: ref('application'),
-            staff: staffId('经办工作人员的标识。'),
-            firstInquiry: staffId('首问责任人的标识；不写则为经办人。'),
-            noticeGiven: { type: 'boolean', description: '补正件：是否已当场一次性告知（默认是）；否则须在规定期限内告知，逾期视为自收件时受理。' },
-          },
-          required: ['application', 'staff'],
-          additionalProperties: false,
-        },
+        body: registrationBody,
         response: { 201: caseView, ...errorResponses(400, 401, 403, 404, 413, 415) },
       },
     },
