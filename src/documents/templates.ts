@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { catalogueEntry, renderMessage } from '../core/index.ts';
-import { fsReason, sortDiagnostics, type Diagnostic } from '../pack/index.ts';
+import { fsReason, readRegularFile, sortDiagnostics, type Diagnostic } from '../pack/index.ts';
 import type { ValidationResult } from '../pack/index.ts';
 import type { PackData } from '../pack/index.ts';
 import { TemplateChecker, type ParsedTemplate } from './check.ts';
@@ -70,10 +70,15 @@ function builtinSources(): Map<string, TemplateSource> {
   return builtinCache;
 }
 
+const UTF8 = new TextDecoder();
+
 function sourcesOf(pack: PackData): Map<string, TemplateSource> {
   const out = new Map(builtinSources());
   for (const [name, absolute] of pack.templates) {
-    out.set(name, { name, absolute, origin: 'pack', text: readFileSync(absolute, 'utf8') });
+    // Templates are small; the limit of rule files is ample. A pipe or device is refused, never waited on.
+    const read = readRegularFile(absolute);
+    if (!(read instanceof Uint8Array)) throw Object.assign(new Error('too large'), { code: 'EFBIG', path: absolute });
+    out.set(name, { name, absolute, origin: 'pack', text: UTF8.decode(read) });
   }
   return out;
 }

@@ -9,6 +9,10 @@ export function fsReason(err: unknown): string {
       return '没有读取权限';
     case 'EISDIR':
       return '这是一个目录，不是文件';
+    case 'EFBIG':
+      return '文件过大（超过 5 MB）';
+    case 'ENOTREG':
+      return '不是普通文件（如命名管道、设备文件），不能作为规则文件读取';
     case 'ENOTDIR':
       return '路径中有一段不是目录';
     case 'ELOOP':

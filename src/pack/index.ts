@@ -7,6 +7,7 @@ export { PackLoadError, formatDiagnostic, sortDiagnostics, type Diagnostic } fro
 export { fsReason } from './fs-reason.ts';
 export { validatePack, type LoadOptions, type ValidationResult } from './load.ts';
 export { SCHEMA_BASE, compileSchema, readSchema, schemaValidator, validateWithSchema } from './schemas.ts';
+export { readRegularFile, type TooLarge } from './read-file.ts';
 export { parseSource, type SourceFile } from './source.ts';
 export { suggest } from './suggest.ts';
 export { itemVersionAt, upcomingChanges, type ItemVersion } from './versions.ts';

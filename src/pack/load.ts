@@ -1,4 +1,3 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { renderMessage, type ErrorCode } from '../core/index.ts';
@@ -9,7 +8,8 @@ import { PackLoadError, sortDiagnostics, type Diagnostic } from './diagnostics.t
 import { SourceMap, type LoadedItem, type LoadedReferral, type PackData } from './model.ts';
 import type { CalendarFile, CatalogueMaterial, CenterFile, FactsFile, ItemFile, MaterialsFile, PolicyFile, ReferralsFile } from './schema-types.ts';
 import { validateSource, type FileKind } from './schemas.ts';
-import { parseSource, SOURCE_LIMITS, tooLargeMessage, type SourceFile } from './source.ts';
+import { readRegularFile } from './read-file.ts';
+import { parseSource, tooLargeMessage, type SourceFile } from './source.ts';
 import { suggest } from './suggest.ts';
 
 /** The top-level files of a pack and whether each must be present. */
@@ -187,7 +187,8 @@ async function discover(root: string): Promise<{ files: Discovered[]; warnings: 
     const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
     const found: string[] = [];
     for (const e of entries) {
-      if (e.name.startsWith('.') || e.isDirectory()) continue;
+      // A directory named like a rule file is read, and so refused with a located error, not skipped.
+      if (e.name.startsWith('.') || (e.isDirectory() && !/\.ya?ml$/i.test(e.name))) continue;
       const rel = path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/');
       if (/\.ya?ml$/i.test(e.name)) found.push(rel);
       else skip(rel, `此文件不会被读取：${dir}/ 下只读取 .yaml 文件`);
@@ -216,25 +217,12 @@ async function discover(root: string): Promise<{ files: Discovered[]; warnings: 
  * read itself (thousands of items load several times faster this way).
  */
 function readSource(root: string, rel: string): { bytes: Uint8Array } | { error: Diagnostic } {
-  const fail = (code: ErrorCode, message: string): { error: Diagnostic } => ({ error: { file: rel, line: 0, column: 0, path: '$', code, message } });
-  let fd: number | undefined;
   try {
-    fd = openSync(path.join(root, rel), 'r');
-    const s = fstatSync(fd);
-    if (!s.isFile()) return fail('E-FILE-READ', s.isDirectory() ? '这是一个目录，不是文件' : '不是普通文件，无法读取');
-    if (s.size > SOURCE_LIMITS.maxBytes) return { error: { file: rel, line: 1, column: 1, path: '$', code: 'E-FILE-TOO-LARGE', message: tooLargeMessage(s.size) } };
-    const bytes = new Uint8Array(s.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { bytes: bytes.subarray(0, read) };
+    const read = readRegularFile(path.join(root, rel));
+    if (read instanceof Uint8Array) return { bytes: read };
+    return { error: { file: rel, line: 1, column: 1, path: '$', code: 'E-FILE-TOO-LARGE', message: tooLargeMessage(read.tooLarge) } };
   } catch (err) {
-    return fail('E-FILE-READ', renderMessage('E-FILE-READ', { reason: fsReason(err) }));
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    return { error: { file: rel, line: 0, column: 0, path: '$', code: 'E-FILE-READ', message: renderMessage('E-FILE-READ', { reason: fsReason(err) }) } };
   }
 }
 

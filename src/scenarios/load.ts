@@ -4,13 +4,13 @@
  * against the pack (items, materials, rules, staff, actions, grades) so that a typo is a located
  * error with a suggestion, never a test that silently cannot pass.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pack } from '../engine/index.ts';
 import { renderMessage, type ErrorCode, type PathSegment } from '../core/index.ts';
 import type { Diagnostic } from '../pack/index.ts';
 import type { Application, Scenario, ScenarioFile, ScenarioHistory, ScenarioMaterial } from '../pack/index.ts';
-import { parseSource, type SourceFile } from '../pack/index.ts';
+import { fsReason, parseSource, readRegularFile, type SourceFile } from '../pack/index.ts';
 import { validateWithSchema } from '../pack/index.ts';
 import { suggest } from '../pack/index.ts';
 import { itemVersionAt } from '../pack/index.ts';
@@ -45,8 +45,15 @@ export async function loadScenarios(dir: string, pack: Pack): Promise<ScenarioSu
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   for (const rel of files) {
-    const bytes = await readFile(path.join(dir, rel));
-    const parsed = parseSource(rel, bytes);
+    let read: ReturnType<typeof readRegularFile>;
+    try {
+      read = readRegularFile(path.join(dir, rel));
+    } catch (err) {
+      errors.push({ file: rel, line: 0, column: 0, path: '$', code: 'E-FILE-READ', message: renderMessage('E-FILE-READ', { reason: fsReason(err) }) });
+      continue;
+    }
+    // Too large: parseSource refuses it by size, located like a rule file.
+    const parsed = parseSource(rel, read instanceof Uint8Array ? read : new Uint8Array(read.tooLarge));
     if (!parsed.ok) {
       errors.push(...parsed.errors);
       continue;
