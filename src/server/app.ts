@@ -154,15 +154,18 @@ async function registerEverything(app: FastifyInstance, options: ServerOptions, 
   const limit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
   if (limit !== false) {
     const allowed = new Set(limit.allowList ?? []);
+    const window = limit.timeWindowMs ?? 60_000;
     await app.register(rateLimit, {
       global: true,
       max: limit.max,
-      timeWindow: limit.timeWindowMs ?? 60_000,
+      timeWindow: window,
       // The limit headers only on a 429 (with Retry-After), not on every answer.
       addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
       allowList: (request, key) => allowed.has(key) || auth.validHeader(request.headers.authorization),
+      // The window is the configured one (ttl is what is left of it), and the wait is said in
+      // Chinese: the plugin's own `after` is English ("1 minute").
       errorResponseBuilder: (_request, context) =>
-        HttpError.of('E-RATE-LIMIT', { seconds: Math.round(context.ttl / 1000) || 1, max: context.max, after: context.after }),
+        HttpError.of('E-RATE-LIMIT', { seconds: Math.round(window / 1000) || 1, max: context.max, after: `${Math.max(1, Math.ceil(context.ttl / 1000))} 秒` }),
     });
   }
 

@@ -46,9 +46,11 @@ export function parseTokens(text: string, where: string): TokenEntry[] {
       const fields = entry.split(':');
       const [name, token, role = 'clerk'] = fields;
       if (fields.length < 2 || fields.length > 3 || !name || !token) {
-        throw new TokenConfigError(`令牌格式应为 名称:令牌 或 名称:令牌:admin，实际是 “${entry.slice(0, 20)}…”`, where, line);
+        // No part of the entry is printed: a malformed entry may be nothing but a secret.
+        throw new TokenConfigError(`第 ${out.length + 1} 个令牌格式有误：应为 名称:令牌 或 名称:令牌:admin，实际以冒号分成 ${fields.length} 段${fields.some((f) => f === '') ? '，其中有空段' : ''}（为免泄露，不显示其内容）`, where, line);
       }
-      if (role !== 'clerk' && role !== 'admin') throw new TokenConfigError(`令牌 ${name} 的角色 “${role}” 无效，只能是 admin 或省略`, where, line);
+      // The role is not echoed either: with a colon in the secret, it would be part of it.
+      if (role !== 'clerk' && role !== 'admin') throw new TokenConfigError(`令牌 ${name} 的第三段（角色）无效：只能是 admin 或省略；令牌本身不能含冒号`, where, line);
       if (token.length < MIN_TOKEN_LENGTH) throw new TokenConfigError(`令牌 ${name} 太短（至少 ${MIN_TOKEN_LENGTH} 个字符），请用随机生成的长令牌`, where, line);
       if (out.some((t) => t.name === name)) throw new TokenConfigError(`令牌名称 ${name} 重复`, where, line);
       out.push({ name, token, role });

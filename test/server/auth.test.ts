@@ -19,6 +19,18 @@ describe('token configuration', () => {
 
   it('refuses short, duplicate, malformed and unknown-role entries, naming where', () => {
     expect(() => parseTokens('w1:short', 'BIANMIN_TOKENS')).toThrow(/BIANMIN_TOKENS.*太短/);
+    // A malformed entry never shows any part of what may be a secret (the attack run saw 20 characters of it).
+    const secret = 'Zq8vN3xL0pR7tW2yK5mB';
+    for (const text of [secret, `${secret}:`, `w1:${secret.slice(0, 10)}:${secret.slice(10)}`, `w1:${secret}:admin:extra`]) {
+      let message = '';
+      try {
+        parseTokens(text, 'BIANMIN_TOKENS');
+      } catch (e) {
+        message = e instanceof TokenConfigError ? e.message : String(e);
+      }
+      expect(message, text).toMatch(/BIANMIN_TOKENS.*令牌/);
+      for (let i = 0; i + 4 <= secret.length; i++) expect(message, text).not.toContain(secret.slice(i, i + 4));
+    }
     expect(() => parseTokens('w1:abcdefghijklmnop1234\nw1:abcdefghijklmnop5678', 'tokens.txt')).toThrow(/tokens\.txt:2.*重复/);
     expect(() => parseTokens('justatoken', 'x')).toThrow(TokenConfigError);
     expect(() => parseTokens('w1:abcdefghijklmnop1234:root', 'x')).toThrow(/角色/);

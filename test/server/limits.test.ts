@@ -57,7 +57,10 @@ describe('rate limit', () => {
     const limited = await s.request('POST', '/v1/decisions', { body: APPLICATIONS.accepted });
     expect(limited.status).toBe(429);
     expect(limited.json().error.code).toBe('E-RATE-LIMIT');
-    expect(limited.json().error.message).toMatch(/请求过于频繁.*5 次/);
+    expect(limited.json().error.message).toMatch(/请求过于频繁：每个地址每 60 秒内最多 5 次，请在 \d+ 秒后再试/);
+    // The attack run saw "请在 1 minute 后再试" and a window of 59 seconds.
+    expect(limited.json().error.message).not.toMatch(/[A-Za-z]/);
+    expect(Number(/请在 (\d+) 秒/.exec(limited.json().error.message)?.[1])).toBeLessThanOrEqual(60);
     expect(limited.headers.get('retry-after')).toBeTruthy();
 
     expect((await s.request('GET', '/healthz')).status).toBe(200);

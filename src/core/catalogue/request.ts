@@ -5,7 +5,7 @@ export const REQUEST = {
   'E-NOT-ACCEPTABLE': entry('request', '无法提供 Accept 所要求的格式；可提供：{offers}', 'Accept 请求头要求的格式本接口都不能提供', { status: 406 }),
   'E-NOT-FOUND': entry('request', '没有这个接口：{method} {url}；全部接口见 /docs', '请求的地址或方法没有对应的接口', { status: 404 }),
   'E-PACK-RELOADING': entry('request', '规则包文件已修改，正在重新加载；此期间继续使用上一版（{version}）', '就绪检查：规则包正在重新加载，服务继续按上一版答复', { status: 503 }),
-  'E-RATE-LIMIT': entry('request', '请求过于频繁：每个地址每 {seconds} 秒内最多 {max} 次，请在 {after} 后再试', '同一地址的请求超过频率限制；Retry-After 说明何时可以再试', { status: 429 }),
+  'E-RATE-LIMIT': entry('request', '请求过于频繁：每个地址每 {seconds} 秒内最多 {max} 次，请在 {after}后再试', '同一地址的请求超过频率限制；Retry-After 说明何时可以再试', { status: 429 }),
   'E-REQ-EMPTY': entry('request', '不能为空{detail}', '请求中必须有内容的文字、列表或对象为空'),
   'E-REQ-EMPTY-BODY': entry('request', '请求体为空：Content-Type 为 application/json 时须提供 JSON 内容', '声明了 JSON 内容类型却没有请求体'),
   'E-REQ-ENUM': entry('request', '取值 {value} 不在允许范围内；可选：{allowed}', '请求中的取值不在接口允许的选项之内'),
