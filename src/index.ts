@@ -2,6 +2,7 @@
  * bianmin's library surface. `loadPack(dir)` reads and validates a rule pack and resolves to a
  * frozen, typed Pack, or rejects with a PackLoadError carrying every located diagnostic.
  */
+export { BianminError, CATALOGUE, catalogueEntry, type CatalogueEntry, type ErrorCode, type ErrorKind, type Location, type Problem } from './core/index.ts';
 export { Pack } from './engine/index.ts';
 export { loadPack } from './documents/index.ts';
 export { validatePack, type ValidationResult, type LoadOptions } from './pack/index.ts';

@@ -103,6 +103,13 @@ interface Family {
   readonly noun: string;
 }
 
+const CATEGORIES: readonly Category[] = ['required', 'unknownKey', 'type', 'enum', 'format', 'pattern', 'empty', 'minItems', 'range', 'other'];
+
+/** A family that reports every kind of mistake under one code. */
+function oneCode(code: ErrorCode): Readonly<Record<Category, ErrorCode>> {
+  return Object.fromEntries(CATEGORIES.map((c) => [c, code])) as Record<Category, ErrorCode>;
+}
+
 const FAMILIES: Readonly<Record<CodeFamily, Family>> = {
   pack: {
     codes: {
@@ -154,34 +161,12 @@ const FAMILIES: Readonly<Record<CodeFamily, Family>> = {
     noun: '接口格式',
   },
   records: {
-    codes: {
-      required: 'E-RECORD-INVALID',
-      unknownKey: 'E-RECORD-INVALID',
-      type: 'E-RECORD-INVALID',
-      enum: 'E-RECORD-INVALID',
-      format: 'E-RECORD-INVALID',
-      pattern: 'E-RECORD-INVALID',
-      empty: 'E-RECORD-INVALID',
-      minItems: 'E-RECORD-INVALID',
-      range: 'E-RECORD-INVALID',
-      other: 'E-RECORD-INVALID',
-    },
+    codes: oneCode('E-RECORD-INVALID'),
     quote: false,
     noun: '登记簿格式',
   },
   document: {
-    codes: {
-      required: 'E-DOC-INPUT',
-      unknownKey: 'E-DOC-INPUT',
-      type: 'E-DOC-INPUT',
-      enum: 'E-DOC-INPUT',
-      format: 'E-DOC-INPUT',
-      pattern: 'E-DOC-INPUT',
-      empty: 'E-DOC-INPUT',
-      minItems: 'E-DOC-INPUT',
-      range: 'E-DOC-INPUT',
-      other: 'E-DOC-INPUT',
-    },
+    codes: oneCode('E-DOC-INPUT'),
     quote: false,
     noun: '文书输入格式',
   },

@@ -1,9 +1,9 @@
 /**
  * Document numbers: prefix (the center's code) + year + sequence, e.g. 青便〔2026〕0001号, unique
- * per center and year. There is one series, kept in the records store (`records.sequences`, which
- * fits `SequenceStore`); `memorySequence` is for previews and tests that keep nothing.
+ * per center and year. There is one series, kept in the records store (`records.sequences`);
+ * `memorySequence` is for previews and tests that keep nothing.
  */
-import { formatDocumentNumber } from '../records/index.ts';
+import { formatDocumentNumber, type DocumentSeries } from '../records/index.ts';
 import { DocumentError } from './errors.ts';
 
 export { formatDocumentNumber };
@@ -13,10 +13,8 @@ export interface DocumentNumbering {
   next(year: number): Promise<string>;
 }
 
-/** A persistent counter: `next(series, year)` returns 1, 2, 3 … for each series and year, never the same value twice. */
-export interface SequenceStore {
-  next(series: string, year: number): Promise<number>;
-}
+/** Where numbers are drawn from: the records' series (`records.sequences`), or a memory one. */
+export type SequenceStore = Pick<DocumentSeries, 'next'>;
 
 /** Numbers of the center with code `prefix`, drawn from `store`. */
 export function numbering(prefix: string, store: SequenceStore): DocumentNumbering {

@@ -24,10 +24,14 @@ export function parseTime(text: string, field: string): number {
   }
 }
 
+// Read for every stored time in metrics and sanctions: one options object, not one per call.
+const STORED = { code: 'E-RECORD-TIME' } as const;
+
 /** Epoch ms of a stored time (normalised when written, checked when loaded), by the one parser. */
 export function epochOf(stored: string): number {
-  return parseInstant(stored, { code: 'E-RECORD-TIME' });
+  return parseInstant(stored, STORED);
 }
+
 
 /** Epoch ms → `2026-11-23T09:30:00+08:00`: stored times keep whole seconds. */
 export function toIso(ms: number): string {
