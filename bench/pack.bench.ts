@@ -53,7 +53,7 @@ function item(n: number): string {
   ].join('');
 }
 
-function generatePack(): string {
+export function generatePack(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'bianmin-bench-pack-'));
   cpSync(FIXTURE, dir, { recursive: true });
   writeFileSync(

@@ -24,6 +24,7 @@ const FILES: ReadonlyArray<[string, string]> = [
   ['records/snapshot', 'RecordSnapshot'],
   ['records/log-entry', 'RecordLogEntry'],
   ['records/sequence', 'SequenceRecord'],
+  ['records/pack-publication', 'PackPublicationRecord'],
   ['scenario', 'ScenarioFile'],
 ];
 

@@ -15,6 +15,7 @@ import { deadlineSyntax } from './syntax/deadline.ts';
 import { decideSyntax } from './syntax/decide.ts';
 import { diffSyntax } from './syntax/diff.ts';
 import { guideSyntax } from './syntax/guide.ts';
+import { initSyntax } from './syntax/init.ts';
 import { itemsSyntax } from './syntax/items.ts';
 import { metricsSyntax } from './syntax/metrics.ts';
 import { renderSyntax } from './syntax/render.ts';
@@ -27,6 +28,7 @@ import { validateSyntax } from './syntax/validate.ts';
 
 /** In the order `bianmin --help` lists them. */
 const COMMANDS = [
+  initSyntax,
   validateSyntax,
   casesSyntax,
   complaintSyntax,

@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { compileSchema, type PackData } from '../pack/index.ts';
 import { DocumentError } from './errors.ts';
 import { describeProblems } from './inputs.ts';
+import { allowedNumbers, assertMasked, isPublicDocument, maskPublicData } from './public.ts';
 import { documentSchema, type DocumentData, type DocumentType } from './shapes.ts';
 import { templatesFor } from './templates.ts';
 
@@ -18,7 +19,8 @@ function validatorFor(type: DocumentType): ValidateFunction {
 
 /**
  * Renders `data` with the template `name` (by default the document type's own), after checking
- * that the data has every value the document declares: nothing is ever printed as a blank.
+ * that the data has every value the document declares: nothing is ever printed as a blank. A public
+ * document shows no whole ID or mobile number (see public.ts).
  */
 export function renderDocument<T extends DocumentType>(pack: PackData, type: T, data: DocumentData[T], name: string = type): string {
   const validate = validatorFor(type);
@@ -27,5 +29,10 @@ export function renderDocument<T extends DocumentType>(pack: PackData, type: T, 
   if (!templates.roles.get(name)?.has(type)) {
     throw new DocumentError('E-DOC-TEMPLATE-UNKNOWN', `模板 ${name} 没有登记为 ${type} 文书的模板（在事项的 documents 中引用它，或将模板命名为 ${type}.hbs）`);
   }
-  return templates.render(name, data);
+  if (!isPublicDocument(type)) return templates.render(name, data);
+  // A public document: personal numbers typed into any free text are masked, and nothing the template writes may show one.
+  const allowed = allowedNumbers(pack);
+  const html = templates.render(name, maskPublicData(data, allowed));
+  assertMasked(html, allowed, name);
+  return html;
 }

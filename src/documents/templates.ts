@@ -3,6 +3,7 @@
  * folder), each parsed, checked against the data shape of every document it is used for, and
  * precompiled once per pack. Names starting with `_` are partials (shared header, footer, styles).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,8 @@ import type { ValidationResult } from '../pack/index.ts';
 import type { PackData } from '../pack/index.ts';
 import { TemplateChecker, type ParsedTemplate } from './check.ts';
 import { DocumentError } from './errors.ts';
+import { allowedNumbers, lineColumnOf } from './public.ts';
+import { findUnmasked, maskUnmasked, unmaskedKindLabel } from '../records/index.ts';
 import { handlebarsHelpers, HELPERS } from './helpers.ts';
 import { DOCUMENT_TYPES, SHAPES, type DocumentType } from './shapes.ts';
 
@@ -153,26 +156,62 @@ interface Prepared {
   readonly diagnostics: Diagnostic[];
 }
 
-function prepare(pack: PackData): Prepared {
-  const sources = sourcesOf(pack);
-  const diagnostics: Diagnostic[] = [];
+/** What `prepare` makes of the template texts and their roles alone: everything but the phone check. */
+interface PreparedCore {
+  readonly sources: Map<string, TemplateSource>;
+  /** Each template's pack-relative file, parse errors and whether its text holds a number the phone check must look at. */
+  readonly files: Map<string, { readonly file: string; readonly errors: readonly Diagnostic[]; readonly numbers: boolean }>;
+  readonly parsed: Map<string, ParsedTemplate>;
+  readonly roles: Map<string, Set<DocumentType>>;
+  /** The checks against the data shapes, then the unused-template warnings. */
+  readonly checks: readonly Diagnostic[];
+}
+
+/**
+ * Prepared cores of recent packs. Every validation of a draft makes a new PackData, yet its
+ * templates rarely change, so parsing and checking them again each time would be wasted. A core
+ * is reused under a key holding all it is made from: the pack's folder (files are named relative
+ * to it), every template's name, origin, path and text (bianmin's and the pack's), and the roles
+ * (which template serves which document types, in the order they were found, from the items'
+ * `documents`). The phone check is not in the core: which numbers are allowed depends on the
+ * whole pack, and it is cheap (see `prepare`). The ASTs of a core are never compiled themselves
+ * (compiling mutates them): `compiledTemplates` compiles copies.
+ */
+const cores = new Map<string, PreparedCore>();
+const MAX_CORES = 8;
+
+function coreKey(dir: string, sources: ReadonlyMap<string, TemplateSource>, roles: ReadonlyMap<string, ReadonlySet<DocumentType>>): string {
+  const parts = JSON.stringify([dir, [...sources.values()].map((s) => [s.name, s.origin, s.absolute, s.text]), [...roles].map(([name, types]) => [name, [...types]])]);
+  return createHash('sha256').update(parts).digest('hex');
+}
+
+/**
+ * Where a template's diagnostics point: a pack's own template at its place in the pack (a draft
+ * reads it from elsewhere, yet reports it where publishing would put it), bianmin's relative to the pack.
+ */
+function fileOf(source: TemplateSource, dir: string): string {
+  return source.origin === 'pack' ? `templates/${source.name}.hbs` : path.relative(dir, source.absolute).split(path.sep).join('/');
+}
+
+function prepareCore(dir: string, sources: Map<string, TemplateSource>, roles: Map<string, Set<DocumentType>>): PreparedCore {
+  const files = new Map<string, { file: string; errors: Diagnostic[]; numbers: boolean }>();
   const parsed = new Map<string, ParsedTemplate>();
   for (const source of sources.values()) {
-    const file = path.relative(pack.dir, source.absolute).split(path.sep).join('/');
+    const file = fileOf(source, dir);
     const r = parse(source, file);
-    diagnostics.push(...r.errors);
+    files.set(source.name, { file, errors: r.errors, numbers: findUnmasked(source.text).length > 0 });
     if (r.template) parsed.set(source.name, r.template);
   }
+  const checks: Diagnostic[] = [];
   const partials = new Map([...parsed].filter(([name]) => name.startsWith('_')));
-  const roles = rolesOf(pack, sources);
   for (const [name, types] of roles) {
     const template = parsed.get(name);
     if (!template) continue;
-    for (const type of types) diagnostics.push(...new TemplateChecker(partials).check(template, SHAPES[type].schema));
+    for (const type of types) checks.push(...new TemplateChecker(partials).check(template, SHAPES[type].schema));
   }
   for (const source of sources.values()) {
     if (source.origin === 'pack' && !source.name.startsWith('_') && !roles.has(source.name)) {
-      diagnostics.push({
+      checks.push({
         file: `templates/${source.name}.hbs`,
         line: 0,
         column: 0,
@@ -182,7 +221,39 @@ function prepare(pack: PackData): Prepared {
       });
     }
   }
-  return { sources, parsed, roles, diagnostics: dedupe(diagnostics) };
+  return { sources, files, parsed, roles, checks };
+}
+
+function prepare(pack: PackData): Prepared {
+  const sources = sourcesOf(pack);
+  const roles = rolesOf(pack, sources);
+  const key = coreKey(pack.dir, sources, roles);
+  let core = cores.get(key);
+  if (core) cores.delete(key);
+  else core = prepareCore(pack.dir, sources, roles);
+  cores.set(key, core);
+  if (cores.size > MAX_CORES) cores.delete(cores.keys().next().value!);
+  // In the order a fresh preparation finds them: each template's parse errors and phone check, then the rest.
+  const diagnostics: Diagnostic[] = [];
+  for (const source of core.sources.values()) {
+    const { file, errors, numbers } = core.files.get(source.name)!;
+    diagnostics.push(...errors);
+    // The allowed numbers only excuse numbers found, so a text with none needs no list (which walks every item).
+    if (numbers) diagnostics.push(...unmaskedIn(source.text, file, allowedNumbers(pack)));
+  }
+  diagnostics.push(...core.checks);
+  return { sources: core.sources, parsed: core.parsed, roles: core.roles, diagnostics: dedupe(diagnostics) };
+}
+
+/**
+ * A template's own text is printed on every document it makes: a whole ID or mobile number written
+ * into it (other than a phone the pack publishes) would be on all of them, public ones included.
+ */
+function unmaskedIn(text: string, file: string, allowed: readonly string[]): Diagnostic[] {
+  return findUnmasked(text, allowed).map((f) => {
+    const { line, column } = lineColumnOf(text, f.index);
+    return { file, line, column, path: '$', code: 'E-TEMPLATE-UNMASKED', message: renderMessage('E-TEMPLATE-UNMASKED', { kind: unmaskedKindLabel(f.kind), text: maskUnmasked(f.text) }) };
+  });
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {
@@ -268,7 +339,8 @@ function compiledTemplates(pack: PackData): CompiledTemplates {
     env.registerHelper(handlebarsHelpers());
     for (const [name, template] of prepared.parsed) {
       // Compiled now, not on first use, so that a broken template fails when the pack loads.
-      const spec = Handlebars.precompile(template.ast, COMPILE_OPTIONS) as string;
+      // A copy: compiling changes the AST, which other packs' preparations share.
+      const spec = Handlebars.precompile(structuredClone(template.ast), COMPILE_OPTIONS) as string;
       const delegate = env.template(new Function(`return ${spec}`)() as TemplateSpecification);
       delegates.set(name, delegate);
       if (name.startsWith('_')) env.registerPartial(name, delegate);
@@ -285,7 +357,7 @@ function compiledTemplates(pack: PackData): CompiledTemplates {
       } catch (err) {
         if (err instanceof DocumentError) throw err;
         const source = prepared.sources.get(name);
-        const where = source ? path.relative(pack.dir, source.absolute) : name;
+        const where = source ? fileOf(source, pack.dir) : name;
         throw new DocumentError('E-DOC-RENDER', renderMessage('E-DOC-RENDER', { template: where, detail: translateRuntimeError(err instanceof Error ? err.message : String(err)) }));
       }
     },

@@ -2,6 +2,7 @@ import { DAY_MS, SHANGHAI_OFFSET_MS, formatDate, parseDate, renderMessage, tryPa
 import type { Diagnostic } from './diagnostics.ts';
 import type { LoadedItem, LoadedReferral, SourceMap } from './model.ts';
 import type { CalendarFile, CenterFile, Condition, Duration, FactDefinition, FactsFile, ItemFile, MaterialsFile, PolicyFile } from './schema-types.ts';
+import type { SourceFile } from './source.ts';
 import { catalogueUses } from './catalogue.ts';
 import { suggest } from './suggest.ts';
 
@@ -21,6 +22,45 @@ export interface CrossCheckInput {
   readonly templates: ReadonlyMap<string, string>;
   readonly sources: SourceMap;
   readonly now: Date;
+  /** Per-item findings kept from earlier cross-checks of the same pack (a draft being edited); see CrossCheckMemo. */
+  readonly memo?: CrossCheckMemo;
+}
+
+type Findings = { readonly errors: readonly Diagnostic[]; readonly warnings: readonly Diagnostic[] };
+
+/**
+ * What the item checks found, kept between cross-checks so that after a one-file edit only the
+ * items whose inputs changed are checked again. Everything else of the cross-check (center,
+ * calendars, facts, catalogue, policy, duplicate codes across items) is cheap and always runs.
+ *
+ * The findings of one item depend on exactly two things, and are kept under both:
+ * - the item's parsed file, by identity: the ParseCache hands out the same frozen SourceFile for
+ *   the same path and bytes (and a new one when either changes), and that SourceFile is both the
+ *   item's data before catalogue materials are merged in and what locates its diagnostics;
+ * - the context, a string of everything an item check reads from the rest of the pack, in the
+ *   order it reads it (the order shows in "已声明的有：…" hints): the departments and windows of
+ *   center.yaml, the facts (their whole declarations) and shared conditions of facts.yaml, the
+ *   template names, and the material catalogue (whole, since its entries are merged into items;
+ *   or whether it is absent or broken). When the context changes every item is checked again.
+ * A few contexts are kept (drafts with different center.yaml share one cache), the oldest dropped.
+ */
+export class CrossCheckMemo {
+  private readonly contexts = new Map<string, WeakMap<SourceFile, Findings>>();
+  /** Items checked again, and items whose findings were reused, since this memo was made. */
+  misses = 0;
+  hits = 0;
+
+  constructor(private readonly maxContexts = 4) {}
+
+  /** The findings kept for this context (most recently used last). */
+  forContext(context: string): WeakMap<SourceFile, Findings> {
+    let found = this.contexts.get(context);
+    if (found) this.contexts.delete(context);
+    else found = new WeakMap();
+    this.contexts.set(context, found);
+    if (this.contexts.size > this.maxContexts) this.contexts.delete(this.contexts.keys().next().value!);
+    return found;
+  }
 }
 
 /** Built-in facts every application provides; pack facts are declared in facts.yaml. */
@@ -386,25 +426,49 @@ function checkItems(input: CrossCheckInput, c: Collector, shared: ReadonlySet<st
     else codes.set(r.data.code, r.file);
   }
 
-  for (const { file, data } of items) {
-    const dates = new Map<string, number>();
-    (data.changes ?? []).forEach((ch, i) => {
-      const first = dates.get(ch.effectiveFrom);
-      if (first !== undefined) c.error(file, ['changes', i, 'effectiveFrom'], 'E-CHANGE-DATE', `第 ${first + 1} 项变更也在 ${ch.effectiveFrom} 施行；同一天的变更请合并为一项`);
-      else dates.set(ch.effectiveFrom, i);
-      if (!isRealDate(ch.effectiveFrom)) c.error(file, ['changes', i, 'effectiveFrom'], 'E-CHANGE-DATE', `日期 ${ch.effectiveFrom} 不存在`);
-    });
-    // Each version is the one before with its change's fields replaced, in order of the date
-    // they take effect (as itemVersionAt applies them): check every version as it will be in force.
-    const ordered = (data.changes ?? []).map((ch, i) => [ch, i] as const).sort((a, b) => (a[0].effectiveFrom < b[0].effectiveFrom ? -1 : a[0].effectiveFrom > b[0].effectiveFrom ? 1 : a[1] - b[1]));
-    let version: ItemFile = data;
-    checkItemVersion(file, [], data as unknown as Record<string, unknown>, version, refs, c);
-    for (const [ch, i] of ordered) {
-      version = { ...version, ...ch.set };
-      checkItemVersion(file, ['changes', i, 'set'], ch.set as Record<string, unknown>, version, refs, c);
+  const memo = input.memo;
+  const kept = memo ? memo.forContext(itemContext(refs, input.materials)) : null;
+  for (const item of items) {
+    const source = kept ? input.sources.get(item.file) : undefined;
+    const known = source ? kept!.get(source) : undefined;
+    if (known) memo!.hits++;
+    const found = known ?? checkItem(item, refs, new Collector(input.sources));
+    if (source && !known) {
+      memo!.misses++;
+      kept!.set(source, found);
     }
-    if (!data.basis || data.basis.length === 0) c.warn(file, ['code'], 'W-ITEM-NO-BASIS', renderMessage('W-ITEM-NO-BASIS', { name: data.name }));
+    c.errors.push(...found.errors);
+    c.warnings.push(...found.warnings);
   }
+}
+
+/** Everything of the rest of the pack an item check reads (see CrossCheckMemo). */
+function itemContext(refs: ItemRefs, materials: CrossCheckInput['materials']): string {
+  const catalogue = refs.catalogue === null || refs.catalogue === 'broken' ? refs.catalogue : [...refs.catalogue];
+  const merged = materials === null || materials === 'broken' ? materials : materials.data;
+  return JSON.stringify([[...refs.departments], [...refs.windows], [...refs.facts], [...refs.shared], [...refs.docs], catalogue, merged]);
+}
+
+/** The checks of one item on its own: its dated changes, each version as it will be in force, its basis. */
+function checkItem({ file, data }: LoadedItem, refs: ItemRefs, c: Collector): Findings {
+  const dates = new Map<string, number>();
+  (data.changes ?? []).forEach((ch, i) => {
+    const first = dates.get(ch.effectiveFrom);
+    if (first !== undefined) c.error(file, ['changes', i, 'effectiveFrom'], 'E-CHANGE-DATE', `第 ${first + 1} 项变更也在 ${ch.effectiveFrom} 施行；同一天的变更请合并为一项`);
+    else dates.set(ch.effectiveFrom, i);
+    if (!isRealDate(ch.effectiveFrom)) c.error(file, ['changes', i, 'effectiveFrom'], 'E-CHANGE-DATE', `日期 ${ch.effectiveFrom} 不存在`);
+  });
+  // Each version is the one before with its change's fields replaced, in order of the date
+  // they take effect (as itemVersionAt applies them): check every version as it will be in force.
+  const ordered = (data.changes ?? []).map((ch, i) => [ch, i] as const).sort((a, b) => (a[0].effectiveFrom < b[0].effectiveFrom ? -1 : a[0].effectiveFrom > b[0].effectiveFrom ? 1 : a[1] - b[1]));
+  let version: ItemFile = data;
+  checkItemVersion(file, [], data as unknown as Record<string, unknown>, version, refs, c);
+  for (const [ch, i] of ordered) {
+    version = { ...version, ...ch.set };
+    checkItemVersion(file, ['changes', i, 'set'], ch.set as Record<string, unknown>, version, refs, c);
+  }
+  if (!data.basis || data.basis.length === 0) c.warn(file, ['code'], 'W-ITEM-NO-BASIS', renderMessage('W-ITEM-NO-BASIS', { name: data.name }));
+  return c;
 }
 
 /**

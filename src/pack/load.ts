@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { renderMessage, type ErrorCode } from '../core/index.ts';
@@ -10,6 +11,8 @@ import type { CalendarFile, CatalogueMaterial, CenterFile, FactsFile, ItemFile, 
 import { validateSource, type FileKind } from './schemas.ts';
 import { readRegularFile } from './read-file.ts';
 import { parseSource, tooLargeMessage, type SourceFile } from './source.ts';
+import { overlaid, type PackOverlay } from './overlay.ts';
+import type { ParseCache, ParsedFile } from './parse-cache.ts';
 import { suggest } from './suggest.ts';
 
 /** The top-level files of a pack and whether each must be present. */
@@ -41,6 +44,10 @@ export interface ValidationResult {
 export interface LoadOptions {
   /** "Today" for date-relative warnings (calendar running out); defaults to now. */
   readonly now?: Date;
+  /** Files read instead of those on disk, or removed (a draft): pack-relative path → file to read, or null. */
+  readonly overlay?: PackOverlay;
+  /** Parsed and schema-checked files kept between validations: only files whose bytes changed are parsed again. */
+  readonly cache?: ParseCache;
 }
 
 /** Reads, parses, schema-checks and cross-checks a pack; never throws for bad pack content. */
@@ -52,13 +59,24 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
   const rootProblem = await packDirProblem(root, dir);
   if (rootProblem) return { ok: false, errors: [rootProblem], warnings: [], pack: null };
 
-  const { files, warnings } = await discover(root);
+  const discovered = await discover(root);
+  const { warnings } = discovered;
+  errors.push(...discovered.errors);
+  const files = options.overlay ? overlaid(discovered.files, options.overlay, TOP_FILES, RULE_DIRS) : discovered.files;
+  const { cache } = options;
   const parsed = files.map(({ rel, kind }) => {
-    const read = readSource(root, rel);
+    // With a cache: a file unchanged on disk since it was last read is neither read nor parsed again.
+    const stamp = cache ? cache.stamp(options.overlay?.get(rel) ?? path.join(root, rel)) : null;
+    const known = stamp ? cache!.known(rel, kind, stamp) : null;
+    if (known) return { rel, kind, ...known };
+    const read = readSource(root, rel, options.overlay);
     if ('error' in read) return { rel, kind, source: null, errors: [read.error] };
-    const result = parseSource(rel, read.bytes);
-    if (!result.ok) return { rel, kind, source: null, errors: result.errors };
-    return { rel, kind, source: result.source, errors: validateSource(kind, result.source) };
+    const parse = (): ParsedFile => {
+      const result = parseSource(rel, read.bytes);
+      if (!result.ok) return { source: null, errors: result.errors };
+      return { source: result.source, errors: validateSource(kind, result.source) };
+    };
+    return { rel, kind, ...(cache ? cache.parsed(rel, kind, read.bytes, parse, stamp) : parse()) };
   });
 
   const byKind = new Map<FileKind, SourceFile[]>();
@@ -68,7 +86,11 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
     if (p.errors.length > 0) allValid = false;
     if (p.source) {
       sources.add(p.source);
-      if (p.errors.length === 0) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p.source]);
+      if (p.errors.length === 0) {
+        const list = byKind.get(p.kind);
+        if (list) list.push(p.source);
+        else byKind.set(p.kind, [p.source]);
+      }
     }
   }
 
@@ -77,7 +99,7 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
       errors.push({ file: name, line: 0, column: 0, path: '$', code: 'E-PACK-MISSING-FILE', message: renderMessage('E-PACK-MISSING-FILE', { name }) });
     }
   }
-  if (!files.some((f) => f.kind === 'calendar')) {
+  if (!files.some((f) => f.kind === 'calendar') && !discovered.errors.some((e) => e.file === 'calendar/')) {
     errors.push({ file: 'calendar/', line: 0, column: 0, path: '$', code: 'E-PACK-MISSING-FILE', message: '缺少节假日安排：calendar/ 下至少要有一个年度文件，例如 calendar/2026.yaml' });
   }
 
@@ -97,7 +119,7 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
   const calendars = (byKind.get('calendar') ?? [])
     .map((s) => ({ file: s.file, data: s.data as CalendarFile }))
     .sort((a, b) => a.data.year - b.data.year);
-  const templates = await packTemplates(root);
+  const templates = await packTemplates(root, options.overlay);
 
   // Cross-references can only be checked between files that passed their schema.
   if (center && facts && policy) {
@@ -113,6 +135,7 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
       templates,
       sources,
       now: options.now ?? new Date(),
+      ...(cache ? { memo: cache.crossCheck } : {}),
     });
     errors.push(...found.errors);
     warnings.push(...found.warnings);
@@ -172,10 +195,15 @@ interface Discovered {
   readonly kind: FileKind;
 }
 
-/** The pack's rule files, and warnings for files and folders that look like rules but are not read. */
-async function discover(root: string): Promise<{ files: Discovered[]; warnings: Diagnostic[] }> {
+/**
+ * The pack's rule files; errors for rule folders that are not folders (`items` written as a file
+ * would otherwise mean, silently, no items) or cannot be read; warnings for files and folders that
+ * look like rules but are not read.
+ */
+async function discover(root: string): Promise<{ files: Discovered[]; warnings: Diagnostic[]; errors: Diagnostic[] }> {
   const files: Discovered[] = [];
   const warnings: Diagnostic[] = [];
+  const errors: Diagnostic[] = [];
   const skip = (file: string, message: string): void => {
     warnings.push({ file, line: 0, column: 0, path: '$', code: 'W-FILE-UNKNOWN', message });
   };
@@ -184,7 +212,20 @@ async function discover(root: string): Promise<{ files: Discovered[]; warnings: 
     if (await lstat(path.join(root, name)).catch(() => null)) files.push({ rel: name, kind });
   }
   for (const [dir, kind] of RULE_DIRS) {
-    const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
+    const folder = path.join(root, dir);
+    const problem = await folderProblem(folder, dir);
+    if (problem === 'absent') continue;
+    if (problem) {
+      errors.push({ file: `${dir}/`, line: 0, column: 0, path: '$', code: 'E-PACK-FOLDER', message: problem });
+      continue;
+    }
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    } catch (err) {
+      errors.push({ file: `${dir}/`, line: 0, column: 0, path: '$', code: 'E-PACK-FOLDER', message: renderMessage('E-PACK-FOLDER', { name: dir, problem: `无法读取（${fsReason(err)}）` }) });
+      continue;
+    }
     const found: string[] = [];
     for (const e of entries) {
       // A directory named like a rule file is read, and so refused with a located error, not skipped.
@@ -208,7 +249,22 @@ async function discover(root: string): Promise<{ files: Discovered[]; warnings: 
       skip(`${e.name}/`, `此目录不会被读取${guess ? `，是否应命名为 ${guess}/？` : ''}；事项放在 items/，节假日放在 calendar/，模板放在 templates/，场景测试放在 tests/`);
     }
   }
-  return { files, warnings };
+  return { files, warnings, errors };
+}
+
+/** What keeps `folder` (the pack's `items/` or `calendar/`) from being read as a folder; `absent` if it does not exist. */
+async function folderProblem(folder: string, name: string): Promise<string | 'absent' | null> {
+  const what: Record<string, string> = { items: '事项文件放在 items/ 目录中，每个事项一个 .yaml 文件', calendar: '节假日安排放在 calendar/ 目录中，每年一个文件，如 calendar/2026.yaml' };
+  try {
+    // stat, not open: a named pipe here must not block.
+    const s = await stat(folder);
+    if (s.isDirectory()) return null;
+    const actual = s.isFile() ? '一个文件' : '一个特殊文件（如命名管道）';
+    return renderMessage('E-PACK-FOLDER', { name, problem: `它是${actual}，不是目录；${what[name] ?? ''}` });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !(await lstat(folder).catch(() => null))) return 'absent';
+    return renderMessage('E-PACK-FOLDER', { name, problem: `无法读取（${fsReason(err)}）` });
+  }
 }
 
 /**
@@ -216,9 +272,9 @@ async function discover(root: string): Promise<{ files: Discovered[]; warnings: 
  * are small and many, and a thread-pool round trip per open/stat/read/close costs more than the
  * read itself (thousands of items load several times faster this way).
  */
-function readSource(root: string, rel: string): { bytes: Uint8Array } | { error: Diagnostic } {
+function readSource(root: string, rel: string, overlay?: PackOverlay): { bytes: Uint8Array } | { error: Diagnostic } {
   try {
-    const read = readRegularFile(path.join(root, rel));
+    const read = readRegularFile(overlay?.get(rel) ?? path.join(root, rel));
     if (read instanceof Uint8Array) return { bytes: read };
     return { error: { file: rel, line: 1, column: 1, path: '$', code: 'E-FILE-TOO-LARGE', message: tooLargeMessage(read.tooLarge) } };
   } catch (err) {
@@ -226,14 +282,17 @@ function readSource(root: string, rel: string): { bytes: Uint8Array } | { error:
   }
 }
 
-async function packTemplates(root: string): Promise<Map<string, string>> {
+async function packTemplates(root: string, overlay?: PackOverlay): Promise<Map<string, string>> {
   const entries = await readdir(path.join(root, 'templates'), { withFileTypes: true }).catch(() => []);
-  return new Map(
-    entries
-      .filter((e) => !e.isDirectory() && e.name.endsWith('.hbs'))
-      .map((e) => [e.name.slice(0, -4), path.join(root, 'templates', e.name)] as const)
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-  );
+  const found = entries.filter((e) => !e.isDirectory() && e.name.endsWith('.hbs')).map((e) => [e.name.slice(0, -4), path.join(root, 'templates', e.name)] as const);
+  // A draft's templates: replaced ones read from the draft, removed ones gone, new ones added.
+  const byName = new Map(found.map(([name, file]) => [name, overlay?.get(`templates/${name}.hbs`) ?? file]));
+  for (const [rel, file] of overlay ?? []) {
+    const m = /^templates\/([^/]+)\.hbs$/.exec(rel);
+    if (m && file === null) byName.delete(m[1]!);
+    else if (m && file !== null) byName.set(m[1]!, file);
+  }
+  return new Map([...byName].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 }
 
 function deepFreeze<T>(value: T): T {

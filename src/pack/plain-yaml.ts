@@ -381,8 +381,8 @@ function restIsComment(s: string, from: number): boolean {
   return i === s.length || (s[i] === '#' && i > from);
 }
 
+/** No `\0`: a NUL in a value is refused, with its location, by the full parser's checks. */
 const ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0',
   a: '\x07',
   b: '\b',
   t: '\t',
@@ -435,7 +435,7 @@ function readQuoted(s: string, start: number): { value: string; end: number } | 
       const hex = len === undefined ? '' : s.slice(i + 2, i + 2 + len);
       if (len === undefined || !new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) return null;
       const code = parseInt(hex, 16);
-      if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return null;
+      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return null;
       out += String.fromCodePoint(code);
       i += 1 + len;
     }

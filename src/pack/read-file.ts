@@ -4,6 +4,7 @@
  * validator or, at the next hot reload, the whole service.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { SOURCE_LIMITS } from './source.ts';
 
 /** A read refused before any byte was read because the file is larger than the pack allows. */
@@ -32,6 +33,42 @@ export function readRegularFile(absolute: string, maxBytes: number = SOURCE_LIMI
     return bytes.subarray(0, read);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * The same check for files opened asynchronously (the records store's snapshots and logs, which
+ * may be large and are read while a service answers): opens `absolute` with `flags` plus
+ * O_NONBLOCK, so a named pipe never blocks the open (one opened for writing without a reader
+ * fails with ENXIO, reported as ENOTREG), and closes it again unless it is a regular file.
+ */
+export async function openRegularFile(absolute: string, flags: number = constants.O_RDONLY): Promise<FileHandle> {
+  let fh: FileHandle;
+  try {
+    fh = await open(absolute, flags | constants.O_NONBLOCK);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENXIO') throw notRegular(absolute, false);
+    throw e;
+  }
+  try {
+    const s = await fh.stat();
+    if (!s.isFile()) throw notRegular(absolute, s.isDirectory());
+    return fh;
+  } catch (e) {
+    await fh.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** `readRegularFile` without blocking the event loop; no size limit unless `maxBytes` is given. */
+export async function readRegularFileAsync(absolute: string, maxBytes: number = Number.POSITIVE_INFINITY): Promise<Buffer | TooLarge> {
+  const fh = await openRegularFile(absolute);
+  try {
+    const { size } = await fh.stat();
+    if (size > maxBytes) return { tooLarge: size };
+    return await fh.readFile();
+  } finally {
+    await fh.close();
   }
 }
 

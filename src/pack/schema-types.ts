@@ -1837,11 +1837,11 @@ export interface PublicationRecord {
 
 export interface RecordSnapshot {
   /**
-   * 文件格式版本。
+   * 文件格式版本：2 带校验和、记录条数和所跟随的日志；1 是早期版本（无校验和），仍可读取，下次整理日志时升级为 2。
    */
-  format: 1;
+  format: 1 | 2;
   /**
-   * 登记簿名称，例如 cases-2026、complaints。
+   * 登记簿名称，例如 cases-2026、complaints、pack-publications。
    */
   collection: string;
   /**
@@ -1849,9 +1849,34 @@ export interface RecordSnapshot {
    */
   seq: number;
   /**
+   * 快照中的记录条数。
+   */
+  count?: number;
+  /**
+   * 其后的操作所在的追加日志：该文件必须存在（可以为空），缺失即有记录丢失。
+   */
+  log?: {
+    /**
+     * 日志文件名，例如 cases-2026.log。
+     */
+    file: string;
+    /**
+     * 日志中第一条新操作的序号（seq + 1）。
+     */
+    from: number;
+  };
+  /**
    * 记录。
    */
   records: {}[];
+  /**
+   * 每条记录的 CRC-32 校验和（记录的 JSON 文本），与 records 一一对应。
+   */
+  sums?: string[];
+  /**
+   * 整个文件的 CRC-32 校验和：文件中本字段之前的全部内容。
+   */
+  sum?: string;
 }
 
 /**
@@ -1879,6 +1904,10 @@ export interface RecordLogEntry {
    * 追加的环节（event 时）。
    */
   event?: {};
+  /**
+   * 本行的 CRC-32 校验和：本行去掉 ,"sum":… 之后的 JSON 文本。早期版本写的行没有此项，仍可读取。
+   */
+  sum?: string;
 }
 
 /**
@@ -1902,6 +1931,99 @@ export interface SequenceRecord {
    * 已出具的最后一个序号；下一个文号取 last + 1。
    */
   last: number;
+}
+
+/**
+ * 时间（ISO 8601，北京时间，带 +08:00），例如 2026-11-23T09:30:00+08:00。
+ */
+
+/**
+ * 在工作台发布（或回退）规则包的一次记录：谁、何时、改了哪些文件、统一格式的差异、发布前后的版本、场景测试结果、理由；文件内容按 SHA-256 保存在数据目录的 pack-blobs/ 中，每个发布过的状态都能查看和恢复。
+ */
+
+export interface PackPublicationRecord {
+  /**
+   * 发布编号，例如 R00003。
+   */
+  id: string;
+  /**
+   * 发布序号（从 1 开始）。
+   */
+  seq: number;
+  at: Timestamp;
+  /**
+   * 发布人（令牌名称）。
+   */
+  by: string;
+  /**
+   * 发布理由（场景测试未通过而确认发布时必填）。
+   */
+  reason?: string;
+  /**
+   * publish 发布草稿，rollback 回退到以前的版本。
+   */
+  kind: 'publish' | 'rollback';
+  /**
+   * 改动的文件。
+   */
+  files: {
+    /**
+     * 规则包内的相对路径。
+     */
+    path: string;
+    /**
+     * 新增、修改或删除。
+     */
+    change: 'added' | 'changed' | 'deleted';
+    /**
+     * 发布前内容的 SHA-256；新增的文件为 null。
+     */
+    before: string | null;
+    /**
+     * 发布后内容的 SHA-256；删除的文件为 null。
+     */
+    after: string | null;
+  }[];
+  /**
+   * 全部改动文件的统一格式差异（unified diff）。
+   */
+  diff: string;
+  /**
+   * 发布前的规则包版本（内容指纹）。
+   */
+  versionBefore: string;
+  /**
+   * 发布后的规则包版本（内容指纹）。
+   */
+  versionAfter: string;
+  /**
+   * 发布前全部文件清单（路径 → 内容摘要）在 pack-blobs/ 中的摘要。
+   */
+  manifestBefore: string;
+  /**
+   * 发布后全部文件清单在 pack-blobs/ 中的摘要。
+   */
+  manifestAfter: string;
+  /**
+   * 发布时场景测试的结果。
+   */
+  tests: {
+    total: number;
+    passed: number;
+    failed: number;
+  };
+  /**
+   * 场景测试未全部通过，发布人确认后发布。
+   */
+  confirmedFailing?: boolean;
+  /**
+   * 发布的草稿编号。
+   */
+  draft?: string;
+  /**
+   * 回退时：恢复到的版本。
+   */
+  restoredVersion?: string;
 }
 
 /**

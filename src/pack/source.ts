@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type Node, type Pair, type ParseOptions, type SchemaOptions, type YAMLError, type YAMLMap, YAMLParseError } from 'yaml';
 import { formatPath, renderMessage, type ErrorCode, type Location as CoreLocation, type PathSegment } from '../core/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { readPlainYaml } from './plain-yaml.ts';
@@ -18,7 +18,16 @@ export const SOURCE_LIMITS = {
    */
   maxBlockColumn: 128,
   maxFlowBrackets: 256,
+  /**
+   * Keys in one mapping. Every object of a rule file has a few dozen fields at most; a mapping of
+   * tens of thousands of keys is generated or hostile, and would bury the officer under one
+   * "unknown field" error per key (parsing it is linear, but not free: ~30 µs per key).
+   */
+  maxKeys: 1_000,
 } as const;
+
+/** Mappings up to this size are searched pair by pair; larger ones get an index. */
+const SMALL_MAP = 16;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -28,7 +37,9 @@ export type Location = Required<Pick<CoreLocation, 'file' | 'line' | 'column'>>;
 /** Options of the full parser: YAML 1.2 core schema, nothing beyond it. */
 const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   prettyErrors: false,
-  uniqueKeys: true,
+  // The library compares each key with every earlier key of its mapping (quadratic: a 40,000-key
+  // mapping took 13–30 s); `duplicateKeys` below finds the same duplicates in one pass.
+  uniqueKeys: false,
   strict: true,
   schema: 'core',
   merge: false,
@@ -52,6 +63,8 @@ export class SourceFile {
   readonly data: unknown;
   private readonly text: string;
   private tree: Tree | null;
+  /** Each large mapping's pairs by key, built on first lookup: locating every key stays linear. */
+  private readonly keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
 
   constructor(file: string, text: string, data: unknown, tree: Tree | null = null) {
     this.file = file;
@@ -80,7 +93,7 @@ export class SourceFile {
       const seg = path[i];
       const last = i === path.length - 1;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        const pair = this.pairOf(node, String(seg));
         if (!pair) break;
         if (last && key) {
           offset = rangeStart(pair.key) ?? offset;
@@ -99,6 +112,22 @@ export class SourceFile {
       if (isAlias(node)) break;
     }
     return this.at(offset);
+  }
+
+  /** The first pair of `map` whose key is `key` (as the data has it). */
+  private pairOf(map: YAMLMap, key: string): Pair | undefined {
+    if (map.items.length <= SMALL_MAP) return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+    let index = this.keyIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const p of map.items) {
+        if (!isScalar(p.key)) continue;
+        const k = String(p.key.value);
+        if (!index.has(k)) index.set(k, p);
+      }
+      this.keyIndex.set(map, index);
+    }
+    return index.get(key);
   }
 
   at(offset: number): Location {
@@ -137,8 +166,21 @@ export function parseSource(file: string, bytes: Uint8Array): ParseResult {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
+  // Refused before parsing, whichever reader would take the file: both are cheap scans.
+  const directive = firstDirective(text);
+  if (directive !== null) {
+    const pos = positionIn(text, directive.offset);
+    return whole('E-YAML-DIRECTIVE', renderMessage('E-YAML-DIRECTIVE', { directive: directive.name }), pos.line, pos.column);
+  }
+  const control = CONTROL_CHAR.exec(text);
+  if (control) {
+    const pos = positionIn(text, control.index);
+    return whole('E-YAML-CONTROL', controlMessage(control[0], '文件中不能有不可见的控制字符（常见于从其他软件复制粘贴，或文件已损坏），请删除它'), pos.line, pos.column);
+  }
+
   const plain = readPlainYaml(text);
-  if (plain) return { ok: true, source: new SourceFile(file, text, plain.value) };
+  // A mapping over the key limit is read again by the full parser, which locates the refusal.
+  if (plain && !hasHugeMapping(plain.value)) return { ok: true, source: new SourceFile(file, text, plain.value) };
 
   const lines = new LineCounter();
   const hazard = nestingHazard(text);
@@ -151,7 +193,8 @@ export function parseSource(file: string, bytes: Uint8Array): ParseResult {
   }
 
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });
-  const syntaxErrors = translateYamlErrors(file, [...doc.errors, ...doc.warnings], text, lines, SOURCE_LIMITS.maxDepth);
+  const found = [...inDocumentOrder(doc.errors, duplicateKeys(doc)), ...doc.warnings];
+  const syntaxErrors = translateYamlErrors(file, found, text, lines, SOURCE_LIMITS.maxDepth);
   if (syntaxErrors.length > 0) return { ok: false, errors: syntaxErrors };
 
   const tree = { doc, lines };
@@ -167,6 +210,49 @@ export function parseSource(file: string, bytes: Uint8Array): ParseResult {
     return whole('E-YAML-ALIAS', '无法展开别名（*引用）；请直接写出内容');
   }
   return { ok: true, source: new SourceFile(file, text, data, tree) };
+}
+
+/**
+ * Characters YAML does not allow in a file (outside tab, line feed and carriage return, the C0
+ * controls and DEL): a NUL or an escape character typed into a rule file is a slip or damage, and
+ * would reach documents, logs and file names unseen.
+ */
+const CONTROL_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+
+const CONTROL_NAMES: Readonly<Record<number, string>> = { 0: 'NUL', 7: 'BEL', 8: 'BS', 0x1b: 'ESC', 0x7f: 'DEL' };
+
+function controlMessage(char: string, detail: string): string {
+  const code = char.charCodeAt(0);
+  const name = CONTROL_NAMES[code];
+  return renderMessage('E-YAML-CONTROL', { char: `U+${code.toString(16).toUpperCase().padStart(4, '0')}${name ? `（${name}）` : ''}`, detail });
+}
+
+/**
+ * The first `%` directive (`%YAML 1.2`, `%TAG ! tag:…`, any other): directives may only open the
+ * file, before any content, with blank and comment lines between them.
+ */
+function firstDirective(text: string): { offset: number; name: string } | null {
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (line.startsWith('%')) return { offset: start, name: /^%\S*/.exec(line)![0] };
+    const content = line.trimStart();
+    if (content !== '' && !content.startsWith('#')) return null;
+    start = end + 1;
+  }
+  return null;
+}
+
+/** 1-based line and column (in UTF-16 units, as the parser counts) of `offset` in `text`. */
+function positionIn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 export function tooLargeMessage(bytes: number): string {
@@ -234,6 +320,10 @@ function checkStructure(doc: Document.Parsed, source: SourceFile): Diagnostic[] 
       }
       continue;
     }
+    if (isScalar(node) && typeof node.value === 'string' && node.value.includes('\0')) {
+      error(node, path, 'E-YAML-CONTROL', controlMessage('\0', '值中不能有 NUL 字符（\\0、\\x00、\\u0000 等转义写出的也不行），请删除它'));
+      continue;
+    }
     if (!isCollection(node)) continue;
     if (depth > maxDepth) {
       error(node, path, 'E-YAML-DEPTH', renderMessage('E-YAML-DEPTH', { max: maxDepth }));
@@ -242,11 +332,20 @@ function checkStructure(doc: Document.Parsed, source: SourceFile): Diagnostic[] 
     open.add(node);
     stack.push({ node, depth, path, exit: true });
     const next: Frame[] = [];
+    if (isMap(node) && node.items.length > SOURCE_LIMITS.maxKeys) {
+      const first = node.items[SOURCE_LIMITS.maxKeys]!;
+      error(first.key ?? node, path, 'E-YAML-KEYS', renderMessage('E-YAML-KEYS', { count: node.items.length.toLocaleString('en-US'), max: SOURCE_LIMITS.maxKeys.toLocaleString('en-US') }));
+      continue;
+    }
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : null;
         if (key === null) {
           error(pair.key, path, 'E-YAML-KEY', '键必须是简单的文字，不能是列表、对象或别名');
+          continue;
+        }
+        if (key.includes('\0')) {
+          error(pair.key, path, 'E-YAML-CONTROL', controlMessage('\0', '键中不能有 NUL 字符，请删除它'));
           continue;
         }
         if (FORBIDDEN_KEYS.has(key)) {
@@ -262,6 +361,67 @@ function checkStructure(doc: Document.Parsed, source: SourceFile): Diagnostic[] 
     for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
   }
   return errors;
+}
+
+/**
+ * Keys written twice in one mapping, reported as the `yaml` library's `uniqueKeys` check would
+ * (at the later key), in one pass with a set per mapping. Keys compare as the data will have them
+ * (`1` and `"1"` are one key of the object). Not recursive: the nesting was bounded before parsing.
+ */
+function duplicateKeys(doc: Document.Parsed): YAMLError[] {
+  const found: YAMLError[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const key = String(pair.key.value);
+          if (seen.has(key)) {
+            const at = rangeStart(pair.key) ?? 0;
+            found.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          }
+          seen.add(key);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return found.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/** Whether some mapping in plain data has more keys than `maxKeys`. */
+function hasHugeMapping(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
+    let keys = 0;
+    for (const k in v) {
+      if (++keys > SOURCE_LIMITS.maxKeys) return true;
+      stack.push((v as Record<string, unknown>)[k]);
+    }
+  }
+  return false;
+}
+
+/** The parser's errors with `more` (sorted by offset) merged in, each list keeping its own order. */
+function inDocumentOrder(parser: readonly YAMLError[], more: readonly YAMLError[]): YAMLError[] {
+  const out: YAMLError[] = [];
+  let j = 0;
+  for (const e of parser) {
+    while (j < more.length && more[j]!.pos[0] < e.pos[0]) out.push(more[j++]!);
+    out.push(e);
+  }
+  while (j < more.length) out.push(more[j++]!);
+  return out;
 }
 
 function children(node: unknown): unknown[] {

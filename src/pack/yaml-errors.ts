@@ -45,8 +45,11 @@ function problem(e: YAMLError, text: string, maxDepth: number): Finding {
     }
     case 'TAG_RESOLVE_FAILED':
     case 'BAD_COLLECTION_TYPE':
-    case 'BAD_DIRECTIVE':
       return { offset: start, code: 'E-YAML-TAG', message: renderMessage('E-YAML-TAG') };
+    case 'BAD_DIRECTIVE': {
+      const directive = /^%\S*/.exec(text.slice(start))?.[0] ?? '%';
+      return { offset: start, code: 'E-YAML-DIRECTIVE', message: renderMessage('E-YAML-DIRECTIVE', { directive }) };
+    }
     case 'RESOURCE_EXHAUSTION':
       return { offset: start, code: 'E-YAML-DEPTH', message: renderMessage('E-YAML-DEPTH', { max: maxDepth }) };
     case 'TAB_AS_INDENT':

@@ -10,6 +10,7 @@ import { dueAfter, type WorkCalendar } from './clock-port.ts';
 import type { CollectionSpec } from './collection.ts';
 import { RecordsError } from './errors.ts';
 import { YearlyIds } from './ids.ts';
+import { maskContact, maskUnmasked, publishedPhones } from './mask.ts';
 import { findForbiddenPhrases, type PhraseMatch } from './phrases.ts';
 import type { RecordStore } from './store.ts';
 import { epochOf, normalizeTime, shanghaiDate, shanghaiYear, toIso } from './time.ts';
@@ -190,6 +191,25 @@ export class Complaints {
     const { due } = dueAfter(this.cal, r.receivedAt, r.complex ? policy.complaintReplyComplex : policy.complaintReply);
     const answered = r.reply ? epochOf(r.reply.at) : epochOf(now);
     return { record: r, replyDue: due, replied: r.reply !== undefined, replyOverdue: answered > epochOf(due), counted: countedStaff(r) };
+  }
+
+  /**
+   * A view fit to leave the register (an HTTP answer, a screen): the complainant masked field by
+   * field and without the address, and every whole ID or mobile number in the free text (content,
+   * verification note, reply) masked. The register itself keeps everything as recorded.
+   */
+  maskedView(v: ComplaintView): ComplaintView {
+    const allowed = publishedPhones(this.pack.data);
+    const r = v.record;
+    const text = (t: string): string => maskUnmasked(t, allowed);
+    const record: ComplaintRecord = {
+      ...r,
+      complainant: maskContact(r.complainant),
+      content: text(r.content),
+      ...(r.verification ? { verification: { ...r.verification, ...(r.verification.note !== undefined ? { note: text(r.verification.note) } : {}) } } : {}),
+      ...(r.reply ? { reply: { ...r.reply, content: text(r.reply.content) } } : {}),
+    };
+    return { ...v, record };
   }
 
   /** Forbidden phrases quoted in a complaint's content. */

@@ -4,11 +4,90 @@
  * fsyncs it, renames it over the target and fsyncs the directory, so an acknowledged write
  * survives a crash and a reader only ever sees the old or the new file.
  */
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { lstat, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import { openRegularFile, readRegularFileAsync } from '../pack/index.ts';
 import { RecordsError } from './errors.ts';
 import { jsonSyntaxErrorOffset, lineColumn } from './json-locate.ts';
+
+/** Is `e` the file system saying the disk (or the user's quota) is full? */
+export function isDiskFull(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/**
+ * A failed write as the store reports it: a full disk is E-STORE-DISK-FULL (503 over HTTP, its
+ * own exit message), anything else E-STORE-IO; both located at `shown`. `what` says what was not
+ * written, e.g. `记录未能保存`.
+ */
+export function writeFailure(e: unknown, shown: string, what: string): RecordsError {
+  if (e instanceof RecordsError) return e;
+  if (isDiskFull(e)) return RecordsError.of('E-STORE-DISK-FULL', { what }, { file: shown });
+  return RecordsError.of('E-STORE-IO', { detail: `${what}：${(e as Error).message}` }, { file: shown });
+}
+
+/** Is `e` the refusal of `openRegularFile` / `readRegularFileAsync` (not a regular file)? */
+function isNotRegular(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return code === 'EISDIR' || code === 'ENOTREG';
+}
+
+/** What `file` is instead of a regular file, in words (stat never blocks, even on a named pipe). */
+async function whatItIs(file: string): Promise<string> {
+  const [link, target] = await Promise.all([lstat(file).catch(() => null), stat(file).catch(() => null)]);
+  const kind = !target
+    ? '无法识别的文件'
+    : target.isDirectory()
+      ? '一个目录'
+      : target.isFIFO()
+        ? '一个命名管道（FIFO）'
+        : target.isCharacterDevice() || target.isBlockDevice()
+          ? '一个设备文件'
+          : target.isSocket()
+            ? '一个套接字'
+            : '一个特殊文件';
+  return link?.isSymbolicLink() ? `这是指向${kind}的快捷方式（符号链接）` : `这是${kind}`;
+}
+
+/** E-STORE-NOT-REGULAR for `file` (a named pipe, directory, device …), located at `shown`. */
+export async function notRegularError(file: string, shown: string): Promise<RecordsError> {
+  return RecordsError.of('E-STORE-NOT-REGULAR', { what: await whatItIs(file) }, { file: shown });
+}
+
+/**
+ * The bytes of a file of the data directory, or null when it does not exist. Only a regular file
+ * is read: the open never blocks (O_NONBLOCK) and the type is checked on the open file, so a named
+ * pipe, a directory or a device (or a link to one) is E-STORE-NOT-REGULAR at once, never a hang
+ * or an endless read (/dev/zero, /dev/full). Any other failure is E-STORE-IO; both located at `shown`.
+ */
+export async function readDataFile(file: string, shown: string): Promise<Buffer | null> {
+  try {
+    const bytes = await readRegularFileAsync(file);
+    // No size limit is given, so never TooLarge.
+    if ('tooLarge' in bytes) throw new Error(`too large: ${bytes.tooLarge}`);
+    return bytes;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (isNotRegular(e)) throw await notRegularError(file, shown);
+    throw new RecordsError('E-STORE-IO', `无法读取：${(e as Error).message}`, { file: shown });
+  }
+}
+
+/**
+ * Opens a file of the data directory with `flags` (e.g. for appending to a log), only if it is (or
+ * is created as) a regular file: never blocks on a named pipe, never writes into a device.
+ * Not a regular file: E-STORE-NOT-REGULAR; any other failure as `writeFailure` says (`what`).
+ */
+export async function openDataFile(file: string, shown: string, flags: number, what: string): Promise<FileHandle> {
+  try {
+    return await openRegularFile(file, flags);
+  } catch (e) {
+    if (isNotRegular(e)) throw await notRegularError(file, shown);
+    throw writeFailure(e, shown, what);
+  }
+}
 
 /** fsync of a directory, so that a created or renamed entry in it is durable. */
 export async function syncDir(dir: string): Promise<void> {
@@ -22,11 +101,23 @@ export async function syncDir(dir: string): Promise<void> {
 
 /**
  * Writes `content` to `file` atomically and durably (temp file, fsync, rename, fsync dir). Content
- * may come in chunks, so that a large snapshot is never one giant string.
+ * may come in chunks, so that a large snapshot is never one giant string. A failure leaves the old
+ * file and no temp file, and is a RecordsError (E-STORE-DISK-FULL when the disk is full) located
+ * at `shown`.
  */
-export async function writeFileDurably(file: string, content: string | Uint8Array | Iterable<string>): Promise<number> {
+export async function writeFileDurably(
+  file: string,
+  content: string | Uint8Array | Iterable<string>,
+  shown: string = file,
+  what = '文件未能写入',
+): Promise<number> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
-  const fh = await open(tmp, 'w');
+  let fh;
+  try {
+    fh = await open(tmp, 'w');
+  } catch (e) {
+    throw writeFailure(e, shown, what);
+  }
   let bytes = 0;
   try {
     if (typeof content === 'string' || content instanceof Uint8Array) {
@@ -50,14 +141,19 @@ export async function writeFileDurably(file: string, content: string | Uint8Arra
       if (batch.length > 0) await flush();
     }
     await fh.sync();
+    await fh.close();
   } catch (e) {
     await fh.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
-    throw e;
+    throw writeFailure(e, shown, what);
   }
-  await fh.close();
-  await rename(tmp, file);
-  await syncDir(path.dirname(file));
+  try {
+    await rename(tmp, file);
+    await syncDir(path.dirname(file));
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw writeFailure(e, shown, what);
+  }
   return bytes;
 }
 
@@ -72,8 +168,11 @@ export function isTempFile(name: string): boolean {
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   private text: string | null = null;
+  private raw: Buffer | null = null;
   /** Size in bytes of the file as last read or written. */
   bytes = 0;
+  /** Whether the file was there when last read (or has been written since). */
+  exists = false;
 
   constructor(
     readonly file: string,
@@ -83,18 +182,19 @@ export class DurableJsonFile<T> implements Adapter<T> {
   ) {}
 
   async read(): Promise<T | null> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new RecordsError('E-STORE-IO', `无法读取：${(e as Error).message}`, { file: this.shown });
-    }
-    this.bytes = Buffer.byteLength(text);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    let raw = await readDataFile(this.file, this.shown).catch((e: unknown) => {
+      this.exists = false;
+      throw e;
+    });
+    this.exists = raw !== null;
+    if (raw === null) return null;
+    this.bytes = raw.length;
+    if (raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf) raw = raw.subarray(3);
+    const text = raw.toString('utf8');
     try {
       const data = JSON.parse(text) as T;
       this.text = text;
+      this.raw = raw;
       return data;
     } catch {
       const offset = jsonSyntaxErrorOffset(text) ?? text.length;
@@ -105,7 +205,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    this.bytes = await writeFileDurably(this.file, this.serialize(data));
+    this.bytes = await writeFileDurably(this.file, this.serialize(data), this.shown, '快照未能写入（已确认的记录仍在日志中）');
+    this.exists = true;
   }
 
   /** The text last read (once), for locating errors; null afterwards. */
@@ -113,5 +214,12 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const t = this.text;
     this.text = null;
     return t;
+  }
+
+  /** The bytes last read (once, without a byte order mark), for checksums; null afterwards. */
+  takeBytes(): Buffer | null {
+    const b = this.raw;
+    this.raw = null;
+    return b;
   }
 }

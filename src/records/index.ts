@@ -14,6 +14,7 @@ import { computeMetrics, type MetricsReport } from './metrics.ts';
 import { parsePeriod, type Period } from './periods.ts';
 import { findForbiddenPhrases, type PhraseMatch } from './phrases.ts';
 import { publicationSpec, Publications, PUBLICATIONS } from './publications.ts';
+import { packPublicationSpec, PackPublications, PACK_PUBLICATIONS } from './pack-publications.ts';
 import { reviewSpec, Reviews, REVIEWS } from './reviews.ts';
 import { sequenceSpec, Sequences, SEQUENCES, type DocumentSeries } from './sequences.ts';
 import { computeSanctions, type SanctionsReport } from './sanctions.ts';
@@ -22,7 +23,7 @@ import { sweep, type SweepReport } from './sweep.ts';
 import { parseTime, toIso } from './time.ts';
 
 export { RecordsError } from './errors.ts';
-export { maskName, maskIdNumber, maskPhone, maskContact, findUnmasked, type UnmaskedFinding } from './mask.ts';
+export { maskName, maskIdNumber, maskPhone, maskContact, findUnmasked, maskUnmasked, publishedPhones, unmaskedKindLabel, type UnmaskedFinding } from './mask.ts';
 export { findForbiddenPhrases, type PhraseMatch } from './phrases.ts';
 export { parsePeriod, countingWindow, type Period } from './periods.ts';
 export { CASE_STATUS_LABELS, CASE_EVENT_LABELS, type Cases, type CaseView, type CaseStatus, type CaseEventType, type RegisterCase, type CaseEventInput } from './cases.ts';
@@ -30,6 +31,7 @@ export { CHANNEL_LABELS, RESULT_LABELS, type Complaints, type ComplaintView, typ
 export type { Reviews, ReviewView, AddReview, FollowUpInput, FollowUpState } from './reviews.ts';
 export { INCIDENT_LABELS, type Incidents, type AddIncident, type IncidentKind } from './incidents.ts';
 export type { Publications, ArchivePublication, ArchiveProblem } from './publications.ts';
+export { packPublicationId, type PackPublications } from './pack-publications.ts';
 export type { SanctionsReport, StaffSanctions, SanctionAction, Evidence, DisciplineFacts } from './sanctions.ts';
 export type { MetricsReport, StaffMetrics, WindowMetrics, Figures, Ratio, Grade } from './metrics.ts';
 export type { SweepReport, SweepEntry } from './sweep.ts';
@@ -56,6 +58,8 @@ export interface Records {
   readonly reviews: Reviews;
   readonly incidents: Incidents;
   readonly publications: Publications;
+  /** The rule pack's publication history (workbench publish and rollback). */
+  readonly packPublications: PackPublications;
   /** The document-number series (per center prefix and year), drawn by every numbered document. */
   readonly sequences: DocumentSeries;
   /** A case with its status, clock and responsible person at `now`. */
@@ -85,6 +89,8 @@ function specFor(name: string): CollectionSpec<unknown> | null {
           ? incidentSpec()
           : name === PUBLICATIONS
             ? publicationSpec()
+            : name === PACK_PUBLICATIONS
+              ? packPublicationSpec()
             : name === SEQUENCES
               ? sequenceSpec()
               : null;
@@ -127,6 +133,7 @@ export async function openRecords(dataDir: string, pack: Pack, options: OpenReco
     reviews,
     incidents,
     publications,
+    packPublications: new PackPublications(store),
     sequences,
     viewCase: (record, now) => cases.view(record, toIso(ms(now))),
     sanctions: (o = {}) => {

@@ -12,7 +12,7 @@ import type { CollectionSpec } from './collection.ts';
 import { writeFileDurably } from './durable-file.ts';
 import { RecordsError } from './errors.ts';
 import { YearlyIds } from './ids.ts';
-import { findUnmasked } from './mask.ts';
+import { findUnmasked, publishedPhones, unmaskedKindLabel } from './mask.ts';
 import { CONTENT_DIR, type RecordStore } from './store.ts';
 import { epochOf, normalizeTime, shanghaiYear, toIso } from './time.ts';
 
@@ -67,10 +67,10 @@ export class Publications {
       const bytes = typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : Buffer.from(input.content);
       const mediaType = input.mediaType ?? (typeof input.content === 'string' ? 'text/html' : 'application/octet-stream');
       if (mediaType.startsWith('text/') || mediaType === 'application/json') {
-        const phones = Object.values(this.pack.data.center.center.phones);
-        const leaks = findUnmasked(bytes.toString('utf8'), phones);
+        const text = bytes.toString('utf8');
+        const leaks = findUnmasked(text, publishedPhones(this.pack.data));
         if (leaks.length > 0) {
-          const what = leaks.map((l) => `${l.kind === 'idNumber' ? '身份证号' : '手机号'}（第 ${l.index + 1} 个字符起）`).join('、');
+          const what = leaks.map((l) => `${unmaskedKindLabel(l.kind)}（${lineColumn(text, l.index)}）`).join('、');
           throw RecordsError.of('E-PUBLICATION-UNMASKED', { what }, { path: '$.content' });
         }
       }
@@ -124,4 +124,11 @@ export class Publications {
     }
     return out;
   }
+}
+
+/** `第 3 行第 12 列`: where in a text an index is, as a person finds it. */
+function lineColumn(text: string, index: number): string {
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  return `第 ${line} 行第 ${index - before.lastIndexOf('\n')} 列`;
 }

@@ -5,7 +5,7 @@
 import { translateAjvErrors, type PathSegment } from '../core/index.ts';
 import { schemaValidator } from '../pack/index.ts';
 
-export type RecordKind = 'case' | 'complaint' | 'review' | 'incident' | 'publication' | 'sequence' | 'snapshot' | 'log-entry';
+export type RecordKind = 'case' | 'complaint' | 'review' | 'incident' | 'publication' | 'pack-publication' | 'sequence' | 'snapshot' | 'log-entry';
 
 /** One validation problem inside a record, with its JSON path relative to the record. */
 export interface RecordProblem {

@@ -3,18 +3,22 @@
  * write queue for the whole directory (so a backup sees no write in flight), validation of
  * every file on open (refusing to start on any corruption), and consistent backups.
  */
-import { copyFile, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { formatProblem, type Problem } from '../core/index.ts';
 import { Collection, type CollectionHost, type CollectionSpec, type LoadProblem } from './collection.ts';
-import { isTempFile, syncDir, writeFileDurably } from './durable-file.ts';
+import { isTempFile, notRegularError, readDataFile, syncDir, writeFailure, writeFileDurably } from './durable-file.ts';
 import { RecordsError } from './errors.ts';
 import { WriterLock } from './lock.ts';
 import { toIso } from './time.ts';
 
 /** Folder of the data directory holding archived publication contents (by SHA-256). */
 export const CONTENT_DIR = 'publications';
+/** The workbench's content-addressed rule files (the server's BLOBS_DIR; the same name). */
+export const BLOBS_DIR = 'pack-blobs';
+/** The workbench's drafts (the server's DRAFTS_DIR; the same name). */
+export const DRAFTS_DIR = 'drafts';
 
 export interface StoreOptions {
   /** Which collection a file stem belongs to (null: not a collection file). */
@@ -31,6 +35,8 @@ export interface BackupResult {
   readonly files: ReadonlyArray<{ readonly name: string; readonly bytes: number; readonly sha256: string }>;
   /** Records per collection, as read back from the backup. */
   readonly counts: Readonly<Record<string, number>>;
+  /** The workbench's files copied: pack-blobs/ files and drafts. */
+  readonly workbench: { readonly blobs: number; readonly drafts: number };
 }
 
 export class RecordStore implements CollectionHost {
@@ -59,7 +65,9 @@ export class RecordStore implements CollectionHost {
       const s = await stat(abs).catch(() => null);
       if (!s?.isDirectory()) throw RecordsError.of('E-STORE-NOT-FOUND', { dir }, { file: dir });
     } else {
-      await mkdir(abs, { recursive: true });
+      await mkdir(abs, { recursive: true }).catch((e: unknown) => {
+        throw writeFailure(e, dir, '数据目录未能创建');
+      });
     }
     const lock = ro ? null : await WriterLock.acquire(dir);
     const store = new RecordStore(abs, dir, ro, options.compactAfterBytes ?? 8 * 1024 * 1024, options, lock);
@@ -89,7 +97,11 @@ export class RecordStore implements CollectionHost {
       problems.push(...(await c.load()));
     }
     if (problems.length > 0) throw corrupt(this.shownDir, problems);
-    if (!this.readonly) for (const c of this.collections.values()) await c.compact();
+    if (this.readonly) return;
+    // Only now that everything loaded: cut-off log ends are set aside, then every log is folded
+    // (and a snapshot of an earlier format rewritten with checksums).
+    for (const c of this.collections.values()) await c.settle();
+    for (const c of this.collections.values()) await c.compact();
   }
 
   warn(message: string): void {
@@ -139,18 +151,17 @@ export class RecordStore implements CollectionHost {
       await mkdir(target, { recursive: true });
       const entries = await readdir(this.dir);
       const stems = entries.filter((e) => /^(.+)\.(json|log)$/.test(e) && this.options.specFor(e.replace(/\.(json|log)$/, '')));
-      // Logs first, then snapshots, then the contents that publication records point to.
+      // Logs first, then snapshots, then the contents that records point to (written before the
+      // records name them, so every one a copied record names is there): publications' archived
+      // contents, the workbench's pack-blobs/ (immutable by name), then its drafts/ as they are.
       const order = [...stems.filter((e) => e.endsWith('.log')).sort(), ...stems.filter((e) => e.endsWith('.json')).sort()];
       const files: Array<{ name: string; bytes: number; sha256: string }> = [];
-      for (const name of order) files.push(await copyDurably(path.join(this.dir, name), path.join(target, name), name));
-      const contents = await readdir(path.join(this.dir, CONTENT_DIR)).catch(() => [] as string[]);
-      if (contents.length > 0) {
-        await mkdir(path.join(target, CONTENT_DIR), { recursive: true });
-        for (const name of contents.filter((n) => !isTempFile(n)).sort()) {
-          files.push(await copyDurably(path.join(this.dir, CONTENT_DIR, name), path.join(target, CONTENT_DIR, name), `${CONTENT_DIR}/${name}`));
-        }
-        await syncDir(path.join(target, CONTENT_DIR));
+      for (const name of order) {
+        const copied = await this.copyDurably(name, target);
+        if (copied) files.push(copied);
       }
+      for (const dir of [CONTENT_DIR, BLOBS_DIR, DRAFTS_DIR]) files.push(...(await this.copyTree(dir, target)));
+      await syncDir(target);
       await writeFileDurably(
         path.join(target, 'backup-manifest.json'),
         `${JSON.stringify({ createdAt: toIso(Date.now()), source: this.dir, files }, null, 1)}\n`,
@@ -159,36 +170,97 @@ export class RecordStore implements CollectionHost {
       const counts: Record<string, number> = {};
       for (const n of copy.names()) counts[n] = copy.collection(n).size;
       await copy.close();
-      return { dir: target, files, counts };
+      const workbench = {
+        blobs: files.filter((f) => f.name.startsWith(`${BLOBS_DIR}/`)).length,
+        drafts: new Set(files.filter((f) => f.name.startsWith(`${DRAFTS_DIR}/`)).map((f) => f.name.split('/')[1])).size,
+      };
+      return { dir: target, files, counts, workbench };
     };
     return this.readonly ? run() : this.exclusive(run);
+  }
+
+  /**
+   * Copies the regular file `name` (relative to the data directory, `/`-separated) into `target`,
+   * durably, and reads the copy back: its SHA-256 must be that of the bytes read. A file that is
+   * gone meanwhile (a draft deleted by the running service) is skipped (null); one that is not a
+   * regular file is E-STORE-NOT-REGULAR, never a hang.
+   */
+  private async copyDurably(name: string, target: string): Promise<{ name: string; bytes: number; sha256: string } | null> {
+    const parts = name.split('/');
+    const from = path.join(this.dir, ...parts);
+    const bytes = await readDataFile(from, path.join(this.shownDir, ...parts));
+    if (!bytes) return null;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const to = path.join(target, ...parts);
+    const shownTo = to;
+    try {
+      const fh = await open(to, 'wx');
+      try {
+        await fh.writeFile(bytes);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+    } catch (e) {
+      throw writeFailure(e, shownTo, '备份未能写入');
+    }
+    const copy = await readDataFile(to, shownTo);
+    if (!copy || createHash('sha256').update(copy).digest('hex') !== sha256) {
+      throw RecordsError.of('E-STORE-IO', { detail: '备份副本读回后与原文件不同（备份所在磁盘有问题？）' }, { file: shownTo });
+    }
+    // A blob is named by the SHA-256 of its content: a damaged one is found here, not at a restore.
+    if (parts[0] === BLOBS_DIR && /^[0-9a-f]{64}$/.test(parts[parts.length - 1]!) && parts[parts.length - 1] !== sha256) {
+      throw RecordsError.of(
+        'E-STORE-CHECKSUM',
+        { detail: `规则包历史文件的内容与其名称（SHA-256）不符，实际为 ${sha256}：文件被改动或磁盘损坏；备份中止` },
+        { file: path.join(this.shownDir, ...parts) },
+      );
+    }
+    return { name, bytes: bytes.length, sha256 };
+  }
+
+  /** Copies the folder `dir` of the data directory (if there) into `target`, recursively, skipping temp files. */
+  private async copyTree(dir: string, target: string): Promise<Array<{ name: string; bytes: number; sha256: string }>> {
+    const entries = await readdir(path.join(this.dir, ...dir.split('/')), { withFileTypes: true }).catch((e: unknown) => {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return null;
+      if (code === 'ENOTDIR') return 'file' as const;
+      throw RecordsError.of('E-STORE-IO', { detail: `无法读取：${(e as Error).message}` }, { file: path.join(this.shownDir, dir) });
+    });
+    if (entries === null) return [];
+    if (entries === 'file') throw await notRegularError(path.join(this.dir, dir), path.join(this.shownDir, dir));
+    const out: Array<{ name: string; bytes: number; sha256: string }> = [];
+    if (entries.length === 0) return out;
+    await mkdir(path.join(target, ...dir.split('/')), { recursive: true });
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (isTempFile(e.name) || /^\..+\.tmp-\d+-\d+$/.test(e.name)) continue;
+      const name = `${dir}/${e.name}`;
+      if (e.isDirectory()) out.push(...(await this.copyTree(name, target)));
+      else {
+        const copied = await this.copyDurably(name, target);
+        if (copied) out.push(copied);
+      }
+    }
+    await syncDir(path.join(target, ...dir.split('/')));
+    return out;
   }
 
   /** Compacts every log (writer), closes the files and releases the lock. */
   async close(): Promise<void> {
     if (this.closed) return;
+    const failures: unknown[] = [];
     await this.exclusive(async () => {
-      for (const c of this.collections.values()) await c.close();
+      // Every collection is closed, and the lock released, even when one of them fails.
+      for (const c of this.collections.values()) await c.close().catch((e: unknown) => failures.push(e));
     });
     this.closed = true;
     await this.lock?.release();
+    if (failures.length > 0) throw failures[0];
   }
-}
-
-async function copyDurably(from: string, to: string, name: string): Promise<{ name: string; bytes: number; sha256: string }> {
-  await copyFile(from, to);
-  const fh = await open(to, 'r+');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  const bytes = await readFile(to);
-  return { name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 function corrupt(dir: string, problems: readonly LoadProblem[]): RecordsError {
-  const details = problems.map(({ detail, ...at }): Problem => ({ code: 'E-STORE-CORRUPT', message: detail, ...at }));
+  const details = problems.map(({ detail, code, ...at }): Problem => ({ code: code ?? 'E-STORE-CORRUPT', message: detail, ...at }));
   // The message names the directory and lists every problem itself; each detail keeps its own location.
   return new RecordsError(
     'E-STORE-CORRUPT',

@@ -37,14 +37,41 @@ export async function scenarioFiles(dir: string): Promise<string[]> {
   return names.map((n) => `${TESTS_DIR}/${n}`);
 }
 
-/** Reads and checks every scenario file of the pack in `dir` against `pack`. */
-export async function loadScenarios(dir: string, pack: Pack): Promise<ScenarioSuite> {
-  const files = await scenarioFiles(dir);
+/** Which scenarios to run: by default every file under tests/ and every scenario in them. */
+export interface ScenarioSelection {
+  /** Scenario files, relative to the pack directory with `/` (e.g. `tests/minzheng.yaml`), in this order. */
+  readonly files?: readonly string[];
+  /** Only scenarios whose name contains this (case-insensitive; `*` stands for any text). */
+  readonly name?: string;
+}
+
+/** Does a scenario's name match `--name PATTERN`: contains it, ignoring case, `*` standing for any text. */
+export function nameMatches(pattern: string, name: string): boolean {
+  const parts = pattern.toLowerCase().split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(parts.join('.*'), 'u').test(name.toLowerCase());
+}
+
+/** A selected file must lie inside the pack: relative, no `..`, no backslash or NUL. */
+function insidePack(rel: string): boolean {
+  return rel !== '' && !path.isAbsolute(rel) && !/[\\\0]/.test(rel) && !rel.split('/').includes('..');
+}
+
+/**
+ * Reads and checks the scenario files of the pack in `dir` against `pack`: every file under tests/,
+ * or the `selection`'s files; with a name pattern only the matching scenarios are kept (every
+ * scenario of the files read is still checked, so a broken file is reported either way).
+ */
+export async function loadScenarios(dir: string, pack: Pack, selection: ScenarioSelection = {}): Promise<ScenarioSuite> {
+  const files = selection.files ? [...new Set(selection.files)] : await scenarioFiles(dir);
   const refs = new PackRefs(pack);
   const scenarios: LoadedScenario[] = [];
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   for (const rel of files) {
+    if (!insidePack(rel)) {
+      errors.push({ file: rel, line: 0, column: 0, path: '$', code: 'E-FILE-READ', message: renderMessage('E-FILE-READ', { reason: '场景文件须在规则包目录之内' }) });
+      continue;
+    }
     let read: ReturnType<typeof readRegularFile>;
     try {
       read = readRegularFile(path.join(dir, rel));
@@ -88,7 +115,9 @@ export async function loadScenarios(dir: string, pack: Pack): Promise<ScenarioSu
       if (loaded && checker.errors.length === 0) scenarios.push(loaded);
     });
   }
-  return { dir, files, scenarios, errors, warnings };
+  const name = selection.name;
+  const selected = name === undefined ? scenarios : scenarios.filter((s) => nameMatches(name, s.name));
+  return { dir, files, scenarios: selected, ...(name === undefined ? {} : { name }), errors, warnings };
 }
 
 /** Checks one scenario against the pack and normalises it. */

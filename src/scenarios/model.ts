@@ -80,6 +80,8 @@ export interface ScenarioSuite {
   /** Test files read, relative to the pack directory, in order. */
   readonly files: readonly string[];
   readonly scenarios: readonly LoadedScenario[];
+  /** The `--name` pattern the scenarios were chosen by, if any. */
+  readonly name?: string;
   /** Broken test files or scenarios: located, with suggestions where one fits. */
   readonly errors: readonly Diagnostic[];
   /** Things worth a look that do not break a test (e.g. a submitted material the item does not list). */

@@ -26,10 +26,13 @@ export function renderTestReport(run: TestRun, rulesDir: string): string {
     lines.push(`规则包 ${rulesDir} 没有场景测试：请在 ${where(rulesDir, 'tests', 0).replace(/:0$/, '')}/ 下新建 YAML 文件（写法见 README“写场景测试”）`);
     return lines.join('\n') + '\n';
   }
-  lines.push(`场景测试：规则包 ${rulesDir}，${suite.files.length} 个文件，${run.results.length} 个场景`);
+  const chosen = suite.name === undefined ? '' : `，名称含“${suite.name}”的`;
+  lines.push(`场景测试：规则包 ${rulesDir}，${suite.files.length} 个文件${chosen}，${run.results.length} 个场景`);
   for (const file of suite.files) {
     const results = run.results.filter((r) => r.scenario.file === file);
     const broken = suite.errors.filter((d) => d.file === file);
+    // Chosen by name: a file none of whose scenarios is chosen is left out.
+    if (suite.name !== undefined && results.length === 0 && broken.length === 0) continue;
     lines.push('', file);
     for (const r of results) lines.push(...renderResult(r, rulesDir));
     for (const d of broken) lines.push(`  ! ${formatDiagnostic(d, rulesDir)}`);

@@ -14,6 +14,10 @@ import { TokenRegistry, type TokenEntry } from './auth.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts';
 import { HttpError } from './http-error.ts';
 import { installJsonParser } from './json-body.ts';
+import { parseCorsOrigins, registerCors } from './cors.ts';
+import { maskedPath } from './masked-path.ts';
+import { RouteTable } from './method-not-allowed.ts';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts';
 import { registerDocsUi, registerOpenApi } from './openapi.ts';
 import { PackReloader, type LoadFn, type Served } from './reload.ts';
 import { sharedSchemas } from './schemas.ts';
@@ -27,12 +31,16 @@ import { caseRoutes } from './routes/cases.ts';
 import { complaintRoutes } from './routes/complaints.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { noticeRoutes } from './routes/notices.ts';
+import { webRoutes } from './web.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { loadPack } from '../documents/index.ts';
 import { PdfPrinter } from './pdf.ts';
 import { RecordsHolder } from './records-holder.ts';
 import { deadlineRoutes } from './routes/deadline.ts';
 import { healthRoutes } from './routes/health.ts';
+import { draftRoutes } from './routes/drafts.ts';
+import { packRoutes } from './routes/pack.ts';
+import { recoverAtStart } from './workbench-context.ts';
 
 export const SERVICE_VERSION = '0.1.0';
 
@@ -62,6 +70,8 @@ export interface ServerOptions {
   readonly trustProxy?: boolean | string;
   /** Loads a pack (default loadPack, which also checks the templates); the reload tests use it to observe loads in progress. */
   readonly load?: LoadFn;
+  /** Origins (`https://oa.example.gov.cn`, or `*`) whose browser pages may call the API (CORS); none by default. */
+  readonly corsOrigin?: readonly string[];
 }
 
 /** What every route reaches through `app.bianmin`. */
@@ -70,12 +80,16 @@ export interface ServiceContext {
   readonly records: RecordsHolder;
   readonly auth: TokenRegistry;
   readonly options: ServerOptions;
+  /** Every route registered (what the 405 answers use; the fuzz test enumerates the endpoints from it). */
+  readonly routes: RouteTable;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 1200, timeWindowMs: 60_000 };
 export const BODY_LIMIT = 1024 * 1024;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  // Checked before anything is opened: a wrong origin is the caller's mistake, reported at once.
+  const corsOrigins = parseCorsOrigins(options.corsOrigin ?? []);
   // stdout written asynchronously: lines written while a write is in flight go out together,
   // instead of one write(2) per line on the request path. Flushed when the server closes.
   const stdout = options.log !== false && !options.log?.stream ? pino.destination({ dest: 1, sync: false }) : null;
@@ -91,6 +105,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           },
     // Per-request lines are written by the onResponse hook below (without URLs' query strings).
     logController: new LogController({ disableRequestLogging: true }),
+    // The caller's X-Request-Id when it is safe to log, else a new UUID: the `reqId` of every log line of the request.
+    genReqId: requestIdOf,
     bodyLimit: BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
     requestTimeout: 30_000,
@@ -110,6 +126,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
   }
 
+  // A publish interrupted by a crash is completed before the pack is read (workbench, publish.ts).
+  await recoverAtStart(options);
   const packs = await PackReloader.start({
     rules: options.rules,
     extraDirs: options.watchExtra ?? [TEMPLATES_DIR],
@@ -129,7 +147,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onClose', async () => records.close());
 
   try {
-    await registerEverything(app, options, packs, records);
+    await registerEverything(app, { ...options, corsOrigin: corsOrigins }, packs, records);
     await app.ready();
   } catch (err) {
     // Release the records' writer lock and the watchers before reporting.
@@ -141,13 +159,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
 async function registerEverything(app: FastifyInstance, options: ServerOptions, packs: PackReloader, records: RecordsHolder): Promise<void> {
   const auth = new TokenRegistry(options.tokens ?? []);
-  app.decorate('bianmin', { packs, records, auth, options } satisfies ServiceContext);
+  // Every route, as registered from here on: a wrong method on a known path is a 405 with Allow.
+  const routes = new RouteTable();
+  routes.watch(app);
+  app.decorate('bianmin', { packs, records, auth, options, routes } satisfies ServiceContext);
   // Declared up front (null) so every request object has the same shape; set per request below.
   for (const field of ['caller', 'errorCode', 'logFields', 'served']) app.decorateRequest(field, null, []);
 
+  // The request id on every answer (error answers set it too: some never reach onRequest).
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+
   // Only JSON bodies: anything else is a 415, never a string the schema happens to reject.
   installJsonParser(app);
-  installErrorHandling(app);
+  installErrorHandling(app, routes, (options.corsOrigin ?? []).length > 0);
 
   for (const schema of [...sharedSchemas(), ...apiSchemas()]) app.addSchema(schema);
 
@@ -168,6 +195,8 @@ async function registerEverything(app: FastifyInstance, options: ServerOptions, 
         HttpError.of('E-RATE-LIMIT', { seconds: Math.round(window / 1000) || 1, max: context.max, after: `${Math.max(1, Math.ceil(context.ttl / 1000))} 秒` }),
     });
   }
+  // Cross-origin access only for the configured origins (none by default).
+  await registerCors(app, options.corsOrigin ?? []);
 
   app.addHook('onRequest', (request, reply, done) => {
     const served = packs.served;
@@ -178,11 +207,13 @@ async function registerEverything(app: FastifyInstance, options: ServerOptions, 
     done();
   });
   app.addHook('onResponse', (request, reply, done) => {
-    // One line per request: the route pattern (never the query string, which may hold names), status and time.
+    // One line per request: the route pattern (never the query string, which may hold names), status
+    // and time. A path no route matched is logged masked: a mistyped path may hold an ID number.
+    // The line's reqId is the X-Request-Id answered.
     const line: Record<string, unknown> = {
       event: request.logFields ? 'decision' : 'request',
       method: request.method,
-      route: request.routeOptions.url ?? request.url.split('?')[0]?.slice(0, 200),
+      route: request.routeOptions.url ?? maskedPath(request.url),
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime * 100) / 100,
     };
@@ -205,6 +236,8 @@ async function registerEverything(app: FastifyInstance, options: ServerOptions, 
   await app.register(complaintRoutes);
   await app.register(staffRoutes);
   await app.register(metricsRoutes);
+  await app.register(packRoutes);
+  await app.register(draftRoutes);
   // Pages (documents, the board, the docs UI): helmet's headers and the CSP, in their own context.
   await app.register(async (pages) => {
     pages.addHook('onRoute', (route) => {
@@ -216,6 +249,8 @@ async function registerEverything(app: FastifyInstance, options: ServerOptions, 
     await pages.register(boardRoutes, { printer });
     await pages.register(noticeRoutes);
   });
+  // The browser screens (dist/web, built by Vite): / and /workbench, their own CSP (src/server/web.ts).
+  await app.register(webRoutes);
 }
 
 declare module 'fastify' {

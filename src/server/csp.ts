@@ -24,6 +24,20 @@ export const CSP_DIRECTIVES = {
 } as const;
 
 /**
+ * The workbench's page (/workbench and its assets under /web/): the same policy, and what monaco
+ * needs beyond it. Its workers (the editor's and monaco-yaml's) are script files of the service,
+ * started as module workers from 'self'; monaco-yaml and monaco may also start one from a blob:
+ * URL (a same-origin wrapper), hence `worker-src 'self' blob:`. Monaco sets inline styles and
+ * inserts <style> elements (already allowed: 'unsafe-inline' styles), and loads its icon font
+ * from the service. Previews of documents are srcdoc frames (sandboxed, no scripts), inheriting
+ * this policy. Nothing else is loosened: no 'unsafe-eval', no inline scripts, no other origin.
+ */
+export const WORKBENCH_CSP_DIRECTIVES = {
+  ...CSP_DIRECTIVES,
+  workerSrc: ["'self'", 'blob:'],
+} as const;
+
+/**
  * Fixed headers of JSON answers: never sniffed as something else, never framed or run as a page,
  * not readable cross-origin. Set once per request from this constant (helmet builds its headers
  * anew for every request; JSON needs only these).

@@ -9,7 +9,11 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BianminError } from '../core/index.ts';
+import { isPreflight } from './cors.ts';
 import { errorBody, HttpError } from './http-error.ts';
+import { mask, maskedPath } from './masked-path.ts';
+import type { RouteTable } from './method-not-allowed.ts';
+import { newRequestId, REQUEST_ID_HEADER } from './request-id.ts';
 
 /** Fastify's request errors → Chinese. */
 const FASTIFY_ERRORS: Readonly<Record<string, (r: FastifyRequest) => HttpError>> = {
@@ -27,6 +31,9 @@ const FASTIFY_ERRORS: Readonly<Record<string, (r: FastifyRequest) => HttpError>>
 /** The error to answer with, or null for a bug. */
 function known(error: FastifyError | BianminError, request: FastifyRequest): BianminError | null {
   if (error instanceof BianminError) return error;
+  // A write that failed on a full disk outside the records' own wrapping: still the clear 503.
+  const errno = (error as NodeJS.ErrnoException).code;
+  if (errno === 'ENOSPC' || errno === 'EDQUOT') return HttpError.of('E-STORE-DISK-FULL', { what: '本次请求的内容未能保存' });
   const translate = error.code ? FASTIFY_ERRORS[error.code] : undefined;
   if (translate) return translate(request);
   const status = error.statusCode;
@@ -41,11 +48,17 @@ function known(error: FastifyError | BianminError, request: FastifyRequest): Bia
 
 function answer(reply: FastifyReply, request: FastifyRequest, err: BianminError): FastifyReply {
   if (err.status === 401) void reply.header('www-authenticate', 'Bearer realm="bianmin"');
+  void reply.header(REQUEST_ID_HEADER, request.id);
   request.errorCode = err.code;
   return reply.code(err.status).type('application/json; charset=utf-8').send({ error: errorBody(err) });
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/**
+ * The error handler, and the answer for a request no route took: a refused CORS preflight (403), a
+ * wrong method on a known path (405 with Allow, from `routes`), or an unknown path (404, the path
+ * masked). `cors` says whether any cross-origin access is configured.
+ */
+export function installErrorHandling(app: FastifyInstance, routes?: RouteTable, cors = false): void {
   app.setErrorHandler((error: FastifyError | BianminError, request: FastifyRequest, reply: FastifyReply) => {
     const err = known(error, request);
     if (err) return answer(reply, request, err);
@@ -54,8 +67,17 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const url = request.url.split('?')[0] ?? '';
-    return answer(reply, request, HttpError.of('E-NOT-FOUND', { method: request.method, url: url.slice(0, 200) }));
+    if (isPreflight(request)) {
+      const origin = mask(String(request.headers.origin).slice(0, 100));
+      const detail = cors ? '该来源不在 --cors-origin 允许的来源之中' : '本服务未开启跨域访问（启动时用 --cors-origin 指定允许的来源）';
+      return answer(reply, request, HttpError.of('E-CORS-ORIGIN', { origin, detail }, { path: 'header.origin' }));
+    }
+    const known = routes?.lookup(request.url);
+    if (known && !known.methods.includes(request.method)) {
+      void reply.header('allow', known.methods.join(', '));
+      return answer(reply, request, HttpError.of('E-METHOD-NOT-ALLOWED', { url: known.url, method: request.method, allow: known.methods.join('、') }));
+    }
+    return answer(reply, request, HttpError.of('E-NOT-FOUND', { method: request.method, url: maskedPath(request.url) }));
   });
 }
 
@@ -64,7 +86,10 @@ export function installErrorHandling(app: FastifyInstance): void {
  * error handler; this is its `frameworkErrors` option, answering them in the same shape.
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  void answer(reply, request, known(error, request) ?? HttpError.of('E-REQ-INVALID'));
+  const err = known(error, request) ?? HttpError.of('E-REQ-INVALID');
+  void answer(reply, request, err);
+  // These answers skip the onResponse hook: their log line (the path masked) is written here.
+  request.log.info({ event: 'request', method: request.method, route: maskedPath(request.url), status: err.status, code: err.code }, '请求');
 }
 
 /** Malformed HTTP (unparsable request line, headers too large): a raw-socket answer in the same shape. */
@@ -73,7 +98,7 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): 
   const error = HttpError.of(err.code === 'HPE_HEADER_OVERFLOW' ? 'E-REQ-HEADERS-TOO-LARGE' : 'E-REQ-HTTP');
   const body = JSON.stringify({ error: errorBody(error) });
   socket.end(
-    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${newRequestId()}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
 

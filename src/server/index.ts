@@ -1,3 +1,5 @@
 /** The server stage's public surface: other folders import only from here. */
 export { DEFAULT_RATE_LIMIT, buildServer } from './app.ts';
 export { TokenConfigError, tokensFrom } from './auth.ts';
+export { localAdminToken } from './admin-token.ts';
+export { parseCorsOrigins } from './cors.ts';

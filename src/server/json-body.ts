@@ -1,14 +1,22 @@
 /**
  * The JSON body parser: native JSON.parse, with Chinese errors that say where the syntax breaks,
- * and keys that could reach an object's prototype (`__proto__`, `constructor.prototype`) refused.
+ * bytes that are not UTF-8 refused (never decoded to U+FFFD and stored), and keys that could reach
+ * an object's prototype (`__proto__`, `constructor.prototype`) refused.
  */
+import { isUtf8 } from 'node:buffer';
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from './http-error.ts';
 
 export function installJsonParser(app: FastifyInstance): void {
   app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    let text: string;
+    try {
+      text = decodeUtf8Body(typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
+    } catch (err) {
+      done(err as HttpError, undefined);
+      return;
+    }
     if (text.trim() === '') {
       done(HttpError.of('E-REQ-EMPTY-BODY'), undefined);
       return;
@@ -27,6 +35,52 @@ export function installJsonParser(app: FastifyInstance): void {
     }
     done(null, value);
   });
+}
+
+/**
+ * A request body's text; bytes that are not UTF-8 are a 400 E-REQ-ENCODING naming the offset of
+ * the first bad byte (for any parser of text bodies: JSON, YAML, plain text).
+ */
+export function decodeUtf8Body(bytes: Buffer): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  const offset = firstInvalidUtf8(bytes);
+  // The bad sequence as far as it claims to go (at least its first byte), e.g. `0xFF` or `0xE4 0xB8 0x41`.
+  const bad = bytes.subarray(offset, offset + sequenceLength(bytes[offset] ?? 0));
+  const shown = Array.from(bad, (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
+  throw HttpError.of('E-REQ-ENCODING', { offset, bytes: shown });
+}
+
+/** How many bytes a sequence starting with `lead` claims (1 for a byte that cannot start one). */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 1;
+}
+
+/**
+ * Offset of the first byte where `b` stops being well-formed UTF-8 (RFC 3629: no overlong forms,
+ * no surrogates, nothing above U+10FFFF): the start of the bad sequence. `b.length` when none.
+ */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const lead = b[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const n = sequenceLength(lead);
+    if (n === 1 || i + n > b.length) return i;
+    // The second byte's range depends on the lead (overlongs, surrogates, > U+10FFFF); the rest are 80–BF.
+    const second = b[i + 1]!;
+    const lo = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const hi = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    if (second < lo || second > hi) return i;
+    for (let k = 2; k < n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return i;
+    i += n;
+  }
+  return b.length;
 }
 
 /** `（第 2 行第 5 列）` from V8's "… in JSON at position N", when it says. */

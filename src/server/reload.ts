@@ -10,12 +10,17 @@ import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import { formatInstant } from '../calendar/index.ts';
 import type { ErrorCode } from '../core/index.ts';
 import { formatDiagnostic, PackLoadError, type Diagnostic } from '../pack/index.ts';
 import type { Pack } from '../engine/index.ts';
+import { PackScanner, versionOf } from './pack-files.ts';
+import type { CheckAnswer, CheckRequest } from './reload-worker.ts';
 
 export type LoadFn = (dir: string) => Promise<Pack>;
 
@@ -30,6 +35,14 @@ export interface ReloaderOptions {
   readonly watch?: 'fs' | 'poll' | 'off';
   readonly debounceMs?: number;
   readonly pollMs?: number;
+  /**
+   * Where changed files are validated before `load` runs: `worker` (default) in a thread of its
+   * own, so that no file, however large or hostile, stalls request handling, and an invalid pack
+   * is refused without the service's thread ever parsing it; `inline`: only by `load` itself.
+   */
+  readonly check?: 'worker' | 'inline';
+  /** A validation in the worker that takes longer is stopped and the files refused (default 120 s). */
+  readonly checkTimeoutMs?: number;
 }
 
 /** A located pack error as /readyz reports it. */
@@ -91,17 +104,24 @@ export class PackReloader extends EventEmitter<ReloaderEvents> {
   /** One watcher per directory of the pack (and of the extra directories). */
   private readonly watchers = new Map<string, FSWatcher>();
   private closed = false;
+  /** Writes in progress (afterWriting): watch events wait for them. */
+  private holds = 0;
   private readonly dirs: readonly string[];
   private readonly swapListeners: Array<(served: Served) => Promise<void> | void> = [];
+  private readonly checker: WorkerCheck | null;
 
   private constructor(
     private readonly options: ReloaderOptions,
     pack: Pack,
     fingerprint: string,
+    version: string,
+    /** Content hashes of the pack's files, for the served version. */
+    private readonly scanner: PackScanner,
   ) {
     super();
-    this.current = served(pack, fingerprint, 1);
+    this.current = served(pack, fingerprint, version, 1);
     this.dirs = [options.rules, ...(options.extraDirs ?? [])].map((d) => path.resolve(d));
+    this.checker = (options.check ?? 'worker') === 'worker' ? new WorkerCheck(options.logger) : null;
   }
 
   /** Loads the pack once (rejecting with PackLoadError if it is invalid) and starts watching. */
@@ -109,7 +129,11 @@ export class PackReloader extends EventEmitter<ReloaderEvents> {
     const dirs = [options.rules, ...(options.extraDirs ?? [])].map((d) => path.resolve(d));
     const fingerprint = await fingerprintOf(dirs);
     const pack = await options.load(options.rules);
-    const reloader = new PackReloader(options, pack, fingerprint);
+    const scanner = new PackScanner(path.resolve(options.rules));
+    const reloader = new PackReloader(options, pack, fingerprint, versionOf(await scanner.manifest()), scanner);
+    // Watching: the validation thread is started (and its schemas compiled on the pack) now, so
+    // that the first reload does not wait for that.
+    if ((options.watch ?? 'fs') !== 'off') reloader.checker?.warm(options.rules);
     await reloader.startWatching();
     logWarnings(options.logger, pack);
     return reloader;
@@ -148,6 +172,24 @@ export class PackReloader extends EventEmitter<ReloaderEvents> {
     return this.running;
   }
 
+  /**
+   * Runs `fn`, which writes several pack files (a publish), with reloads held off meanwhile (none
+   * starts from a half-written pack), then reloads once; resolves with `fn`'s result after that
+   * reload's outcome.
+   */
+  async afterWriting<T>(fn: () => Promise<T>): Promise<T> {
+    this.holds++;
+    try {
+      while (this.running) await this.running;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      return await fn();
+    } finally {
+      this.holds--;
+      if (this.holds === 0 && !this.closed) await this.reload();
+    }
+  }
+
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
@@ -155,6 +197,7 @@ export class PackReloader extends EventEmitter<ReloaderEvents> {
     this.timer = null;
     this.pollTimer = null;
     this.stopWatching();
+    this.checker?.stop();
   }
 
   private async reloadLoop(): Promise<void> {
@@ -176,10 +219,12 @@ export class PackReloader extends EventEmitter<ReloaderEvents> {
     if (this.rejected?.fingerprint === fingerprint) return;
     const started = performance.now();
     try {
+      await this.precheck();
+      if (this.closed) return;
       const pack = await this.options.load(this.options.rules);
       if (this.closed) return;
       // The one assignment that swaps packs: requests already running keep the Pack they read.
-      this.current = served(pack, fingerprint, this.current.generation + 1);
+      this.current = served(pack, fingerprint, versionOf(await this.scanner.manifest()), this.current.generation + 1);
       this.rejected = null;
       log.info({ event: 'pack-reloaded', version: this.current.version, items: pack.data.items.size, ms: Math.round(performance.now() - started) }, '规则包已重新加载');
       logWarnings(log, pack);
@@ -197,6 +242,28 @@ export class PackReloader extends EventEmitter<ReloaderEvents> {
     this.emit('reloaded', this.current);
   }
 
+  /**
+   * Validates the files in the worker thread; throws PackLoadError with their located errors if
+   * they are invalid, so that `load` never runs on them. If the thread cannot be used (it failed
+   * to start, or crashed), says so and leaves the judgement to `load`, as without a worker.
+   */
+  private async precheck(): Promise<void> {
+    if (!this.checker) return;
+    let answer: CheckAnswer;
+    try {
+      answer = await this.checker.check(this.options.rules, this.options.checkTimeoutMs ?? 120_000);
+    } catch (err) {
+      if (err instanceof CheckTimeout) throw err;
+      this.options.logger.warn({ event: 'pack-check-unavailable', err: err instanceof Error ? err.message : String(err) }, '校验线程不可用，改在服务线程中校验规则包');
+      return;
+    }
+    if ('failed' in answer) {
+      this.options.logger.warn({ event: 'pack-check-failed', err: answer.failed }, '校验线程出错，改在服务线程中校验规则包');
+      return;
+    }
+    if (!answer.ok) throw new PackLoadError(answer.errors, answer.warnings);
+  }
+
   private reject(fingerprint: string, err: unknown): void {
     const errors = reportedErrors(err);
     this.rejected = { fingerprint, errors };
@@ -208,7 +275,7 @@ export class PackReloader extends EventEmitter<ReloaderEvents> {
   }
 
   private schedule(delay: number): void {
-    if (this.closed) return;
+    if (this.closed || this.holds > 0) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -285,8 +352,102 @@ export class PackReloader extends EventEmitter<ReloaderEvents> {
   }
 }
 
-function served(pack: Pack, fingerprint: string, generation: number): Served {
-  return Object.freeze({ pack, generation, version: fingerprint.slice(0, 12), fingerprint, loadedAt: formatInstant(Date.now()) });
+/** A validation that ran past its deadline: the files are refused (E-PACK-LOAD) and the thread replaced. */
+class CheckTimeout extends Error {}
+
+/**
+ * The validation thread (reload-worker.ts): one, started on first use and kept for the next
+ * reloads (its schemas compiled once), never keeping the process alive. Under the TypeScript
+ * sources (tests, `tsx`) it loads the sources through tsx's loader; built, the compiled file.
+ */
+class WorkerCheck {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (answer: CheckAnswer) => void; reject: (err: Error) => void }>();
+
+  constructor(private readonly logger: FastifyBaseLogger) {}
+
+  /** Starts the thread and has it validate `dir` once, answering no one: what it compiles is kept. */
+  warm(dir: string): void {
+    try {
+      this.worker ??= this.spawn();
+      this.worker.postMessage({ id: 0, dir } satisfies CheckRequest);
+    } catch (err) {
+      this.logger.warn({ event: 'pack-check-unavailable', err: err instanceof Error ? err.message : String(err) }, '无法启动校验线程，重新加载时改在服务线程中校验规则包');
+    }
+  }
+
+  check(dir: string, timeoutMs: number): Promise<CheckAnswer> {
+    const worker = (this.worker ??= this.spawn());
+    const id = this.nextId++;
+    return new Promise<CheckAnswer>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        this.stop();
+        reject(new CheckTimeout(`校验规则包超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已中止；请检查是否有异常庞大的文件`));
+      }, timeoutMs);
+      timer.unref();
+      this.pending.set(id, {
+        resolve: (answer) => {
+          clearTimeout(timer);
+          resolve(answer);
+        },
+        reject: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
+      });
+      worker.postMessage({ id, dir } satisfies CheckRequest);
+    });
+  }
+
+  /** Ends the thread; checks still waiting fail (and are judged by `load`). */
+  stop(): void {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) void worker.terminate();
+    this.failAll(new Error('校验线程已停止'));
+  }
+
+  private spawn(): Worker {
+    const source = import.meta.url.endsWith('.ts');
+    const worker = source
+      ? new Worker(`import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./reload-worker.ts', import.meta.url).href)}); });`, { eval: true })
+      : new Worker(new URL('./reload-worker.js', import.meta.url));
+    worker.unref();
+    worker.on('message', (answer: CheckAnswer) => {
+      const waiting = this.pending.get(answer.id);
+      this.pending.delete(answer.id);
+      waiting?.resolve(answer);
+    });
+    const gone = (err: Error): void => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      this.failAll(err);
+    };
+    worker.on('error', gone);
+    worker.on('exit', (code) => gone(new Error(`校验线程已退出（退出码 ${code}）`)));
+    return worker;
+  }
+
+  private failAll(err: Error): void {
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const w of waiting) w.reject(err);
+  }
+}
+
+/** tsx's ESM registration entry, for a worker that runs the TypeScript sources. */
+function tsxApi(): string {
+  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+  return pathToFileURL(path.join(path.dirname(pkg), 'dist', 'esm', 'api', 'index.mjs')).href;
+}
+
+// The version is the pack's content fingerprint (the one the workbench's history and rollback
+// name), so that a rollback serves the very version string it restores; `fingerprint` (sizes and
+// times, cheap) only notices changes.
+function served(pack: Pack, fingerprint: string, version: string, generation: number): Served {
+  return Object.freeze({ pack, generation, version, fingerprint, loadedAt: formatInstant(Date.now()) });
 }
 
 function logWarnings(log: FastifyBaseLogger, pack: Pack): void {
@@ -317,11 +478,18 @@ async function fingerprintOf(dirs: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
   for (const dir of dirs) {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+    // Not only regular files: a rule file replaced by a directory or a named pipe of the same name
+    // is a change (which the load then refuses), not the file simply gone. Other directories are
+    // only containers: creating an empty one changes nothing.
     const files = entries
-      .filter((e) => e.isFile() && !e.name.startsWith('.'))
-      .map((e) => path.join(e.parentPath, e.name))
-      .sort();
-    const stats = await Promise.all(files.map((f) => stat(f).then((s) => `${f}\u0000${s.size}\u0000${s.mtimeMs}`, () => `${f}\u0000gone`)));
+      .filter((e) => !e.name.startsWith('.') && (!e.isDirectory() || /\.ya?ml$/i.test(e.name)))
+      .map((e) => ({ file: path.join(e.parentPath, e.name), kind: e.isFile() ? 'file' : e.isDirectory() ? 'directory' : 'other' }))
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const stats = await Promise.all(
+      files.map(({ file, kind }) =>
+        kind === 'file' ? stat(file).then((s) => `${file}\u0000${s.size}\u0000${s.mtimeMs}`, () => `${file}\u0000gone`) : `${file}\u0000${kind}`,
+      ),
+    );
     hash.update(`${dir}\u0001${stats.join('\u0001')}\u0002`);
   }
   return hash.digest('hex');

@@ -39,8 +39,13 @@ describe('bianmin deadline', () => {
     expect(r.stdout).toContain(`法定期限：${d.statutory.amount}`);
   });
 
+  test('an item the pack does not have is wrong input, exit 1 as in decide and guide (test/cli/exit-codes.test.ts)', async () => {
+    const r = await bianmin('deadline', '--item', 'NO-SUCH', '--accepted-at', '2026-09-28T09:30');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/没有事项 NO-SUCH/);
+  });
+
   test.each([
-    [['--item', 'NO-SUCH', '--accepted-at', '2026-09-28T09:30'], /没有事项 NO-SUCH/],
     [['--item', 'X', '--accepted-at', '2026-02-30T09:30'], /--accepted-at：时间 '2026-02-30T09:30' 不是真实存在的日期/],
     [['--item', 'X', '--accepted-at', '2026-09-28', '--suspend', '2026-10-09'], /--suspend 的值 '2026-10-09' 应写成/],
     [['--accepted-at', '2026-09-28'], /必须提供选项 '--item/],

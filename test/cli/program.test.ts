@@ -10,7 +10,7 @@ import { DEFAULT_RATE_LIMIT } from '../../src/server/index.ts';
 import { fromCommander, reportError } from '../../src/cli/report-error.ts';
 import { bianmin } from './run.ts';
 
-const COMMANDS = ['validate', 'cases', 'complaint', 'sanctions', 'metrics', 'sweep', 'backup', 'deadline', 'calendar', 'decide', 'route', 'items', 'render', 'guide', 'board', 'serve', 'test', 'diff'];
+const COMMANDS = ['init', 'validate', 'cases', 'complaint', 'sanctions', 'metrics', 'sweep', 'backup', 'deadline', 'calendar', 'decide', 'route', 'items', 'render', 'guide', 'board', 'serve', 'test', 'diff'];
 
 describe('help', () => {
   test('bianmin --help lists every command, in Chinese, and exits 0', async () => {
@@ -81,7 +81,7 @@ describe('usage errors', () => {
 
   test('an unexpected failure is one Chinese line with exit 3, never a stack trace', () => {
     let stderr = '';
-    const ctx = { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) }, env: {}, file: (p: string) => p };
+    const ctx = { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) }, env: {}, output: { json: false }, stdin: () => process.stdin, file: (p: string) => p };
     expect(reportError(ctx, new TypeError('Cannot read properties of undefined'))).toBe(3);
     expect(stderr).toBe('bianmin：内部错误：Cannot read properties of undefined\n');
   });

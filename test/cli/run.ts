@@ -1,6 +1,7 @@
 // Runs bianmin as the tests need it: in-process through runCli (fast, the usual way), or as a real
 // `node bin/bianmin.js` process on the compiled dist/ (a few end-to-end checks).
 import { execFile } from 'node:child_process';
+import { Readable } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/index.ts';
@@ -22,6 +23,8 @@ export interface RunOptions {
   readonly cwd?: string;
   /** Variables added to the environment. */
   readonly env?: Readonly<Record<string, string>>;
+  /** What the command reads on stdin (a piped script of answers); default nothing. */
+  readonly stdin?: string;
 }
 
 export interface SpawnOptions extends RunOptions {
@@ -43,6 +46,7 @@ export async function bianmin(args: readonly string[], options: RunOptions = {})
   const code = await runCli(args, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
+    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, ...options.env },
   });

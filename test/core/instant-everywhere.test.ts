@@ -36,15 +36,15 @@ beforeAll(async () => {
 
 // Every command loads the sample pack: allow for a busy machine.
 describe('the command line', { timeout: 120_000 }, () => {
-  test('decide --at 2026-02-31T09:30:00+08:00: a located Chinese error, exit 1, no decision', async () => {
+  test('decide --at 2026-02-31T09:30:00+08:00: a located Chinese error, exit 2 (a bad flag), no decision', async () => {
     const r = await bianmin(['decide', '--item', 'MZ-001', '--input', bare, '--at', IMPOSSIBLE, '--rules', RULES]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`--at [E-APP-TIME] 时间 '${IMPOSSIBLE}' 不是真实存在的日期：2026 年 2 月只有 28 天，例如 2026-09-28T09:30:00+08:00`);
+    expect(r.stderr).toContain(`--at：时间 '${IMPOSSIBLE}' 不是真实存在的日期：2026 年 2 月只有 28 天，例如 2026-09-28T09:30:00+08:00`);
     // Even when the application has its own receipt time, a bad flag is not ignored.
     const withTime = await bianmin(['decide', '--item', 'MZ-001', '--input', timed, '--at', IMPOSSIBLE, '--rules', RULES]);
-    expect([withTime.code, withTime.stdout]).toEqual([1, '']);
-    expect(withTime.stderr).toContain('--at [E-APP-TIME]');
+    expect([withTime.code, withTime.stdout]).toEqual([2, '']);
+    expect(withTime.stderr).toContain('--at：时间');
   });
 
   test('an impossible receivedAt in the input file is located at its line and column', async () => {

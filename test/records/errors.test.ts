@@ -1,7 +1,7 @@
 // The records' refusals: each a RecordsError with its catalogue code, a Chinese message and the
 // place of the problem, on real data directories. Their HTTP statuses and CLI exit codes come
 // from the catalogue; a state conflict is a 409, a missing record a 404, a damaged store a 503.
-import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, readdir, rm, symlink, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
@@ -109,19 +109,25 @@ describe('the store itself: the operator\'s problems, 503 over HTTP', () => {
 
   test('a file that cannot be read is E-STORE-IO, located at the file', async () => {
     const dir = path.join(await tempDir(), 'data');
-    // A directory where the log should be: reading it fails whoever runs the test (even root).
-    await mkdir(path.join(dir, 'complaints.log'), { recursive: true });
+    // A link to itself where the log should be: opening it fails whoever runs the test (even root).
+    // (A directory, a named pipe or a device there is E-STORE-NOT-REGULAR: data-dir-files.test.ts.)
+    await mkdir(dir, { recursive: true });
+    await symlink('complaints.log', path.join(dir, 'complaints.log'));
     const err = await refused(openRecords(dir, await samplePack()), 'E-STORE-IO');
     expect(err.location.file).toBe(path.join(dir, 'complaints.log'));
   });
 
-  test('a write that fails and cannot be rolled back: E-STORE-IO, then E-STORE-BROKEN until restart', async () => {
-    const { records: r, dir } = await fresh();
+  test('a write that fails and cannot be rolled back: E-STORE-DISK-FULL, then E-STORE-BROKEN until restart', async () => {
+    const { records: r } = await fresh();
     // /dev/full refuses every write (ENOSPC) and cannot be truncated: the append can neither finish nor be undone.
-    await symlink('/dev/full', path.join(dir, 'complaints.log'));
+    // The store only opens a regular file as a log (data-dir-files.test.ts), so /dev/full stands in for
+    // the log's open handle, as a disk failing under an open file would.
+    const store = (r.complaints as unknown as { store: RecordStore }).store;
+    const log = store.collection('complaints') as unknown as { log: FileHandle | null };
+    log.log = await openFile('/dev/full', 'a');
     const input = { channel: 'oral' as const, staff: 'chen-li', content: '态度生硬', receivedBy: 'lin-xiaoyan', receivedAt: AT };
-    const failed = await refused(r.complaints.add(input), 'E-STORE-IO');
-    expect(failed.detail).toMatch(/写入失败，记录未保存/);
+    const failed = await refused(r.complaints.add(input), 'E-STORE-DISK-FULL');
+    expect(failed.detail).toMatch(/磁盘空间已满，记录未能保存/);
     const broken = await refused(r.complaints.add(input), 'E-STORE-BROKEN');
     expect(broken.detail).toMatch(/请检查磁盘后重启服务/);
     expect(broken.status).toBe(503);

@@ -4,6 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { LOCK_FILE } from '../../src/records/lock.ts';
 import { openRecords, RecordsError, type Records } from '../../src/records/index.ts';
+import { BLOBS_DIR as STORE_BLOBS_DIR, DRAFTS_DIR as STORE_DRAFTS_DIR } from '../../src/records/store.ts';
+import { BLOBS_DIR } from '../../src/server/pack-blobs.ts';
+import { DRAFTS_DIR } from '../../src/server/drafts-store.ts';
+import { ADMIN, CLERK, copyOfRules, start } from '../server/helpers.ts';
 import { ROOT, RULES, samplePack, tempDir } from './helpers.ts';
 
 const open: Records[] = [];
@@ -162,6 +166,72 @@ describe('backup', { timeout: 120_000 }, () => {
     await copy.close();
     await expect(r.backup(path.join(dir, 'inside'))).rejects.toThrow(/不能位于数据目录/);
     await expect(r.backup(dest)).rejects.toThrow(/已存在且不为空/);
+  });
+
+  test('the workbench\'s pack-blobs/ and drafts/ are in the backup: a restored directory serves the pack history, rolls back, keeps the drafts', async () => {
+    // The store names the workbench's folders itself (records sit below the server): the same names.
+    expect([STORE_BLOBS_DIR, STORE_DRAFTS_DIR]).toEqual([BLOBS_DIR, DRAFTS_DIR]);
+    const root = await tempDir();
+    const rules = await copyOfRules(root);
+    const data = path.join(root, 'data');
+    const item = path.join(rules, 'items/mz-004.yaml');
+    const original = await readFile(item, 'utf8');
+    const published = `${original}# 备份测试：发布的版本\n`;
+    let s = await start({ rules, data });
+    let before: string;
+    let openDraft: string;
+    try {
+      before = (await s.request('GET', '/v1/pack', { token: CLERK })).json<{ version: string }>().version;
+      const draft = (await s.request('POST', '/v1/drafts', { token: CLERK, body: { name: '发布' } })).json<{ id: string }>().id;
+      const put = await s.request('PUT', `/v1/drafts/${draft}/files/items%2Fmz-004.yaml`, { token: CLERK, raw: published, headers: { 'content-type': 'application/yaml' } });
+      expect(put.status, put.text).toBe(200);
+      const pub = await s.request('POST', `/v1/drafts/${draft}/publish`, { token: ADMIN, body: { confirmFailing: true, reason: '备份测试' } });
+      expect(pub.status, pub.text).toBe(200);
+      // A draft still open at the time of the backup.
+      openDraft = (await s.request('POST', '/v1/drafts', { token: CLERK, body: { name: '未发布的草稿' } })).json<{ id: string }>().id;
+      const put2 = await s.request('PUT', `/v1/drafts/${openDraft}/files/items%2Fmz-004.yaml`, { token: CLERK, raw: `${original}# 草稿中的改动\n`, headers: { 'content-type': 'application/yaml' } });
+      expect(put2.status, put2.text).toBe(200);
+    } finally {
+      await s.app.close();
+    }
+    expect(await readFile(item, 'utf8')).toBe(published);
+
+    const r = await openRecords(data, await samplePack(), { readonly: true });
+    open.push(r);
+    const dest = path.join(await tempDir(), 'backup');
+    const result = await r.backup(dest);
+    expect(result.counts).toMatchObject({ 'pack-publications': 1 });
+    expect(result.workbench.drafts).toBe(1);
+    expect(result.workbench.blobs).toBeGreaterThan(0);
+    const names = result.files.map((f) => f.name);
+    expect(names).toEqual(expect.arrayContaining([`drafts/${openDraft}/meta.json`, `drafts/${openDraft}/base.json`, `drafts/${openDraft}/files/items/mz-004.yaml`]));
+    // Every blob is copied under its own name, and its content is what the name says.
+    const blobs = result.files.filter((f) => f.name.startsWith('pack-blobs/'));
+    expect(blobs.length).toBe(result.workbench.blobs);
+    for (const b of blobs) expect(b.name).toBe(`pack-blobs/${b.sha256.slice(0, 2)}/${b.sha256}`);
+    const manifest = JSON.parse(await readFile(path.join(dest, 'backup-manifest.json'), 'utf8')) as { files: Array<{ name: string }> };
+    expect(manifest.files.map((f) => f.name)).toEqual(names);
+
+    // The data directory is lost; the backup is copied back in its place. The pack stays as published.
+    const restored = path.join(await tempDir(), 'restored');
+    await cp(dest, restored, { recursive: true });
+    s = await start({ rules, data: restored });
+    try {
+      const history = await s.request('GET', '/v1/pack/history', { token: CLERK });
+      expect(history.status, history.text).toBe(200);
+      const pubs = history.json<{ publications: Array<{ kind: string; versionBefore: string; reason?: string }> }>().publications;
+      expect(pubs.map((p) => [p.kind, p.versionBefore, p.reason])).toEqual([['publish', before, '备份测试']]);
+      const drafts = (await s.request('GET', '/v1/drafts', { token: CLERK })).json<{ drafts: Array<{ id: string; changed: string[] }> }>().drafts;
+      expect(drafts).toEqual([expect.objectContaining({ id: openDraft, changed: ['items/mz-004.yaml'] })]);
+      const draftFile = await s.request('GET', `/v1/drafts/${openDraft}/files/items%2Fmz-004.yaml`, { token: CLERK });
+      expect(draftFile.json<{ text: string }>().text).toBe(`${original}# 草稿中的改动\n`);
+      // The contents of the version before the publication come from the restored pack-blobs/.
+      const back = await s.request('POST', '/v1/pack/rollback', { token: ADMIN, body: { version: before, reason: '从备份恢复后回退' } });
+      expect(back.status, back.text).toBe(200);
+      expect(await readFile(item, 'utf8')).toBe(original);
+    } finally {
+      await s.app.close();
+    }
   });
 
   test('bianmin backup works while another process is writing', async () => {

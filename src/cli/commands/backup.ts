@@ -10,6 +10,8 @@ export function backup(ctx: Context, opts: BackupFlags): Promise<number> {
     const counts = Object.entries(result.counts)
       .map(([name, n]) => `${name} ${n} 条`)
       .join('，');
-    ctx.stdout.write(`已备份到 ${result.dir}：${result.files.length} 个文件，校验通过（${counts || '无记录'}）\n`);
+    const { blobs, drafts } = result.workbench;
+    const workbench = blobs + drafts > 0 ? `；工作台：规则包历史文件 ${blobs} 个，草稿 ${drafts} 份` : '';
+    ctx.stdout.write(`已备份到 ${result.dir}：${result.files.length} 个文件，校验通过（${counts || '无记录'}）${workbench}\n`);
   });
 }

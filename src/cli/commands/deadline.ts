@@ -1,4 +1,5 @@
 import { ClockError, describeDuration, describeInstant, type Deadline, type Suspension } from '../../calendar/index.ts';
+import { BianminError, suggest } from '../../core/index.ts';
 import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { openPack } from '../open-pack.ts';
@@ -19,8 +20,10 @@ export async function deadline(ctx: Context, opts: DeadlineFlags): Promise<numbe
   if (!pack) return EXIT.invalid;
   const item = pack.data.items.get(opts.item);
   if (!item) {
+    // Like decide and guide: an item the pack does not have is wrong input (exit 1), not a wrong command line.
     const codes = [...pack.data.items.keys()];
-    throw new UsageError('E-USAGE-OPTION', `规则包 ${opts.rules} 中没有事项 ${opts.item}；已有的事项：${codes.join('、') || '（无）'}`);
+    const near = suggest(opts.item, codes);
+    throw new BianminError('E-CLOCK-ITEM-UNKNOWN', `规则包 ${opts.rules} 中没有事项 ${opts.item}${near ? `，是否应为 ${near}？` : ''}；已有的事项：${codes.join('、') || '（无）'}`, { path: '--item' });
   }
   let deadline: Deadline;
   try {

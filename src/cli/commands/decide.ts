@@ -2,16 +2,20 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeDuration, describeInstant } from '../../calendar/index.ts';
 import { ApplicationError, type ApplicationIssue } from '../../engine/index.ts';
-import type { PathSegment } from '../../core/index.ts';
+import { BianminError, type ErrorCode, type Location, type PathSegment, type Problem } from '../../core/index.ts';
 import type { Decision } from '../../pack/index.ts';
 import { parseSource, type SourceFile } from '../../pack/index.ts';
 import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { openPack } from '../open-pack.ts';
+import { segmentsOf } from '../json-path.ts';
+import { instantFlag } from '../time-flags.ts';
 import type { DecideFlags } from '../syntax/decide.ts';
 import { UsageError } from '../usage-error.ts';
 
 export async function decide(ctx: Context, opts: DecideFlags): Promise<number> {
+  // A bad time flag is a usage error (exit 2), as in every command, before anything is read.
+  if (opts.at !== undefined) instantFlag(opts.at, '--at');
   let bytes: Buffer;
   try {
     bytes = await readFile(ctx.file(opts.input));
@@ -20,6 +24,7 @@ export async function decide(ctx: Context, opts: DecideFlags): Promise<number> {
   }
   const input = readInput(opts.input, bytes);
   if (!input.ok) {
+    if (ctx.output.json) throw input.error;
     ctx.stderr.write(`${input.message}\n`);
     return EXIT.invalid;
   }
@@ -27,7 +32,9 @@ export async function decide(ctx: Context, opts: DecideFlags): Promise<number> {
   if (application !== null && typeof application === 'object' && !Array.isArray(application)) {
     const given = (application as Record<string, unknown>).item;
     if (given !== undefined && given !== opts.item) {
-      ctx.stderr.write(`${where(opts.input, input.source, ['item'])}：输入文件中的事项编码 ${JSON.stringify(given)} 与 --item ${opts.item} 不一致\n`);
+      const message = `输入文件中的事项编码 ${JSON.stringify(given)} 与 --item ${opts.item} 不一致`;
+      if (ctx.output.json) throw new BianminError('E-APP-SCHEMA', message, { ...at(opts.input, input.source, ['item']), path: '$.item' });
+      ctx.stderr.write(`${where(opts.input, input.source, ['item'])}：${message}\n`);
       return EXIT.invalid;
     }
   }
@@ -39,6 +46,7 @@ export async function decide(ctx: Context, opts: DecideFlags): Promise<number> {
     decision = await pack.decide(withItem, opts.at === undefined ? {} : { at: opts.at });
   } catch (err) {
     if (!(err instanceof ApplicationError)) throw err;
+    if (ctx.output.json) throw locatedApplicationError(opts, input.source, err);
     for (const issue of err.details) ctx.stderr.write(`${locate(opts, input.source, issue)} [${issue.code}] ${issue.message}\n`);
     for (const s of err.suggestions) ctx.stderr.write(`  可能是：${s.code ?? ''} ${s.name}${s.window ? `（${s.window.number}号${s.window.name}）` : s.organ ? `（${s.organ}）` : ''}\n`);
     return EXIT.invalid;
@@ -47,14 +55,24 @@ export async function decide(ctx: Context, opts: DecideFlags): Promise<number> {
   return EXIT.ok;
 }
 
-type ReadResult = { ok: true; data: unknown; source: SourceFile | null } | { ok: false; message: string };
+type ReadResult = { ok: true; data: unknown; source: SourceFile | null } | { ok: false; message: string; error: BianminError };
+
+/** The input file's syntax error, as text and as the error `--json` prints. */
+function unreadable(file: string, code: ErrorCode, detail: string, line: number, column: number, details: readonly Problem[] = []): ReadResult {
+  return { ok: false, message: `${file}:${line}:${column} ${detail}`, error: new BianminError(code, detail, { file, line, column }, details) };
+}
 
 /** JSON or YAML; a syntax error is reported as file:line:column. */
 function readInput(file: string, bytes: Buffer): ReadResult {
   const yaml = /\.ya?ml$/i.test(file);
   const parsed = parseSource(path.basename(file), bytes);
   if (yaml) {
-    if (!parsed.ok) return { ok: false, message: parsed.errors.map((d) => `${file}:${d.line}:${d.column} ${d.message}`).join('\n') };
+    if (!parsed.ok) {
+      const [first] = parsed.errors;
+      const details = parsed.errors.map((d) => ({ code: d.code, message: d.message, file, line: d.line, column: d.column, path: d.path }));
+      const error = new BianminError(first?.code ?? 'E-YAML-SYNTAX', first?.message ?? 'YAML 语法错误', { file, line: first?.line ?? 0, column: first?.column ?? 0 }, details);
+      return { ok: false, message: parsed.errors.map((d) => `${file}:${d.line}:${d.column} ${d.message}`).join('\n'), error };
+    }
     return { ok: true, data: parsed.source.data, source: parsed.source };
   }
   let text = new TextDecoder('utf-8').decode(bytes);
@@ -64,35 +82,38 @@ function readInput(file: string, bytes: Buffer): ReadResult {
   } catch (err) {
     // The YAML parser reads JSON too and knows where it broke; fall back to V8's position.
     const first = parsed.ok ? null : parsed.errors[0];
-    if (first && first.line > 0) return { ok: false, message: `${file}:${first.line}:${first.column} JSON 语法错误：${first.message.replace(/^YAML 语法错误[：（]?/, '').replace(/）$/, '')}` };
+    if (first && first.line > 0) return unreadable(file, first.code, `JSON 语法错误：${first.message.replace(/^YAML 语法错误[：（]?/, '').replace(/）$/, '')}`, first.line, first.column);
     const pos = /position (\d+)/.exec(err instanceof Error ? err.message : '');
     if (pos) {
       const offset = Number(pos[1]);
       const before = text.slice(0, offset).split('\n');
       const near = text.slice(offset, offset + 1);
-      return {
-        ok: false,
-        message: `${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1} JSON 语法错误：此处${near ? `的 ${JSON.stringify(near)} ` : ''}不符合 JSON 写法（检查多余或缺少的逗号、引号和括号）`,
-      };
+      return unreadable(file, 'E-YAML-SYNTAX', `JSON 语法错误：此处${near ? `的 ${JSON.stringify(near)} ` : ''}不符合 JSON 写法（检查多余或缺少的逗号、引号和括号）`, before.length, (before.at(-1)?.length ?? 0) + 1);
     }
-    return { ok: false, message: `${file}：JSON 语法错误，文件不是有效的 JSON` };
+    const detail = 'JSON 语法错误，文件不是有效的 JSON';
+    return { ok: false, message: `${file}：${detail}`, error: new BianminError('E-YAML-SYNTAX', detail, { file }) };
   }
-}
-
-function segmentsOf(jsonPath: string): PathSegment[] {
-  const out: PathSegment[] = [];
-  for (const m of jsonPath.matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)) {
-    if (m[1] !== undefined) out.push(m[1]);
-    else if (m[2] !== undefined) out.push(Number(m[2]));
-    else if (m[3] !== undefined) out.push(JSON.parse(`"${m[3]}"`) as string);
-  }
-  return out;
 }
 
 function where(file: string, source: SourceFile | null, segments: readonly PathSegment[]): string {
   if (!source) return file;
   const at = source.locate(segments, false);
   return `${file}:${at.line}:${at.column}`;
+}
+
+/** Where `segments` is in the input file, as location fields. */
+function at(file: string, source: SourceFile | null, segments: readonly PathSegment[]): Location {
+  if (!source) return { file };
+  const p = source.locate(segments, false);
+  return { file, line: p.line, column: p.column };
+}
+
+/** The application's problems located in the input file (or at the flag they came from), for `--json`. */
+function locatedApplicationError(opts: DecideFlags, source: SourceFile | null, err: ApplicationError): ApplicationError {
+  const place = (issue: ApplicationIssue): Location =>
+    issue.path === 'at' ? { path: '--at' } : issue.path === '$.item' ? { path: '--item' } : { ...at(opts.input, source, segmentsOf(issue.path)), path: issue.path };
+  const located = new ApplicationError(err.details.map((issue) => ({ ...issue, ...place(issue) })), err.suggestions);
+  return located;
 }
 
 function locate(opts: DecideFlags, source: SourceFile | null, issue: ApplicationIssue): string {

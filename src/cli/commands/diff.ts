@@ -32,7 +32,7 @@ export async function diff(ctx: Context, opts: DiffFlags): Promise<number> {
     try {
       report = await whatIf({ base: basePack, current, suite, ...(opts.data ? { data: { dir: ctx.file(opts.data), days, now } } : {}) });
     } catch (e) {
-      if (!(e instanceof RecordsError)) throw e;
+      if (!(e instanceof RecordsError) || ctx.output.json) throw e;
       ctx.stderr.write(`错误：数据目录 ${opts.data}：${e.message}\n`);
       return EXIT.invalid;
     }
@@ -48,7 +48,7 @@ async function openBase(ctx: Context, dir: string, label: string): Promise<Pack 
   try {
     return await loadPack(dir);
   } catch (err) {
-    if (!(err instanceof PackLoadError)) throw err;
+    if (!(err instanceof PackLoadError) || ctx.output.json) throw err;
     for (const d of err.errors) ctx.stderr.write(`错误 ${formatDiagnostic(d, dir)}\n`);
     ctx.stderr.write(`基准规则包（${label}）无法加载：${err.errors.length} 处错误\n`);
     return null;

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { formatDiagnostic, PackLoadError } from '../../pack/index.ts';
 import { RecordsError } from '../../records/index.ts';
-import { buildServer, TokenConfigError, tokensFrom } from '../../server/index.ts';
+import { BianminError } from '../../core/index.ts';
+import { buildServer, localAdminToken, parseCorsOrigins, TokenConfigError, tokensFrom } from '../../server/index.ts';
 import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { LOG_LEVELS, type ServeFlags } from '../syntax/serve.ts';
@@ -18,6 +19,14 @@ export async function serve(ctx: Context, opts: ServeFlags): Promise<number> {
   if (!/^\d+$/.test(opts.rateLimit)) throw new UsageError('E-USAGE-OPTION', `--rate-limit 应为非负整数，实际是 ${opts.rateLimit}`);
   if (!LOG_LEVELS.includes(opts.logLevel)) throw new UsageError('E-USAGE-OPTION', `日志级别 ${opts.logLevel} 无效；可选：${LOG_LEVELS.join('、')}`);
 
+  let corsOrigin: string[] = [];
+  try {
+    corsOrigin = parseCorsOrigins(opts.corsOrigin ?? '');
+  } catch (err) {
+    if (!(err instanceof BianminError)) throw err;
+    throw new UsageError('E-USAGE-OPTION', `--cors-origin：${err.detail}`);
+  }
+
   let tokens;
   try {
     tokens = tokensFrom(ctx.env.BIANMIN_TOKENS, opts.tokensFile === undefined ? undefined : ctx.file(opts.tokensFile));
@@ -25,6 +34,9 @@ export async function serve(ctx: Context, opts: ServeFlags): Promise<number> {
     if (!(err instanceof TokenConfigError)) throw err;
     throw new UsageError('E-USAGE-OPTION', err.message);
   }
+  // No token configured: a local admin token (made once, reused) so the workbench can publish; only its file is printed.
+  const local = tokens.length === 0 ? await localAdminToken(ctx.file(opts.data)) : null;
+  if (local) tokens = [local.entry];
 
   let app: FastifyInstance;
   try {
@@ -35,6 +47,7 @@ export async function serve(ctx: Context, opts: ServeFlags): Promise<number> {
       log: { level: opts.logLevel },
       rateLimit: rate === 0 ? false : { max: rate, allowList: (opts.rateLimitAllow ?? '').split(',').map((s) => s.trim()).filter(Boolean) },
       trustProxy: opts.trustProxy === true,
+      corsOrigin,
     });
   } catch (err) {
     if (err instanceof PackLoadError) {
@@ -44,6 +57,11 @@ export async function serve(ctx: Context, opts: ServeFlags): Promise<number> {
     }
     if (err instanceof RecordsError) {
       ctx.stderr.write(`错误：数据目录 ${opts.data} 无法打开，服务未启动：${err.message}\n`);
+      return EXIT.invalid;
+    }
+    const errno = (err as NodeJS.ErrnoException).code;
+    if (errno === 'ENOSPC' || errno === 'EDQUOT') {
+      ctx.stderr.write(`错误：磁盘空间已满，服务未启动（数据目录 ${opts.data}）；请清理磁盘空间后重试\n`);
       return EXIT.invalid;
     }
     throw err;
@@ -78,10 +96,13 @@ export async function serve(ctx: Context, opts: ServeFlags): Promise<number> {
       `  政务公开栏：${base}/board（大厅显示屏：${base}/board?screen=1，打印版 PDF：${base}/board.pdf）`,
       `  接口文档：  ${base}/docs（OpenAPI：${base}/openapi.json）`,
       `  规则包：${opts.rules}（${packs.served.pack.data.items.size} 个事项，修改后自动重新加载），数据目录：${opts.data}`,
-      tokens.length > 0
+      local
+        ? `  未配置令牌：${local.created ? '已生成' : '沿用'}本机管理员令牌（${local.entry.name}，工作台发布用），保存在 ${local.file}（仅本机用户可读）`
+        : tokens.length > 0
         ? `  令牌：${tokens.length} 个（登记办件、投诉等写入操作和内部查询需认证）`
         : '  未配置令牌（BIANMIN_TOKENS 或 --tokens-file）：公开查询可用，登记办件、投诉等写入操作已停用',
       opts.host === '0.0.0.0' || opts.host === '::' ? '  已对所有网卡开放，局域网内用本机 IP 地址访问' : '',
+      corsOrigin.length > 0 ? `  允许跨域调用的网页来源：${corsOrigin.join('、')}` : '',
       '按 Ctrl+C 停止服务。',
     ]
       .filter(Boolean)

@@ -14,6 +14,7 @@ export interface ServeFlags {
   rateLimit: string;
   rateLimitAllow?: string;
   trustProxy?: boolean;
+  corsOrigin?: string;
   logLevel: string;
 }
 
@@ -29,6 +30,7 @@ export function serveSyntax(program: Command, run: Run): void {
     .option('--rate-limit <次数>', '公开接口每个地址每分钟最多请求次数，0 为不限（持令牌的请求不受限）', String(DEFAULT_RATE_LIMIT_MAX))
     .option('--rate-limit-allow <地址>', '不限流的地址，逗号分隔（例如反向代理、压测机）')
     .option('--trust-proxy', '信任反向代理的 X-Forwarded-For（按真实客户端地址限流）')
+    .option('--cors-origin <来源>', '允许跨域调用接口的网页来源，逗号分隔（例如 https://oa.example.gov.cn；* 为任何来源）；不写则不允许跨域')
     .option('--log-level <级别>', `日志级别：${LOG_LEVELS.join('、')}`, 'info')
     .action((opts: ServeFlags) => run(async (ctx) => (await import('../commands/serve.ts')).serve(ctx, opts)));
 }

@@ -14,6 +14,7 @@ export const DOCUMENT = {
   'E-DOC-RENDER': entry('document', '生成文书时出错（模板 {template}）：{detail}', '按模板生成文书时出错（如数据中缺少模板要用的值）'),
   'E-DOC-TEMPLATE-INVALID': entry('document', '文书模板有 {count} 处错误，无法生成文书：', '规则包的文书模板有错误（每处错误附文件和行号），不能生成文书'),
   'E-DOC-TEMPLATE-UNKNOWN': entry('document', '没有名为 {name} 的文书模板', '要用的模板不存在，或没有登记为该类文书的模板'),
+  'E-DOC-UNMASKED': entry('document', '公开文书不得显示完整的身份证号或手机号：{detail}', '公开文书（办事指南、公开栏、办结公告、投诉处理结果）中由模板本身写出了完整的身份证号或手机号，拒绝生成'),
   'E-NOTICE-NOT-FOUND': entry('document', '没有文号为 {number} 的文书', '按文号补打文书：登记簿中没有这个文号的文书', { status: 404 }),
   'E-NOTICE-UNAVAILABLE': entry('document', '办件 {id} 的文书无法按现行规则包出具：{detail}', '办件的文书无法按现行规则包出具（如事项已从规则包中删除）', { status: 409 }),
   'E-PDF-BUSY': entry('document', '正在生成的 PDF 过多，请稍后再试（或先查看 HTML 版本）', '排队生成的 PDF 过多，请稍后再试或先看 HTML 版本', { status: 429 }),
@@ -28,6 +29,7 @@ export const DOCUMENT = {
   'E-TEMPLATE-READ': entry('document', '无法读取模板（{reason}）', '模板文件无法读取（失效的快捷方式、没有权限……）'),
   'E-TEMPLATE-TYPE': entry('document', '类型不符：{detail}', '值的类型与用法不符（如把对象直接显示、对文字用 {{#each}}、帮助函数的参数类型不对）'),
   'E-TEMPLATE-UNESCAPED': entry('document', '不允许用 {{{ }}} 或 {{& }} 输出不转义的内容：申请人填写的内容可能含有 HTML 代码，必须转义后显示', '用 {{{ }}} 或 {{& }} 输出不转义的内容'),
+  'E-TEMPLATE-UNMASKED': entry('document', '模板中写有完整的{kind}（{text}）：文书模板不得含个人的身份证号或手机号；中心公布的电话请写在 center.yaml 或事项的 phone 中', '文书模板的文字中写有完整的身份证号或手机号（规则包中公布的电话除外）'),
   'E-TEMPLATE-UNSUPPORTED': entry('document', '不支持的模板写法（{detail}）', '不支持的模板写法（如 {{#> 局部模板}} 块、装饰器）'),
   'W-TEMPLATE-UNUSED': entry('document', '模板 {name} 没有被使用：文书模板应命名为 {names} 之一，或由事项的 documents 引用；局部模板以 _ 开头', '规则包 templates/ 中的模板没有被任何文书使用', { severity: 'warning' }),
 } as const satisfies Record<string, CatalogueEntry>;

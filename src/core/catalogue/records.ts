@@ -4,7 +4,6 @@ import { entry, type CatalogueEntry } from './entry.ts';
 export const RECORDS = {
   'E-BACKUP-TARGET': entry('records', '备份目录 {target} {reason}', '备份目录位于数据目录之内，或已存在且不为空'),
   // The board is the service's page, not the caller's input: withholding it is the service unavailable.
-  'E-BOARD-WITHHELD': entry('records', '公开栏暂停公开：{detail}', '公开栏的内容未能存档（例如含未脱敏的个人信息），不存档的内容不公开', { status: 503 }),
   'E-CASE-NOT-FOUND': entry('records', '办件 {id} 不存在', '登记簿中没有这个办件编号', { status: 404 }),
   'E-COMPLAINT-CASE': entry('records', '办件 {id} 不存在', '投诉所涉的办件编号不在登记簿中'),
   'E-COMPLAINT-MAJOR': entry('records', '涉及重大事项的投诉应采用书面形式（投诉制度第二条）；请投诉人提交书面投诉后再登记', '重大事项的投诉以口头或电话方式登记'),

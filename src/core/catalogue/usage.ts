@@ -6,4 +6,6 @@ export const USAGE = {
   'E-USAGE-ARGUMENT': entry('usage', '参数有误：{detail}', '命令的参数有误：缺少参数、参数过多，或参数的取值无效'),
   'E-USAGE-COMMAND': entry('usage', '未知命令：{detail}', '未知命令（bianmin --help 列出全部命令）'),
   'E-USAGE-FILE': entry('usage', '无法读取输入文件：{detail}', '命令行指定的输入文件无法读取：不存在、无权限，或不是文件'),
+  'E-USAGE-ANSWER': entry('usage', '新建规则包的回答有误：{detail}', 'bianmin init（或工作台“新建规则包”）的回答缺项或有误：中心名称、电话、办公时段、窗口和工作人员，定位到回答的 JSON 路径'),
+  'E-USAGE-DIR': entry('usage', '目录不能用于新建规则包：{detail}', 'bianmin init 的目标目录不是空目录（或是文件），不会覆盖已有的文件'),
 } as const satisfies Record<string, CatalogueEntry>;

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { renderBoard, type RenderedDocument } from '../../documents/index.ts';
 import type { PackData } from '../../pack/index.ts';
-import { RecordsError } from '../../records/index.ts';
 import { errorResponses } from '../api-schemas.ts';
+import { operation } from '../openapi.ts';
 import { sendHtml } from '../csp.ts';
 import { TEMPLATES_DIR } from '../templates-dir.ts';
 import { boardComplaints } from '../board-complaints.ts';
@@ -29,13 +29,9 @@ export async function boardRoutes(app: FastifyInstance, opts: { printer: PdfPrin
       const sha = createHash('sha256').update(doc.html).digest('hex');
       if (!archived.has(sha)) {
         if (![...r.publications.all()].some((p) => p.sha256 === sha)) {
-          try {
-            await r.publications.archive({ kind: 'board', title: screen ? `${doc.title}（大厅显示屏）` : doc.title, content: doc.html, issuer: 'bianmin serve' });
-          } catch (err) {
-            // The archive refuses unmasked personal data; what may not be archived may not be shown.
-            if (err instanceof RecordsError) throw HttpError.of('E-BOARD-WITHHELD', { detail: err.detail });
-            throw err;
-          }
+          // Free text on the board is masked when rendered, and a number the template itself writes
+          // refuses the render (E-DOC-UNMASKED): what reaches the archive passes its check.
+          await r.publications.archive({ kind: 'board', title: screen ? `${doc.title}（大厅显示屏）` : doc.title, content: doc.html, issuer: 'bianmin serve' });
         }
         archived.add(sha);
       }
@@ -47,6 +43,7 @@ export async function boardRoutes(app: FastifyInstance, opts: { printer: PdfPrin
     '/board',
     {
       schema: {
+        ...operation('getBoard', 'public'),
         tags: ['公开'],
         summary: '政务公开栏（HTML）',
         description: '中心概况、窗口和AB岗人员、服务承诺、全部事项（按窗口，含依据、条件、材料、时限、收费）、预公开、领导带班值班表、投诉电话和近期投诉处理结果。screen=1 为大厅显示屏大字页面。',
@@ -69,6 +66,7 @@ export async function boardRoutes(app: FastifyInstance, opts: { printer: PdfPrin
     '/board.pdf',
     {
       schema: {
+        ...operation('getBoardPdf', 'public'),
         tags: ['公开'],
         summary: '政务公开栏（A4 PDF）',
         description: '打印张贴用；每个事项另起一页。',

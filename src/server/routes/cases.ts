@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Application } from '../../pack/index.ts';
 import type { CaseEventInput, CaseView } from '../../records/index.ts';
 import { errorResponses } from '../api-schemas.ts';
+import { operation } from '../openapi.ts';
 import { plainJson } from '../plain-json.ts';
 import { HttpError } from '../http-error.ts';
 import { noticeOf } from '../notice-numbers.ts';
@@ -67,10 +68,10 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       serializerCompiler: plainJson,
       validatorCompiler: (route) => validatorCompiler(route.httpPart === 'body' ? { ...route, schema: validatedBody } : route),
       schema: {
+        ...operation('createCase', 'token'),
         tags: ['办件'],
         summary: '登记办件（按现行规则包判断后登记）',
         description: '对申请作出受理分类决定并登记为办件（咨询件也要登记），出具带文号的文书。与 POST /v1/decisions 加 record: true 相同，返回的是办件。',
-        security: [{ bearer: [] }],
         body: registrationBody,
         response: { 201: caseView, ...errorResponses(400, 401, 403, 404, 413, 415) },
       },
@@ -92,11 +93,11 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       onRequest: clerk,
       serializerCompiler: plainJson,
       schema: {
+        ...operation('addCaseEvent', 'token'),
         tags: ['办件'],
         summary: '记录办理环节',
         description:
           '补正告知、受理、中止计时（补正、听证、检验检测、专家评审）、恢复计时、经批准延长、办结、退回、不予受理、超期说明。环节须符合办理顺序；中止、退回、不予受理、超期说明须写理由，延长须有批准记录且不超过事项规定的最长延长期限。',
-        security: [{ bearer: [] }],
         params: { type: 'object', properties: { id: CASE_ID }, required: ['id'] },
         body: {
           type: 'object',
@@ -141,10 +142,10 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       onRequest: clerk,
       serializerCompiler: plainJson,
       schema: {
+        ...operation('getCase', 'token'),
         tags: ['办件'],
         summary: '办件及其计时',
         description: '办件登记内容、全部办理环节、当前状态，以及计时：到期时间、剩余时间、预警等级（yellow 黄牌、red 红牌）和责任人。',
-        security: [{ bearer: [] }],
         params: { type: 'object', properties: { id: CASE_ID }, required: ['id'] },
         response: { 200: caseView, ...errorResponses(400, 401, 403, 404) },
       },
@@ -166,10 +167,10 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       onRequest: clerk,
       serializerCompiler: plainJson,
       schema: {
+        ...operation('listOverdueCases', 'token'),
         tags: ['办件'],
         summary: '预警办件（电子监察黄牌、红牌）',
         description: '在办的办件中即将到期（yellow，剩余工作日不超过 policy.yaml 的预警阈值）和已超期（red）的，红牌在前，各按到期时间排序，附责任人（A岗，或顶岗的B岗）。',
-        security: [{ bearer: [] }],
         querystring: {
           type: 'object',
           properties: { level: { enum: ['yellow', 'red'], description: '只列出该等级；不写则两者都列出。' } },

@@ -1,11 +1,13 @@
 /**
  * The complaints ledger: POST /v1/complaints (register), POST /v1/complaints/{id}/verification
- * (查实 / 不实, admin). The complainant is confidential: nothing here is public.
+ * (查实 / 不实, admin). The complainant is confidential: answers show the complaint masked (the
+ * complainant field by field, personal numbers in its text); the register keeps it whole.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ComplaintRecord } from '../../pack/index.ts';
 import type { VerifyComplaint } from '../../records/index.ts';
 import { errorResponses } from '../api-schemas.ts';
+import { operation } from '../openapi.ts';
 import { plainJson } from '../plain-json.ts';
 import { BODY, inRequest } from '../in-request.ts';
 import { pointer, ref } from '../schemas.ts';
@@ -35,10 +37,10 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
       onRequest: auth.require('clerk'),
       serializerCompiler: plainJson,
       schema: {
+        ...operation('createComplaint', 'token'),
         tags: ['监督'],
         summary: '登记投诉',
         description: '渠道（口头、电话、书面；重大事项须书面）、投诉人（保密，可匿名）、被投诉的工作人员或窗口、内容；答复期限按 policy.yaml 计算。',
-        security: [{ bearer: [] }],
         body: {
           type: 'object',
           properties: {
@@ -75,7 +77,7 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
             ...(b.case ? { case: b.case } : {}),
           }),
         );
-        return r.complaints.view(saved, saved.receivedAt);
+        return r.complaints.maskedView(r.complaints.view(saved, saved.receivedAt));
       });
       return reply.code(201).header('location', `/v1/complaints/${view.record.id}`).send(view);
     },
@@ -87,10 +89,10 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
       onRequest: auth.require('admin'),
       serializerCompiler: plainJson,
       schema: {
+        ...operation('verifyComplaint', 'token'),
         tags: ['监督'],
         summary: '投诉核实结论（需管理员令牌）',
         description: 'verified 查实、unfounded 不实；结论一经记录不能更改。查实的投诉按 policy.yaml 的责任追究规则计入责任人（例如一次查实通报批评、二次查实下岗）。',
-        security: [{ bearer: [] }],
         params: { type: 'object', properties: { id: prop('id') }, required: ['id'] },
         body: {
           type: 'object',
@@ -112,7 +114,7 @@ export async function complaintRoutes(app: FastifyInstance): Promise<void> {
       return records.use(async (r) => {
         // The records locate problems inside the stored complaint (`$.verification.at`); the body is that object.
         const saved = await inRequest({ $: '$', '$.verification': '$' }, () => r.complaints.verify(id, request.body));
-        return r.complaints.view(saved, new Date().toISOString());
+        return r.complaints.maskedView(r.complaints.view(saved, new Date().toISOString()));
       });
     },
   );

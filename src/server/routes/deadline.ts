@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Suspension } from '../../calendar/index.ts';
 import { errorResponses } from '../api-schemas.ts';
+import { operation } from '../openapi.ts';
 import { HttpError } from '../http-error.ts';
 import { inRequest } from '../in-request.ts';
 import { unknownItem } from '../unknown-item.ts';
@@ -18,6 +19,7 @@ export async function deadlineRoutes(app: FastifyInstance): Promise<void> {
     '/v1/deadline',
     {
       schema: {
+        ...operation('getDeadline', 'public'),
         tags: ['时限'],
         summary: '办结期限：承诺期限和法定期限',
         description: '自受理时起算（受理当日不计，期限届满日办公时间结束时到期），按规则包的工作日历和办公时间计算；暂停计时的期间不计入。',

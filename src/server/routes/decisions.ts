@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Application } from '../../pack/index.ts';
 import { errorResponses } from '../api-schemas.ts';
+import { operation } from '../openapi.ts';
 import { plainJson } from '../plain-json.ts';
 import { HttpError } from '../http-error.ts';
 import { decideOrReject, noticeLink, register } from '../register.ts';
@@ -76,6 +77,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
       serializerCompiler: plainJson,
       validatorCompiler: (route) => validatorCompiler(route.httpPart === 'body' ? { ...route, schema: registrationSchema } : route),
       schema: {
+        ...operation('decide', 'optional'),
         tags: ['受理'],
         summary: '受理分类决定',
         description:

@@ -1,6 +1,7 @@
 /** Liveness, readiness (is the pack on disk the one in service?) and the OpenAPI document. */
 import type { FastifyInstance } from 'fastify';
 import { errorResponses } from '../api-schemas.ts';
+import { operation } from '../openapi.ts';
 import { renderMessage } from '../../core/index.ts';
 import { HttpError } from '../http-error.ts';
 
@@ -12,6 +13,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { rateLimit: false },
       schema: {
+        ...operation('getHealth', 'public'),
         tags: ['运行'],
         summary: '存活检查',
         response: { 200: { type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] } },
@@ -25,6 +27,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { rateLimit: false },
       schema: {
+        ...operation('getReadiness', 'public'),
         tags: ['运行'],
         summary: '就绪检查：磁盘上的规则包是否就是正在使用的规则包',
         description:

@@ -1,7 +1,8 @@
 /** The catalog: GET /v1/items, GET /v1/items/{code}, GET /v1/items/{code}/guide (HTML or PDF). */
 import type { FastifyInstance } from 'fastify';
-import { renderGuide } from '../../documents/index.ts';
+import { allowedNumbers, maskPublicData, renderGuide } from '../../documents/index.ts';
 import { errorResponses } from '../api-schemas.ts';
+import { operation } from '../openapi.ts';
 import { plainJson } from '../plain-json.ts';
 import { sendHtml } from '../csp.ts';
 import { TEMPLATES_DIR } from '../templates-dir.ts';
@@ -37,6 +38,7 @@ export async function itemRoutes(app: FastifyInstance): Promise<void> {
     {
       serializerCompiler: plainJson,
       schema: {
+        ...operation('listItems', 'public'),
         tags: ['事项'],
         summary: '全部服务事项',
         description: '每个事项按当日有效的版本：编码、名称、办理方式、受理窗口、申报材料（标识、名称、必要性）。',
@@ -52,6 +54,7 @@ export async function itemRoutes(app: FastifyInstance): Promise<void> {
     {
       serializerCompiler: plainJson,
       schema: {
+        ...operation('getItem', 'public'),
         tags: ['事项'],
         summary: '一个服务事项',
         description: '目录信息（当日有效的版本）和规则包中的完整声明（declaration，格式见 Item；含将来施行的变更 changes）。事项编码不存在时返回 404 并给出最相近的事项（首问引导）。',
@@ -69,7 +72,8 @@ export async function itemRoutes(app: FastifyInstance): Promise<void> {
       const loaded = pack.data.items.get(code);
       if (!loaded) throw unknownItem(pack, code, 'params.code');
       const entry = pack.listItems({ at: noonOf(request.query.date) }).find((i) => i.code === code);
-      return { ...entry, declaration: loaded.data, file: loaded.file };
+      // Public: a number an officer typed into the item's text is masked as on the guide.
+      return { ...entry, declaration: maskPublicData(loaded.data, allowedNumbers(pack.data)), file: loaded.file };
     },
   );
 }
@@ -80,6 +84,7 @@ export async function guideRoutes(app: FastifyInstance, opts: { printer: PdfPrin
     '/v1/items/:code/guide',
     {
       schema: {
+        ...operation('getItemGuide', 'public'),
         tags: ['事项'],
         summary: '办事指南（HTML 或 PDF）',
         description: '按 Accept 请求头提供：text/html（默认）或 application/pdf（A4 打印版）。',

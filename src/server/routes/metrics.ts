@@ -1,6 +1,7 @@
 /** GET /v1/metrics?month=: 及时办结率, 咨询首问受理率, 首问事项办结率, complaints and grades per staff and window. */
 import type { FastifyInstance } from 'fastify';
 import { errorResponses } from '../api-schemas.ts';
+import { operation } from '../openapi.ts';
 import { plainJson } from '../plain-json.ts';
 import { inRequest } from '../in-request.ts';
 import { pointer } from '../schemas.ts';
@@ -14,10 +15,10 @@ export async function metricsRoutes(app: FastifyInstance): Promise<void> {
       onRequest: auth.require('clerk'),
       serializerCompiler: plainJson,
       schema: {
+        ...operation('getMetrics', 'token'),
         tags: ['监督'],
         summary: '月度考评统计',
         description: '每名工作人员和每个窗口：及时办结率、咨询首问受理率、首问事项办结率、投诉件数，以及按 policy.yaml 考评标准得出的等级（优秀、称职、不称职）。',
-        security: [{ bearer: [] }],
         querystring: {
           type: 'object',
           properties: { month: { ...pointer('common', '/$defs/month'), description: '月份 YYYY-MM，例如 2026-11。' } },

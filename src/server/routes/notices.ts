@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { errorResponses } from '../api-schemas.ts';
+import { operation } from '../openapi.ts';
 import { sendHtml } from '../csp.ts';
 import { TEMPLATES_DIR } from '../templates-dir.ts';
 import { HttpError } from '../http-error.ts';
@@ -17,10 +18,10 @@ export async function noticeRoutes(app: FastifyInstance): Promise<void> {
     {
       onRequest: auth.require('clerk'),
       schema: {
+        ...operation('getNotice', 'token'),
         tags: ['公开'],
         summary: '登记办件时出具的文书（HTML，需认证）',
         description: '一次性告知单、补正材料通知书、受理通知书、即办件回执、退回件通知书或不予受理通知书，可打印；文号即登记时返回的 notice.number（路径中需 URL 编码）。',
-        security: [{ bearer: [] }],
         params: { type: 'object', properties: { number: { type: 'string', minLength: 1, maxLength: 64, description: '文号，例如 青便〔2026〕0001号。' } }, required: ['number'] },
         produces: ['text/html'],
         response: { 200: { description: '文书', content: { 'text/html': { schema: { type: 'string' } } } }, ...errorResponses(401, 403, 404, 409) },

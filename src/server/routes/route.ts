@@ -1,12 +1,15 @@
 /** GET /v1/route?q=: 首问负责 routing — which item, window or outside organ a query belongs to. */
 import type { FastifyInstance } from 'fastify';
+import { maskUnmasked } from '../../records/index.ts';
 import { errorResponses } from '../api-schemas.ts';
+import { operation } from '../openapi.ts';
 
 export async function routeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { q: string; limit?: number } }>(
     '/v1/route',
     {
       schema: {
+        ...operation('routeInquiry', 'public'),
         tags: ['事项'],
         summary: '首问引导：按名称、关键词或编码查找事项、窗口和外部机关',
         description: '群众问到的事，不论是否本窗口办理，都能指明应去的窗口或机关（首问负责制）。结果按匹配程度排序：kind 为 item 本中心事项、referral 不归本中心办理（organ 为应去的机关）、window 窗口。',
@@ -49,6 +52,7 @@ export async function routeRoutes(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    async (request) => ({ query: request.query.q, matches: request.served.pack.route(request.query.q, { limit: request.query.limit ?? 10 }) }),
+    // The query is echoed masked: a public answer shows no whole ID or mobile number (issue 12).
+    async (request) => ({ query: maskUnmasked(request.query.q), matches: request.served.pack.route(request.query.q, { limit: request.query.limit ?? 10 }) }),
   );
 }

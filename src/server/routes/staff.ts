@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { maskContact, type Evidence } from '../../records/index.ts';
 import { errorResponses } from '../api-schemas.ts';
+import { operation } from '../openapi.ts';
 import { plainJson } from '../plain-json.ts';
 import { HttpError } from '../http-error.ts';
 import { BODY, inRequest } from '../in-request.ts';
@@ -20,11 +21,11 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
       onRequest: auth.require('admin'),
       serializerCompiler: plainJson,
       schema: {
+        ...operation('getStaffRecord', 'token'),
         tags: ['监督'],
         summary: '工作人员的责任追究记录（需管理员令牌）',
         description:
           '计算窗口期内（policy.yaml 的 countingWindow，例如自然年）的违规事实（查实投诉、无正当理由超期、服务忌语、空岗、未公示收费、差评）、据 policy.yaml 责任追究规则得出的处理（例如 通报批评、下岗）及每项处理所依据的记录。投诉人信息已脱敏。',
-        security: [{ bearer: [] }],
         params: { type: 'object', properties: { id: { ...pointer('common', '/$defs/id'), description: '工作人员的标识（center.yaml）。' } }, required: ['id'] },
         response: {
           200: {

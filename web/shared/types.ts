@@ -1,0 +1,148 @@
+/**
+ * The front end's types of the HTTP API, derived from web/src/api/openapi.d.ts (written by
+ * `npm run gen:api-types` from the service's OpenAPI document): the route schemas are the one
+ * source of truth. Nothing here restates a schema the document describes.
+ *
+ * Written by hand only: what the OpenAPI document leaves open (`{ [key: string]: unknown }`) and
+ * the UI reads — the test report (`bianmin test --coverage --json`), the what-if of the diff
+ * (`bianmin diff --data --json`) and the answers of 新建规则包 (`init`, as `bianmin init --answers`).
+ * Each is checked below to fit where the generated type puts it.
+ */
+import type { components, paths } from '../src/api/openapi';
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+
+/** The JSON of the success answer (200 or 201) of `M P`. */
+export type Answer<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { responses: infer R }
+    ? R extends { 200: { content: { 'application/json': infer T } } }
+      ? T
+      : R extends { 201: { content: { 'application/json': infer T } } }
+        ? T
+        : never
+    : never;
+
+/** The JSON request body of `M P`. */
+export type RequestBody<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
+
+// --- The pack and drafts -------------------------------------------------------------------------
+
+export type PackListing = Answer<'/v1/pack', 'get'>;
+export type PackFile = PackListing['files'][number];
+export type FileKind = PackFile['kind'];
+export type FileText = Answer<'/v1/drafts/{id}/files/{path}', 'get'>;
+
+export type Draft = Answer<'/v1/drafts', 'get'>['drafts'][number];
+export type DraftWithFiles = Answer<'/v1/drafts/{id}', 'get'>;
+export type DraftFile = DraftWithFiles['files'][number];
+export type FileState = DraftFile['state'];
+export type CreateDraftBody = RequestBody<'/v1/drafts', 'post'>;
+
+export type Diagnostics = Answer<'/v1/drafts/{id}/diagnostics', 'get'>;
+export type Diagnostic = Diagnostics['errors'][number];
+
+export type Publication = Answer<'/v1/pack/history', 'get'>['publications'][number];
+export type RollbackBody = RequestBody<'/v1/pack/rollback', 'post'>;
+export type PublishBody = RequestBody<'/v1/drafts/{id}/publish', 'post'>;
+
+// --- Decisions and documents ---------------------------------------------------------------------
+
+export type Application = components['schemas']['Application'];
+export type Decision = components['schemas']['Decision'];
+export type TraceEntry = Decision['trace'][number];
+export type DecisionAnswer = Answer<'/v1/drafts/{id}/decisions', 'post'>;
+export type RenderBody = RequestBody<'/v1/drafts/{id}/render', 'post'>;
+export type DocKind = RenderBody['doc'];
+export type TestBody = RequestBody<'/v1/drafts/{id}/test', 'post'>;
+
+/** The error body of every endpoint: `{ error: { code, message, path, details? } }`. */
+export type ApiErrorBody = components['schemas']['Error'];
+export type ApiErrorDetail = NonNullable<ApiErrorBody['error']['details']>[number];
+
+// --- What the OpenAPI document leaves open (hand-written, UI-side readings) ----------------------
+
+/** The answers of 新建规则包, as `POST /v1/drafts` takes them in `init` (see `bianmin init --answers`). */
+export type InitAnswers = {
+  center: {
+    name: string;
+    /** 文书编号前缀, e.g. 青便. */
+    code: string;
+    address: string;
+    officeHours?: string[];
+    phones: { consult: string; complaint: string; report?: string };
+  };
+  windows: { id: string; name: string }[];
+  staff: { id: string; name: string; window: string; post?: 'A' | 'B' }[];
+};
+
+export interface ScenarioFailure {
+  key: string;
+  label: string;
+  expected: string;
+  actual: string;
+  because: string[];
+  line?: number;
+}
+
+export interface ScenarioResult {
+  file: string;
+  line: number;
+  column: number;
+  name: string;
+  status: 'passed' | 'failed' | string;
+  failures: ScenarioFailure[];
+  error: string | { message: string } | null;
+  trace?: TraceEntry[];
+}
+
+export interface CoverageGap {
+  item?: string;
+  id?: string;
+  name?: string;
+  file?: string;
+  line?: number;
+}
+
+/** `POST /v1/drafts/{id}/test`: the JSON of `bianmin test --coverage --json`. */
+export interface TestReport {
+  passed: number;
+  failed: number;
+  files: string[];
+  scenarios: ScenarioResult[];
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+  coverage?: Record<string, { total: number; covered: number; gaps: CoverageGap[] }>;
+}
+
+export interface WhatIfChange {
+  aspect: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+export interface WhatIfRule {
+  rule: string;
+  before?: { passed: boolean; message: string; file?: string; line?: number } | null;
+  after?: { passed: boolean; message: string; file?: string; line?: number } | null;
+}
+
+/** `whatIf` of `GET /v1/drafts/{id}/diff`: the JSON of `bianmin diff --data --json`. */
+export interface WhatIf {
+  scenarios: number;
+  cases?: { replayed: number; withoutApplication?: number; from?: string; to?: string };
+  changed: {
+    subject: { kind: string; file?: string; line?: number; column?: number; name?: string; id?: string };
+    changes: WhatIfChange[];
+    rules?: WhatIfRule[];
+  }[];
+}
+
+export type DraftDiff = Omit<Answer<'/v1/drafts/{id}/diff', 'get'>, 'whatIf'> & { whatIf: WhatIf };
+
+// The hand-written readings fit where the generated types put them (a compile error here means the
+// OpenAPI document changed: rerun `npm run gen:api-types` and adjust the reading).
+type Fits<T extends U, U> = T;
+export type Checks = [Fits<InitAnswers, NonNullable<CreateDraftBody['init']>>];

@@ -1,0 +1,4446 @@
+// 由 `npm run gen:api-types` 从服务的 OpenAPI 文档（GET /openapi.json）生成，请勿手工修改。
+// Generated from the service's OpenAPI document by `npm run gen:api-types`; do not edit.
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 存活检查 */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 就绪检查：磁盘上的规则包是否就是正在使用的规则包
+         * @description 200：规则包文件即正在使用的版本。503：规则包文件已修改但未通过校验（error.errors 列出每处错误的文件、行、列），或正在重新加载，此期间继续按上一版规则包答复；或登记簿不可用。
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 受理分类决定
+         * @description 按规则包判断一次咨询或申请：consultation 咨询件（一次性告知）、supplement 补正、returned 退回、rejected 不予受理（告知去向）、accepted 受理（即办、承诺、上报、联办、信访），附缺件清单、理由、期限、收费和判断过程（trace，含 YAML 文件和行号）。record: true 时登记办件、出具带文号的文书（需认证）。
+         */
+        post: operations["decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 全部服务事项
+         * @description 每个事项按当日有效的版本：编码、名称、办理方式、受理窗口、申报材料（标识、名称、必要性）。
+         */
+        get: operations["listItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/items/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一个服务事项
+         * @description 目录信息（当日有效的版本）和规则包中的完整声明（declaration，格式见 Item；含将来施行的变更 changes）。事项编码不存在时返回 404 并给出最相近的事项（首问引导）。
+         */
+        get: operations["getItem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 首问引导：按名称、关键词或编码查找事项、窗口和外部机关
+         * @description 群众问到的事，不论是否本窗口办理，都能指明应去的窗口或机关（首问负责制）。结果按匹配程度排序：kind 为 item 本中心事项、referral 不归本中心办理（organ 为应去的机关）、window 窗口。
+         */
+        get: operations["routeInquiry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办结期限：承诺期限和法定期限
+         * @description 自受理时起算（受理当日不计，期限届满日办公时间结束时到期），按规则包的工作日历和办公时间计算；暂停计时的期间不计入。
+         */
+        get: operations["getDeadline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 某年的工作日历
+         * @description 放假安排、调休上班日、每月工作日数。source 说明数据来源：pack 规则包（official 是否为国务院正式公布）、package 通用节假日数据、weekends-only 未知安排只按周末计算（warnings 中有提示）。
+         */
+        get: operations["getCalendarYear"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 预警办件（电子监察黄牌、红牌）
+         * @description 在办的办件中即将到期（yellow，剩余工作日不超过 policy.yaml 的预警阈值）和已超期（red）的，红牌在前，各按到期时间排序，附责任人（A岗，或顶岗的B岗）。
+         */
+        get: operations["listOverdueCases"];
+        put?: never;
+        /**
+         * 登记办件（按现行规则包判断后登记）
+         * @description 对申请作出受理分类决定并登记为办件（咨询件也要登记），出具带文号的文书。与 POST /v1/decisions 加 record: true 相同，返回的是办件。
+         */
+        post: operations["createCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录办理环节
+         * @description 补正告知、受理、中止计时（补正、听证、检验检测、专家评审）、恢复计时、经批准延长、办结、退回、不予受理、超期说明。环节须符合办理顺序；中止、退回、不予受理、超期说明须写理由，延长须有批准记录且不超过事项规定的最长延长期限。
+         */
+        post: operations["addCaseEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办件及其计时
+         * @description 办件登记内容、全部办理环节、当前状态，以及计时：到期时间、剩余时间、预警等级（yellow 黄牌、red 红牌）和责任人。
+         */
+        get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记投诉
+         * @description 渠道（口头、电话、书面；重大事项须书面）、投诉人（保密，可匿名）、被投诉的工作人员或窗口、内容；答复期限按 policy.yaml 计算。
+         */
+        post: operations["createComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 投诉核实结论（需管理员令牌）
+         * @description verified 查实、unfounded 不实；结论一经记录不能更改。查实的投诉按 policy.yaml 的责任追究规则计入责任人（例如一次查实通报批评、二次查实下岗）。
+         */
+        post: operations["verifyComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 工作人员的责任追究记录（需管理员令牌）
+         * @description 计算窗口期内（policy.yaml 的 countingWindow，例如自然年）的违规事实（查实投诉、无正当理由超期、服务忌语、空岗、未公示收费、差评）、据 policy.yaml 责任追究规则得出的处理（例如 通报批评、下岗）及每项处理所依据的记录。投诉人信息已脱敏。
+         */
+        get: operations["getStaffRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 月度考评统计
+         * @description 每名工作人员和每个窗口：及时办结率、咨询首问受理率、首问事项办结率、投诉件数，以及按 policy.yaml 考评标准得出的等级（优秀、称职、不称职）。
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 现行规则包的全部文件（需令牌）
+         * @description 规则包版本（全部文件内容的指纹：恢复以前的文件即回到以前的版本号）、中心名称，以及每个文件的路径、种类、etag、大小、JSON Schema 地址和事项信息。
+         */
+        get: operations["getPack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pack/files/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 现行规则包中一个文件的内容（需令牌）
+         * @description 文件全文和 etag。路径限于规则包目录之内：含 ..、绝对路径、NUL、反斜杠或经符号链接指向包外的，答复 400 E-DRAFT-PATH。
+         */
+        get: operations["getPackFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pack/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 规则包发布历史（需令牌）
+         * @description 每次发布和回退，新的在前：发布人、时间、文件、统一格式差异、发布前后的版本、场景测试结果、理由。
+         */
+        get: operations["getPackHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pack/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 回退到以前的版本（需管理员令牌）
+         * @description 把规则包恢复为发布历史中出现过的任一版本（versionBefore 或 versionAfter），全部文件一次写入（全部成功或全部不变），服务随即重新加载；回退本身也记为一次发布（kind: rollback）。
+         */
+        post: operations["rollbackPack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schemas/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 规则包文件的 JSON Schema
+         * @description 本服务所带的 JSON Schema（规则包文件的格式和中文说明），供编辑器补全和校验：规则包文件第一行的 `# yaml-language-server: $schema=…` 可指向这里。
+         */
+        get: operations["getSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schemas/records/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 登记簿记录的 JSON Schema
+         * @description 本服务所带的 JSON Schema（规则包文件的格式和中文说明），供编辑器补全和校验：规则包文件第一行的 `# yaml-language-server: $schema=…` 可指向这里。
+         */
+        get: operations["getRecordSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 全部草稿（需令牌）
+         * @description 保存在数据目录中的草稿，最近修改的在前；服务重启后仍在。
+         */
+        get: operations["listDrafts"];
+        put?: never;
+        /**
+         * 新建草稿（需令牌）
+         * @description 在现行规则包上打开一个草稿（记下每个文件的 etag，发布时据此发现冲突）。带 init（中心名称、地址、办公时间、电话、窗口、工作人员）时按回答生成一个新的规则包，替换全部文件（“新建规则包”）。
+         */
+        post: operations["createDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一个草稿及其全部文件（需令牌）
+         * @description 每个文件的状态：unchanged 未改、changed 修改、added 新增、deleted 删除。
+         */
+        get: operations["getDraft"];
+        put?: never;
+        post?: never;
+        /**
+         * 删除草稿（需令牌）
+         * @description 放弃草稿中的全部修改；现行规则包不受影响。
+         */
+        delete: operations["deleteDraft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drafts/{id}/files/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 草稿中一个文件的内容（需令牌）
+         * @description 草稿中的内容（未改的文件即现行内容）、etag 和状态。
+         */
+        get: operations["getDraftFile"];
+        /**
+         * 写入草稿中的一个文件，返回整个草稿的校验结果（需令牌）
+         * @description 请求体为文件全文（Content-Type: application/yaml 或 text/plain，原样保存，注释和格式不变），也可为 JSON { "text": "…" }。只重新解析这一个文件，再做跨文件检查。写回与现行相同的内容即撤销该文件的修改。
+         */
+        put: operations["putDraftFile"];
+        post?: never;
+        /**
+         * 在草稿中删除一个文件，返回整个草稿的校验结果（需令牌）
+         * @description 现行规则包中的文件标为删除（发布时删除）；草稿新增的文件直接去掉。
+         */
+        delete: operations["deleteDraftFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drafts/{id}/diagnostics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 草稿的校验结果（需令牌）
+         * @description 与 bianmin validate --json 相同的错误和警告（文件、行、列、JSON 路径、代码、中文说明及“是否应为…？”建议），另加耗时 ms。
+         */
+        get: operations["getDraftDiagnostics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drafts/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 按草稿判断一次申请（需令牌）
+         * @description 请求体同 POST /v1/decisions（申请，含 item）；按草稿中的规则判断，答复格式也相同（不登记，case 恒为 null）。判断过程 trace 带 YAML 文件和行号。草稿有校验错误时答复 422 E-DRAFT-INVALID。
+         */
+        post: operations["decideOnDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drafts/{id}/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 按草稿生成文书预览（HTML，需令牌）
+         * @description doc：consultation 一次性告知单（按 application 中申请人的情况筛选有条件的材料）、guide 办事指南、board-item 政务公开栏中该事项的一页，或 supplement、accepted、immediate、returned、rejected 等决定文书（由 application 判断，或直接给出 decision）。预览不取文号。
+         */
+        post: operations["renderDraftDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drafts/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 按草稿运行场景测试（需令牌）
+         * @description 答复与 bianmin test --coverage --json 相同：每个场景的结果、未通过的原因（带行号）和判断过程、覆盖情况。可只运行某些文件（files）或某个场景（name）。
+         */
+        post: operations["testDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drafts/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 草稿改变了什么（需令牌）
+         * @description files：每个改动文件的统一格式差异；whatIf：与 bianmin diff --data --json 相同，以现行规则包为旧、草稿为新，重放场景测试和登记簿中近 30 天的申请，列出结果不同的。
+         */
+        get: operations["diffDraft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drafts/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发布草稿（需管理员令牌）
+         * @description 全部改动的文件一次写入（全部成功或全部不变，中途断电也是如此），服务随即重新加载，并记入发布历史。草稿有校验错误时 422 E-DRAFT-INVALID；草稿打开后磁盘上的文件已被修改时 409 E-DRAFT-CONFLICT（details 给出两边的 etag）；场景测试未通过时 422 E-DRAFT-TESTS-FAIL，除非 confirmFailing 为 true 并写明 reason。
+         */
+        post: operations["publishDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/items/{code}/guide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 办事指南（HTML 或 PDF）
+         * @description 按 Accept 请求头提供：text/html（默认）或 application/pdf（A4 打印版）。
+         */
+        get: operations["getItemGuide"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 政务公开栏（HTML）
+         * @description 中心概况、窗口和AB岗人员、服务承诺、全部事项（按窗口，含依据、条件、材料、时限、收费）、预公开、领导带班值班表、投诉电话和近期投诉处理结果。screen=1 为大厅显示屏大字页面。
+         */
+        get: operations["getBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/board.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 政务公开栏（A4 PDF）
+         * @description 打印张贴用；每个事项另起一页。
+         */
+        get: operations["getBoardPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 登记办件时出具的文书（HTML，需认证）
+         * @description 一次性告知单、补正材料通知书、受理通知书、即办件回执、退回件通知书或不予受理通知书，可打印；文号即登记时返回的 notice.number（路径中需 URL 编码）。
+         */
+        get: operations["getNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description 标识：小写英文字母、数字和连字符，例如 minzheng-window。其他文件用它来引用此项。 */
+        "Common-id": string;
+        /** @description 日期，格式 YYYY-MM-DD，例如 2026-10-01（北京时间）。 */
+        "Common-date": string;
+        /** @description 月份，格式 YYYY-MM，例如 2026-12。 */
+        "Common-month": string;
+        /** @description 电话号码，例如 0856-2336001。 */
+        "Common-phone": string;
+        /** @description 时限：数量加单位。工作日不含周末和法定节假日，含调休上班日；小时、分钟只计办公时间。 */
+        "Common-duration": {
+            /** @description 数量。 */
+            amount: number;
+            /**
+             * @description 单位：workingDays 工作日（默认口径）、calendarDays 自然日、hours 小时（办公时间）、minutes 分钟（办公时间）。
+             * @enum {unknown}
+             */
+            unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+        };
+        /** @description 法律依据：法律法规名称及条款。 */
+        "Common-legalRef": {
+            /** @description 法律、法规、规章或规范性文件名称，例如《中华人民共和国行政许可法》。 */
+            law: string;
+            /** @description 条款，例如 第三十二条。 */
+            article?: string;
+            /** @description 条文摘要（可选）。 */
+            text?: string;
+        };
+        /** @description 条件（json-rules-engine 语法）：all 全部满足、any 任一满足、not 不满足、condition 引用共享条件，或单个比较 fact + operator + value（可加 path）。 */
+        "Common-condition": {
+            /** @description 下列条件全部满足。 */
+            all?: components["schemas"]["Common-condition"][];
+            /** @description 下列条件任一满足。 */
+            any?: components["schemas"]["Common-condition"][];
+            not?: components["schemas"]["Common-condition"];
+            condition?: components["schemas"]["Common-id"];
+            /** @description 事实名称：facts.yaml 中声明的申请人事实，或内置事实 applicantType（person 自然人 / organization 法人）。 */
+            fact?: string;
+            /**
+             * @description 比较方式：equal 等于、notEqual 不等于、lessThan 小于、lessThanInclusive 小于等于、greaterThan 大于、greaterThanInclusive 大于等于、in 属于列表、notIn 不属于列表、contains 包含、doesNotContain 不包含。
+             * @enum {unknown}
+             */
+            operator?: "equal" | "notEqual" | "lessThan" | "lessThanInclusive" | "greaterThan" | "greaterThanInclusive" | "in" | "notIn" | "contains" | "doesNotContain";
+            /** @description 比较的值。 */
+            value?: unknown;
+            /** @description 事实内部的路径（JSONPath，以 $ 开头），例如 $.county。 */
+            path?: string;
+            /** @description 传给事实的参数（高级用法）。 */
+            params?: Record<string, never>;
+        } & (unknown | unknown | unknown | unknown | unknown);
+        /**
+         * 便民规则包：服务事项（items/*.yaml）
+         * @description 一个服务事项一个文件：办事指南和一次性告知单所需的全部内容，以及受理条件、申报材料和时限。
+         */
+        Item: {
+            code: components["schemas"]["Item-code"];
+            name: components["schemas"]["Item-name"];
+            type: components["schemas"]["Item-type"];
+            keywords?: components["schemas"]["Item-keywords"];
+            department: components["schemas"]["Item-department"];
+            window: components["schemas"]["Item-window"];
+            mode: components["schemas"]["Item-mode"];
+            departments?: components["schemas"]["Item-departments"];
+            reportTo?: components["schemas"]["Item-reportTo"];
+            basis?: components["schemas"]["Item-basis"];
+            conditions?: components["schemas"]["Item-conditions"];
+            materials: components["schemas"]["Item-materials"];
+            procedure?: components["schemas"]["Item-procedure"];
+            limits: components["schemas"]["Item-limits"];
+            fees?: components["schemas"]["Item-fees"];
+            result?: components["schemas"]["Item-result"];
+            announcement?: components["schemas"]["Item-announcement"];
+            service?: components["schemas"]["Item-service"];
+            place?: components["schemas"]["Item-place"];
+            phone?: components["schemas"]["Item-phone"];
+            forms?: components["schemas"]["Item-forms"];
+            documents?: components["schemas"]["Item-documents"];
+            notes?: components["schemas"]["Item-notes"];
+            /** @description 已公布、将于某日起施行的变更（预公开）。到 effectiveFrom 当日起，set 中列出的字段整体替换原值。 */
+            changes?: {
+                effectiveFrom: components["schemas"]["Common-date"];
+                /** @description 变更依据，例如 县政府文件文号。 */
+                reference: string;
+                /** @description 变更说明（预公开时展示）。 */
+                note?: string;
+                /** @description 变更后的字段值（整体替换）。 */
+                set: {
+                    name?: components["schemas"]["Item-name"];
+                    type?: components["schemas"]["Item-type"];
+                    keywords?: components["schemas"]["Item-keywords"];
+                    department?: components["schemas"]["Item-department"];
+                    window?: components["schemas"]["Item-window"];
+                    mode?: components["schemas"]["Item-mode"];
+                    departments?: components["schemas"]["Item-departments"];
+                    reportTo?: components["schemas"]["Item-reportTo"];
+                    basis?: components["schemas"]["Item-basis"];
+                    conditions?: components["schemas"]["Item-conditions"];
+                    materials?: components["schemas"]["Item-materials"];
+                    procedure?: components["schemas"]["Item-procedure"];
+                    limits?: components["schemas"]["Item-limits"];
+                    fees?: components["schemas"]["Item-fees"];
+                    result?: components["schemas"]["Item-result"];
+                    announcement?: components["schemas"]["Item-announcement"];
+                    service?: components["schemas"]["Item-service"];
+                    place?: components["schemas"]["Item-place"];
+                    phone?: components["schemas"]["Item-phone"];
+                    forms?: components["schemas"]["Item-forms"];
+                    documents?: components["schemas"]["Item-documents"];
+                    notes?: components["schemas"]["Item-notes"];
+                };
+            }[];
+        };
+        /** @description 事项编码，全包唯一，例如 MZ-001。 */
+        "Item-code": string;
+        /** @description 事项名称，例如 最低生活保障审核。 */
+        "Item-name": string;
+        /**
+         * @description 事项类型。
+         * @enum {unknown}
+         */
+        "Item-type": "行政许可" | "行政确认" | "行政给付" | "行政裁决" | "公共服务" | "其他";
+        /** @description 检索关键词（首问引导用），例如 [低保, 困难补助]。 */
+        "Item-keywords": string[];
+        "Item-department": components["schemas"]["Common-id"];
+        "Item-window": components["schemas"]["Common-id"];
+        /**
+         * @description 办理方式：immediate 即办件（30分钟内当场办结）、promised 承诺件、reported 上报件（报上级审批）、joint 联办件（多部门）、petition 信访件。
+         * @enum {unknown}
+         */
+        "Item-mode": "immediate" | "promised" | "reported" | "joint" | "petition";
+        /** @description 联办件的协办部门标识（主办部门之外）。 */
+        "Item-departments": components["schemas"]["Common-id"][];
+        /** @description 上报件的审批机关，例如 县民政局。 */
+        "Item-reportTo": string;
+        /** @description 设定依据（法律、法规及条款）。 */
+        "Item-basis": components["schemas"]["Common-legalRef"][];
+        /** @description 受理条件。任一条件不满足时，按 onFail 处理：returned 退回（默认）或 rejected 不予受理（须写 routeTo）。 */
+        "Item-conditions": {
+            id: components["schemas"]["Common-id"];
+            /** @description 条件的中文表述（办事指南、告知单上显示）。 */
+            text: string;
+            when: components["schemas"]["Common-condition"];
+            /** @description 不满足时写给申请人的理由。 */
+            reason: string;
+            /**
+             * @description 不满足时的处理：returned 退回件（默认）、rejected 不予受理。
+             * @enum {unknown}
+             */
+            onFail?: "returned" | "rejected";
+            /** @description 不予受理时，告知申请人应向哪个机关或窗口申请。 */
+            routeTo?: string;
+        }[];
+        /** @description 申报材料。necessity：core 主件（缺少则退回）、required 必要（缺少则一次性告知补正）、deferrable 容缺（可受理后补交，须写 due）、optional 可选。 */
+        "Item-materials": ({
+            id?: components["schemas"]["Common-id"];
+            use?: components["schemas"]["Common-id"];
+            /** @description 材料名称。有 alternatives 时为这一组的名称。 */
+            name?: string;
+            /**
+             * @description 必要性：core 主件、required 必要、deferrable 容缺、optional 可选。
+             * @enum {unknown}
+             */
+            necessity: "core" | "required" | "deferrable" | "optional";
+            /**
+             * @description 形式：original 原件（默认）、copy 复印件、both 原件和复印件。
+             * @enum {unknown}
+             */
+            form?: "original" | "copy" | "both";
+            /** @description 份数（默认 1）。 */
+            copies?: number;
+            /**
+             * @description 载体：paper 纸质（默认）、electronic 电子、either 纸质或电子均可。
+             * @enum {unknown}
+             */
+            medium?: "paper" | "electronic" | "either";
+            /** @description 出具单位（由其他部门出具的材料），例如 公安机关。 */
+            issuer?: string;
+            /** @description 中心可通过共享自行调取。为 true 时不得要求申请人提交。 */
+            fetchable?: boolean;
+            requiredWhen?: components["schemas"]["Common-condition"];
+            /** @description requiredWhen 的中文表述，例如 代他人申请时提供。 */
+            requiredWhenText?: string;
+            /** @description 可任选其一的材料（提交其中任一即可）。 */
+            alternatives?: ({
+                id?: components["schemas"]["Common-id"];
+                use?: components["schemas"]["Common-id"];
+                /** @description 材料名称。 */
+                name?: string;
+                /**
+                 * @description 形式。
+                 * @enum {unknown}
+                 */
+                form?: "original" | "copy" | "both";
+                /** @description 份数。 */
+                copies?: number;
+                /**
+                 * @description 载体。
+                 * @enum {unknown}
+                 */
+                medium?: "paper" | "electronic" | "either";
+                /** @description 出具单位。 */
+                issuer?: string;
+                /** @description 填报须知。 */
+                notes?: string;
+            } | unknown | unknown)[];
+            due?: components["schemas"]["Common-duration"];
+            department?: components["schemas"]["Common-id"];
+            /** @description 样表名称（见 forms）。 */
+            sample?: string;
+            /** @description 填报须知。 */
+            notes?: string;
+        } | unknown | unknown)[];
+        /** @description 办事程序，按顺序列出步骤。 */
+        "Item-procedure": {
+            /** @description 步骤名称，例如 受理。 */
+            step: string;
+            /** @description 步骤说明。 */
+            description?: string;
+            limit?: components["schemas"]["Common-duration"];
+        }[];
+        /** @description 时限：statutory 法定时限、promised 承诺期限（不得长于法定时限）、extension 经批准可延长的最长期限。 */
+        "Item-limits": {
+            statutory: components["schemas"]["Common-duration"];
+            promised: components["schemas"]["Common-duration"];
+            /** @description 延长：经批准可延长的最长期限。 */
+            extension?: {
+                max: components["schemas"]["Common-duration"];
+                /** @description 批准人，例如 本中心负责人。 */
+                approver: string;
+                basis?: components["schemas"]["Common-legalRef"];
+            };
+        };
+        /** @description 收费标准。未在此声明的费用一律不得收取（杜绝“三乱”）；不收费则不写或写空列表。 */
+        "Item-fees": {
+            /** @description 收费项目，例如 工本费。 */
+            name: string;
+            /** @description 金额（元）。 */
+            amount: number;
+            /** @description 计费单位，例如 每本。 */
+            per?: string;
+            basis: components["schemas"]["Common-legalRef"];
+        }[];
+        /** @description 办理结果。 */
+        "Item-result": {
+            /** @description 结果名称，例如 《残疾人证》。 */
+            name: string;
+            /** @description 说明，例如 送达方式。 */
+            description?: string;
+        };
+        /** @description 办结公告：法律法规明确规定须公告的事项，办结后在政务公告栏公开。 */
+        "Item-announcement": {
+            /** @description 是否须办结公告。 */
+            required: boolean;
+            basis?: components["schemas"]["Common-legalRef"];
+            period?: components["schemas"]["Common-duration"];
+        };
+        /** @description 预约与上门服务。 */
+        "Item-service": {
+            /** @description 可预约办理。 */
+            appointment?: boolean;
+            /** @description 可上门服务（老弱病残等）。 */
+            homeService?: boolean;
+            /** @description 上门服务的对象说明。 */
+            homeServiceFor?: string;
+            /** @description 可网上办理。 */
+            online?: boolean;
+        };
+        /** @description 办理地点（不写则为受理窗口所在位置）。 */
+        "Item-place": string;
+        "Item-phone": components["schemas"]["Common-phone"];
+        /** @description 样表。 */
+        "Item-forms": {
+            /** @description 样表名称。 */
+            name: string;
+            /** @description 填写说明。 */
+            description?: string;
+        }[];
+        /** @description 本事项使用的文书模板（覆盖默认模板）：值为 templates/ 下的模板名（不含 .hbs）。 */
+        "Item-documents": {
+            consultation?: string;
+            supplement?: string;
+            accepted?: string;
+            immediate?: string;
+            returned?: string;
+            rejected?: string;
+            guide?: string;
+            announcement?: string;
+        };
+        /** @description 其他说明。 */
+        "Item-notes": string;
+        /**
+         * 申请（决定的输入）
+         * @description 窗口收到的一次咨询或申请：事项、申请人事实、提交的材料和收件时间。
+         */
+        Application: {
+            /** @description 事项编码，例如 MZ-001。 */
+            item: string;
+            /**
+             * @description apply 申请办理；consult 咨询（出具一次性告知单）。
+             * @enum {unknown}
+             */
+            intent: "apply" | "consult";
+            /** @description 申请人：type 为 person（自然人）或 organization（法人）；其余为 facts.yaml 中声明的事实，例如 age、hukouLocal。name、idNumber、phone 为身份信息，不参与判断，公开时脱敏。 */
+            applicant: {
+                /**
+                 * @description 申请人类型。
+                 * @enum {unknown}
+                 */
+                type: "person" | "organization";
+                /** @description 姓名或单位名称。 */
+                name?: string;
+                /** @description 身份证号或统一社会信用代码。 */
+                idNumber?: string;
+                /** @description 联系电话。 */
+                phone?: string;
+            } & {
+                [key: string]: string | number | boolean;
+            };
+            /** @description 已提交的材料：材料标识，或 {id, form, copies}。只写标识表示原件一份。 */
+            materials?: (string | {
+                /** @description 材料标识。 */
+                id: string;
+                /**
+                 * @description 提交的形式。
+                 * @enum {unknown}
+                 */
+                form?: "original" | "copy" | "both";
+                /** @description 份数。 */
+                copies?: number;
+            })[];
+            /**
+             * Format: date-time
+             * @description 收件时间（ISO 8601，例如 2026-11-23T09:30:00+08:00；可省略秒，不带时区即北京时间）；不写则为当前时间。
+             */
+            receivedAt?: string;
+        };
+        /**
+         * 决定
+         * @description 对一次咨询或申请的处理决定：分类、缺件清单、容缺材料、理由、去向、期限、收费、应出具的文书和完整的判断过程。
+         */
+        Decision: {
+            /** @description 事项编码。 */
+            item: string;
+            /** @description 事项名称。 */
+            itemName: string;
+            /** @description 所适用的事项版本：收件当日有效的变更；null 表示原始声明。 */
+            version: {
+                /** @description 变更施行日期。 */
+                effectiveFrom: string;
+                /** @description 变更依据。 */
+                reference: string;
+            } | null;
+            /**
+             * @description consultation 咨询件、supplement 补正件、returned 退回件、rejected 不予受理、accepted 受理件。
+             * @enum {unknown}
+             */
+            kind: "consultation" | "supplement" | "returned" | "rejected" | "accepted";
+            /**
+             * @description 受理件的办理方式；其他分类为 null。
+             * @enum {unknown}
+             */
+            mode: "immediate" | "promised" | "reported" | "joint" | "petition" | null;
+            /** @description 收件时间（ISO 8601，北京时间）。 */
+            receivedAt: string;
+            /** @description 一次性告知的完整材料清单（按申请人事实解析有条件的材料）。 */
+            materials: {
+                id: string;
+                name: string;
+                /** @enum {unknown} */
+                necessity: "core" | "required" | "deferrable" | "optional";
+                /** @enum {unknown} */
+                form: "original" | "copy" | "both";
+                copies: number;
+                /** @enum {unknown} */
+                medium?: "paper" | "electronic" | "either";
+                /**
+                 * @description 按已知事实是否需要：yes 需要、no 不需要、unknown 取决于尚未提供的事实（见 condition）。
+                 * @enum {unknown}
+                 */
+                required: "yes" | "no" | "unknown";
+                /** @description 有条件材料的条件说明。 */
+                condition?: string | null;
+                alternatives?: {
+                    id: string;
+                    name: string;
+                }[];
+                /** @description 联办件中材料所属部门名称。 */
+                department?: string | null;
+                /** @description 由中心通过共享调取，申请人无需提交。 */
+                fetchedByCenter?: boolean;
+                notes?: string | null;
+                /** @description 容缺材料的补交期限（自受理之日起）；其他材料为 null。 */
+                due?: components["schemas"]["Decision-duration"] | null;
+            }[];
+            /** @description 缺少或不合要求的材料（补正、退回时全部列出，不分次告知）。 */
+            missing: {
+                id: string;
+                name: string;
+                /** @enum {unknown} */
+                necessity: "core" | "required" | "deferrable" | "optional";
+                /** @enum {unknown} */
+                problem: "absent" | "wrong-form" | "too-few-copies";
+                /** @description 中文说明，例如 需原件和复印件，只提交了复印件。 */
+                detail: string;
+                department?: string | null;
+            }[];
+            /** @description 容缺受理后尚待补交的材料及补交期限。 */
+            deferred: {
+                id: string;
+                name: string;
+                /** @description 补交截止时间（ISO 8601）。 */
+                due: string | null;
+            }[];
+            /** @description 提交了本事项材料清单中没有的材料标识。 */
+            unknownMaterials: string[];
+            /** @description 退回、不予受理、补正的理由，每条对应一条规则。 */
+            reasons: components["schemas"]["Decision-reason"][];
+            /** @description 不予受理时应去的机关或窗口（首问负责：引导，不只是拒绝）。 */
+            routeTo: {
+                organ: string;
+                window?: string | null;
+                address?: string | null;
+                phone?: string | null;
+            } | null;
+            /** @description 受理件的办结期限（承诺与法定），自受理时起算。 */
+            deadline: {
+                acceptedAt: string;
+                promised: components["schemas"]["Decision-due"];
+                statutory: components["schemas"]["Decision-due"];
+                warnings: components["schemas"]["Decision-warning"][];
+            } | null;
+            fees: {
+                name: string;
+                amount: number;
+                per?: string | null;
+                basis: string;
+            }[];
+            /** @description 一次性告知单的办事指南部分（咨询件给出，其他分类为 null）：受理条件（按已知事实判断）、办理程序、时限、依据、地点和电话。 */
+            guide?: {
+                /** @description 事项类型，例如 行政给付。 */
+                type: string;
+                /**
+                 * @description 受理后的办理方式。
+                 * @enum {unknown}
+                 */
+                mode: "immediate" | "promised" | "reported" | "joint" | "petition";
+                /** @description 主办部门名称。 */
+                department: string;
+                /** @description 联办件的协办部门名称。 */
+                departments: string[];
+                /** @description 上报件的审批机关。 */
+                reportTo: string | null;
+                /** @description 受理窗口。 */
+                window: {
+                    number: number;
+                    name: string;
+                    location: string | null;
+                } | null;
+                /** @description 设定依据，例如 《社会救助暂行办法》第九条。 */
+                basis: string[];
+                /** @description 受理条件及按已知事实的判断。 */
+                conditions: {
+                    id: string;
+                    text: string;
+                    /** @description true 符合、false 不符合、null 缺少事实无法判断。 */
+                    met: boolean | null;
+                }[];
+                procedure: {
+                    step: string;
+                    description: string | null;
+                    limit: components["schemas"]["Decision-duration"] | null;
+                }[];
+                /** @description 法定时限、承诺期限（自受理之日起算）和经批准可延长的最长期限。 */
+                limits: {
+                    statutory: components["schemas"]["Decision-duration"];
+                    promised: components["schemas"]["Decision-duration"];
+                    extension: {
+                        max: components["schemas"]["Decision-duration"];
+                        approver: string;
+                    } | null;
+                };
+                /** @description 办理结果。 */
+                result: string | null;
+                /** @description 办理地点。 */
+                place: string;
+                /** @description 咨询电话和投诉电话。 */
+                phones: {
+                    consult: string;
+                    complaint: string;
+                };
+            } | null;
+            /** @description 应出具的文书。 */
+            notice: {
+                /** @description 模板名，例如 supplement。 */
+                document: string;
+            };
+            warnings: components["schemas"]["Decision-warning"][];
+            /** @description 判断过程：每条规则是否满足、原因和出处。 */
+            trace: {
+                rule: string;
+                /** @description null 表示因缺少事实无法判断。 */
+                passed: boolean | null;
+                message: string;
+                source: components["schemas"]["Decision-source"];
+            }[];
+        };
+        "Decision-source": {
+            file: string;
+            line: number;
+        };
+        "Decision-reason": {
+            code: string;
+            message: string;
+            source: components["schemas"]["Decision-source"];
+        };
+        "Decision-warning": {
+            /** @description 例如 calendar-uncovered。 */
+            code: string;
+            message: string;
+        };
+        "Decision-duration": {
+            amount: number;
+            /** @enum {unknown} */
+            unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+        };
+        "Decision-due": {
+            amount: number;
+            /** @enum {unknown} */
+            unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+            /** @description 到期时间（ISO 8601，北京时间）。 */
+            due: string;
+        };
+        /** @description 时间（ISO 8601，北京时间，带 +08:00），例如 2026-11-23T09:30:00+08:00。 */
+        "RecordDefs-timestamp": string;
+        /** @description 联系人信息（保密：任何公开输出中都不得出现，内部显示时脱敏）。 */
+        "RecordDefs-contact": {
+            /** @description 姓名或单位名称。 */
+            name?: string;
+            /** @description 身份证号或统一社会信用代码。 */
+            idNumber?: string;
+            /** @description 联系电话。 */
+            phone?: string;
+            /** @description 联系地址。 */
+            address?: string;
+        };
+        /**
+         * 办件登记
+         * @description 每一次咨询或申请（咨询件也要登记）：申请、处理决定和此后的全部办理环节，每个环节记录经办人和时间。办理时限由环节推算，不另行保存。
+         */
+        Case: {
+            /** @description 办件编号：收件年份-序号，例如 2026-000123。 */
+            id: string;
+            /** @description 事项编码。 */
+            item: string;
+            /** @description 事项名称。 */
+            itemName: string;
+            receivedAt: components["schemas"]["RecordDefs-timestamp"];
+            /** @description 办理窗口的标识。 */
+            window: string | null;
+            /** @description 办理岗位（AB岗）的标识。 */
+            post: string | null;
+            firstInquiry: components["schemas"]["Common-id"];
+            application?: components["schemas"]["Application"];
+            decision: components["schemas"]["Decision"];
+            /** @description 办理环节，按时间先后。 */
+            events: components["schemas"]["Case-event"][];
+            /** @description 登记时出具的文书的文号（例如 青便〔2026〕0012号），取自文书编号序列；凭文号补打文书。 */
+            noticeNumber?: string;
+        };
+        /** @description 一个办理环节。 */
+        "Case-event": {
+            /**
+             * @description received 收件、supplement-notified 一次性告知补正、accepted 受理、suspended 中止计时（补正、听证、检验检测、专家评审等）、resumed 恢复计时、extended 经批准延长、completed 办结、returned 退回、rejected 不予受理、overdue-explained 超期说明（有正当理由）。
+             * @enum {unknown}
+             */
+            type: "received" | "supplement-notified" | "accepted" | "suspended" | "resumed" | "extended" | "completed" | "returned" | "rejected" | "overdue-explained";
+            at: components["schemas"]["RecordDefs-timestamp"];
+            staff: components["schemas"]["Common-id"];
+            /** @description 理由（中止、退回、不予受理、超期说明时必填）。 */
+            reason?: string;
+            /** @description 备注。 */
+            note?: string;
+            extension?: components["schemas"]["Case-extension"];
+        } & (unknown & unknown);
+        /** @description 延长办理时限的批准记录。 */
+        "Case-extension": {
+            /** @description 延长的数量。 */
+            amount: number;
+            /**
+             * @description 单位。
+             * @enum {unknown}
+             */
+            unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+            /** @description 批准人。 */
+            approvedBy: string;
+            approvedAt: components["schemas"]["RecordDefs-timestamp"];
+            /** @description 批准文件或审批单编号。 */
+            reference?: string;
+        };
+        /**
+         * 投诉登记
+         * @description 对窗口或工作人员的投诉：渠道、投诉人（保密）、被投诉对象、内容、收到时间、调查核实结果和答复。答复期限按 policy.yaml 的时钟推算，不另行保存。
+         */
+        Complaint: {
+            /** @description 投诉编号，例如 T2026-00012。 */
+            id: string;
+            /**
+             * @description 投诉渠道：oral 口头、phone 电话、written 书面（重大事项须书面）。
+             * @enum {unknown}
+             */
+            channel: "oral" | "phone" | "written";
+            complainant: components["schemas"]["RecordDefs-contact"];
+            /** @description 被投诉对象：工作人员或窗口，至少写一个。 */
+            target: {
+                staff?: components["schemas"]["Common-id"];
+                window?: components["schemas"]["Common-id"];
+            };
+            /** @description 投诉内容。 */
+            content: string;
+            receivedAt: components["schemas"]["RecordDefs-timestamp"];
+            receivedBy: components["schemas"]["Common-id"];
+            /** @description 较复杂或涉及两个以上单位（答复期限按 complaintReplyComplex）。 */
+            complex: boolean;
+            /** @description 涉及重大事项（须书面投诉，并向中心领导和上级纪检监察部门汇报）。 */
+            major: boolean;
+            /** @description 相关办件编号。 */
+            case?: string;
+            verification?: components["schemas"]["Complaint-verification"];
+            /** @description 答复投诉人：口头投诉口头答复，电话投诉电话答复，书面投诉必须书面答复。 */
+            reply?: {
+                /**
+                 * @description 答复方式。
+                 * @enum {unknown}
+                 */
+                channel: "oral" | "phone" | "written";
+                at: components["schemas"]["RecordDefs-timestamp"];
+                by: components["schemas"]["Common-id"];
+                /** @description 答复内容。 */
+                content: string;
+            };
+        };
+        /**
+         * 错误
+         * @description 所有错误的统一格式。
+         */
+        Error: {
+            error: {
+                /** @description 错误代码，例如 E-REQ-REQUIRED、E-APP-UNKNOWN-ITEM、E-AUTH-MISSING。 */
+                code: string;
+                /** @description 中文说明。 */
+                message: string;
+                /** @description 出错位置：请求体用 JSON 路径（$.materials[2].copies），查询参数用 query.名称，路径参数用 params.名称，请求头用 header.名称。 */
+                path: string;
+                /** @description 有多处问题时全部列出（第一处即上面的 code、message、path）。 */
+                details?: {
+                    /** @description 错误代码，例如 E-REQ-REQUIRED、E-APP-UNKNOWN-ITEM、E-AUTH-MISSING。 */
+                    code: string;
+                    /** @description 中文说明。 */
+                    message: string;
+                    /** @description 出错位置：请求体用 JSON 路径（$.materials[2].copies），查询参数用 query.名称，路径参数用 params.名称，请求头用 header.名称。 */
+                    path: string;
+                }[];
+                /** @description 事项编码不存在时：最可能要办的事项、应去的机关或窗口（首问负责）。 */
+                suggestions?: {
+                    [key: string]: unknown;
+                }[];
+                /** @description 规则包未通过校验时：每处错误的文件、行、列和说明。 */
+                errors?: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        /** @description 调查核实结果。 */
+        "Complaint-verification": {
+            /**
+             * @description verified 查实、unfounded 不实。
+             * @enum {unknown}
+             */
+            result: "verified" | "unfounded";
+            handler: components["schemas"]["Common-id"];
+            at: components["schemas"]["RecordDefs-timestamp"];
+            staff?: components["schemas"]["Common-id"];
+            /** @description 核实情况和处理意见。 */
+            note?: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status: "ok";
+                    };
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status: "ready";
+                        pack: {
+                            version: string;
+                            loadedAt: string;
+                            items: number;
+                        };
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description 申请（各字段见 Application），可另加登记选项 record、staff、firstInquiry。 */
+        requestBody: {
+            content: {
+                "application/json": {
+                    item: components["schemas"]["Application"]["item"];
+                    intent: components["schemas"]["Application"]["intent"];
+                    applicant: components["schemas"]["Application"]["applicant"];
+                    materials?: components["schemas"]["Application"]["materials"];
+                    receivedAt?: components["schemas"]["Application"]["receivedAt"];
+                    /** @description 为 true 时登记办件并出具带文号的文书（需认证）；默认只作判断，不登记。 */
+                    record?: boolean;
+                    staff?: components["schemas"]["Common-id"];
+                    firstInquiry?: components["schemas"]["Common-id"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decision: components["schemas"]["Decision"];
+                        /** @description 应出具的文书；登记后才有文号和链接。 */
+                        notice: {
+                            /** @description 模板名，例如 supplement。 */
+                            document: string;
+                            /** @description 文书名称，例如 补正材料通知书。 */
+                            title: string;
+                            /** @description 文号（登记后）。 */
+                            number: string | null;
+                            /** @description 文书（HTML）的地址（登记后）。 */
+                            href: string | null;
+                        };
+                        /** @description 登记的办件（record: true 时）。 */
+                        case: {
+                            id: string;
+                            href: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decision: components["schemas"]["Decision"];
+                        /** @description 应出具的文书；登记后才有文号和链接。 */
+                        notice: {
+                            /** @description 模板名，例如 supplement。 */
+                            document: string;
+                            /** @description 文书名称，例如 补正材料通知书。 */
+                            title: string;
+                            /** @description 文号（登记后）。 */
+                            number: string | null;
+                            /** @description 文书（HTML）的地址（登记后）。 */
+                            href: string | null;
+                        };
+                        /** @description 登记的办件（record: true 时）。 */
+                        case: {
+                            id: string;
+                            href: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listItems: {
+        parameters: {
+            query?: {
+                /** @description 日期 YYYY-MM-DD（北京时间），按当日有效的事项版本；默认今天。 */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code?: components["schemas"]["Item"]["code"];
+                        name?: components["schemas"]["Item"]["name"];
+                        mode?: components["schemas"]["Item"]["mode"];
+                        /** @description 受理窗口。 */
+                        window?: {
+                            id?: string;
+                            number?: number;
+                            name?: string;
+                            location?: string | null;
+                        } | null;
+                        materials?: {
+                            id?: string;
+                            name?: string;
+                            /** @enum {unknown} */
+                            necessity?: "core" | "required" | "deferrable" | "optional";
+                        }[];
+                    }[];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getItem: {
+        parameters: {
+            query?: {
+                /** @description 日期 YYYY-MM-DD（北京时间），按当日有效的事项版本；默认今天。 */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                code: components["schemas"]["Item"]["code"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code?: components["schemas"]["Item"]["code"];
+                        name?: components["schemas"]["Item"]["name"];
+                        mode?: components["schemas"]["Item"]["mode"];
+                        /** @description 受理窗口。 */
+                        window?: {
+                            id?: string;
+                            number?: number;
+                            name?: string;
+                            location?: string | null;
+                        } | null;
+                        materials?: {
+                            id?: string;
+                            name?: string;
+                            /** @enum {unknown} */
+                            necessity?: "core" | "required" | "deferrable" | "optional";
+                        }[];
+                        declaration?: components["schemas"]["Item"];
+                        /** @description 规则包中的文件。 */
+                        file?: string;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    routeInquiry: {
+        parameters: {
+            query: {
+                /** @description 名称、群众常用说法、事项编码或窗口号，例如 低保、办残疾证、MZ-001。 */
+                q: string;
+                /** @description 最多返回几条。 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        query: string;
+                        matches: {
+                            /** @enum {unknown} */
+                            kind?: "item" | "referral" | "window";
+                            code?: string | null;
+                            name?: string;
+                            /** @description 0–100，匹配程度。 */
+                            score?: number;
+                            /** @description 匹配到的内容。 */
+                            matched?: string;
+                            window?: {
+                                id?: string;
+                                number?: number;
+                                name?: string;
+                                location?: string | null;
+                            } | null;
+                            department?: string | null;
+                            organ?: string | null;
+                            address?: string | null;
+                            phone?: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDeadline: {
+        parameters: {
+            query: {
+                item: components["schemas"]["Application"]["item"];
+                /** @description 受理时间（ISO 8601，可省略秒，不带时区即北京时间），例如 2026-09-28T09:30:00+08:00。 */
+                acceptedAt: string;
+                /** @description 暂停计时的期间“暂停时间/恢复时间”，可重复，例如 2026-10-09T10:00:00+08:00/2026-10-14T15:00:00+08:00。 */
+                suspend?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        item: string;
+                        itemName: string;
+                        deadline: components["schemas"]["Decision"]["deadline"];
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 年份，例如 2026。 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /**
+                         * @description 数据来源。
+                         * @enum {unknown}
+                         */
+                        source: "pack" | "package" | "weekends-only";
+                        /** @description 是否为国务院正式公布的安排；未知安排时为 null。 */
+                        official: boolean | null;
+                        /** @description 安排的出处（通知文号等）。 */
+                        provenance: string | null;
+                        /** @description 放假日期段。 */
+                        holidays: {
+                            name: string;
+                            from: components["schemas"]["Common-date"];
+                            to: components["schemas"]["Common-date"];
+                            /** @description 放假天数。 */
+                            days: number;
+                        }[];
+                        /** @description 调休上班日。 */
+                        workdays: {
+                            date: components["schemas"]["Common-date"];
+                            /** @description 星期几，例如 星期六。 */
+                            weekday: string;
+                            name: string;
+                        }[];
+                        months: {
+                            month: number;
+                            workingDays: number;
+                            calendarDays: number;
+                        }[];
+                        /** @description 全年工作日数。 */
+                        workingDays: number;
+                        warnings: components["schemas"]["Decision-warning"][];
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listOverdueCases: {
+        parameters: {
+            query?: {
+                /** @description 只列出该等级；不写则两者都列出。 */
+                level?: "yellow" | "red";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf?: string;
+                        /** @description 在办件数。 */
+                        open?: number;
+                        normal?: number;
+                        yellow?: number;
+                        red?: number;
+                        cases?: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description 无法计时的办件及原因。 */
+                        errors?: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    application: components["schemas"]["Application"];
+                    staff: components["schemas"]["Common-id"];
+                    firstInquiry?: components["schemas"]["Common-id"];
+                    /** @description 补正件：是否已当场一次性告知（默认是）；否则须在规定期限内告知，逾期视为自收件时受理。 */
+                    noticeGiven?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 办件及其当前状态和计时。 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        record?: components["schemas"]["Case"];
+                        /**
+                         * @description 当前状态。
+                         * @enum {unknown}
+                         */
+                        status?: "consultation" | "received" | "supplement" | "accepted" | "suspended" | "completed" | "returned" | "rejected";
+                        /** @description 计时起点（受理时间；逾期未告知补正的视为自收件时受理）。 */
+                        acceptedAt?: string | null;
+                        deemedAccepted?: boolean;
+                        concludedAt?: string | null;
+                        /** @description 计时：到期时间、剩余、已用、预警等级（normal/yellow/red）、是否暂停。 */
+                        clock?: {
+                            [key: string]: unknown;
+                        } | null;
+                        overdue?: boolean;
+                        overdueExplained?: boolean;
+                        /** @description 责任人（A岗，或B岗顶岗时的B岗）。 */
+                        responsible?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 登记时出具的文书：文号（取自中心的文书编号序列）和补打地址。 */
+                        notice?: {
+                            number?: string;
+                            href?: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addCaseEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Case"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    type: components["schemas"]["Case-event"]["type"];
+                    /** @description 时间（ISO 8601，不带时区即北京时间）；默认为当前时间。 */
+                    at?: string;
+                    staff: components["schemas"]["Case-event"]["staff"];
+                    reason?: components["schemas"]["Case-event"]["reason"];
+                    note?: components["schemas"]["Case-event"]["note"];
+                    /** @description 延长的批准记录（type 为 extended 时必填）。 */
+                    extension?: {
+                        amount: components["schemas"]["Case-extension"]["amount"];
+                        unit: components["schemas"]["Case-extension"]["unit"];
+                        approvedBy: components["schemas"]["Case-extension"]["approvedBy"];
+                        /** @description 批准时间（ISO 8601）；默认为环节时间。 */
+                        approvedAt?: string;
+                        reference?: components["schemas"]["Case-extension"]["reference"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 办件及其当前状态和计时。 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        record?: components["schemas"]["Case"];
+                        /**
+                         * @description 当前状态。
+                         * @enum {unknown}
+                         */
+                        status?: "consultation" | "received" | "supplement" | "accepted" | "suspended" | "completed" | "returned" | "rejected";
+                        /** @description 计时起点（受理时间；逾期未告知补正的视为自收件时受理）。 */
+                        acceptedAt?: string | null;
+                        deemedAccepted?: boolean;
+                        concludedAt?: string | null;
+                        /** @description 计时：到期时间、剩余、已用、预警等级（normal/yellow/red）、是否暂停。 */
+                        clock?: {
+                            [key: string]: unknown;
+                        } | null;
+                        overdue?: boolean;
+                        overdueExplained?: boolean;
+                        /** @description 责任人（A岗，或B岗顶岗时的B岗）。 */
+                        responsible?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 登记时出具的文书：文号（取自中心的文书编号序列）和补打地址。 */
+                        notice?: {
+                            number?: string;
+                            href?: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Case"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 办件及其当前状态和计时。 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        record?: components["schemas"]["Case"];
+                        /**
+                         * @description 当前状态。
+                         * @enum {unknown}
+                         */
+                        status?: "consultation" | "received" | "supplement" | "accepted" | "suspended" | "completed" | "returned" | "rejected";
+                        /** @description 计时起点（受理时间；逾期未告知补正的视为自收件时受理）。 */
+                        acceptedAt?: string | null;
+                        deemedAccepted?: boolean;
+                        concludedAt?: string | null;
+                        /** @description 计时：到期时间、剩余、已用、预警等级（normal/yellow/red）、是否暂停。 */
+                        clock?: {
+                            [key: string]: unknown;
+                        } | null;
+                        overdue?: boolean;
+                        overdueExplained?: boolean;
+                        /** @description 责任人（A岗，或B岗顶岗时的B岗）。 */
+                        responsible?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 登记时出具的文书：文号（取自中心的文书编号序列）和补打地址。 */
+                        notice?: {
+                            number?: string;
+                            href?: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    channel: components["schemas"]["Complaint"]["channel"];
+                    complainant?: components["schemas"]["Complaint"]["complainant"];
+                    target: components["schemas"]["Complaint"]["target"];
+                    content: components["schemas"]["Complaint"]["content"];
+                    /** @description 收到时间（ISO 8601）；默认为当前时间。 */
+                    receivedAt?: string;
+                    receivedBy: components["schemas"]["Complaint"]["receivedBy"];
+                    complex?: components["schemas"]["Complaint"]["complex"];
+                    major?: components["schemas"]["Complaint"]["major"];
+                    case?: components["schemas"]["Complaint"]["case"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        record?: components["schemas"]["Complaint"];
+                        /** @description 答复期限（policy.yaml 的投诉答复时钟）。 */
+                        replyDue?: string;
+                        replied?: boolean;
+                        replyOverdue?: boolean;
+                        /** @description 查实后计入的工作人员。 */
+                        counted?: string | null;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verifyComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Complaint"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    result: components["schemas"]["Complaint-verification"]["result"];
+                    handler: components["schemas"]["Complaint-verification"]["handler"];
+                    /** @description 核实时间（ISO 8601）；默认为当前时间。 */
+                    at?: string;
+                    staff?: components["schemas"]["Complaint-verification"]["staff"];
+                    note?: components["schemas"]["Complaint-verification"]["note"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        record?: components["schemas"]["Complaint"];
+                        /** @description 答复期限（policy.yaml 的投诉答复时钟）。 */
+                        replyDue?: string;
+                        replied?: boolean;
+                        replyOverdue?: boolean;
+                        /** @description 查实后计入的工作人员。 */
+                        counted?: string | null;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStaffRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Common-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        staff?: string;
+                        name?: string;
+                        asOf?: string;
+                        countingWindow?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 违规事实计数。 */
+                        facts?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description 处理：规则、处理名称、在处分序列中的位置、依据的记录编号。 */
+                        actions?: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description 处理所依据的记录内容。 */
+                        evidence?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query: {
+                month: components["schemas"]["Common-month"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period?: {
+                            [key: string]: unknown;
+                        };
+                        asOf?: string;
+                        standards?: {
+                            [key: string]: unknown;
+                        };
+                        staff?: {
+                            [key: string]: unknown;
+                        }[];
+                        windows?: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: string;
+                        center: string;
+                        files: {
+                            /** @description 规则包内的相对路径，以 / 分隔，例如 items/mz-004.yaml。 */
+                            path: string;
+                            /**
+                             * @description 文件种类。
+                             * @enum {unknown}
+                             */
+                            kind: "center" | "facts" | "policy" | "referrals" | "materials" | "calendar" | "item" | "test" | "template" | "other";
+                            /** @description 内容 SHA-256 的前 16 位（十六进制）。 */
+                            etag: string;
+                            /** @description 字节数。 */
+                            size: number;
+                            /** @description 该文件的 JSON Schema 地址（用于编辑器补全），例如 /schemas/item.schema.json。 */
+                            schema?: string;
+                            /** @description 事项文件：编码、名称、受理窗口、关键词。 */
+                            item?: {
+                                code: string;
+                                name: string;
+                                window?: string;
+                                keywords?: string[];
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPackFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 规则包内的相对路径，整体 URL 编码为一段（items%2Fmz-004.yaml）；也可不编码直接写在后面（files/items/mz-004.yaml）。 */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容。 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        path: string;
+                        etag: string;
+                        /** @description 文件全文（UTF-8）。 */
+                        text: string;
+                        /**
+                         * @description 未改、修改、新增、删除。
+                         * @enum {unknown}
+                         */
+                        state?: "unchanged" | "changed" | "added" | "deleted";
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPackHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        publications: {
+                            /** @description 发布编号，例如 R00003。 */
+                            id: string;
+                            /** @description 序号。 */
+                            seq: number;
+                            /** @description 时间。 */
+                            at: string;
+                            /** @description 发布人（令牌名称）。 */
+                            by: string;
+                            /** @description 理由。 */
+                            reason?: string;
+                            /** @enum {unknown} */
+                            kind: "publish" | "rollback";
+                            files: {
+                                path: string;
+                                /** @enum {unknown} */
+                                change: "added" | "changed" | "deleted";
+                            }[];
+                            /** @description 全部改动文件的统一格式差异。 */
+                            diff: string;
+                            /** @description 发布前的版本。 */
+                            versionBefore: string;
+                            /** @description 发布后的版本。 */
+                            versionAfter: string;
+                            tests: {
+                                total: number;
+                                passed: number;
+                                failed: number;
+                            };
+                            /** @description 场景测试未全部通过，经确认后发布。 */
+                            confirmedFailing?: boolean;
+                            /** @description 发布的草稿。 */
+                            draft?: string;
+                            /** @description 回退时恢复到的版本。 */
+                            restoredVersion?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rollbackPack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 要恢复的版本。 */
+                    version: string;
+                    /** @description 理由。 */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 一次发布或回退。 */
+                        publication: {
+                            /** @description 发布编号，例如 R00003。 */
+                            id: string;
+                            /** @description 序号。 */
+                            seq: number;
+                            /** @description 时间。 */
+                            at: string;
+                            /** @description 发布人（令牌名称）。 */
+                            by: string;
+                            /** @description 理由。 */
+                            reason?: string;
+                            /** @enum {unknown} */
+                            kind: "publish" | "rollback";
+                            files: {
+                                path: string;
+                                /** @enum {unknown} */
+                                change: "added" | "changed" | "deleted";
+                            }[];
+                            /** @description 全部改动文件的统一格式差异。 */
+                            diff: string;
+                            /** @description 发布前的版本。 */
+                            versionBefore: string;
+                            /** @description 发布后的版本。 */
+                            versionAfter: string;
+                            tests: {
+                                total: number;
+                                passed: number;
+                                failed: number;
+                            };
+                            /** @description 场景测试未全部通过，经确认后发布。 */
+                            confirmedFailing?: boolean;
+                            /** @description 发布的草稿。 */
+                            draft?: string;
+                            /** @description 回退时恢复到的版本。 */
+                            restoredVersion?: string;
+                        };
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 文件名，例如 item.schema.json。 */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON Schema。 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRecordSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 文件名，例如 item.schema.json。 */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON Schema。 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        drafts: {
+                            /** @description 草稿编号。 */
+                            id: string;
+                            /** @description 草稿名称。 */
+                            name: string;
+                            /** @description 创建人（令牌名称）。 */
+                            owner: string;
+                            /** @description 创建时间。 */
+                            created: string;
+                            /** @description 最后修改时间。 */
+                            updated: string;
+                            /** @description 打开草稿时的规则包版本。 */
+                            base: string;
+                            /** @description 草稿修改、新增或删除的文件。 */
+                            changed: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 草稿名称；默认按时间命名。 */
+                    name?: string;
+                    /** @description 新建规则包的回答（同 bianmin init 的 --answers 文件）：center、windows、staff。 */
+                    init?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 草稿及其全部文件。 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 草稿编号。 */
+                        id: string;
+                        /** @description 草稿名称。 */
+                        name: string;
+                        /** @description 创建人（令牌名称）。 */
+                        owner: string;
+                        /** @description 创建时间。 */
+                        created: string;
+                        /** @description 最后修改时间。 */
+                        updated: string;
+                        /** @description 打开草稿时的规则包版本。 */
+                        base: string;
+                        /** @description 草稿修改、新增或删除的文件。 */
+                        changed: string[];
+                        files: {
+                            /** @description 规则包内的相对路径，以 / 分隔，例如 items/mz-004.yaml。 */
+                            path: string;
+                            /**
+                             * @description 文件种类。
+                             * @enum {unknown}
+                             */
+                            kind: "center" | "facts" | "policy" | "referrals" | "materials" | "calendar" | "item" | "test" | "template" | "other";
+                            /** @description 内容 SHA-256 的前 16 位（十六进制）。 */
+                            etag: string;
+                            /** @description 字节数。 */
+                            size: number;
+                            /** @description 该文件的 JSON Schema 地址（用于编辑器补全），例如 /schemas/item.schema.json。 */
+                            schema?: string;
+                            /** @description 事项文件：编码、名称、受理窗口、关键词。 */
+                            item?: {
+                                code: string;
+                                name: string;
+                                window?: string;
+                                keywords?: string[];
+                            };
+                            /**
+                             * @description 未改、修改、新增、删除。
+                             * @enum {unknown}
+                             */
+                            state: "unchanged" | "changed" | "added" | "deleted";
+                        }[];
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号。 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 草稿及其全部文件。 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 草稿编号。 */
+                        id: string;
+                        /** @description 草稿名称。 */
+                        name: string;
+                        /** @description 创建人（令牌名称）。 */
+                        owner: string;
+                        /** @description 创建时间。 */
+                        created: string;
+                        /** @description 最后修改时间。 */
+                        updated: string;
+                        /** @description 打开草稿时的规则包版本。 */
+                        base: string;
+                        /** @description 草稿修改、新增或删除的文件。 */
+                        changed: string[];
+                        files: {
+                            /** @description 规则包内的相对路径，以 / 分隔，例如 items/mz-004.yaml。 */
+                            path: string;
+                            /**
+                             * @description 文件种类。
+                             * @enum {unknown}
+                             */
+                            kind: "center" | "facts" | "policy" | "referrals" | "materials" | "calendar" | "item" | "test" | "template" | "other";
+                            /** @description 内容 SHA-256 的前 16 位（十六进制）。 */
+                            etag: string;
+                            /** @description 字节数。 */
+                            size: number;
+                            /** @description 该文件的 JSON Schema 地址（用于编辑器补全），例如 /schemas/item.schema.json。 */
+                            schema?: string;
+                            /** @description 事项文件：编码、名称、受理窗口、关键词。 */
+                            item?: {
+                                code: string;
+                                name: string;
+                                window?: string;
+                                keywords?: string[];
+                            };
+                            /**
+                             * @description 未改、修改、新增、删除。
+                             * @enum {unknown}
+                             */
+                            state: "unchanged" | "changed" | "added" | "deleted";
+                        }[];
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号。 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除。 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDraftFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号。 */
+                id: string;
+                /** @description 规则包内的相对路径，整体 URL 编码为一段（items%2Fmz-004.yaml）；也可不编码直接写在后面（files/items/mz-004.yaml）。 */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容。 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        path: string;
+                        etag: string;
+                        /** @description 文件全文（UTF-8）。 */
+                        text: string;
+                        /**
+                         * @description 未改、修改、新增、删除。
+                         * @enum {unknown}
+                         */
+                        state?: "unchanged" | "changed" | "added" | "deleted";
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putDraftFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号。 */
+                id: string;
+                /** @description 规则包内的相对路径，整体 URL 编码为一段（items%2Fmz-004.yaml）；也可不编码直接写在后面（files/items/mz-004.yaml）。 */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/yaml": {
+                    /** @description 文件全文。 */
+                    text: string;
+                };
+                "text/plain": {
+                    /** @description 文件全文。 */
+                    text: string;
+                };
+                "application/json": {
+                    /** @description 文件全文。 */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 整个草稿（规则包加上草稿中的修改）的校验结果。 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 没有错误。 */
+                        ok: boolean;
+                        errors: {
+                            file: string;
+                            line: number;
+                            column: number;
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        warnings: {
+                            file: string;
+                            line: number;
+                            column: number;
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description 校验耗时（毫秒）。 */
+                        ms: number;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteDraftFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号。 */
+                id: string;
+                /** @description 规则包内的相对路径，整体 URL 编码为一段（items%2Fmz-004.yaml）；也可不编码直接写在后面（files/items/mz-004.yaml）。 */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 整个草稿（规则包加上草稿中的修改）的校验结果。 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 没有错误。 */
+                        ok: boolean;
+                        errors: {
+                            file: string;
+                            line: number;
+                            column: number;
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        warnings: {
+                            file: string;
+                            line: number;
+                            column: number;
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description 校验耗时（毫秒）。 */
+                        ms: number;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDraftDiagnostics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号。 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 整个草稿（规则包加上草稿中的修改）的校验结果。 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 没有错误。 */
+                        ok: boolean;
+                        errors: {
+                            file: string;
+                            line: number;
+                            column: number;
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        warnings: {
+                            file: string;
+                            line: number;
+                            column: number;
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                        /** @description 校验耗时（毫秒）。 */
+                        ms: number;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    decideOnDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号。 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Application"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decision: components["schemas"]["Decision"];
+                        notice: {
+                            [key: string]: unknown;
+                        };
+                        case: null;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    renderDraftDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号。 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description 文书种类。
+                     * @enum {unknown}
+                     */
+                    doc: "guide" | "board-item" | "consultation" | "supplement" | "accepted" | "immediate" | "returned" | "rejected";
+                    /** @description 事项编码（不写则取 application 或 decision 中的）。 */
+                    item?: string;
+                    application?: components["schemas"]["Application"];
+                    decision?: components["schemas"]["Decision"];
+                };
+            };
+        };
+        responses: {
+            /** @description 文书（HTML） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    testDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号。 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 只运行这些场景文件，例如 tests/mz-004.yaml。 */
+                    files?: string[];
+                    /** @description 只运行这个名称的场景。 */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description bianmin test --coverage --json 的输出。 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    diffDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号。 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        files: {
+                            path: string;
+                            /** @enum {unknown} */
+                            state: "changed" | "added" | "deleted";
+                            unified: string;
+                        }[];
+                        whatIf: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 草稿编号。 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 发布理由（测试未通过时必填）。 */
+                    reason?: string;
+                    /** @description 确认在场景测试未通过的情况下发布。 */
+                    confirmFailing?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 一次发布或回退。 */
+                        publication: {
+                            /** @description 发布编号，例如 R00003。 */
+                            id: string;
+                            /** @description 序号。 */
+                            seq: number;
+                            /** @description 时间。 */
+                            at: string;
+                            /** @description 发布人（令牌名称）。 */
+                            by: string;
+                            /** @description 理由。 */
+                            reason?: string;
+                            /** @enum {unknown} */
+                            kind: "publish" | "rollback";
+                            files: {
+                                path: string;
+                                /** @enum {unknown} */
+                                change: "added" | "changed" | "deleted";
+                            }[];
+                            /** @description 全部改动文件的统一格式差异。 */
+                            diff: string;
+                            /** @description 发布前的版本。 */
+                            versionBefore: string;
+                            /** @description 发布后的版本。 */
+                            versionAfter: string;
+                            tests: {
+                                total: number;
+                                passed: number;
+                                failed: number;
+                            };
+                            /** @description 场景测试未全部通过，经确认后发布。 */
+                            confirmedFailing?: boolean;
+                            /** @description 发布的草稿。 */
+                            draft?: string;
+                            /** @description 回退时恢复到的版本。 */
+                            restoredVersion?: string;
+                        };
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getItemGuide: {
+        parameters: {
+            query?: {
+                /** @description 日期 YYYY-MM-DD（北京时间），按当日有效的事项版本；默认今天。 */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                code: components["schemas"]["Item"]["code"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 办事指南 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBoard: {
+        parameters: {
+            query?: {
+                /** @description 1 或 true：大厅显示屏页面。 */
+                screen?: "1" | "0" | "true" | "false";
+                /** @description 公布日期 YYYY-MM-DD（决定适用的事项版本和值班表月份）；默认今天（北京时间）。 */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 公开栏页面 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBoardPdf: {
+        parameters: {
+            query?: {
+                /** @description 公布日期 YYYY-MM-DD（决定适用的事项版本和值班表月份）；默认今天（北京时间）。 */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 公开栏 PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 文号，例如 青便〔2026〕0001号。 */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文书 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}

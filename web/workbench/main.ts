@@ -1,0 +1,6 @@
+import { createApp } from 'vue';
+import '../shared/style.css';
+import './workbench.css';
+import App from './App.vue';
+
+createApp(App).mount('#app');
