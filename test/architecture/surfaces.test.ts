@@ -93,3 +93,23 @@ describe('folder surfaces', () => {
     ]);
   });
 });
+
+describe('the front end', () => {
+  const WEB = path.resolve(import.meta.dirname, '../../web');
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return files(p);
+      return /\.(ts|vue)$/.test(e.name) ? [p] : [];
+    });
+
+  it('talks to the server only through the API: nothing under web/ imports from outside web/', () => {
+    const outside = files(WEB).flatMap((file) =>
+      specifiers(readFileSync(file, 'utf8'))
+        .filter((s) => path.relative(WEB, path.resolve(path.dirname(file), s)).startsWith('..'))
+        .map((s) => `${path.relative(WEB, file)} → ${s}`),
+    );
+    expect(files(WEB).length).toBeGreaterThan(5);
+    expect(outside).toEqual([]);
+  });
+});
