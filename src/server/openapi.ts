@@ -110,7 +110,31 @@ export function finishDocument(doc: JsonObject): JsonObject {
   forEachSchema(doc, toDraft2020);
   hoistNestedRefs(doc, schemas);
   pruneUnreachable(doc, schemas);
+  declareResponseHeaders(doc);
   return doc;
+}
+
+/** What every answer carries (the onRequest/onSend hooks set them), declared once and on each response. */
+const RESPONSE_HEADERS: Record<string, JsonObject> = {
+  'X-Request-Id': { description: '请求号：请求带来的 X-Request-Id（1—128 个字母、数字或 ._:- 字符）原样返回，否则新生成；与该请求的日志行中的 reqId 相同。', schema: { type: 'string', maxLength: 128 } },
+  'X-Bianmin-Pack': { description: '作出答复的规则包版本（规则包内容的指纹，与发布历史中的版本相同）。', schema: { type: 'string' } },
+};
+
+function declareResponseHeaders(doc: JsonObject): void {
+  const components = isObject(doc.components) ? doc.components : (doc.components = {});
+  const headers = isObject(components.headers) ? components.headers : (components.headers = {});
+  for (const [name, header] of Object.entries(RESPONSE_HEADERS)) headers[name] = header;
+  for (const item of Object.values(isObject(doc.paths) ? doc.paths : {})) {
+    if (!isObject(item)) continue;
+    for (const op of Object.values(item)) {
+      if (!isObject(op) || !isObject(op.responses)) continue;
+      for (const response of Object.values(op.responses)) {
+        if (!isObject(response)) continue;
+        const own = isObject(response.headers) ? response.headers : (response.headers = {});
+        for (const name of Object.keys(RESPONSE_HEADERS)) own[name] ??= { $ref: `#/components/headers/${name}` };
+      }
+    }
+  }
 }
 
 /** Calls `fn` on every schema of the document (components and operations), before their subschemas. */

@@ -16,7 +16,7 @@ interface Operation {
   security?: Array<Record<string, string[]>>;
   parameters?: Array<{ in: string; name: string }>;
   requestBody?: unknown;
-  responses: Record<string, { content?: Record<string, unknown> }>;
+  responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, { $ref?: string }> }>;
 }
 interface OpenApi {
   openapi: string;
@@ -118,6 +118,17 @@ describe('every operation', () => {
     const ids = operations.map((o) => o.op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(doc.paths['/v1/calendar/{year}']?.get?.responses['200']?.content?.['application/json']).toBeDefined();
+  });
+
+  it('declares on every answer the request id and the pack version the service sends, and sends them', async () => {
+    const missing = operations.flatMap(({ method, path, op }) =>
+      Object.entries(op.responses)
+        .filter(([, r]) => r.headers?.['X-Request-Id']?.$ref !== '#/components/headers/X-Request-Id' || !r.headers?.['X-Bianmin-Pack'])
+        .map(([code]) => `${method.toUpperCase()} ${path} ${code}`),
+    );
+    expect(missing).toEqual([]);
+    const answer = await s.request('GET', '/v1/items', { headers: { 'x-request-id': 'lint-1' } });
+    expect([answer.headers.get('x-request-id'), answer.headers.get('x-bianmin-pack')]).toEqual(['lint-1', s.app.bianmin.packs.served.version]);
   });
 
   it('says who may call it, and the bearer scheme it names is declared', () => {

@@ -223,6 +223,17 @@ describe('drafts', () => {
     expect(view.json<DraftView & { name: string }>()).toMatchObject({ name: '重启后仍在', changed: ['items/mz-004.yaml'] });
     await s.request('DELETE', `/v1/drafts/${d.id}`, { token: CLERK });
   }, 60_000);
+
+  it('refuses a file body that is not UTF-8 (400 E-REQ-ENCODING), keeping the draft as it was', async () => {
+    const d = await newDraft(CLERK);
+    const bytes = Buffer.concat([Buffer.from(`${original}# 注释`, 'utf8'), Buffer.from([0xe4, 0xb8]), Buffer.from('\n')]);
+    const res = await s.request('PUT', `/v1/drafts/${d.id}/files/${MZ004}`, { token: CLERK, raw: bytes, headers: { 'content-type': 'application/yaml' } });
+    expect(res.status).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'E-REQ-ENCODING', message: expect.stringContaining(`字节偏移 ${Buffer.byteLength(`${original}# 注释`)}`) });
+    const view = await s.request('GET', `/v1/drafts/${d.id}`, { token: CLERK });
+    expect(view.json<DraftView>().changed).toEqual([]);
+    await s.request('DELETE', `/v1/drafts/${d.id}`, { token: CLERK });
+  });
 });
 
 describe('a draft at work', () => {

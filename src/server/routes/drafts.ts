@@ -11,6 +11,7 @@ import { errorResponses } from '../api-schemas.ts';
 import { fileDiffs, renderDraft, RENDER_DOCS, testDraft, whatIfDraft, type RenderRequest, type TestRequest } from '../draft-eval.ts';
 import type { DraftRecord } from '../drafts-store.ts';
 import { HttpError } from '../http-error.ts';
+import { decodeUtf8Body } from '../json-body.ts';
 import { operation } from '../openapi.ts';
 import { plainJson } from '../plain-json.ts';
 import { publishDraft, sendConflict, type PublishBody } from '../publish-flow.ts';
@@ -166,8 +167,11 @@ export async function draftRoutes(app: FastifyInstance): Promise<void> {
     const record = await draft(request);
     const body = request.body;
     let bytes: Uint8Array;
-    if (Buffer.isBuffer(body)) bytes = body;
-    else if (body !== null && typeof body === 'object' && typeof (body as { text?: unknown }).text === 'string') bytes = Buffer.from((body as { text: string }).text, 'utf8');
+    if (Buffer.isBuffer(body)) {
+      // Stored byte for byte, but only as UTF-8 (400 otherwise, as for every body).
+      decodeUtf8Body(body);
+      bytes = body;
+    } else if (body !== null && typeof body === 'object' && typeof (body as { text?: unknown }).text === 'string') bytes = Buffer.from((body as { text: string }).text, 'utf8');
     else throw new HttpError('E-REQ-REQUIRED', '请求体应为文件全文（Content-Type: application/yaml 或 text/plain），或 JSON { "text": "…" }', '$.text');
     return wb.put(record, rel, bytes);
   };

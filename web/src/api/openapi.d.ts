@@ -1390,7 +1390,12 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description 请求号：请求带来的 X-Request-Id（1—128 个字母、数字或 ._:- 字符）原样返回，否则新生成；与该请求的日志行中的 reqId 相同。 */
+        "X-Request-Id": string;
+        /** @description 作出答复的规则包版本（规则包内容的指纹，与发布历史中的版本相同）。 */
+        "X-Bianmin-Pack": string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1407,6 +1412,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1430,6 +1437,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1447,6 +1456,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1482,6 +1493,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1509,6 +1522,8 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1536,6 +1551,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1545,6 +1562,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1554,6 +1573,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1563,6 +1584,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1572,6 +1595,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1581,6 +1606,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1590,6 +1617,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1613,6 +1642,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1639,6 +1670,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1648,6 +1681,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1673,6 +1708,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1702,6 +1739,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1711,6 +1750,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1720,6 +1761,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1745,6 +1788,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1776,6 +1821,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1785,6 +1832,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1811,6 +1860,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1824,6 +1875,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1833,6 +1886,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1842,6 +1897,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1865,6 +1922,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1908,6 +1967,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1917,6 +1978,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1940,6 +2003,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1963,6 +2028,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1972,6 +2039,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1981,6 +2050,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2011,6 +2082,8 @@ export interface operations {
             /** @description 办件及其当前状态和计时。 */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2046,6 +2119,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2055,6 +2130,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2064,6 +2141,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2073,6 +2152,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2082,6 +2163,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2091,6 +2174,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2133,6 +2218,8 @@ export interface operations {
             /** @description 办件及其当前状态和计时。 */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2168,6 +2255,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2177,6 +2266,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2186,6 +2277,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2195,6 +2288,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2204,6 +2299,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2213,6 +2310,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2222,6 +2321,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2244,6 +2345,8 @@ export interface operations {
             /** @description 办件及其当前状态和计时。 */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2279,6 +2382,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2288,6 +2393,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2297,6 +2404,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2306,6 +2415,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2341,6 +2452,8 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2358,6 +2471,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2367,6 +2482,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2376,6 +2493,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2385,6 +2504,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2394,6 +2515,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2403,6 +2526,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2436,6 +2561,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2453,6 +2580,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2462,6 +2591,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2471,6 +2602,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2480,6 +2613,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2489,6 +2624,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2498,6 +2635,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2507,6 +2646,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2529,6 +2670,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2557,6 +2700,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2566,6 +2711,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2575,6 +2722,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2584,6 +2733,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2606,6 +2757,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2629,6 +2782,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2638,6 +2793,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2647,6 +2804,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2667,6 +2826,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2701,6 +2862,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2710,6 +2873,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2733,6 +2898,8 @@ export interface operations {
             /** @description 文件内容。 */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2752,6 +2919,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2761,6 +2930,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2770,6 +2941,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2779,6 +2952,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2799,6 +2974,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2845,6 +3022,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2854,6 +3033,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2883,6 +3064,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2930,6 +3113,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2939,6 +3124,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2948,6 +3135,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2957,6 +3146,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2966,6 +3157,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2975,6 +3168,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2998,6 +3193,8 @@ export interface operations {
             /** @description JSON Schema。 */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3009,6 +3206,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3018,6 +3217,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3041,6 +3242,8 @@ export interface operations {
             /** @description JSON Schema。 */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3052,6 +3255,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3061,6 +3266,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3081,6 +3288,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3107,6 +3316,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3116,6 +3327,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3147,6 +3360,8 @@ export interface operations {
             /** @description 草稿及其全部文件。 */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3198,6 +3413,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3207,6 +3424,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3216,6 +3435,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3225,6 +3446,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3248,6 +3471,8 @@ export interface operations {
             /** @description 草稿及其全部文件。 */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3299,6 +3524,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3308,6 +3535,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3317,6 +3546,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3326,6 +3557,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3349,6 +3582,8 @@ export interface operations {
             /** @description 已删除。 */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3356,6 +3591,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3365,6 +3602,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3374,6 +3613,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3383,6 +3624,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3408,6 +3651,8 @@ export interface operations {
             /** @description 文件内容。 */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3427,6 +3672,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3436,6 +3683,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3445,6 +3694,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3454,6 +3705,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3494,6 +3747,8 @@ export interface operations {
             /** @description 整个草稿（规则包加上草稿中的修改）的校验结果。 */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3524,6 +3779,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3533,6 +3790,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3542,6 +3801,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3551,6 +3812,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3560,6 +3823,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3569,6 +3834,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3594,6 +3861,8 @@ export interface operations {
             /** @description 整个草稿（规则包加上草稿中的修改）的校验结果。 */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3624,6 +3893,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3633,6 +3904,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3642,6 +3915,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3651,6 +3926,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3674,6 +3951,8 @@ export interface operations {
             /** @description 整个草稿（规则包加上草稿中的修改）的校验结果。 */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3704,6 +3983,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3713,6 +3994,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3722,6 +4005,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3731,6 +4016,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3758,6 +4045,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3773,6 +4062,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3782,6 +4073,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3791,6 +4084,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3800,6 +4095,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3809,6 +4106,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3818,6 +4117,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3855,6 +4156,8 @@ export interface operations {
             /** @description 文书（HTML） */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3864,6 +4167,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3873,6 +4178,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3882,6 +4189,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3891,6 +4200,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3900,6 +4211,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3909,6 +4222,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3941,6 +4256,8 @@ export interface operations {
             /** @description bianmin test --coverage --json 的输出。 */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3952,6 +4269,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3961,6 +4280,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3970,6 +4291,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3979,6 +4302,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3988,6 +4313,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3997,6 +4324,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4020,6 +4349,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4039,6 +4370,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4048,6 +4381,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4057,6 +4392,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4066,6 +4403,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4075,6 +4414,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4107,6 +4448,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4154,6 +4497,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4163,6 +4508,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4172,6 +4519,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4181,6 +4530,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4190,6 +4541,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4199,6 +4552,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4208,6 +4563,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4233,6 +4590,8 @@ export interface operations {
             /** @description 办事指南 */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4243,6 +4602,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4253,6 +4614,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             406: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4263,6 +4626,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4273,6 +4638,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4299,6 +4666,8 @@ export interface operations {
             /** @description 公开栏页面 */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4308,6 +4677,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4317,6 +4688,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4326,6 +4699,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4349,6 +4724,8 @@ export interface operations {
             /** @description 公开栏 PDF */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4358,6 +4735,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4367,6 +4746,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             429: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4376,6 +4757,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4399,6 +4782,8 @@ export interface operations {
             /** @description 文书 */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4408,6 +4793,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4417,6 +4804,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4426,6 +4815,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4435,6 +4826,8 @@ export interface operations {
             /** @description 所有错误的统一格式。 */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
                     [name: string]: unknown;
                 };
                 content: {
