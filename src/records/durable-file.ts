@@ -99,18 +99,31 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
+/** Writes in progress per target file: a second write of the same file waits (it shares the temp name). */
+const inFlight = new Map<string, Promise<number>>();
+
 /**
  * Writes `content` to `file` atomically and durably (temp file, fsync, rename, fsync dir). Content
  * may come in chunks, so that a large snapshot is never one giant string. A failure leaves the old
  * file and no temp file, and is a RecordsError (E-STORE-DISK-FULL when the disk is full) located
  * at `shown`.
  */
-export async function writeFileDurably(
+export function writeFileDurably(
   file: string,
   content: string | Uint8Array | Iterable<string>,
   shown: string = file,
   what = '文件未能写入',
 ): Promise<number> {
+  const run = (inFlight.get(file) ?? Promise.resolve(0)).catch(() => 0).then(() => writeOnce(file, content, shown, what));
+  inFlight.set(file, run);
+  const done = (): void => {
+    if (inFlight.get(file) === run) inFlight.delete(file);
+  };
+  run.then(done, done);
+  return run;
+}
+
+async function writeOnce(file: string, content: string | Uint8Array | Iterable<string>, shown: string, what: string): Promise<number> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
   let fh;
   try {
@@ -159,7 +172,7 @@ export async function writeFileDurably(
 
 /** Is `name` a temp file left by writeFileDurably (a crash between write and rename)? */
 export function isTempFile(name: string): boolean {
-  return /^\..+\.tmp-\d+$/.test(name);
+  return /^\..+\.tmp-\d+(-\d+)?$/.test(name);
 }
 
 /**

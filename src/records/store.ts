@@ -233,7 +233,7 @@ export class RecordStore implements CollectionHost {
     if (entries.length === 0) return out;
     await mkdir(path.join(target, ...dir.split('/')), { recursive: true });
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (isTempFile(e.name) || /^\..+\.tmp-\d+-\d+$/.test(e.name)) continue;
+      if (isTempFile(e.name)) continue;
       const name = `${dir}/${e.name}`;
       if (e.isDirectory()) out.push(...(await this.copyTree(name, target)));
       else {

@@ -20,6 +20,15 @@ describe('writeFileDurably', () => {
     expect(await readdir(dir)).toEqual(['complaints.json']);
   });
 
+  test('writes of one file at the same time (two requests saving one draft file) each land whole, in order', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'mz-004.yaml');
+    const versions = Array.from({ length: 6 }, (_, i) => `版本 ${i}\n`.repeat(200_000));
+    await Promise.all(versions.map((v) => writeFileDurably(file, v)));
+    expect(await readFile(file, 'utf8')).toBe(versions.at(-1));
+    expect(await readdir(dir)).toEqual(['mz-004.yaml']);
+  });
+
   test('content given in chunks (a large snapshot) arrives in order, byte-exact', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'cases-2026.json');
