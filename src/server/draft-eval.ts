@@ -13,7 +13,7 @@ import { NOTICE_TYPES, renderBoard, renderGuide, renderNotice, type NoticeType }
 import type { Pack } from '../engine/index.ts';
 import type { Application, Decision } from '../pack/index.ts';
 import { coverageOf, loadScenarios, runSuite, testRunJson, TESTS_DIR, whatIf, type TestRun } from '../scenarios/index.ts';
-import type { DraftRecord } from './drafts-store.ts';
+import type { DraftRecord, DraftState } from './drafts-store.ts';
 import { HttpError } from './http-error.ts';
 import { decideOrReject } from './register.ts';
 import { unknownItem } from './unknown-item.ts';
@@ -26,7 +26,7 @@ export const PREVIEW_NUMBER = '（草稿预览，未编号）';
  * The draft's tests/ in a scratch directory (the pack's scenario files, with the draft's own in
  * their place), since scenarios are read from a directory; removed afterwards.
  */
-async function withTestsDir<T>(wb: Workbench, record: DraftRecord, fn: (dir: string) => Promise<T>): Promise<T> {
+async function withTestsDir<T>(wb: Workbench, record: DraftState, fn: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bianmin-draft-tests-'));
   try {
     const tests = path.join(dir, TESTS_DIR);
@@ -52,7 +52,7 @@ export interface TestRequest {
 }
 
 /** Runs the draft's scenarios; `json` is what `bianmin test --coverage --json` prints. */
-export async function testDraft(wb: Workbench, record: DraftRecord, request: TestRequest = {}): Promise<{ run: TestRun; json: Record<string, unknown> }> {
+export async function testDraft(wb: Workbench, record: DraftState, request: TestRequest = {}): Promise<{ run: TestRun; json: Record<string, unknown> }> {
   const pack = await wb.packOf(record);
   return withTestsDir(wb, record, async (dir) => {
     const files = request.files && request.files.length > 0 ? request.files : undefined;

@@ -39,7 +39,17 @@ interface Meta {
   readonly deleted: readonly string[];
 }
 
-export interface DraftRecord {
+/**
+ * What evaluating a set of pack changes needs (a draft, or the state a rollback restores): an id for
+ * caches, a revision they key on, and the files that differ from the pack on disk.
+ */
+export interface DraftState {
+  readonly meta: { readonly id: string };
+  readonly revision: string;
+  readonly overlay: ReadonlyMap<string, string | null>;
+}
+
+export interface DraftRecord extends DraftState {
   readonly meta: Meta;
   readonly draft: Draft;
   /** The etag of each pack file when the draft was opened. */

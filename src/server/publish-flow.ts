@@ -168,9 +168,13 @@ export function rollback(wb: Workbench, records: RecordsHolder, caller: Caller, 
       overlay.set(rel, null);
       writes.push({ path: rel, bytes: null });
     }
-    // The restored state must still load (it did when it was published; the package may have changed since).
+    // The restored state must still load (it did when it was published; the package may have changed
+    // since), and its scenarios are run, so that the history says how it tested, as for a publication.
     const { result } = await wb.validate(overlay);
     if (!result.ok) throw invalidDraft(result.errors);
-    return commit(wb, records, writes, caller, { kind: 'rollback', tests: { total: 0, passed: 0, failed: 0 }, restoredVersion: version, ...(reason?.trim() ? { reason: reason.trim() } : {}) });
+    const state = { meta: { id: `rollback:${manifestHash}` }, revision: manifestHash, overlay };
+    const { run } = await testDraft(wb, state).finally(() => wb.forget(state.meta.id));
+    const tests = { total: run.results.length, passed: run.passed, failed: run.failed + run.errors.length };
+    return commit(wb, records, writes, caller, { kind: 'rollback', tests, restoredVersion: version, ...(reason?.trim() ? { reason: reason.trim() } : {}) });
   });
 }

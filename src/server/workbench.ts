@@ -10,7 +10,7 @@ import path from 'node:path';
 import { withTemplateChecks } from '../documents/index.ts';
 import { Pack } from '../engine/index.ts';
 import { ParseCache, parseSource, validatePack, type Diagnostic, type ItemFile, type ValidationResult } from '../pack/index.ts';
-import { DraftStore, type Draft, type DraftRecord } from './drafts-store.ts';
+import { DraftStore, type Draft, type DraftRecord, type DraftState } from './drafts-store.ts';
 import { HttpError } from './http-error.ts';
 import { PackBlobs } from './pack-blobs.ts';
 import { etagOf, etagOfHash, fileKind, PackScanner, schemaOf, versionOf, type PackFileKind } from './pack-files.ts';
@@ -180,7 +180,7 @@ export class Workbench {
   }
 
   /** The draft's compiled pack; 422 E-DRAFT-INVALID (details: the errors) while it has errors. */
-  async packOf(record: DraftRecord): Promise<Pack> {
+  async packOf(record: DraftState): Promise<Pack> {
     const key = `${record.revision}|${this.packs.served.generation}`;
     const hit = this.compiled.get(record.meta.id);
     if (hit && hit.key === key) return hit.pack;

@@ -383,6 +383,9 @@ describe('publish, history and rollback', () => {
     expect(back.status, back.text).toBe(200);
     const rb = back.json<{ publication: Publication }>().publication;
     expect(rb).toMatchObject({ kind: 'rollback', restoredVersion: before, versionAfter: before, versionBefore: pub.versionAfter, seq: pub.seq + 1 });
+    // The restored state's scenarios were run, as for a publication: the old pack passes them all.
+    expect(pub.tests.failed).toBeGreaterThan(0);
+    expect(rb.tests).toEqual({ total: pub.tests.total, passed: pub.tests.total, failed: 0 });
     expect(await readFile(path.join(rules, 'items/mz-004.yaml'), 'utf8')).toBe(original);
     const restored = await s.request('POST', '/v1/decisions', { body: APPLICATIONS.accepted });
     expect(restored.json<{ decision: { kind: string } }>().decision.kind).toBe('accepted');
