@@ -26,6 +26,7 @@ const FILES: ReadonlyArray<[string, string]> = [
   ['records/sequence', 'SequenceRecord'],
   ['records/pack-publication', 'PackPublicationRecord'],
   ['scenario', 'ScenarioFile'],
+  ['init-answers', 'InitAnswers'],
 ];
 
 /** Shared definitions in common.schema.json and the type name each gets. */
@@ -123,6 +124,12 @@ const TYPE_NAMES: Readonly<Record<string, Record<string, string>>> = {
     '/$defs/deferredExpectation': 'ScenarioDeferredExpectation',
     '/$defs/expect': 'ScenarioExpect',
     '/$defs/expect/properties/deadline': 'ScenarioDeadlineExpectation',
+  },
+  'init-answers': {
+    '/properties/center': 'InitCenter',
+    '/properties/center/properties/phones': 'InitPhones',
+    '/properties/windows/items': 'InitWindow',
+    '/properties/staff/items': 'InitStaffMember',
   },
   policy: {
     '/properties/clocks': 'Clocks',

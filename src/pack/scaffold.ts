@@ -7,21 +7,12 @@
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { createRequire } from 'node:module';
-import { BianminError, daysFromCivil, formatDate, formatPath, type PathSegment, type Problem } from '../core/index.ts';
+import { BianminError, daysFromCivil, formatDate, formatPath, translateAjvErrors, type AjvError, type PathSegment, type Problem } from '../core/index.ts';
+import type { InitAnswers } from './schema-types.ts';
+import { schemaValidator } from './schemas.ts';
 
-export interface InitAnswers {
-  center: {
-    name: string;
-    /** 文书编号前缀, e.g. 青便 */
-    code: string;
-    address: string;
-    /** Default ["08:30-12:00","13:00-17:30"]. */
-    officeHours?: string[];
-    phones: { consult: string; complaint: string; report?: string };
-  };
-  windows: { id: string; name: string }[];
-  staff: { id: string; name: string; window: string; post?: 'A' | 'B' }[];
-}
+/** The answers, as schemas/init-answers.schema.json describes them (the one source of truth). */
+export type { InitAnswers };
 
 export interface ScaffoldOptions {
   /**
@@ -36,67 +27,12 @@ export interface ScaffoldOptions {
 
 export const DEFAULT_OFFICE_HOURS: readonly string[] = ['08:30-12:00', '13:00-17:30'];
 
-/** Identifiers in a pack: lower-case letters, digits and hyphens. */
+/** Identifiers in a pack: lower-case letters, digits and hyphens (as the schema's pattern). */
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const PHONE = /^[0-9+\-() ]{3,30}$/;
 const HOURS = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/;
-/** Control characters (NUL, escapes …) have no place in a name or an address. */
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 // ---------------------------------------------------------------------------------------------
 // The answers, checked
-
-/** Collects every problem with the answers, each at its JSON path, before anything is written. */
-class AnswerCheck {
-  readonly problems: Problem[] = [];
-
-  fail(path: readonly PathSegment[], message: string): void {
-    this.problems.push({ code: 'E-USAGE-ANSWER', message, path: formatPath(path) });
-  }
-
-  object(value: unknown, path: readonly PathSegment[], what: string): Record<string, unknown> | null {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-    this.fail(path, `${what}应为对象（键值对）`);
-    return null;
-  }
-
-  list(value: unknown, path: readonly PathSegment[], what: string): unknown[] {
-    if (Array.isArray(value) && value.length > 0) return value;
-    this.fail(path, Array.isArray(value) ? `至少需要一个${what}` : `${what}应为列表`);
-    return [];
-  }
-
-  text(value: unknown, path: readonly PathSegment[], what: string, max = 100): string {
-    if (typeof value !== 'string' || value.trim() === '') {
-      this.fail(path, value === undefined ? `缺少${what}` : `${what}应为不空的文字`);
-      return '';
-    }
-    const t = value.trim();
-    if (CONTROL.test(t)) this.fail(path, `${what}含有控制字符（如换行、NUL），请只写一行文字`);
-    else if (t.length > max) this.fail(path, `${what}过长（${t.length} 个字，最多 ${max} 个）`);
-    return t;
-  }
-
-  id(value: unknown, path: readonly PathSegment[], what: string): string {
-    const t = this.text(value, path, what, 40);
-    if (t !== '' && !ID.test(t)) this.fail(path, `${what} ${JSON.stringify(t)} 只能用小写字母、数字和连字符（如 minzheng-window）`);
-    return t;
-  }
-
-  phone(value: unknown, path: readonly PathSegment[], what: string): string {
-    const t = this.text(value, path, what, 30);
-    if (t !== '' && !PHONE.test(t)) this.fail(path, `${what} ${JSON.stringify(t)} 不是电话号码（只能有数字、空格、+、- 和括号，例如 0856-2336000）`);
-    return t;
-  }
-
-  unknownKeys(obj: Record<string, unknown>, path: readonly PathSegment[], known: readonly string[]): void {
-    for (const key of Object.keys(obj)) {
-      if (known.includes(key)) continue;
-      const near = known.find((k) => k.toLowerCase() === key.toLowerCase());
-      this.fail([...path, key], `未知字段 ${key}${near ? `，是否应为 ${near}？` : `；可写：${known.join('、')}`}`);
-    }
-  }
-}
 
 /** The answers as the generator uses them: trimmed, defaults filled, every reference checked. */
 interface Center {
@@ -109,85 +45,108 @@ interface Center {
   readonly staff: ReadonlyArray<{ readonly id: string; readonly name: string; readonly window: string; readonly post: 'A' | 'B' | null }>;
 }
 
-/** Checks `answers` (as given: from a file, a form or flags) and fills the defaults; throws E-USAGE-ANSWER listing every problem. */
-export function checkAnswers(answers: unknown): Center {
-  const c = new AnswerCheck();
-  const root = c.object(answers, [], '回答') ?? {};
-  c.unknownKeys(root, [], ['center', 'windows', 'staff']);
-  const center = c.object(root.center, ['center'], '中心基本情况 center') ?? {};
-  c.unknownKeys(center, ['center'], ['name', 'code', 'address', 'officeHours', 'phones']);
-  const name = c.text(center.name, ['center', 'name'], '中心名称');
-  const code = c.text(center.code, ['center', 'code'], '文书编号前缀（中心简称）', 8);
-  if (code !== '' && /[\s〔〕[\]]/.test(code)) c.fail(['center', 'code'], `文书编号前缀 ${JSON.stringify(code)} 不能含空格或括号（编号写成“${code.replace(/[\s〔〕[\]]/g, '')}〔年份〕0001号”）`);
-  const address = c.text(center.address, ['center', 'address'], '中心地址', 200);
+/** Every string value trimmed (names, ids and phones are one line of text; the schema checks the trimmed text). */
+function trimmed(value: unknown): unknown {
+  if (typeof value === 'string') return value.trim();
+  if (Array.isArray(value)) return value.map(trimmed);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, trimmed(v)]));
+  return value;
+}
 
-  let officeHours: string[] = [...DEFAULT_OFFICE_HOURS];
-  if (center.officeHours !== undefined) {
-    officeHours = c.list(center.officeHours, ['center', 'officeHours'], '办公时段').map((h, i) => {
-      const t = c.text(h, ['center', 'officeHours', i], '办公时段', 20);
-      const m = HOURS.exec(t);
-      if (t !== '' && !m) c.fail(['center', 'officeHours', i], `办公时段 ${JSON.stringify(t)} 应写成“开始-结束”，例如 08:30-12:00`);
-      else if (m && `${m[1]}:${m[2]}` >= `${m[3]}:${m[4]}`) c.fail(['center', 'officeHours', i], `办公时段 ${t} 的结束时间应晚于开始时间`);
-      return t;
-    });
-    const sorted = [...officeHours].sort();
-    for (let i = 1; i < sorted.length; i++) {
-      if ((sorted[i] ?? '').slice(0, 5) < (sorted[i - 1] ?? '').slice(6)) c.fail(['center', 'officeHours'], `办公时段 ${sorted[i - 1]} 与 ${sorted[i]} 重叠`);
-    }
+const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * What the schema cannot say: duplicate ids, staff on windows that do not exist, office hours in
+ * order and apart, one A and one B per window, at least two staff, every window staffed, a code
+ * without brackets. Reads the answers leniently (a value of the wrong shape counts as absent: the
+ * schema has already reported it), so that every problem is listed at once.
+ */
+function semanticProblems(answers: unknown): Array<{ path: readonly PathSegment[]; message: string }> {
+  const out: Array<{ path: readonly PathSegment[]; message: string }> = [];
+  const fail = (path: readonly PathSegment[], message: string): void => void out.push({ path, message });
+  const root = obj(answers);
+  const center = obj(root.center);
+
+  const code = str(center.code);
+  if (code !== '' && /[\s〔〕[\]]/.test(code)) fail(['center', 'code'], `文书编号前缀 ${JSON.stringify(code)} 不能含空格或括号（编号写成“${code.replace(/[\s〔〕[\]]/g, '')}〔年份〕0001号”）`);
+
+  const spans: string[] = [];
+  arr(center.officeHours).forEach((h, i) => {
+    const m = HOURS.exec(str(h));
+    if (!m) return;
+    if (`${m[1]}:${m[2]}` >= `${m[3]}:${m[4]}`) fail(['center', 'officeHours', i], `办公时段 ${str(h)} 的结束时间应晚于开始时间`);
+    else spans.push(str(h));
+  });
+  const sorted = [...spans].sort();
+  for (let i = 1; i < sorted.length; i++) {
+    if ((sorted[i] ?? '').slice(0, 5) < (sorted[i - 1] ?? '').slice(6)) fail(['center', 'officeHours'], `办公时段 ${sorted[i - 1]} 与 ${sorted[i]} 重叠`);
   }
 
-  const phones = c.object(center.phones, ['center', 'phones'], '电话 phones') ?? {};
-  c.unknownKeys(phones, ['center', 'phones'], ['consult', 'complaint', 'report']);
-  const consult = c.phone(phones.consult, ['center', 'phones', 'consult'], '咨询电话');
-  const complaint = c.phone(phones.complaint, ['center', 'phones', 'complaint'], '投诉电话');
-  const report = phones.report === undefined || phones.report === '' ? complaint : c.phone(phones.report, ['center', 'phones', 'report'], '举报电话');
-
-  const windows = c.list(root.windows, ['windows'], '窗口').map((w, i) => {
-    const o = c.object(w, ['windows', i], '窗口') ?? {};
-    c.unknownKeys(o, ['windows', i], ['id', 'name']);
-    return { id: c.id(o.id, ['windows', i, 'id'], '窗口标识'), name: c.text(o.name, ['windows', i, 'name'], '窗口名称', 40) };
-  });
+  const windows = arr(root.windows).map((w) => ({ id: str(obj(w).id), name: str(obj(w).name) }));
   windows.forEach((w, i) => {
     const first = windows.findIndex((x) => x.id === w.id);
-    if (w.id !== '' && first < i) c.fail(['windows', i, 'id'], `窗口标识 ${w.id} 与第 ${first + 1} 个窗口重复`);
+    if (w.id !== '' && first < i) fail(['windows', i, 'id'], `窗口标识 ${w.id} 与第 ${first + 1} 个窗口重复`);
   });
   const windowIds = windows.map((w) => w.id).filter((id) => id !== '');
 
-  const staff = c.list(root.staff, ['staff'], '工作人员').map((s, i) => {
-    const o = c.object(s, ['staff', i], '工作人员') ?? {};
-    c.unknownKeys(o, ['staff', i], ['id', 'name', 'window', 'post']);
-    const window = c.id(o.window, ['staff', i, 'window'], '所在窗口');
-    if (window !== '' && ID.test(window) && windowIds.length > 0 && !windowIds.includes(window)) {
-      const near = windowIds.find((id) => id.startsWith(window) || window.startsWith(id));
-      c.fail(['staff', i, 'window'], `窗口 ${window} 不在 windows 中${near ? `，是否应为 ${near}？` : `；已有的窗口：${windowIds.join('、')}`}`);
+  const staff = arr(root.staff).map((s) => {
+    const o = obj(s);
+    return { id: str(o.id), window: str(o.window), post: o.post === 'A' || o.post === 'B' ? o.post : null };
+  });
+  staff.forEach((s, i) => {
+    if (s.window !== '' && ID.test(s.window) && windowIds.length > 0 && !windowIds.includes(s.window)) {
+      const near = windowIds.find((id) => id.startsWith(s.window) || s.window.startsWith(id));
+      fail(['staff', i, 'window'], `窗口 ${s.window} 不在 windows 中${near ? `，是否应为 ${near}？` : `；已有的窗口：${windowIds.join('、')}`}`);
     }
-    let post: 'A' | 'B' | null = null;
-    if (o.post !== undefined) {
-      if (o.post === 'A' || o.post === 'B') post = o.post;
-      else c.fail(['staff', i, 'post'], `岗位 ${JSON.stringify(o.post)} 应为 A（A岗，主办）或 B（B岗，顶岗）`);
-    }
-    return { id: c.id(o.id, ['staff', i, 'id'], '工作人员标识'), name: c.text(o.name, ['staff', i, 'name'], '工作人员姓名', 20), window, post };
   });
   staff.forEach((s, i) => {
     const first = staff.findIndex((x) => x.id === s.id);
-    if (s.id !== '' && first < i) c.fail(['staff', i, 'id'], `工作人员标识 ${s.id} 与第 ${first + 1} 位工作人员重复`);
+    if (s.id !== '' && first < i) fail(['staff', i, 'id'], `工作人员标识 ${s.id} 与第 ${first + 1} 位工作人员重复`);
     if (s.post !== null) {
       const same = staff.findIndex((x) => x.window === s.window && x.post === s.post);
-      if (same < i) c.fail(['staff', i, 'post'], `窗口 ${s.window} 已有 ${s.post}岗（第 ${same + 1} 位工作人员）；每个窗口一名 A岗、一名 B岗`);
+      if (same < i) fail(['staff', i, 'post'], `窗口 ${s.window} 已有 ${s.post}岗（第 ${same + 1} 位工作人员）；每个窗口一名 A岗、一名 B岗`);
     }
   });
-  if (root.staff !== undefined && Array.isArray(root.staff) && staff.length === 1) {
-    c.fail(['staff'], '至少需要两名工作人员：每个窗口要有 A岗（主办）和 B岗（顶岗），不能是同一人');
+  if (Array.isArray(root.staff) && staff.length === 1) {
+    fail(['staff'], '至少需要两名工作人员：每个窗口要有 A岗（主办）和 B岗（顶岗），不能是同一人');
   }
   windows.forEach((w, i) => {
-    if (w.id !== '' && staff.length > 0 && !staff.some((s) => s.window === w.id)) c.fail(['windows', i], `窗口 ${w.name || w.id} 没有工作人员：每个窗口至少要有一名 A岗工作人员`);
+    if (w.id !== '' && staff.length > 0 && !staff.some((s) => s.window === w.id)) fail(['windows', i], `窗口 ${w.name || w.id} 没有工作人员：每个窗口至少要有一名 A岗工作人员`);
   });
+  return out;
+}
 
-  if (c.problems.length > 0) {
-    const [first] = c.problems;
-    throw new BianminError('E-USAGE-ANSWER', first?.message ?? '回答有误', { path: first?.path ?? '$' }, c.problems);
+/**
+ * Checks `answers` (as given: from a file, a form or flags) against schemas/init-answers.schema.json
+ * (strings trimmed first) and for what the schema cannot say, and fills the defaults; throws
+ * E-USAGE-ANSWER listing every problem at its JSON path.
+ */
+export function checkAnswers(answers: unknown): Center {
+  const data = trimmed(answers);
+  const validate = schemaValidator('init-answers');
+  const problems: Problem[] = [];
+  if (!validate(data)) {
+    for (const p of translateAjvErrors((validate.errors ?? []) as AjvError[], { family: 'request' })) problems.push({ code: 'E-USAGE-ANSWER', message: p.message, path: p.path });
   }
-  return { name, code, address, officeHours, phones: { consult, complaint, report }, windows, staff };
+  for (const p of semanticProblems(data)) problems.push({ code: 'E-USAGE-ANSWER', message: p.message, path: formatPath(p.path) });
+
+  if (problems.length > 0) {
+    const [first] = problems;
+    throw new BianminError('E-USAGE-ANSWER', first?.message ?? '回答有误', { path: first?.path ?? '$' }, problems);
+  }
+  const a = data as InitAnswers;
+  const { consult, complaint, report } = a.center.phones;
+  return {
+    name: a.center.name,
+    code: a.center.code,
+    address: a.center.address,
+    officeHours: a.center.officeHours ?? [...DEFAULT_OFFICE_HOURS],
+    phones: { consult, complaint, report: report === undefined || report === '' ? complaint : report },
+    windows: a.windows.map(({ id, name }) => ({ id, name })),
+    staff: a.staff.map(({ id, name, window, post }) => ({ id, name, window, post: post ?? null })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

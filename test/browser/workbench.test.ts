@@ -5,7 +5,8 @@
 // scenarios) — the live POST /v1/decisions follows — then type a typo and see the located Chinese
 // diagnostic with its suggestion, then roll back: the live decision is the old one again.
 // A real service on 127.0.0.1 (port 0) over a temp copy of rules/ and a temp data directory.
-// Screenshots (1366×768) go to docs/screenshots/ (the README shows them).
+// Screenshots (1366×768) go to test-artifacts/workbench/; with BIANMIN_SCREENSHOTS=docs they
+// replace the README's, in docs/screenshots/ (a run never dirties the tree unasked).
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -19,7 +20,7 @@ import { launchChromium } from '../../src/documents/pdf.ts';
 import { buildServer } from '../../src/server/app.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHOTS = path.join(ROOT, 'docs/screenshots');
+const SHOTS = path.join(ROOT, process.env.BIANMIN_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-artifacts/workbench');
 const ADMIN = 'workbench-test-admin-token-0123456789';
 const VIEWPORT = { width: 1366, height: 768 };
 
@@ -280,14 +281,14 @@ describe('新建规则包 in the workbench', () => {
     const phoneError = dialog.locator('label', { has: page.locator('[data-field="center.phones.consult"]') }).getByTestId('new-pack-field-error');
     await phoneError.waitFor();
     expect(await phoneError.getAttribute('data-for')).toBe('center.phones.consult');
-    expect(await phoneError.textContent()).toContain('咨询电话 "请拨总机" 不是电话号码');
+    expect(await phoneError.textContent()).toContain('格式不正确："请拨总机"（咨询电话：只能有数字');
     expect(await field('center.phones.consult').getAttribute('aria-invalid')).toBe('true');
     const windowError = dialog.locator('[data-testid=new-pack-field-error][data-for="windows[0].id"]');
     expect(await windowError.textContent()).toContain('只能用小写字母、数字和连字符');
     expect(await field('windows[0].id').getAttribute('aria-invalid')).toBe('true');
     expect(await field('center.name').getAttribute('aria-invalid')).toBe('false');
     // The window id is wrong where the staff's windows refer to it too: four problems, each at its place.
-    expect(await dialog.locator('[data-testid=new-pack-field-error][data-for="staff[1].window"]').textContent()).toContain('所在窗口 "综合"');
+    expect(await dialog.locator('[data-testid=new-pack-field-error][data-for="staff[1].window"]').textContent()).toContain('格式不正确："综合"（所在窗口');
     expect(await dialog.getByTestId('new-pack-error').textContent()).toContain('4 处问题');
     await page.screenshot({ path: path.join(SHOTS, 'workbench-new-pack.png') });
 

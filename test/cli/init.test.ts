@@ -123,7 +123,7 @@ describe('bianmin init', () => {
     const lines = text.split('\n');
     const phoneLine = lines.findIndex((l) => l.includes('投诉电话')) + 1;
     const staffLine = lines.findIndex((l) => l.includes('window: renshe }')) + 1;
-    expect(r.stderr).toMatch(new RegExp(`^错误：${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${phoneLine}:\\d+ \\$\\.center\\.phones\\.complaint：投诉电话 "投诉电话" 不是电话号码`));
+    expect(r.stderr).toMatch(new RegExp(`^错误：${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${phoneLine}:\\d+ \\$\\.center\\.phones\\.complaint：格式不正确："投诉电话"（投诉电话：只能有数字`));
     // Every problem, each at its line.
     expect(r.stderr).toMatch(new RegExp(`\\n  ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${staffLine}:\\d+ \\$\\.staff\\[2\\]\\.window：窗口 renshe 不在 windows 中，是否应为 renshe-window？\\n`));
     expect(() => readdirSync(dir)).toThrow();

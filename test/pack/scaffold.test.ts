@@ -147,13 +147,13 @@ describe('scaffoldPack: bad answers are refused, every problem at its JSON path'
   test('missing and malformed fields', () => {
     const e = refusal({ center: { code: '', address: '某地', phones: { consult: '电话', complaint: '0856-1' }, officeHours: ['8:30-12', '13:00-12:00'] }, windows: [], staff: [] });
     const problems = at(e);
-    expect(problems['$.center.name']).toBe('缺少中心名称');
+    expect(problems['$.center.name']).toContain('缺少必填字段 name（中心名称');
     expect(problems['$.center.code']).toContain('文书编号前缀');
-    expect(problems['$.center.phones.consult']).toContain('不是电话号码');
+    expect(problems['$.center.phones.consult']).toContain('格式不正确："电话"（咨询电话：只能有数字');
     expect(problems['$.center.officeHours[0]']).toContain('例如 08:30-12:00');
     expect(problems['$.center.officeHours[1]']).toContain('结束时间应晚于开始时间');
-    expect(problems['$.windows']).toBe('至少需要一个窗口');
-    expect(problems['$.staff']).toBe('至少需要一个工作人员');
+    expect(problems['$.windows']).toContain('至少需要 1 项（窗口');
+    expect(problems['$.staff']).toContain('至少需要 1 项（工作人员');
     expect(e.location.path).toBe(e.details[0]?.path);
   });
 

@@ -4,9 +4,8 @@
  * source of truth. Nothing here restates a schema the document describes.
  *
  * Written by hand only: what the OpenAPI document leaves open (`{ [key: string]: unknown }`) and
- * the UI reads — the test report (`bianmin test --coverage --json`), the what-if of the diff
- * (`bianmin diff --data --json`) and the answers of 新建规则包 (`init`, as `bianmin init --answers`).
- * Each is checked below to fit where the generated type puts it.
+ * the UI reads — the test report (`bianmin test --coverage --json`) and the what-if of the diff
+ * (`bianmin diff --data --json`). Each is checked below to fit where the generated type puts it.
  */
 import type { components, paths } from '../src/api/openapi';
 
@@ -39,6 +38,11 @@ export type DraftWithFiles = Answer<'/v1/drafts/{id}', 'get'>;
 export type DraftFile = DraftWithFiles['files'][number];
 export type FileState = DraftFile['state'];
 export type CreateDraftBody = RequestBody<'/v1/drafts', 'post'>;
+/**
+ * The answers of 新建规则包, as `POST /v1/drafts` takes them in `init` (the same answers as
+ * `bianmin init --answers`; schemas/init-answers.schema.json).
+ */
+export type InitAnswers = NonNullable<CreateDraftBody['init']>;
 
 export type Diagnostics = Answer<'/v1/drafts/{id}/diagnostics', 'get'>;
 export type Diagnostic = Diagnostics['errors'][number];
@@ -62,20 +66,6 @@ export type ApiErrorBody = components['schemas']['Error'];
 export type ApiErrorDetail = NonNullable<ApiErrorBody['error']['details']>[number];
 
 // --- What the OpenAPI document leaves open (hand-written, UI-side readings) ----------------------
-
-/** The answers of 新建规则包, as `POST /v1/drafts` takes them in `init` (see `bianmin init --answers`). */
-export type InitAnswers = {
-  center: {
-    name: string;
-    /** 文书编号前缀, e.g. 青便. */
-    code: string;
-    address: string;
-    officeHours?: string[];
-    phones: { consult: string; complaint: string; report?: string };
-  };
-  windows: { id: string; name: string }[];
-  staff: { id: string; name: string; window: string; post?: 'A' | 'B' }[];
-};
 
 export interface ScenarioFailure {
   key: string;
@@ -142,7 +132,14 @@ export interface WhatIf {
 
 export type DraftDiff = Omit<Answer<'/v1/drafts/{id}/diff', 'get'>, 'whatIf'> & { whatIf: WhatIf };
 
-// The hand-written readings fit where the generated types put them (a compile error here means the
-// OpenAPI document changed: rerun `npm run gen:api-types` and adjust the reading).
+// The hand-written readings fit where the generated types put them, and what the UI builds from
+// the generated ones is not left open (a compile error here means the OpenAPI document changed:
+// rerun `npm run gen:api-types` and adjust the reading).
 type Fits<T extends U, U> = T;
-export type Checks = [Fits<InitAnswers, NonNullable<CreateDraftBody['init']>>];
+/** `true` when `T` is not an open `{ [key: string]: unknown }`. */
+type Closed<T> = string extends keyof T ? false : true;
+export type Checks = [
+  Fits<Closed<InitAnswers>, true>,
+  Fits<Closed<InitAnswers['center']>, true>,
+  Fits<InitAnswers['staff'][number]['post'], 'A' | 'B' | undefined>,
+];

@@ -44,6 +44,23 @@ function optionalBody(schema: object): Validator {
   return fn;
 }
 
+/** POST /v1/drafts: a name, and the answers of 新建规则包 (schemas/init-answers.schema.json, as `bianmin init --answers`). */
+const createBody = {
+  type: 'object',
+  properties: {
+    name: { type: 'string', maxLength: 200, description: '草稿名称；默认按时间命名。' },
+    init: ref('init-answers'),
+  },
+  additionalProperties: false,
+} as const;
+
+/**
+ * The body as validated here: only the name. The answers are checked once, by scaffoldPack
+ * against the same schema and for what no schema can say (a staff member's window that does not
+ * exist …), so that every problem comes back together, as E-DRAFT-INIT at its `$.init…` path.
+ */
+const validatedCreateBody = { ...createBody, properties: { ...createBody.properties, init: {} } };
+
 export async function draftRoutes(app: FastifyInstance): Promise<void> {
   const { auth, records } = app.bianmin;
   const clerk = auth.require('clerk');
@@ -75,20 +92,13 @@ export async function draftRoutes(app: FastifyInstance): Promise<void> {
     {
       onRequest: clerk,
       serializerCompiler: plainJson,
-      validatorCompiler: (route) => (route.httpPart === 'body' ? optionalBody(route.schema) : validatorCompiler(route)),
+      validatorCompiler: (route) => (route.httpPart === 'body' ? optionalBody(validatedCreateBody) : validatorCompiler(route)),
       schema: {
         ...operation('createDraft', 'token'),
         tags: TAGS,
         summary: '新建草稿（需令牌）',
         description: '在现行规则包上打开一个草稿（记下每个文件的 etag，发布时据此发现冲突）。带 init（中心名称、地址、办公时间、电话、窗口、工作人员）时按回答生成一个新的规则包，替换全部文件（“新建规则包”）。',
-        body: {
-          type: 'object',
-          properties: {
-            name: { type: 'string', maxLength: 200, description: '草稿名称；默认按时间命名。' },
-            init: { type: 'object', additionalProperties: true, description: '新建规则包的回答（同 bianmin init 的 --answers 文件）：center、windows、staff。' },
-          },
-          additionalProperties: false,
-        },
+        body: createBody,
         response: { 201: draftWithFilesSchema, ...errorResponses(400, 401, 403, 415) },
       },
     },

@@ -1343,6 +1343,53 @@ export interface components {
             };
         };
         /**
+         * 新建规则包的回答
+         * @description bianmin init 的回答（--answers 文件）或工作台“新建规则包”的表单：中心基本情况、窗口和工作人员。
+         */
+        InitAnswers: {
+            /** @description 中心基本情况：名称、文书编号前缀、地址、办公时段和电话。 */
+            center: {
+                /** @description 中心名称，一行文字（不含换行等控制字符），最多 100 个字，例如 青石镇便民服务中心。 */
+                name: string;
+                /** @description 文书编号前缀（中心简称），最多 8 个字，不含空格和括号，例如 青便（编号写成 青便〔2026〕0001号）。 */
+                code: string;
+                /** @description 中心地址，一行文字（不含换行等控制字符），最多 200 个字，例如 梧溪县青石镇人民路1号。 */
+                address: string;
+                /** @description 办公时段，按先后排列，不能重叠；不写时为 08:30-12:00 和 13:00-17:30。 */
+                officeHours?: string[];
+                /** @description 对外公布的电话：咨询、投诉、举报。 */
+                phones: {
+                    /** @description 咨询电话：只能有数字、空格、+、- 和括号，例如 0856-2336000。 */
+                    consult: string;
+                    /** @description 投诉电话：只能有数字、空格、+、- 和括号，例如 0856-2336001。 */
+                    complaint: string;
+                    /** @description 举报电话：只能有数字、空格、+、- 和括号；不写或留空时与投诉电话相同。 */
+                    report?: string;
+                };
+            };
+            /** @description 窗口，至少一个：每个窗口生成一个主办部门和一个 AB岗。 */
+            windows: {
+                /** @description 窗口标识：只能用小写字母、数字和连字符（如 minzheng-window），不能重复。 */
+                id: string;
+                /** @description 窗口名称，一行文字，最多 40 个字，例如 民政窗口。 */
+                name: string;
+            }[];
+            /** @description 工作人员：每个窗口要有 A岗（主办）和 B岗（顶岗），所以至少两名。 */
+            staff: {
+                /** @description 工作人员标识：只能用小写字母、数字和连字符（如 chen-li），不能重复。 */
+                id: string;
+                /** @description 工作人员姓名，一行文字，最多 20 个字，例如 陈丽。 */
+                name: string;
+                /** @description 所在窗口：windows 中一个窗口的标识，只能用小写字母、数字和连字符。 */
+                window: string;
+                /**
+                 * @description 岗位，应为 A（A岗，主办）或 B（B岗，顶岗）；不写时自动安排。
+                 * @enum {string}
+                 */
+                post?: "A" | "B";
+            }[];
+        };
+        /**
          * 错误
          * @description 所有错误的统一格式。
          */
@@ -3349,10 +3396,7 @@ export interface operations {
                 "application/json": {
                     /** @description 草稿名称；默认按时间命名。 */
                     name?: string;
-                    /** @description 新建规则包的回答（同 bianmin init 的 --answers 文件）：center、windows、staff。 */
-                    init?: {
-                        [key: string]: unknown;
-                    };
+                    init?: components["schemas"]["InitAnswers"];
                 };
             };
         };
