@@ -144,10 +144,21 @@ export class DraftStore {
 
   async remove(id: string): Promise<void> {
     await this.require(id);
-    await this.serial(id, async () => {
-      this.cache.delete(id);
-      await rm(this.draftDir(id), { recursive: true, force: true });
-    });
+    await this.serial(id, () => this.discard(id));
+  }
+
+  /**
+   * Runs `fn` with the draft held: no change to it runs meanwhile (a publish reads, tests, writes and
+   * removes one state of the draft, never a mix). Inside, remove it with `discard`, not `remove`.
+   */
+  hold<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    return this.serial(id, fn);
+  }
+
+  /** Removes a held draft (see `hold`). */
+  async discard(id: string): Promise<void> {
+    this.cache.delete(id);
+    await rm(this.draftDir(id), { recursive: true, force: true });
   }
 
   /** Writes the draft's content of `rel`; `same` (the text equals the pack's and nothing else differs) drops it from the draft instead. */

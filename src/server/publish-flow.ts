@@ -52,8 +52,11 @@ export interface PublishBody {
 
 export type PublishOutcome = { readonly publication: Publication } | { readonly conflicts: ReadonlyArray<{ path: string; draftBase: string | null; disk: string | null }> };
 
-export function publishDraft(wb: Workbench, records: RecordsHolder, record: DraftRecord, caller: Caller, body: PublishBody): Promise<PublishOutcome> {
-  return exclusive(async () => {
+export function publishDraft(wb: Workbench, records: RecordsHolder, id: string, caller: Caller, body: PublishBody): Promise<PublishOutcome> {
+  // The draft is read once it is held: an edit accepted while this publish waited for an earlier
+  // one is published with the rest, and none arrives while it runs.
+  return exclusive(() => wb.drafts.hold(id, async () => {
+    const record = await wb.drafts.require(id);
     const { result } = await wb.validate(record.overlay);
     if (!result.ok) throw invalidDraft(result.errors);
     const conflicts: Array<{ path: string; draftBase: string | null; disk: string | null }> = [];
@@ -80,10 +83,10 @@ export function publishDraft(wb: Workbench, records: RecordsHolder, record: Draf
       ...(failed > 0 ? { confirmedFailing: true } : {}),
       draft: record.meta.id,
     });
-    await wb.drafts.remove(record.meta.id);
-    wb.forget(record.meta.id);
+    await wb.drafts.discard(id);
+    wb.forget(id);
     return { publication };
-  });
+  }));
 }
 
 type Extra = Pick<PackPublicationRecord, 'kind' | 'tests'> & Partial<Pick<PackPublicationRecord, 'reason' | 'confirmedFailing' | 'draft' | 'restoredVersion'>>;

@@ -405,6 +405,28 @@ describe('publish, history and rollback', () => {
     await s.request('POST', '/v1/pack/rollback', { token: ADMIN, body: { version: before } });
   }, 120_000);
 
+  it('never drops an edit that arrives while the draft is being published: it is published, or refused', async () => {
+    const d = await newDraft();
+    await put(d.id, MZ004, `${original}# 第一处修改\n`);
+    const publishing = s.request('POST', `/v1/drafts/${d.id}/publish`, { token: ADMIN, body: { reason: '并发', confirmFailing: true } });
+    // The edit arrives once the publish has begun (it runs the scenarios, which takes a while).
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const editing = s.request('PUT', `/v1/drafts/${d.id}/files/${MZ004}`, { token: CLERK, raw: `${original}# 第二处修改\n`, headers: { 'content-type': 'application/yaml' } });
+    const [published, edited] = await Promise.all([publishing, editing]);
+    expect(published.status, published.text).toBe(200);
+    const onDisk = await readFile(path.join(rules, 'items/mz-004.yaml'), 'utf8');
+    // Answered 200 means kept: on disk (published) or still in the draft; otherwise refused, never lost.
+    if (edited.status === 200) {
+      const draftLeft = await s.request('GET', `/v1/drafts/${d.id}/files/${MZ004}`, { token: CLERK });
+      expect(onDisk === `${original}# 第二处修改\n` || draftLeft.json<{ text: string }>().text === `${original}# 第二处修改\n`).toBe(true);
+    } else {
+      expect(edited.json().error.code).toBe('E-DRAFT-NOT-FOUND');
+      expect(onDisk).toBe(`${original}# 第一处修改\n`);
+    }
+    const history = (await s.request('GET', '/v1/pack/history', { token: CLERK })).json<{ publications: Publication[] }>().publications;
+    await s.request('POST', '/v1/pack/rollback', { token: ADMIN, body: { version: history[0]!.versionBefore } });
+  }, 60_000);
+
   it('leaves the pack unchanged when a file cannot be written (500 E-PUBLISH-FAILED)', async () => {
     await writeFile(path.join(rules, 'notes'), '不是目录\n');
     try {

@@ -353,7 +353,7 @@ export async function draftRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const caller = auth.authorize(request, 'admin');
-      const outcome = await publishDraft(wb, records, await draft(request), caller, request.body ?? {});
+      const outcome = await publishDraft(wb, records, (await draft(request)).meta.id, caller, request.body ?? {});
       if ('conflicts' in outcome) return sendConflict(request, reply, outcome.conflicts);
       return outcome;
     },
