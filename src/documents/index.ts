@@ -15,4 +15,4 @@ export { DocumentError } from './errors.ts';
 export { loadPack } from './load-pack.ts';
 export { applicantFromApplication, decisionFrom, readInputFile } from './input-file.ts';
 export { writeDocument } from './output.ts';
-export { allowedNumbers, maskPublicData } from './public.ts';
+export { maskPublicData } from './public.ts';

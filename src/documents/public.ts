@@ -7,8 +7,7 @@
  * writes is checked after rendering, and a whole number there refuses the document, located.
  */
 import { renderMessage } from '../core/index.ts';
-import { findUnmasked, maskUnmasked, publishedPhones, unmaskedKindLabel } from '../records/index.ts';
-import type { PackData } from '../pack/index.ts';
+import { findUnmasked, maskUnmasked, unmaskedKindLabel } from '../records/index.ts';
 import { DocumentError } from './errors.ts';
 import type { DocumentType } from './shapes.ts';
 
@@ -17,18 +16,6 @@ const PUBLIC: ReadonlySet<DocumentType> = new Set<DocumentType>(['guide', 'board
 /** Whether documents of this type are published (posted, shown or archived for the public). */
 export function isPublicDocument(type: DocumentType): boolean {
   return PUBLIC.has(type);
-}
-
-const phonesCache = new WeakMap<PackData, readonly string[]>();
-
-/** The numbers the pack publishes on purpose (its phones), computed once per pack. */
-export function allowedNumbers(pack: PackData): readonly string[] {
-  let p = phonesCache.get(pack);
-  if (!p) {
-    p = publishedPhones(pack);
-    phonesCache.set(pack, p);
-  }
-  return p;
 }
 
 /** A copy of `data` with every whole ID or mobile number inside any of its strings masked. */

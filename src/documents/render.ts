@@ -2,7 +2,8 @@ import type { ValidateFunction } from 'ajv';
 import { compileSchema, type PackData } from '../pack/index.ts';
 import { DocumentError } from './errors.ts';
 import { describeProblems } from './inputs.ts';
-import { allowedNumbers, assertMasked, isPublicDocument, maskPublicData } from './public.ts';
+import { publishedPhones } from '../records/index.ts';
+import { assertMasked, isPublicDocument, maskPublicData } from './public.ts';
 import { documentSchema, type DocumentData, type DocumentType } from './shapes.ts';
 import { templatesFor } from './templates.ts';
 
@@ -31,7 +32,7 @@ export function renderDocument<T extends DocumentType>(pack: PackData, type: T, 
   }
   if (!isPublicDocument(type)) return templates.render(name, data);
   // A public document: personal numbers typed into any free text are masked, and nothing the template writes may show one.
-  const allowed = allowedNumbers(pack);
+  const allowed = publishedPhones(pack);
   const html = templates.render(name, maskPublicData(data, allowed));
   assertMasked(html, allowed, name);
   return html;

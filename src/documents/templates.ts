@@ -14,7 +14,8 @@ import type { ValidationResult } from '../pack/index.ts';
 import type { PackData } from '../pack/index.ts';
 import { TemplateChecker, type ParsedTemplate } from './check.ts';
 import { DocumentError } from './errors.ts';
-import { allowedNumbers, lineColumnOf } from './public.ts';
+import { publishedPhones } from '../records/index.ts';
+import { lineColumnOf } from './public.ts';
 import { findUnmasked, maskUnmasked, unmaskedKindLabel } from '../records/index.ts';
 import { handlebarsHelpers, HELPERS } from './helpers.ts';
 import { DOCUMENT_TYPES, SHAPES, type DocumentType } from './shapes.ts';
@@ -239,7 +240,7 @@ function prepare(pack: PackData): Prepared {
     const { file, errors, numbers } = core.files.get(source.name)!;
     diagnostics.push(...errors);
     // The allowed numbers only excuse numbers found, so a text with none needs no list (which walks every item).
-    if (numbers) diagnostics.push(...unmaskedIn(source.text, file, allowedNumbers(pack)));
+    if (numbers) diagnostics.push(...unmaskedIn(source.text, file, publishedPhones(pack)));
   }
   diagnostics.push(...core.checks);
   return { sources: core.sources, parsed: core.parsed, roles: core.roles, diagnostics: dedupe(diagnostics) };

@@ -26,6 +26,11 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   );
 }
 
+/** Only the six fields of a diagnostic (its JSON, an answer or a message to another thread, carries no more). */
+export function plainDiagnostic({ file, line, column, path, code, message }: Diagnostic): Diagnostic {
+  return { file, line, column, path, code, message };
+}
+
 /** `rules/items/mz-001.yaml:12:5 [E-SCHEMA-ENUM] $.mode：…` */
 export function formatDiagnostic(d: Diagnostic, baseDir = ''): string {
   return formatProblem(d, { baseDir, withCode: true });

@@ -3,7 +3,7 @@
  * folders import only from here; the types generated from schemas/ come with it.
  */
 export { DISCIPLINE_FACTS, DISCIPLINE_FACT_LABELS } from './crossref.ts';
-export { PackLoadError, formatDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+export { PackLoadError, formatDiagnostic, plainDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 export { fsReason } from './fs-reason.ts';
 export { validatePack, type LoadOptions, type ValidationResult } from './load.ts';
 export { ParseCache, type ParsedFile } from './parse-cache.ts';

@@ -99,6 +99,20 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
+/**
+ * Writes `bytes` to `file` and fsyncs it, without a rename: for a file renamed into place later (a
+ * staged publication) or one that must not exist yet (`wx`, a backup copy). Raw system errors.
+ */
+export async function writeSynced(file: string, bytes: string | Uint8Array, flags: 'w' | 'wx' = 'w'): Promise<void> {
+  const fh = await open(file, flags);
+  try {
+    await fh.writeFile(bytes);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Writes in progress per target file: a second write of the same file waits (it shares the temp name). */
 const inFlight = new Map<string, Promise<number>>();
 

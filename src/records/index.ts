@@ -23,7 +23,7 @@ import { sweep, type SweepReport } from './sweep.ts';
 import { parseTime, toIso } from './time.ts';
 
 export { RecordsError } from './errors.ts';
-export { syncDir, writeFileDurably } from './durable-file.ts';
+export { syncDir, writeFileDurably, writeSynced } from './durable-file.ts';
 export { maskName, maskIdNumber, maskPhone, maskContact, findUnmasked, maskUnmasked, publishedPhones, unmaskedKindLabel, type UnmaskedFinding } from './mask.ts';
 export { findForbiddenPhrases, type PhraseMatch } from './phrases.ts';
 export { parsePeriod, countingWindow, type Period } from './periods.ts';

@@ -125,7 +125,19 @@ export function unmaskedKindLabel(kind: UnmaskedFinding['kind']): string {
  * The numbers a pack publishes on purpose, which public text may show whole: the center's phones,
  * each item's consultation phone (in every version) and the phones of the organs it refers people to.
  */
-export function publishedPhones(pack: PackData): string[] {
+export function publishedPhones(pack: PackData): readonly string[] {
+  // A pack never changes once loaded: its list is made once, not on every masked answer.
+  let known = phonesOf.get(pack);
+  if (!known) {
+    known = Object.freeze(collectPhones(pack));
+    phonesOf.set(pack, known);
+  }
+  return known;
+}
+
+const phonesOf = new WeakMap<PackData, readonly string[]>();
+
+function collectPhones(pack: PackData): string[] {
   const out = new Set<string>(Object.values(pack.center.center.phones).filter((p): p is string => typeof p === 'string'));
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(walk);

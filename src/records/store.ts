@@ -3,12 +3,12 @@
  * write queue for the whole directory (so a backup sees no write in flight), validation of
  * every file on open (refusing to start on any corruption), and consistent backups.
  */
-import { mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { formatProblem, type Problem } from '../core/index.ts';
 import { Collection, type CollectionHost, type CollectionSpec, type LoadProblem } from './collection.ts';
-import { isTempFile, notRegularError, readDataFile, syncDir, writeFailure, writeFileDurably } from './durable-file.ts';
+import { isTempFile, notRegularError, readDataFile, syncDir, writeFailure, writeFileDurably, writeSynced } from './durable-file.ts';
 import { RecordsError } from './errors.ts';
 import { WriterLock } from './lock.ts';
 import { toIso } from './time.ts';
@@ -194,13 +194,7 @@ export class RecordStore implements CollectionHost {
     const to = path.join(target, ...parts);
     const shownTo = to;
     try {
-      const fh = await open(to, 'wx');
-      try {
-        await fh.writeFile(bytes);
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
+      await writeSynced(to, bytes, 'wx');
     } catch (e) {
       throw writeFailure(e, shownTo, '备份未能写入');
     }

@@ -3,22 +3,11 @@
  * one mechanism (temp file, fsync, rename, fsync of the directory: a reader or a restart after a
  * crash sees the old file or the new one, never a part); here only what the workbench adds.
  */
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { syncDir, writeFileDurably } from '../records/index.ts';
+import { syncDir, writeFileDurably, writeSynced } from '../records/index.ts';
 
-export { syncDir as syncDirectory };
-
-/** Writes `bytes` to `file` and fsyncs it without a rename: staged files, renamed into place later. */
-export async function writeSynced(file: string, bytes: string | Uint8Array): Promise<void> {
-  const fh = await open(file, 'w');
-  try {
-    await fh.writeFile(bytes);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
+export { syncDir as syncDirectory, writeSynced };
 
 /** Atomically and durably replaces `file` with `bytes`, creating its directory if needed. */
 export async function writeDurably(file: string, bytes: string | Uint8Array): Promise<void> {

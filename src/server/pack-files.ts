@@ -121,6 +121,11 @@ export class PackScanner {
     return out;
   }
 
+  /** The size of a file as the last manifest saw it (undefined for one it did not see). */
+  sizeOf(rel: string): number | undefined {
+    return this.known.get(rel)?.size;
+  }
+
   /** Forgets what is known (after a publish, when times may not have moved on a coarse clock). */
   forget(rels: Iterable<string>): void {
     for (const rel of rels) this.known.delete(rel);

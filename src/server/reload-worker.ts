@@ -7,7 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { withTemplateChecks } from '../documents/index.ts';
-import { validatePack, type Diagnostic } from '../pack/index.ts';
+import { plainDiagnostic, validatePack, type Diagnostic } from '../pack/index.ts';
 
 export interface CheckRequest {
   readonly id: number;
@@ -23,13 +23,12 @@ export type CheckAnswer =
   /** The check itself failed (a bug, not the pack's content). */
   | { readonly id: number; readonly failed: string };
 
-const plain = ({ file, line, column, path, code, message }: Diagnostic): CheckedDiagnostic => ({ file, line, column, path, code, message });
 
 async function check(request: CheckRequest): Promise<CheckAnswer> {
   try {
     const result = withTemplateChecks(await validatePack(request.dir));
     if (result.ok && result.pack) return { id: request.id, ok: true };
-    return { id: request.id, ok: false, errors: result.errors.map(plain), warnings: result.warnings.map(plain) };
+    return { id: request.id, ok: false, errors: result.errors.map(plainDiagnostic), warnings: result.warnings.map(plainDiagnostic) };
   } catch (err) {
     return { id: request.id, failed: err instanceof Error ? err.message : String(err) };
   }

@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import { formatInstant } from '../calendar/index.ts';
 import type { ErrorCode } from '../core/index.ts';
-import { formatDiagnostic, PackLoadError, type Diagnostic } from '../pack/index.ts';
+import { formatDiagnostic, PackLoadError, plainDiagnostic, type Diagnostic } from '../pack/index.ts';
 import type { Pack } from '../engine/index.ts';
 import { PackScanner, versionOf } from './pack-files.ts';
 import type { CheckAnswer, CheckRequest } from './reload-worker.ts';
@@ -115,8 +115,8 @@ export class PackReloader extends EventEmitter<ReloaderEvents> {
     pack: Pack,
     fingerprint: string,
     version: string,
-    /** Content hashes of the pack's files, for the served version. */
-    private readonly scanner: PackScanner,
+    /** Content hashes of the pack's files, for the served version (and the workbench's listings). */
+    readonly scanner: PackScanner,
   ) {
     super();
     this.current = served(pack, fingerprint, version, 1);
@@ -457,8 +457,7 @@ function logWarnings(log: FastifyBaseLogger, pack: Pack): void {
 }
 
 function reportedErrors(err: unknown): ReportedError[] {
-  const strip = ({ file, line, column, path: p, code, message }: Diagnostic): ReportedError => ({ file, line, column, path: p, code, message });
-  if (err instanceof PackLoadError) return err.errors.map(strip);
+  if (err instanceof PackLoadError) return err.errors.map(plainDiagnostic);
   const message = err instanceof Error ? err.message : String(err);
   return [{ file: '', line: 0, column: 0, path: '$', code: 'E-PACK-LOAD', message: `加载规则包失败：${message}` }];
 }

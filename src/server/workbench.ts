@@ -9,11 +9,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { withTemplateChecks } from '../documents/index.ts';
 import { Pack } from '../engine/index.ts';
-import { ParseCache, parseSource, validatePack, type Diagnostic, type ItemFile, type ValidationResult } from '../pack/index.ts';
+import { ParseCache, parseSource, plainDiagnostic, validatePack, type Diagnostic, type ItemFile, type ValidationResult } from '../pack/index.ts';
 import { DraftStore, type Draft, type DraftRecord, type DraftState } from './drafts-store.ts';
 import { HttpError } from './http-error.ts';
 import { PackBlobs } from './pack-blobs.ts';
-import { etagOf, etagOfHash, fileKind, PackScanner, schemaOf, versionOf, type PackFileKind } from './pack-files.ts';
+import { etagOf, etagOfHash, fileKind, schemaOf, versionOf, type PackFileKind, type PackScanner } from './pack-files.ts';
 import { resolveInPack } from './path-confine.ts';
 import type { PackReloader, Served } from './reload.ts';
 
@@ -37,9 +37,6 @@ export interface Diagnostics {
 }
 
 /** Exactly the fields of `bianmin validate --json`, in its order. */
-export function plainDiagnostic({ file, line, column, path: p, code, message }: Diagnostic): Diagnostic {
-  return { file, line, column, path: p, code, message };
-}
 
 type ItemInfo = NonNullable<PackFile['item']>;
 
@@ -66,7 +63,8 @@ export class Workbench {
   ) {
     this.drafts = new DraftStore(dataDir);
     this.blobs = new PackBlobs(dataDir);
-    this.scanner = new PackScanner(path.resolve(rules));
+    // The reloader's scanner: one set of hashes for the served version and the workbench.
+    this.scanner = packs.scanner;
   }
 
   /** The live pack's files (path → SHA-256) and its content version. */
@@ -86,7 +84,7 @@ export class Workbench {
   private async packFile(rel: string, hash: string, item: ItemInfo | undefined, size?: number): Promise<PackFile> {
     const kind = fileKind(rel);
     const schema = schemaOf(kind);
-    const bytes = size ?? (await readFile(path.join(this.rules, rel)).then((b) => b.length, () => 0));
+    const bytes = size ?? this.scanner.sizeOf(rel) ?? (await readFile(path.join(this.rules, rel)).then((b) => b.length, () => 0));
     return { path: rel, kind, etag: etagOfHash(hash), size: bytes, ...(schema ? { schema } : {}), ...(item ? { item } : {}) };
   }
 

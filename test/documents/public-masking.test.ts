@@ -25,7 +25,7 @@ const PII = `身份证 ${IDS.join('、')}，手机 ${MOBILES.join('、')}`;
 
 const numbers = { next: async (year: number) => `青便〔${year}〕7号` };
 let pack: PackData;
-let allowed: string[];
+let allowed: readonly string[];
 
 beforeAll(async () => {
   pack = (await samplePack()).data;

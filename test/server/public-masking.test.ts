@@ -16,7 +16,7 @@ const TYPED = [ID, ID_X, '110105 19491231 002x', '１１０１０５１９４９
 const PII = `身份证 ${TYPED.slice(0, 4).join('、')}，电话 ${TYPED.slice(4).join('、')}`;
 
 let s: Running;
-let allowed: string[];
+let allowed: readonly string[];
 const leaks = (text: string) => findUnmasked(text, allowed).map((f) => f.text);
 
 beforeAll(async () => {

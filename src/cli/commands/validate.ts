@@ -1,4 +1,4 @@
-import { formatDiagnostic, validatePack, type Diagnostic } from '../../pack/index.ts';
+import { formatDiagnostic, plainDiagnostic, validatePack, type Diagnostic } from '../../pack/index.ts';
 import { withTemplateChecks } from '../../documents/index.ts';
 import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
@@ -10,7 +10,7 @@ export async function validate(ctx: Context, opts: ValidateFlags): Promise<numbe
   // Document templates are checked too: a pack that cannot print its notices is not valid.
   const result = withTemplateChecks(await validatePack(ctx.file(opts.rules)));
   if (opts.json) {
-    const json = { ok: result.ok, errors: result.errors.map(plain), warnings: result.warnings.map(plain) };
+    const json = { ok: result.ok, errors: result.errors.map(plainDiagnostic), warnings: result.warnings.map(plainDiagnostic) };
     ctx.stdout.write(JSON.stringify(json, null, 2) + '\n');
   } else {
     for (const d of result.errors) ctx.stdout.write(`错误 ${formatDiagnostic(d, opts.rules)}\n`);
@@ -26,6 +26,3 @@ export async function validate(ctx: Context, opts: ValidateFlags): Promise<numbe
 }
 
 /** Exactly the documented fields, in the documented order. */
-function plain({ file, line, column, path, code, message }: Diagnostic): Diagnostic {
-  return { file, line, column, path, code, message };
-}

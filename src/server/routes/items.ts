@@ -1,6 +1,7 @@
 /** The catalog: GET /v1/items, GET /v1/items/{code}, GET /v1/items/{code}/guide (HTML or PDF). */
 import type { FastifyInstance } from 'fastify';
-import { allowedNumbers, maskPublicData, renderGuide } from '../../documents/index.ts';
+import { maskPublicData, renderGuide } from '../../documents/index.ts';
+import { publishedPhones } from '../../records/index.ts';
 import { errorResponses } from '../api-schemas.ts';
 import { operation } from '../openapi.ts';
 import { plainJson } from '../plain-json.ts';
@@ -73,7 +74,7 @@ export async function itemRoutes(app: FastifyInstance): Promise<void> {
       if (!loaded) throw unknownItem(pack, code, 'params.code');
       const entry = pack.listItems({ at: noonOf(request.query.date) }).find((i) => i.code === code);
       // Public: a number an officer typed into the item's text is masked as on the guide.
-      return { ...entry, declaration: maskPublicData(loaded.data, allowedNumbers(pack.data)), file: loaded.file };
+      return { ...entry, declaration: maskPublicData(loaded.data, publishedPhones(pack.data)), file: loaded.file };
     },
   );
 }
