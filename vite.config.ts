@@ -34,6 +34,8 @@ export default defineConfig({
       input: {
         landing: path.join(web, 'landing/index.html'),
         workbench: path.join(web, 'workbench/index.html'),
+        window: path.join(web, 'window/index.html'),
+        kiosk: path.join(web, 'kiosk/index.html'),
       },
     },
   },

@@ -16,3 +16,4 @@ export { loadPack } from './load-pack.ts';
 export { applicantFromApplication, decisionFrom, readInputFile } from './input-file.ts';
 export { writeDocument } from './output.ts';
 export { maskPublicData } from './public.ts';
+export { qrSvg, qrDataUri, type QrOptions } from './qr.ts';

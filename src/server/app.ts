@@ -38,6 +38,9 @@ import { PdfPrinter } from './pdf.ts';
 import { RecordsHolder } from './records-holder.ts';
 import { deadlineRoutes } from './routes/deadline.ts';
 import { healthRoutes } from './routes/health.ts';
+import { reviewRoutes } from './routes/reviews.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { kioskRoutes } from './routes/kiosk.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { packRoutes } from './routes/pack.ts';
 import { recoverAtStart } from './workbench-context.ts';
@@ -72,6 +75,8 @@ export interface ServerOptions {
   readonly load?: LoadFn;
   /** Origins (`https://oa.example.gov.cn`, or `*`) whose browser pages may call the API (CORS); none by default. */
   readonly corsOrigin?: readonly string[];
+  /** The public address of this service (`--public-url`, e.g. https://bm.example.gov.cn): what QR codes on guides, posters and the kiosk point to. */
+  readonly publicUrl?: string;
 }
 
 /** What every route reaches through `app.bianmin`. */
@@ -238,6 +243,9 @@ async function registerEverything(app: FastifyInstance, options: ServerOptions, 
   await app.register(metricsRoutes);
   await app.register(packRoutes);
   await app.register(draftRoutes);
+  await app.register(reviewRoutes);
+  await app.register(sessionRoutes);
+  await app.register(kioskRoutes);
   // Pages (documents, the board, the docs UI): helmet's headers and the CSP, in their own context.
   await app.register(async (pages) => {
     pages.addHook('onRoute', (route) => {

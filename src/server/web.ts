@@ -44,6 +44,8 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions = {}):
     await landing.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } });
     await landing.register(fastifyStatic, { root: dir, serve: false });
     landing.get('/', documented, async (_request, reply) => page(reply, dir, 'landing/index.html'));
+    landing.get('/window', documented, async (_request, reply) => page(reply, dir, 'window/index.html'));
+    landing.get('/kiosk', documented, async (_request, reply) => page(reply, dir, 'kiosk/index.html'));
   });
 
   await app.register(async (workbench) => {
