@@ -38,6 +38,7 @@ const COMMON_TITLES: Readonly<Record<string, string>> = {
   dayHours: 'DayHours',
   phone: 'PhoneNumber',
   duration: 'Duration',
+  clock: 'PolicyClock',
   legalRef: 'LegalRef',
   condition: 'Condition',
 };
@@ -94,6 +95,7 @@ const TYPE_NAMES: Readonly<Record<string, Record<string, string>>> = {
     '/$defs/source': 'SourceRef',
     '/$defs/reason': 'DecisionReason',
     '/$defs/warning': 'DecisionWarning',
+    '/$defs/question': 'Question',
     '/$defs/due': 'DueDate',
     '/$defs/duration': 'DecisionDuration',
     '/properties/guide': 'DecisionGuide',
@@ -102,6 +104,10 @@ const TYPE_NAMES: Readonly<Record<string, Record<string, string>>> = {
     '/properties/application': 'Application',
     '/$defs/event': 'CaseEvent',
     '/$defs/extension': 'CaseExtensionApproval',
+  },
+  'records/review': {
+    '/properties/indicators': 'ReviewIndicators',
+    '/properties/appeal': 'ReviewAppeal',
   },
   'records/complaint': {
     '/properties/target': 'ComplaintTarget',

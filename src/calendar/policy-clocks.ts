@@ -10,7 +10,8 @@ import type { DueResult } from './contract.ts';
 import { clockInstant } from './clock-input.ts';
 import { formatInstant } from './shanghai-time.ts';
 
-export type PolicyClockName = keyof Clocks;
+/** The case clocks; the optional supplementPeriod runs from a supplement notice (documents), not from a case. */
+export type PolicyClockName = Exclude<keyof Clocks, 'supplementPeriod'>;
 
 /** What each clock is, in Chinese, for messages and listings. */
 export const POLICY_CLOCK_LABELS: Readonly<Record<PolicyClockName, string>> = {

@@ -7,6 +7,7 @@ import { CommanderError, type Command } from 'commander';
 import { contextOf, type CliIo } from './context.ts';
 import { EXIT } from './exit.ts';
 import { buildProgram } from './program.ts';
+import { closeCliRenderer } from './printing.ts';
 
 export type { CliIo, TextSink } from './context.ts';
 
@@ -34,6 +35,9 @@ export async function runCli(argv: readonly string[], io: CliIo = { stdout: proc
     // Only a failing command gets here: the error reporter (and the catalogue) load on demand.
     const { reportError } = await import('./report-error.ts');
     return reportError(ctx, err);
+  } finally {
+    // The one browser the run's PDFs shared (if any were printed).
+    await closeCliRenderer(ctx);
   }
 }
 

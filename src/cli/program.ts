@@ -19,6 +19,7 @@ import { initSyntax } from './syntax/init.ts';
 import { itemsSyntax } from './syntax/items.ts';
 import { metricsSyntax } from './syntax/metrics.ts';
 import { renderSyntax } from './syntax/render.ts';
+import { reviewSyntax } from './syntax/review.ts';
 import { routeSyntax } from './syntax/route.ts';
 import { sanctionsSyntax } from './syntax/sanctions.ts';
 import { serveSyntax } from './syntax/serve.ts';
@@ -32,6 +33,7 @@ const COMMANDS = [
   validateSyntax,
   casesSyntax,
   complaintSyntax,
+  reviewSyntax,
   sanctionsSyntax,
   metricsSyntax,
   sweepSyntax,

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatPath, translateAjvErrors, type AjvError, type PathSegment } from '../core/index.ts';
+import { upgradeStoredDecision } from '../engine/index.ts';
 import type { Decision } from '../pack/index.ts';
 import { schemaValidator } from '../pack/index.ts';
 import { parseSource, type SourceFile } from '../pack/index.ts';
@@ -53,7 +54,7 @@ function problemLines(input: InputFile, errors: readonly AjvError[], prefix: rea
 export function decisionFrom(input: InputFile): { decision: Decision; applicant: ApplicantInfo | null } {
   const data = input.data;
   const wrapped = data !== null && typeof data === 'object' && !Array.isArray(data) && 'decision' in data;
-  const decision = wrapped ? (data as { decision: unknown }).decision : data;
+  const decision = upgradeStoredDecision(wrapped ? (data as { decision: unknown }).decision : data);
   const prefix: PathSegment[] = wrapped ? ['decision'] : [];
   const validateDecision = schemaValidator('decision');
   if (!validateDecision(decision)) {

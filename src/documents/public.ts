@@ -11,7 +11,7 @@ import { findUnmasked, maskUnmasked, unmaskedKindLabel } from '../records/index.
 import { DocumentError } from './errors.ts';
 import type { DocumentType } from './shapes.ts';
 
-const PUBLIC: ReadonlySet<DocumentType> = new Set<DocumentType>(['guide', 'board', 'announcement', 'complaint-result']);
+const PUBLIC: ReadonlySet<DocumentType> = new Set<DocumentType>(['guide', 'board', 'center-board', 'window-poster', 'announcement', 'complaint-result']);
 
 /** Whether documents of this type are published (posted, shown or archived for the public). */
 export function isPublicDocument(type: DocumentType): boolean {

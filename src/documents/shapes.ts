@@ -7,7 +7,7 @@
 import { bool, int, list, nullable, num, obj, oneOf, str, type Infer, type JsonSchema, type Shape } from './shape.ts';
 
 export const NOTICE_TYPES = ['consultation', 'supplement', 'accepted', 'immediate', 'returned', 'rejected'] as const;
-export const DOCUMENT_TYPES = [...NOTICE_TYPES, 'guide', 'board', 'announcement', 'complaint-result'] as const;
+export const DOCUMENT_TYPES = [...NOTICE_TYPES, 'guide', 'board', 'center-board', 'window-poster', 'announcement', 'complaint-result'] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
@@ -67,6 +67,21 @@ const itemMaterial = obj({
   remarks: list(str(), '“说明”一栏的各行：调取、条件、出具单位、容缺期限、任选其一、样表（不含 notes）'),
 });
 
+// 预公开: what a dated change will alter, computed from the two versions (views/changes.ts).
+const changeLine = obj(
+  { label: str('变更的内容，例如 承诺期限、新增材料'), text: str('原值 → 新值，例如 10个工作日 → 7个工作日；或新增、取消的那一项') },
+  '一项变更',
+);
+const pendingChange = obj(
+  {
+    effectiveFrom: date('施行日期'),
+    reference: str('变更依据（文件名称和文号）'),
+    note: nullable(str('工作人员填写的变更说明')),
+    lines: list(changeLine, '逐项变更（比较施行前后的版本得出）'),
+  },
+  '已公布、尚未施行的变更',
+);
+
 export const itemShape = obj(
   {
     code: str('事项编码'),
@@ -95,6 +110,7 @@ export const itemShape = obj(
     forms: list(obj({ name: str('样表名称'), description: nullable(str('填写说明')) }), '样表'),
     notes: nullable(str('其他说明')),
     version: nullable(obj({ effectiveFrom: date('施行日期'), reference: str('变更依据') }), '适用的事项版本（null 为原始声明）'),
+    pending: list(pendingChange, '已公布、尚未施行的变更（预公开），按施行日期先后'),
   },
   '服务事项（某日有效的版本）',
 );
@@ -137,8 +153,17 @@ const problem = obj({
   bring: str('应补交的形式和份数，例如 原件1份'),
   department: nullable(str('联办件中所属部门')),
   notes: nullable(str('填报须知')),
+  basis: list(legalRef, '要求该材料的依据（事项中该材料的 basis）'),
 });
-const reason = obj({ code: str('规则'), message: str('理由') });
+const reason = obj({ code: str('规则'), message: str('理由'), basis: list(legalRef, '该理由的依据（受理条件、材料或转办目录的 basis）') });
+const question = obj({
+  fact: str('事实标识'),
+  label: str('需要说明的情况，例如 本镇户籍'),
+  answer: str('怎样说明，例如 是 / 否、填写数值（元）'),
+  description: nullable(str('说明')),
+  purpose: oneOf(['eligibility', 'material'] as const, 'eligibility 决定受理条件，material 只决定材料'),
+  decides: str('用途：判断哪项受理条件、确定是否需要哪些材料'),
+});
 const fee = obj({ name: str('收费项目'), amount: num('金额（元）'), per: nullable(str('计费单位')), basis: str('收费依据') });
 const deferred = obj({ name: str('材料名称'), due: nullable(dateTime('补交截止时间')) });
 const result = nullable(obj({ name: str('办理结果'), description: nullable(str('说明')) }));
@@ -152,6 +177,7 @@ const noticeBase = {
   receivedAt: dateTime('收件时间'),
   handler,
   contact,
+  citations: list(legalRef, '本通知书的依据（policy.documents.citations；退回件另加事项的设定依据）'),
 };
 
 const complaint = obj({
@@ -175,6 +201,60 @@ const upcomingChange = obj({
   fields: list(str(), '变更的内容，例如 申报材料'),
 });
 
+// The board's layouts (center board, window posters, binder): paper, posts, roster, 好差评, 办结公告.
+export const PAPERS = ['A4', 'A3', 'A1', 'A0'] as const;
+const paper = obj(
+  {
+    size: oneOf(PAPERS, '纸张'),
+    width: int('纸宽（毫米）'),
+    height: int('纸高（毫米）'),
+    margin: num('页边距（毫米）'),
+    font: num('基准字号（磅），随纸张放大：其余字号用 rem 表示'),
+  },
+  '张贴用纸：@page 尺寸和随之放大的字号',
+);
+const boardPost = obj({ name: str('岗位'), duties: nullable(str('职责')), a: person, b: person });
+const rosterMonths = list(
+  obj({
+    month: str('月份（YYYY-MM）'),
+    publishedOn: nullable(date('公布日期')),
+    days: list(obj({ date: date('日期'), day: str('日和星期，例如 1日 周二'), leader: obj({ name: str('姓名'), role: str('职务') }), onDuty: nullable(person) })),
+  }),
+  '领导带班值班表（本月，及已公布的下月）',
+);
+const dutyToday = nullable(
+  obj({ date: date('日期'), leader: obj({ name: str('姓名'), role: str('职务') }), onDuty: nullable(person) }),
+  '当日带班领导和值班人员（当日不在值班表中为 null）',
+);
+const boardReviews = nullable(
+  obj({
+    month: str('月份（YYYY-MM）'),
+    grades: list(str(), '评价等级，由好到差（policy.reviews.grades）'),
+    windows: list(
+      obj({
+        window: str('窗口，例如 2号窗口（民政窗口）'),
+        total: int('评价数'),
+        bad: int('差评数'),
+        counts: list(obj({ grade: str('等级'), count: int('评价数') }), '各等级的评价数，与 grades 同序'),
+      }),
+    ),
+    total: int('全中心评价数'),
+    bad: int('全中心差评数'),
+  }),
+  '本月“好差评”各窗口的评价数（不含评价人信息，已撤销的差评不计）',
+);
+const recentCompletions = list(
+  obj({ code: str('事项编码'), name: str('事项名称'), applicant: str('申请人（已脱敏）'), completedAt: dateTime('办结时间'), result: str('办理结果') }),
+  '近期办结公告，新的在前（申请人已脱敏）',
+);
+const posterItem = obj(
+  {
+    item: itemShape,
+    guide: nullable(obj({ url: str('网上办事指南地址'), qr: str('二维码图片（data: URI）') }), '扫码看办事指南；未设置公网地址（--public-url）时为 null'),
+  },
+  '窗口海报上的一个事项',
+);
+
 export const SHAPES = {
   consultation: obj({
     ...noticeBase,
@@ -191,8 +271,18 @@ export const SHAPES = {
     ...noticeBase,
     item: itemShape,
     problems: list(problem, '需补正的全部材料，一项一行'),
-    reasons: list(reason, '补正理由'),
-    consequence: str('逾期不补正的后果'),
+    questions: list(question, '需要申请人补充说明的情况（决定的 questions），一项一行'),
+    reasons: list(reason, '其他补正理由（材料表和情况表未包括的）'),
+    period: obj(
+      {
+        limit: nullable(durationShape, '补正期限；null 为未规定（policy.clocks.supplementPeriod）'),
+        due: nullable(dateTime('补正截止时间（自通知书出具之日起计算）')),
+        basis: list(legalRef, '补正期限的依据'),
+      },
+      '补正期限',
+    ),
+    consequence: str('补正的后果'),
+    warnings,
   }),
   accepted: obj({
     ...noticeBase,
@@ -231,7 +321,13 @@ export const SHAPES = {
     routeTo: nullable(obj({ organ: str('机关'), window: nullable(str('窗口')), address: nullable(str('地址')), phone: nullable(str('电话')) }), '应去的机关或窗口'),
     rights: str('申请人的权利（陈述、申辩，行政复议，行政诉讼）'),
   }),
-  guide: obj({ doc: publicationDoc, center, item: itemShape, upcoming: list(upcomingChange, '已公布、尚未施行的变更（预公开）') }),
+  guide: obj({
+    doc: publicationDoc,
+    center,
+    item: itemShape,
+    upcoming: list(upcomingChange, '已公布、尚未施行的变更（预公开）'),
+    online: nullable(obj({ url: str('网上办事指南地址'), qr: str('二维码图片（data: URI）') }), '扫码看网上办事指南；未设置公网地址（--public-url）时为 null'),
+  }),
   board: obj({
     doc: publicationDoc,
     center,
@@ -245,6 +341,7 @@ export const SHAPES = {
         department: str('所属部门'),
         posts: list(obj({ name: str('岗位'), duties: nullable(str('职责')), a: person, b: person }), 'AB岗'),
         items: list(itemShape, '本窗口办理的事项'),
+        toc: list(obj({ code: str('事项编码'), name: str('事项名称'), page: nullable(int('在汇编中的页码（打印时得出；未知为 null）')) }), '目录：与 items 同序'),
       }),
     ),
     upcoming: list(upcomingChange, '预公开：已公布、尚未施行的变更'),
@@ -258,6 +355,42 @@ export const SHAPES = {
     ),
     complaints: list(complaint, '近期投诉处理结果（已脱敏）'),
     itemCount: int('事项总数'),
+    duty: dutyToday,
+    reviews: boardReviews,
+  }),
+  'center-board': obj({
+    doc: publicationDoc,
+    paper,
+    center,
+    departments: list(obj({ name: str('部门'), duties: nullable(str('职责')) }), '进驻部门及职责'),
+    leaders: list(obj({ name: str('姓名'), title: str('职务'), role: str('领导职务') }), '中心领导'),
+    windows: list(
+      obj({ number: int('窗口号'), name: str('窗口名称'), location: nullable(str('位置')), department: str('所属部门'), itemCount: int('本窗口事项数'), posts: list(boardPost, 'AB岗') }),
+      '窗口设置和工作人员',
+    ),
+    duty: dutyToday,
+    roster: rosterMonths,
+    completions: recentCompletions,
+    reviews: boardReviews,
+    itemCount: int('事项总数'),
+  }),
+  'window-poster': obj({
+    doc: publicationDoc,
+    paper,
+    center,
+    publicUrl: nullable(str('公网地址（扫码看办事指南用）；未设置为 null')),
+    windows: list(windowRef, '大厅全部窗口（导引）'),
+    posters: list(
+      obj({
+        number: int('窗口号'),
+        name: str('窗口名称'),
+        location: nullable(str('位置')),
+        department: str('所属部门'),
+        posts: list(boardPost, 'AB岗'),
+        items: list(posterItem, '本窗口办理的事项'),
+      }),
+      '每个窗口一张海报',
+    ),
   }),
   announcement: obj({
     doc: noticeDoc,

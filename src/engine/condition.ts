@@ -18,7 +18,7 @@ export interface ResultNode {
   readonly result?: boolean;
 }
 
-function isFactRef(value: unknown): value is { fact: string } {
+export function isFactRef(value: unknown): value is { fact: string } {
   return value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, 'fact');
 }
 

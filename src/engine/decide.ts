@@ -13,6 +13,7 @@ import type { FactValue } from './facts.ts';
 import { guideOf } from './guide.ts';
 import { parseApplication, type ParsedApplication } from './input.ts';
 import { checkMaterials, type Required, type Requiredness } from './materials.ts';
+import { questionsOf, type RunResults } from './questions.ts';
 import { suggest } from '../pack/index.ts';
 import { conditionEntry, referralEntry } from './trace.ts';
 
@@ -52,6 +53,7 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
 
   const warnings: DecisionWarning[] = [...facts.warnings];
   for (const id of materials.unknown) warnings.push(unknownMaterialWarning(v, id));
+  const questions = questionsOf(pack.facts, v, conditions, outcomes);
 
   if (consult) {
     const rejected = conditions.find((o) => o.passed === false && o.condition.onFail === 'rejected');
@@ -67,6 +69,7 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
       deferred: [],
       unknownMaterials: [],
       reasons: [],
+      questions,
       routeTo: rejected ? routeOf(rejected.condition) : null,
       deadline: null,
       fees: [...v.fees],
@@ -101,6 +104,7 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
     deferred,
     unknownMaterials: [...materials.unknown],
     reasons: c.reasons,
+    questions,
     routeTo: c.routeTo,
     // The clock starts at acceptance; an application accepted on the spot is accepted at receipt.
     deadline: accepted ? pack.clock.deadline(v.data.limits, app.receivedAtMs) : null,
@@ -116,12 +120,20 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
  * What the engine's run says about each slot. A slot whose facts were all given takes the
  * engine's own result; otherwise its annotated tree is read in three-valued logic.
  */
-class Outcomes implements Requiredness {
+class Outcomes implements Requiredness, RunResults {
   constructor(
     private readonly pack: CompiledPack,
     private readonly values: Readonly<Record<string, FactValue>>,
     private readonly slots: readonly ResultNode[],
   ) {}
+
+  node(slot: number): ResultNode {
+    return this.slots[slot]!;
+  }
+
+  given(fact: string): boolean {
+    return fact in this.values;
+  }
 
   of(slot: number, needed: readonly string[]): boolean | null {
     const node = this.slots[slot]!;
@@ -175,6 +187,8 @@ function referralDecision(r: CompiledReferral, app: ParsedApplication): Decision
     deferred: [],
     unknownMaterials: [],
     reasons: [{ code: r.rule, message: `${r.reason} 请向${r.organ}申请。`, source: r.source }],
+    // Outside this center's competence: nothing the applicant could answer changes that.
+    questions: [],
     routeTo: { organ: r.organ, window: null, address: r.address, phone: r.phone },
     deadline: null,
     fees: [],

@@ -10,6 +10,15 @@ import type { ApplicationIssue } from './errors.ts';
 
 export type FactValue = string | number | boolean;
 
+/** The builtin fact: it comes from `applicant.type`, not from facts.yaml. */
+const APPLICANT_TYPE: FactDefinition = Object.freeze({
+  id: 'applicantType',
+  label: '申请人类型',
+  type: 'enum',
+  values: Object.freeze(['person', 'organization']) as string[],
+  description: 'person 自然人；organization 法人或其他组织（企事业单位、个体工商户等）。填在申请的 applicant.type。',
+});
+
 /** Keys of `applicant` that are not facts. */
 const IDENTITY = new Set(['type', 'name', 'idNumber', 'phone']);
 
@@ -29,6 +38,11 @@ export class FactDictionary {
   constructor(facts: FactsFile) {
     this.byId = new Map(facts.facts.map((f) => [f.id, f]));
     this.ids = ['applicantType', ...facts.facts.map((f) => f.id)];
+  }
+
+  /** A fact's declaration (the builtin applicantType included); null for an undeclared id. */
+  definition(id: string): FactDefinition | null {
+    return id === 'applicantType' ? APPLICANT_TYPE : (this.byId.get(id) ?? null);
   }
 
   /** Chinese name of a fact for messages, e.g. `年龄（周岁）`. */

@@ -9,3 +9,4 @@ export { ApplicationError, type ApplicationIssue } from './errors.ts';
 export type { RouteMatch, WindowRef } from './route.ts';
 export { Pack } from './pack.ts';
 export { toTopLevel } from './condition.ts';
+export { upgradeStoredDecision } from './stored-decision.ts';

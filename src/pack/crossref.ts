@@ -133,6 +133,7 @@ export function crossCheck(input: CrossCheckInput): { errors: Diagnostic[]; warn
   const sharedConditions = checkFacts(input, c);
   const catalogue = checkCatalogue(input, c);
   checkItems(input, c, sharedConditions, catalogue);
+  checkLifeEvents(input, c);
   checkPolicy(input, c);
   return { errors: c.errors, warnings: c.warnings };
 }
@@ -557,8 +558,31 @@ function fmt(d: Duration): string {
   return `${d.amount}${unit}`;
 }
 
+/** The kiosk's life events: unique ids, and each code an item of the pack (a referral is not handled here). */
+function checkLifeEvents({ center, items, referrals, itemsComplete }: CrossCheckInput, c: Collector): void {
+  const f = 'center.yaml';
+  const events = center.lifeEvents ?? [];
+  unique(events, (e) => e.id, (e, i, first) => c.error(f, ['lifeEvents', i, 'id'], 'E-REF-DUPLICATE-ID', `人生事件标识 \`${e.id}\` 重复（第 ${first + 1} 项已使用）`));
+  // A broken item file may be the one declaring a code: unknown codes are judged only over a whole pack.
+  if (!itemsComplete) return;
+  const codes = new Set(items.map((it) => it.data.code));
+  const outside = new Map(referrals.map((r) => [r.data.code, r.data.name]));
+  events.forEach((e, i) => {
+    e.items.forEach((code, j) => {
+      if (codes.has(code)) return;
+      const referral = outside.get(code);
+      const message = referral
+        ? `\`${code}\`（${referral}）是转办事项，不在本中心办理，不能列入人生事件；人生事件只列 items/ 中的事项`
+        : `事项 \`${code}\` 不在规则包中（items/ 下没有这个编码）${refHint(code, codes)}`;
+      c.error(f, ['lifeEvents', i, 'items', j], 'E-REF-UNKNOWN', message);
+    });
+  });
+}
+
 function checkPolicy({ policy }: CrossCheckInput, c: Collector): void {
   const f = 'policy.yaml';
+  // Optional, since no law sets it; without it the supplement notice can name no date, so say so here.
+  if (!policy.clocks.supplementPeriod) c.warn(f, ['clocks'], 'W-POLICY-NO-SUPPLEMENT-PERIOD', renderMessage('W-POLICY-NO-SUPPLEMENT-PERIOD', {}));
   const d = policy.discipline;
   unique(d.actions, (x) => x.id, (x, i) => c.error(f, ['discipline', 'actions', i, 'id'], 'E-REF-DUPLICATE-ID', `处理措施 \`${x.id}\` 重复声明`));
   unique(d.rules, (x) => x.id, (x, i) => c.error(f, ['discipline', 'rules', i, 'id'], 'E-REF-DUPLICATE-ID', `追究规则 \`${x.id}\` 重复声明`));

@@ -74,6 +74,26 @@ export interface CenterFile {
    * 领导带班值班表，按月公布（每月月底公布下月）。
    */
   dutyRoster?: DutyMonth[];
+  /**
+   * 人生事件（“一件事”）：按群众要办的事把事项分组，例如 生育养育、养老保障、身后事；自助服务页面的“我要办什么”按钮。
+   */
+  lifeEvents?: {
+    id: Id;
+    /**
+     * 人生事件名称（按钮上的字，宜短），例如 生育养育。
+     */
+    name: string;
+    /**
+     * 一句话说明，用群众的话，例如 生了孩子要办的登记、参保和奖励。
+     */
+    description?: string;
+    /**
+     * 包含的事项编码（rules/items/ 中的 code），按办理先后排列。
+     *
+     * @minItems 1
+     */
+    items: string[];
+  }[];
 }
 
 /**
@@ -560,6 +580,10 @@ export interface EligibilityRule {
    * 不予受理时，告知申请人应向哪个机关或窗口申请。
    */
   routeTo?: string;
+  /**
+   * 该条件的依据（法律法规及条款）；不满足时，通知书在理由后注明。
+   */
+  basis?: LegalRef[];
 }
 
 export interface Material {
@@ -614,6 +638,10 @@ export interface Material {
    * 填报须知。
    */
   notes?: string;
+  /**
+   * 要求提交该材料的依据（法律法规及条款）；缺少时，补正或退回通知书注明。
+   */
+  basis?: LegalRef[];
 }
 
 export interface AlternativeMaterial {
@@ -952,23 +980,74 @@ export interface PolicyFile {
 }
 
 /**
- * 各类办理时限。
+ * 各类办理时限。每个时限可写明出处（basis）和说明（note）。
  */
 
 export interface Clocks {
-  immediate: Duration;
-  supplementNotice: Duration;
-  complaintReply: Duration;
-  complaintReplyComplex: Duration;
-  petitionReply: Duration;
-  leaderReception: Duration;
-  badReviewCallback: Duration;
-  badReviewRectification: Duration;
+  immediate: PolicyClock;
+  supplementNotice: PolicyClock;
+  supplementPeriod?: SupplementPeriod;
+  complaintReply: PolicyClock;
+  complaintReplyComplex: PolicyClock;
+  petitionReply: PolicyClock;
+  leaderReception: PolicyClock;
+  badReviewCallback: PolicyClock;
+  badReviewRectification: PolicyClock;
 }
 
 /**
- * 时限：数量加单位。工作日不含周末和法定节假日，含调休上班日；小时、分钟只计办公时间。
+ * 制度时限（policy.yaml 的 clocks）：数量加单位，可写明出处（basis）和说明（note），例如差评回访期限出自哪份制度、国家文件是否规定了天数。
  */
+
+export interface PolicyClock {
+  /**
+   * 数量。
+   */
+  amount: number;
+  /**
+   * 单位：workingDays 工作日（默认口径）、calendarDays 自然日、hours 小时（办公时间）、minutes 分钟（办公时间）。
+   */
+  unit: 'workingDays' | 'calendarDays' | 'hours' | 'minutes';
+  /**
+   * 该时限的依据：制度文件名称及条款。
+   */
+  basis?: LegalRef[];
+  /**
+   * 说明，例如该天数为本中心自定、上位文件未作规定。
+   */
+  note?: string;
+}
+
+/**
+ * 法律依据：法律法规名称及条款。
+ */
+
+/**
+ * 补正期限（可选）：申请人自补正材料通知书出具之日起补正的期限，通知书写明截止日期。本中心决定不规定期限的，写 { none: true, note: 理由 }，通知书写明未规定补正期限；完全不写，validate 给出警告（是否漏写了）。
+ */
+
+export interface SupplementPeriod {
+  /**
+   * 数量。
+   */
+  amount?: number;
+  /**
+   * 单位：workingDays 工作日（默认口径）、calendarDays 自然日、hours 小时（办公时间）、minutes 分钟（办公时间）。
+   */
+  unit?: 'workingDays' | 'calendarDays' | 'hours' | 'minutes';
+  /**
+   * 该期限的依据：制度文件名称及条款。
+   */
+  basis?: LegalRef[];
+  /**
+   * 不规定补正期限（有意的决定，须在 note 写明理由）。
+   */
+  none?: true;
+  /**
+   * 说明；不规定期限时写理由或依据。
+   */
+  note?: string;
+}
 
 /**
  * 电子监察预警：剩余时限不多时亮黄牌，超期亮红牌。
@@ -978,6 +1057,10 @@ export interface WarningPolicy {
   yellowWhenRemaining: Duration;
   yellowWhenRemainingOfficeTime?: Duration;
 }
+
+/**
+ * 时限：数量加单位。工作日不含周末和法定节假日，含调休上班日；小时、分钟只计办公时间。
+ */
 
 /**
  * 责任追究：根据查实的投诉、无故超时等事实作出处理。
@@ -1030,10 +1113,6 @@ export interface DisciplineRule {
   action: Id;
   basis?: LegalRef;
 }
-
-/**
- * 法律依据：法律法规名称及条款。
- */
 
 /**
  * 综合考评。
@@ -1112,6 +1191,47 @@ export interface DocumentPolicy {
    * 补正通知书中告知的逾期不补正的后果。
    */
   supplementConsequence?: string;
+  /**
+   * 各类通知书所依据的规定（写明条款），印在通知书上“依据：……”。退回件通知书另引事项自身的设定依据。
+   */
+  citations?: {
+    /**
+     * 一次性告知单的依据，例如《中华人民共和国行政许可法》第三十条。
+     *
+     * @minItems 1
+     */
+    consultation?: LegalRef[];
+    /**
+     * 补正材料通知书的依据，例如《中华人民共和国行政许可法》第三十二条第一款第（四）项。
+     *
+     * @minItems 1
+     */
+    supplement?: LegalRef[];
+    /**
+     * 受理通知书（含承诺件）的依据，例如《中华人民共和国行政许可法》第三十二条第一款第（五）项。
+     *
+     * @minItems 1
+     */
+    accepted?: LegalRef[];
+    /**
+     * 即办件回执的依据，例如《中华人民共和国行政许可法》第三十四条第二款。
+     *
+     * @minItems 1
+     */
+    immediate?: LegalRef[];
+    /**
+     * 退回件通知书的依据（另加事项自身的设定依据）。
+     *
+     * @minItems 1
+     */
+    returned?: LegalRef[];
+    /**
+     * 不予受理通知书的依据，例如《中华人民共和国行政许可法》第三十二条第一款第（二）项。
+     *
+     * @minItems 1
+     */
+    rejected?: LegalRef[];
+  };
 }
 
 /**
@@ -1343,6 +1463,10 @@ export interface Decision {
    * 退回、不予受理、补正的理由，每条对应一条规则。
    */
   reasons: DecisionReason[];
+  /**
+   * 引导式问询：尚需了解的申请人情况（最少、有序）。只列出未提供、且能改变某项尚无法判断的受理条件或材料是否需要的事实；决定完全确定时为空。先列决定受理条件的事实（按条件顺序），再列只决定材料的事实（按材料顺序）。转办外单位的事项为空。
+   */
+  questions: Question[];
   routeTo: RouteTo;
   deadline: DecisionDeadline;
   fees: DecisionFee[];
@@ -1424,6 +1548,49 @@ export interface DecisionReason {
 export interface SourceRef {
   file: string;
   line: number;
+}
+
+/**
+ * 一个尚需向申请人了解的事实。
+ */
+
+export interface Question {
+  /**
+   * 事实标识（facts.yaml 中的 id，或内置事实 applicantType）；回答时按此标识写入申请的 applicant。
+   */
+  fact: string;
+  /**
+   * 中文名称，例如 年龄。
+   */
+  label: string;
+  /**
+   * 回答的类型：number 数字、boolean 是/否、string 文字、date 日期（YYYY-MM-DD）、enum 固定选项。
+   */
+  type: 'number' | 'boolean' | 'string' | 'date' | 'enum';
+  /**
+   * 单位，例如 周岁、元；没有单位为 null。
+   */
+  unit: string | null;
+  /**
+   * enum 的可选值（applicantType 为 person 自然人、organization 法人或其他组织）；其他类型为 null。
+   */
+  values: string[] | null;
+  /**
+   * facts.yaml 中的说明；没有为 null。
+   */
+  description: string | null;
+  /**
+   * eligibility：能决定某项受理条件；material：只决定某些材料是否需要。
+   */
+  purpose: 'eligibility' | 'material';
+  /**
+   * 它能决定的、目前无法判断的受理条件标识。
+   */
+  conditions: string[];
+  /**
+   * 它能决定是否需要的材料标识（目前为 unknown、且非中心调取的材料）。
+   */
+  materials: string[];
 }
 
 export interface DueDate {
@@ -1706,7 +1873,7 @@ export interface ComplaintReply {
  */
 
 /**
- * 政务服务“好差评”：评价等级取自 policy.yaml 的 reviews.grades；差评须回访并整改反馈，期限按 badReviewCallback、badReviewRectification 推算。
+ * 政务服务“好差评”：评价等级取自 policy.yaml 的 reviews.grades；一个办件只能评价一次（一次一评）；差评须回访并整改反馈，期限按 badReviewCallback、badReviewRectification 推算；差评可由中心管理办公室申诉复核。
  */
 
 export interface ReviewRecord {
@@ -1732,6 +1899,8 @@ export interface ReviewRecord {
   reviewer?: ContactInfo;
   callback?: FollowUp;
   rectification?: FollowUp;
+  indicators?: ReviewIndicators;
+  appeal?: ReviewAppeal;
 }
 
 /**
@@ -1749,6 +1918,46 @@ export interface FollowUp {
    * 说明。
    */
   note?: string;
+}
+
+/**
+ * 现场分项评价（可选），每项取 policy.yaml 的 reviews.grades 之一。
+ */
+
+export interface ReviewIndicators {
+  /**
+   * 整体满意度。
+   */
+  overall?: string;
+  /**
+   * 服务效率。
+   */
+  efficiency?: string;
+  /**
+   * 服务水平。
+   */
+  level?: string;
+  /**
+   * 服务态度。
+   */
+  attitude?: string;
+}
+
+/**
+ * 申诉复核（中心管理办公室）：upheld 维持，评价照常计入；struck 撤销，该评价不再计入考评统计和责任追究。只能复核一次。
+ */
+
+export interface ReviewAppeal {
+  at: Timestamp;
+  by: Id;
+  /**
+   * 复核结论：upheld 维持、struck 撤销。
+   */
+  outcome: 'upheld' | 'struck';
+  /**
+   * 复核理由。
+   */
+  reason: string;
 }
 
 /**

@@ -3,7 +3,7 @@
  * events that follow, each with staff member and time. Cases are sharded per year of receipt
  * (cases-2026 …). The clock is not stored: it is computed from the events by the calendar.
  */
-import type { Pack } from '../engine/index.ts';
+import { upgradeStoredDecision, type Pack } from '../engine/index.ts';
 import type { Application, CaseEvent, CaseRecord, Decision, Duration } from '../pack/index.ts';
 import { itemVersionAt } from '../pack/index.ts';
 import { postFor, requireStaff, responsibleFor, type Responsible } from './center-refs.ts';
@@ -105,6 +105,7 @@ export function caseSpec(): CollectionSpec<CaseRecord> {
     idOf: (r) => r.id,
     check: checkCase,
     events: { kind: 'case-event', apply: (r, e) => ({ ...r, events: [...r.events, e as CaseEvent] }) },
+    upgrade: (r) => (r !== null && typeof r === 'object' && 'decision' in r ? { ...r, decision: upgradeStoredDecision(r.decision) } : r),
   };
 }
 

@@ -3,7 +3,7 @@
  * of the pack, a case's clock, and the policy clocks (complaint reply, bad-review follow-up,
  * supplement notice). Clock errors become RecordsErrors.
  */
-import { addDuration, clock, ClockError, supplementNotice, type ClockCase, type ClockState, type DueResult, type WorkCalendar } from '../calendar/index.ts';
+import { addDuration, clock, ClockError, policyClock, supplementNotice, type ClockCase, type ClockState, type DueResult, type PolicyClockName, type WorkCalendar } from '../calendar/index.ts';
 import type { Pack } from '../engine/index.ts';
 import type { Duration, PolicyFile } from '../pack/index.ts';
 import { RecordsError } from './errors.ts';
@@ -23,6 +23,11 @@ export function caseClock(cal: WorkCalendar, policy: PolicyFile, c: ClockCase, n
 /** `start` + `limit` on the calendar (policy clocks: complaint reply, bad-review callback …). */
 export function dueAfter(cal: WorkCalendar, start: string, limit: Duration): DueResult {
   return guarded(() => addDuration(cal, start, limit));
+}
+
+/** A policy clock (e.g. a bad review's return call) started at `start`, stopped at `stoppedAt`: due, remaining, yellow/red. */
+export function policyClockState(cal: WorkCalendar, policy: PolicyFile, name: PolicyClockName, start: string, now: string, stoppedAt?: string): ClockState {
+  return guarded(() => policyClock(cal, policy, name, start, now, stoppedAt ? { completedAt: stoppedAt } : {}));
 }
 
 /** When an application without a timely supplement notice counts as accepted (行政许可法 Art. 32). */

@@ -44,6 +44,8 @@ export interface CollectionSpec<R> {
   readonly check?: (record: R) => readonly RecordProblem[];
   /** For collections whose records grow by events (cases): the event schema and how to apply one. */
   readonly events?: { readonly kind: 'case-event'; readonly apply: (record: R, event: unknown) => R };
+  /** A record as an earlier version wrote it, in today's shape (before it is validated); returns a new object. */
+  readonly upgrade?: (record: unknown) => unknown;
 }
 
 /** What a collection needs from its store. */
@@ -167,7 +169,7 @@ export class Collection<R> {
     const before = problems.length;
     const valid: boolean[] = [];
     snap.records.forEach((rec, i) => {
-      const record = rec as unknown as R;
+      const record = this.upgraded(rec) as R;
       const found = this.problemsOf(record);
       for (const p of found) add({ ...locate(['records', i, ...p.path]), detail: p.message });
       valid.push(found.length === 0);
@@ -332,7 +334,7 @@ export class Collection<R> {
 
   private applyEntry(entry: RecordLogEntry): { ok: true; id: string; record: R } | { ok: false; problems: RecordProblem[] } {
     if (entry.op === 'put') {
-      const record = entry.record as unknown as R;
+      const record = this.upgraded(entry.record) as R;
       const problems = this.problemsOf(record).map((p) => ({ path: ['record', ...p.path], message: p.message }));
       return problems.length > 0 ? { ok: false, problems } : { ok: true, id: this.spec.idOf(record), record };
     }
@@ -348,6 +350,10 @@ export class Collection<R> {
     const problems = this.spec.check ? [...this.spec.check(next)] : [];
     // A rule broken by the new event (order, state) is the event's problem.
     return problems.length > 0 ? { ok: false, problems: problems.map((p) => ({ path: ['event'], message: p.message })) } : { ok: true, id, record: next };
+  }
+
+  private upgraded(record: unknown): unknown {
+    return this.spec.upgrade ? this.spec.upgrade(record) : record;
   }
 
   private problemsOf(record: R): RecordProblem[] {

@@ -29,12 +29,12 @@ export { findForbiddenPhrases, type PhraseMatch } from './phrases.ts';
 export { parsePeriod, countingWindow, type Period } from './periods.ts';
 export { CASE_STATUS_LABELS, CASE_EVENT_LABELS, type Cases, type CaseView, type CaseStatus, type CaseEventType, type RegisterCase, type CaseEventInput } from './cases.ts';
 export { CHANNEL_LABELS, RESULT_LABELS, type Complaints, type ComplaintView, type AddComplaint, type VerifyComplaint, type ReplyComplaint, type PublicComplaintOutcome } from './complaints.ts';
-export type { Reviews, ReviewView, AddReview, FollowUpInput, FollowUpState } from './reviews.ts';
+export { INDICATOR_LABELS, APPEAL_OUTCOME_LABELS, isStruck, type Reviews, type ReviewView, type AddReview, type FollowUpInput, type FollowUpState, type AppealInput, type Indicator } from './reviews.ts';
 export { INCIDENT_LABELS, type Incidents, type AddIncident, type IncidentKind } from './incidents.ts';
 export type { Publications, ArchivePublication, ArchiveProblem } from './publications.ts';
 export { packPublicationId, type PackPublications } from './pack-publications.ts';
 export type { SanctionsReport, StaffSanctions, SanctionAction, Evidence, DisciplineFacts } from './sanctions.ts';
-export type { MetricsReport, StaffMetrics, WindowMetrics, Figures, Ratio, Grade } from './metrics.ts';
+export type { MetricsReport, StaffMetrics, WindowMetrics, Figures, Ratio, Grade, ReviewFigures, FollowUpTally } from './metrics.ts';
 export type { SweepReport, SweepEntry } from './sweep.ts';
 export type { BackupResult } from './store.ts';
 export { formatDocumentNumber, type DocumentSeries } from './sequences.ts';
@@ -119,7 +119,7 @@ export async function openRecords(dataDir: string, pack: Pack, options: OpenReco
   }
   const cases = new Cases(store, pack, cal, sequences);
   const complaints = new Complaints(store, pack, cal);
-  const reviews = new Reviews(store, pack, cal);
+  const reviews = new Reviews(store, pack, cal, cases);
   const incidents = new Incidents(store, pack);
   const publications = new Publications(store, pack);
   const viewer = (now: number) => {
@@ -144,7 +144,7 @@ export async function openRecords(dataDir: string, pack: Pack, options: OpenReco
     metrics: (period, o = {}) => {
       const now = ms(o.now);
       const p = typeof period === 'string' ? parsePeriod(period) : period;
-      return computeMetrics({ pack, period: p, now, cases: cases.all(), viewCase: viewer(now), complaints: complaints.all() });
+      return computeMetrics({ pack, period: p, now, cases: cases.all(), viewCase: viewer(now), complaints: complaints.all(), reviews: { records: reviews.all(), view: (r, at) => reviews.view(r, at) } });
     },
     sweep: (o = {}) => {
       const now = ms(o.now);

@@ -13,16 +13,21 @@
  * - 首问事项办结率 firstInquiryCompletionRate: of the applications (not consultations) first
  *   asked of the staff member and received in the period, counting those concluded or whose
  *   time limit has run out, the share concluded.
+ * - 好差评 reviews: the reviews given in the period to the staff member / window, those struck on
+ *   appeal (申诉复核撤销) left out of every figure but their own count; satisfaction is the share
+ *   not bad; each bad review's return call and rectification as of the period's end (or now):
+ *   done in time, done late, pending (still in time) or overdue (not done, past due).
  * A rate with nothing to count is null (shown as —) and counts as meeting its standard.
  */
 import type { Pack } from '../engine/index.ts';
-import type { CaseRecord, ComplaintRecord } from '../pack/index.ts';
+import type { CaseRecord, ComplaintRecord, ReviewRecord } from '../pack/index.ts';
 import type { CaseView } from './cases.ts';
 import { staffName, windowName } from './center-refs.ts';
 import { countedStaff } from './complaints.ts';
 import { RecordsError } from './errors.ts';
 import { describePeriod, inPeriod, type Period } from './periods.ts';
 import { RuleSet } from './policy-rules.ts';
+import { isStruck, type FollowUpState, type ReviewView } from './reviews.ts';
 import { epochOf, toIso } from './time.ts';
 
 export interface Ratio {
@@ -32,12 +37,34 @@ export interface Ratio {
   readonly rate: number | null;
 }
 
+/** Where the follow-ups (return call or rectification) of the bad reviews stand. */
+export interface FollowUpTally {
+  readonly done: number;
+  readonly late: number;
+  readonly pending: number;
+  readonly overdue: number;
+}
+
+export interface ReviewFigures {
+  /** Reviews given in the period, struck ones excluded. */
+  readonly total: number;
+  readonly bad: number;
+  /** Struck on appeal: not in any other figure. */
+  readonly struck: number;
+  /** Share of the counted reviews that are not bad (满意率). */
+  readonly satisfaction: Ratio;
+  readonly callback: FollowUpTally;
+  readonly rectification: FollowUpTally;
+}
+
 export interface Figures {
   readonly timelyCompletion: Ratio;
   readonly firstInquiryAcceptance: Ratio;
   readonly firstInquiryCompletion: Ratio;
   /** Complaints received in the period against the staff member / window, and those verified. */
   readonly complaints: { readonly received: number; readonly verified: number };
+  /** 好差评 in the period. */
+  readonly reviews: ReviewFigures;
 }
 
 export type Grade = '优秀' | '称职' | '基本称职' | '不称职';
@@ -71,6 +98,8 @@ export interface MetricsInput {
   readonly cases: Iterable<CaseRecord>;
   readonly viewCase: (r: CaseRecord) => CaseView;
   readonly complaints: Iterable<ComplaintRecord>;
+  /** The reviews and their view at a time (follow-up clocks); without them no review is counted. */
+  readonly reviews?: { readonly records: Iterable<ReviewRecord>; readonly view: (r: ReviewRecord, now: string) => ReviewView };
 }
 
 class Counter {
@@ -85,18 +114,52 @@ class Counter {
   }
 }
 
+class FollowUps {
+  done = 0;
+  late = 0;
+  pending = 0;
+  overdue = 0;
+  add(s: FollowUpState): void {
+    if (s.doneAt !== null) {
+      if (s.overdue) this.late++;
+      else this.done++;
+    } else if (s.overdue) this.overdue++;
+    else this.pending++;
+  }
+  tally(): FollowUpTally {
+    return { done: this.done, late: this.late, pending: this.pending, overdue: this.overdue };
+  }
+}
+
 class Bucket {
   timely = new Counter();
   acceptance = new Counter();
   completion = new Counter();
   received = 0;
   verified = 0;
+  satisfied = new Counter();
+  bad = 0;
+  struck = 0;
+  callback = new FollowUps();
+  rectification = new FollowUps();
+  review(v: ReviewView): void {
+    if (v.struck) {
+      this.struck++;
+      return;
+    }
+    this.satisfied.add(!v.bad);
+    if (!v.bad) return;
+    this.bad++;
+    if (v.callback) this.callback.add(v.callback);
+    if (v.rectification) this.rectification.add(v.rectification);
+  }
   figures(): Figures {
     return {
       timelyCompletion: this.timely.ratio(),
       firstInquiryAcceptance: this.acceptance.ratio(),
       firstInquiryCompletion: this.completion.ratio(),
       complaints: { received: this.received, verified: this.verified },
+      reviews: { total: this.satisfied.d, bad: this.bad, struck: this.struck, satisfaction: this.satisfied.ratio(), callback: this.callback.tally(), rectification: this.rectification.tally() },
     };
   }
 }
@@ -178,6 +241,25 @@ export async function computeMetrics(input: MetricsInput): Promise<MetricsReport
     }
   }
 
+  if (input.reviews) {
+    const asOf = toIso(at);
+    for (const r of input.reviews.records) {
+      const given = epochOf(r.at);
+      if (!inPeriod(period, given) || given > at) continue;
+      const then = asOfTime(r, at);
+      let v: ReviewView;
+      try {
+        v = input.reviews.view(then, asOf);
+      } catch (e) {
+        // A follow-up clock the calendar cannot compute leaves the review counted, its follow-ups not.
+        if (!(e instanceof RecordsError)) throw e;
+        v = { record: then, bad: pack.data.policy.reviews.bad.includes(then.grade), struck: isStruck(then), callback: null, rectification: null };
+      }
+      if (r.staff) get(staffBuckets, r.staff).review(v);
+      if (r.window) get(windowBuckets, r.window).review(v);
+    }
+  }
+
   const a = pack.data.policy.assessment;
   const grades = new RuleSet(a.grades.map((g) => g.when));
   const staffIds = [...new Set([...pack.data.center.staff.map((s) => s.id), ...staffBuckets.keys()])];
@@ -203,4 +285,14 @@ export async function computeMetrics(input: MetricsInput): Promise<MetricsReport
   const windowIds = [...new Set([...pack.data.center.windows.map((w) => w.id), ...windowBuckets.keys()])];
   const windows: WindowMetrics[] = windowIds.map((id) => ({ window: id, name: windowName(pack, id), ...(windowBuckets.get(id) ?? new Bucket()).figures() }));
   return { period: describePeriod(period), asOf: toIso(at), standards: a.standards, staff, windows, errors };
+}
+
+/** A review as it stood at `at`: a follow-up or appeal recorded later had not happened yet. */
+function asOfTime(r: ReviewRecord, at: number): ReviewRecord {
+  const { callback, rectification, appeal, ...rest } = r;
+  const by = <T extends { readonly at: string }>(x: T | undefined): T | undefined => (x && epochOf(x.at) <= at ? x : undefined);
+  const c = by(callback);
+  const f = by(rectification);
+  const p = by(appeal);
+  return { ...rest, ...(c ? { callback: c } : {}), ...(f ? { rectification: f } : {}), ...(p ? { appeal: p } : {}) };
 }

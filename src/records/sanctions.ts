@@ -121,7 +121,9 @@ export function disciplineFacts(input: SanctionsInput, window: Period, errors: A
   }
   const bad = new Set(input.pack.data.policy.reviews.bad);
   for (const r of input.reviews) {
-    if (r.staff && bad.has(r.grade) && inPeriod(window, epochOf(r.at))) count(r.staff, 'badReviews', r.id);
+    // A bad review struck on appeal (申诉复核撤销) by now is not held against anyone.
+    const struck = r.appeal?.outcome === 'struck' && epochOf(r.appeal.at) <= input.now;
+    if (r.staff && bad.has(r.grade) && !struck && inPeriod(window, epochOf(r.at))) count(r.staff, 'badReviews', r.id);
   }
   for (const r of input.cases) {
     // An overdue case counts in the window holding its due time; one concluded before the window

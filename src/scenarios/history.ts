@@ -126,6 +126,7 @@ export class HistoryEvaluator {
       deferred: [],
       unknownMaterials: [],
       reasons: [],
+      questions: [],
       routeTo: null,
       deadline: this.pack.deadline(c.item, c.acceptedAt),
       fees: [],

@@ -15,6 +15,7 @@ import { clientErrorHandler, frameworkErrors, installErrorHandling } from './err
 import { HttpError } from './http-error.ts';
 import { installJsonParser } from './json-body.ts';
 import { parseCorsOrigins, registerCors } from './cors.ts';
+import { parsePublicUrl } from './public-url.ts';
 import { maskedPath } from './masked-path.ts';
 import { RouteTable } from './method-not-allowed.ts';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.ts';
@@ -95,6 +96,7 @@ export const BODY_LIMIT = 1024 * 1024;
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   // Checked before anything is opened: a wrong origin is the caller's mistake, reported at once.
   const corsOrigins = parseCorsOrigins(options.corsOrigin ?? []);
+  const publicUrl = options.publicUrl === undefined ? undefined : parsePublicUrl(options.publicUrl);
   // stdout written asynchronously: lines written while a write is in flight go out together,
   // instead of one write(2) per line on the request path. Flushed when the server closes.
   const stdout = options.log !== false && !options.log?.stream ? pino.destination({ dest: 1, sync: false }) : null;
@@ -152,7 +154,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onClose', async () => records.close());
 
   try {
-    await registerEverything(app, { ...options, corsOrigin: corsOrigins }, packs, records);
+    await registerEverything(app, { ...options, corsOrigin: corsOrigins, ...(publicUrl === undefined ? {} : { publicUrl }) }, packs, records);
     await app.ready();
   } catch (err) {
     // Release the records' writer lock and the watchers before reporting.
@@ -230,7 +232,9 @@ async function registerEverything(app: FastifyInstance, options: ServerOptions, 
   });
 
   await registerOpenApi(app, SERVICE_VERSION);
+  // One warm Chromium for every PDF the service prints, closed with the app.
   const printer = new PdfPrinter();
+  app.addHook('onClose', async () => printer.close());
   await app.register(healthRoutes);
   await app.register(decisionRoutes);
   await app.register(itemRoutes);
@@ -255,7 +259,7 @@ async function registerEverything(app: FastifyInstance, options: ServerOptions, 
     await registerDocsUi(pages);
     await pages.register(guideRoutes, { printer });
     await pages.register(boardRoutes, { printer });
-    await pages.register(noticeRoutes);
+    await pages.register(noticeRoutes, { printer });
   });
   // The browser screens (dist/web, built by Vite): / and /workbench, their own CSP (src/server/web.ts).
   await app.register(webRoutes);

@@ -38,6 +38,17 @@ export const WORKBENCH_CSP_DIRECTIVES = {
 } as const;
 
 /**
+ * The window screen's page (/window): the same policy, and one thing more. The screen fetches the
+ * registered notice as a PDF (with the staff member's token, so not by a plain link) and shows it
+ * from a blob: URL of its own making in a frame, from which it is printed: `frame-src 'self' blob:`.
+ * The PDF viewer is the browser's own; nothing else is loosened (no other origin, no inline scripts).
+ */
+export const WINDOW_CSP_DIRECTIVES = {
+  ...CSP_DIRECTIVES,
+  frameSrc: ["'self'", 'blob:'],
+} as const;
+
+/**
  * Fixed headers of JSON answers: never sniffed as something else, never framed or run as a page,
  * not readable cross-origin. Set once per request from this constant (helmet builds its headers
  * anew for every request; JSON needs only these).

@@ -3,3 +3,7 @@ export { DEFAULT_RATE_LIMIT, buildServer } from './app.ts';
 export { TokenConfigError, tokensFrom } from './auth.ts';
 export { localAdminToken } from './admin-token.ts';
 export { parseCorsOrigins } from './cors.ts';
+export { parsePublicUrl } from './public-url.ts';
+export { boardComplaints } from './board-complaints.ts';
+export { boardCompletions } from './board-completions.ts';
+export { boardReviews } from './board-reviews.ts';

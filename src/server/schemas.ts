@@ -17,6 +17,7 @@ const SHARED: ReadonlyArray<readonly [file: string, component: string]> = [
   ['records/defs', 'RecordDefs'],
   ['records/case', 'Case'],
   ['records/complaint', 'Complaint'],
+  ['records/review', 'Review'],
   ['init-answers', 'InitAnswers'],
 ];
 

@@ -2,7 +2,7 @@
  * The browser screens built by Vite into dist/web (web/: npm ci / npm run build): the landing page
  * at `/`, the officers' workbench at `/workbench`, and their assets under `/web/assets/`. They are
  * pages: helmet's headers with the service's CSP (the workbench with what monaco needs, see
- * WORKBENCH_CSP_DIRECTIVES). The front end talks to the service only through the documented API.
+ * WORKBENCH_CSP_DIRECTIVES; the window screen with a frame for its printed PDFs, WINDOW_CSP_DIRECTIVES). The front end talks to the service only through the documented API.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { CSP_DIRECTIVES, WORKBENCH_CSP_DIRECTIVES } from './csp.ts';
+import { CSP_DIRECTIVES, WINDOW_CSP_DIRECTIVES, WORKBENCH_CSP_DIRECTIVES } from './csp.ts';
 
 /** dist/web of the package (the same place from src/server/ and dist/server/). */
 export const WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -44,8 +44,14 @@ export async function webRoutes(app: FastifyInstance, options: WebOptions = {}):
     await landing.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } });
     await landing.register(fastifyStatic, { root: dir, serve: false });
     landing.get('/', documented, async (_request, reply) => page(reply, dir, 'landing/index.html'));
-    landing.get('/window', documented, async (_request, reply) => page(reply, dir, 'window/index.html'));
     landing.get('/kiosk', documented, async (_request, reply) => page(reply, dir, 'kiosk/index.html'));
+  });
+
+  await app.register(async (counter) => {
+    asPages(counter);
+    await counter.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: WINDOW_CSP_DIRECTIVES } });
+    await counter.register(fastifyStatic, { root: dir, serve: false });
+    counter.get('/window', documented, async (_request, reply) => page(reply, dir, 'window/index.html'));
   });
 
   await app.register(async (workbench) => {

@@ -7,9 +7,7 @@
 // A real service on 127.0.0.1 (port 0) over a temp copy of rules/ and a temp data directory.
 // Screenshots (1366×768) go to test-artifacts/workbench/; with BIANMIN_SCREENSHOTS=docs they
 // replace the README's, in docs/screenshots/ (a run never dirties the tree unasked).
-import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,29 +16,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../../src/documents/pdf.ts';
 import { buildServer } from '../../src/server/app.ts';
+import { buildWebIfStale } from './web-build.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = path.join(ROOT, process.env.BIANMIN_SCREENSHOTS === 'docs' ? 'docs/screenshots' : 'test-artifacts/workbench');
 const ADMIN = 'workbench-test-admin-token-0123456789';
 const VIEWPORT = { width: 1366, height: 768 };
 
-/** The newest modification time under `dir` (files only). */
-function newest(dir: string): number {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/** Builds dist/web with Vite when web/ (or the Vite config) is newer than the build. */
-function buildWebIfStale(): void {
-  const built = path.join(ROOT, 'dist/web/workbench/index.html');
-  const source = Math.max(newest(path.join(ROOT, 'web')), statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs >= source) return;
-  execFileSync(path.join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-}
 
 let browser: Browser;
 let app: FastifyInstance;
@@ -84,7 +66,7 @@ async function openTab(id: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  buildWebIfStale();
+  buildWebIfStale('workbench');
   await mkdir(SHOTS, { recursive: true });
   tmp = await mkdtemp(path.join(os.tmpdir(), 'bianmin-workbench-'));
   await cp(path.join(ROOT, 'rules'), path.join(tmp, 'rules'), { recursive: true });
@@ -121,15 +103,12 @@ describe('the landing page', () => {
     expect(res?.status()).toBe(200);
     expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
     expect(res?.headers()['content-security-policy']).not.toContain('worker-src');
-    // Every link answers; a screen not built yet is listed without a link.
-    for (const [id, href] of [['workbench', '/workbench'], ['board', '/board'], ['docs', '/docs']] as const) {
+    // Every link answers (a screen not built yet would be listed without a link: none is left).
+    for (const [id, href] of [['workbench', '/workbench'], ['window', '/window'], ['kiosk', '/kiosk'], ['board', '/board'], ['docs', '/docs']] as const) {
       expect(await page.getByTestId(`link-${id}`).getAttribute('href')).toBe(href);
       expect((await fetch(`${base}${href}`)).status, href).toBe(200);
     }
-    for (const id of ['window', 'kiosk']) {
-      expect(await page.getByTestId(`link-${id}`).getAttribute('href')).toBeNull();
-      expect(await page.getByTestId(`link-${id}`).textContent()).toContain('尚未开放');
-    }
+    expect(await page.getByText('尚未开放').count()).toBe(0);
     expect(await page.locator('h1').textContent()).toContain('便民服务中心');
     await shot('landing');
     expect(problems).toEqual([]);
@@ -301,8 +280,9 @@ describe('新建规则包 in the workbench', () => {
     for (const n of [1, 2, 3, 4, 5]) await tree.locator(`[data-path="items/ex-00${n}.yaml"]`).waitFor();
     expect(await tree.locator('[data-path="items/ex-001.yaml"]').textContent()).toContain('EX-001');
     expect(await tree.locator('[data-path="items/mz-004.yaml"]').getAttribute('class')).toContain('deleted');
-    await page.getByTestId('diagnostics').getByText('检查通过').waitFor();
-    expect(await page.getByTestId('diagnostics').getAttribute('data-count')).toBe('0');
+    // The one thing a new center must still decide: how long applicants have to supplement.
+    await page.getByTestId('diagnostic').filter({ hasText: 'W-POLICY-NO-SUPPLEMENT-PERIOD' }).waitFor();
+    expect(await page.getByTestId('diagnostics').getAttribute('data-count')).toBe('1');
     await page.locator('[data-testid=editor] .view-lines').getByText('新安镇便民服务中心', { exact: false }).first().waitFor();
     expect(await page.getByTestId('draft-select').locator('option:checked').textContent()).toContain('新安镇便民服务中心');
 

@@ -124,7 +124,14 @@ describe('every notice renders from a real decision', () => {
     expect(d.reasons.length).toBeGreaterThan(1);
     const doc = await renderNotice(pack.data, d, { numbering: numbers, date: '2026-11-23' });
     const items = [...doc.html.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => textOf(m[1]!));
-    for (const r of d.reasons) expect(items).toContain(r.message.replace(/\s+/g, ''));
+    const rows = [...doc.html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => textOf(m[1]!));
+    for (const r of d.reasons) {
+      // A missing material is a row of the table, marked 主件 when that is why it is returned.
+      const missing = d.missing.find((m) => r.code === `material:${m.id}`);
+      if (missing) expect(rows.some((row) => row.includes(missing.name) && row.includes(missing.necessity === 'core' ? '主件' : '必要'))).toBe(true);
+      else expect(items.some((i) => i.startsWith(r.message.replace(/\s+/g, '')))).toBe(true);
+    }
+    expect(textOf(doc.html)).toContain('缺少“主件”的申请不予接收');
     expect(textOf(doc.html)).toContain('行政复议');
   });
 

@@ -197,7 +197,8 @@ describe('a missing value is an error, never a blank', () => {
       receivedAt: '2026-11-23T09:30:00+08:00',
       handler: { name: '林晓燕', title: '科员', window: '1号窗口' },
       contact: { phone: '1', place: 'p' },
-      reasons: [{ code: 'r', message: 'm' }],
+      citations: [],
+      reasons: [{ code: 'r', message: 'm', basis: [] }],
       routeTo: null,
     };
     // Deliberately malformed data, as a buggy caller could pass it.

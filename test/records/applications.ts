@@ -7,7 +7,8 @@ export function completeApplication(receivedAt: string, applicant: Partial<Appli
     item: 'MZ-001',
     intent: 'apply',
     applicant: { type: 'person', name: '张小三', idNumber: '320102199001011234', phone: '13812345678', hukouLocal: true, householdIncomePerCapita: 500, hasDisabilityCert: false, forDependant: false, ...applicant },
-    materials: ['application', 'id-card', 'authorization', 'income-statement'],
+    // From 2027 (the pack's announced change, 梧府发〔2026〕31号) a written pledge replaces the income statement.
+    materials: ['application', 'id-card', 'authorization', receivedAt >= '2027-01-01' ? 'pledge' : 'income-statement'],
     receivedAt,
   };
 }

@@ -8,8 +8,10 @@ test('a review names a declared window or staff member; an empty reviewer is not
   const { records } = await fresh();
   expect(await refusal(records.reviews.add({ grade: '满意', window: 'window-99' }))).toMatchObject({ code: 'E-RECORD-WINDOW', location: { path: '$.window' } });
   expect(await refusal(records.reviews.add({ grade: '满意', staff: 'nobody' }))).toMatchObject({ code: 'E-RECORD-STAFF' });
-  const r = await records.reviews.add({ grade: '满意', window: 'minzheng-window', case: '2026-000001', at: '2026-11-23T10:00:00+08:00', reviewer: {} });
-  expect(r).toEqual({ id: 'P2026-00001', grade: '满意', window: 'minzheng-window', case: '2026-000001', at: '2026-11-23T10:00:00+08:00' });
+  // A case review needs the case in the register.
+  expect(await refusal(records.reviews.add({ grade: '满意', case: '2026-000001' }))).toMatchObject({ code: 'E-CASE-NOT-FOUND', status: 404, location: { path: '$.case' } });
+  const r = await records.reviews.add({ grade: '满意', window: 'minzheng-window', at: '2026-11-23T10:00:00+08:00', reviewer: {} });
+  expect(r).toEqual({ id: 'P2026-00001', grade: '满意', window: 'minzheng-window', at: '2026-11-23T10:00:00+08:00' });
   expect(await refusal(records.reviews.add({ grade: 'good' }))).toMatchObject({ code: 'E-REVIEW-GRADE', location: { path: '$.grade' } });
 });
 

@@ -1,6 +1,6 @@
 // The service's document errors, each with its catalogue code and status: a PDF queue that is full,
 // and a registered case whose notice the pack in service can no longer issue.
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BianminError } from '../../src/core/index.ts';
@@ -52,6 +52,9 @@ describe('GET /notices/{number}', () => {
     // The same register, served with a pack from which 高龄津贴 (MZ-004) has been withdrawn.
     const rules = await copyOfRules(dir);
     await rm(path.join(rules, 'items/mz-004.yaml'));
+    // Withdrawn as an officer withdraws it: the kiosk's life events no longer list it either.
+    const center = path.join(rules, 'center.yaml');
+    await writeFile(center, (await readFile(center, 'utf8')).replace(/\bMZ-004, /g, ''));
     const after = await start({ rules, data });
     try {
       const res = await after.request('GET', href, { token: CLERK });

@@ -13,6 +13,7 @@ import type {
   Draft,
   FileText,
   InitAnswers,
+  LifeEvents,
   PackListing,
   Publication,
   PublishBody,
@@ -20,6 +21,15 @@ import type {
   RollbackBody,
   TestBody,
   TestReport,
+  Session,
+  RouteAnswer,
+  LiveDecision,
+  RegisterBody,
+  CaseViewReading,
+  CaseEventBody,
+  StaffCases,
+  ReviewBody,
+  ReviewView,
 } from './types.ts';
 
 const TOKEN_KEY = 'bianmin.token';
@@ -162,6 +172,44 @@ export class Api {
     if (confirmFailing) body.confirmFailing = true;
     return this.json('POST', `/v1/drafts/${seg(id)}/publish`, { json: body });
   }
+
+  // --- The window screen (窗口受理) ---
+  /** Who the token is: the staff member of center.yaml named like the token, or null. */
+  session(): Promise<Session> {
+    return this.json('GET', '/v1/session');
+  }
+  /** 首问: items, windows and outside organs for what the person asks. */
+  route(q: string, limit = 10): Promise<RouteAnswer> {
+    return this.json('GET', `/v1/route?q=${encodeURIComponent(q)}&limit=${limit}`);
+  }
+  /** The live decision on the application as the live pack decides it (nothing registered). */
+  liveDecision(application: Application): Promise<LiveDecision> {
+    return this.json('POST', '/v1/decisions', { json: application });
+  }
+  /** Registers the case: the notice is numbered in the records' one series. */
+  registerCase(body: RegisterBody): Promise<CaseViewReading> {
+    return this.json('POST', '/v1/cases', { json: body });
+  }
+  caseEvent(id: string, body: CaseEventBody): Promise<CaseViewReading> {
+    return this.json('POST', `/v1/cases/${seg(id)}/events`, { json: body });
+  }
+  staffCases(id: string): Promise<StaffCases> {
+    return this.json('GET', `/v1/staff/${seg(id)}/cases`);
+  }
+  review(caseId: string, body: ReviewBody): Promise<ReviewView> {
+    return this.json('POST', `/v1/cases/${seg(caseId)}/review`, { json: body });
+  }
+  /** The registered notice as a PDF (the service prints it; the token is sent like every call). */
+  async noticePdf(number: string): Promise<Blob> {
+    const res = await this.request('GET', `/notices/${encodeURIComponent(number)}`, undefined, 'application/pdf');
+    const type = res.headers.get('content-type') ?? '';
+    if (!type.startsWith('application/pdf')) throw new ApiError(res.status, 'E-NOTICE-NOT-PDF', `服务没有以 PDF 返回文书（返回的是 ${type || '未知类型'}）`, 'header.accept');
+    return res.blob();
+  }
+  // --- The kiosk (自助服务; public, no token); it also uses route() and liveDecision() ---
+  lifeEvents(): Promise<LifeEvents> {
+    return this.json('GET', '/v1/life-events');
+  }
 }
 
 /** The Chinese names of decision kinds and handling modes. */
@@ -202,3 +250,11 @@ export function beijing(iso: string): string {
   const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
+
+const UNIT_WORDS: Record<string, string> = { workingDays: '个工作日', calendarDays: '日', hours: '小时', minutes: '分钟' };
+
+/** A limit in words: `25 个工作日`, `7 日`, `30 分钟`. */
+export function durationText(d: { readonly amount: number; readonly unit: string }): string {
+  return `${d.amount} ${UNIT_WORDS[d.unit] ?? d.unit}`;
+}
+

@@ -143,3 +143,46 @@ export type Checks = [
   Fits<Closed<InitAnswers['center']>, true>,
   Fits<InitAnswers['staff'][number]['post'], 'A' | 'B' | undefined>,
 ];
+
+// --- The window screen (窗口受理) ----------------------------------------------------------------
+
+/** The answer of `M P` when the service documents `P`, else `F` (an endpoint another part adds). */
+type AnswerOr<P extends string, M extends Method, F> = P extends keyof paths ? Answer<P, M> : F;
+type BodyOr<P extends string, M extends Method, F> = P extends keyof paths ? RequestBody<P, M> : F;
+
+export type Session = Answer<'/v1/session', 'get'>;
+export type SessionStaff = NonNullable<Session['staff']>;
+export type StaffCases = Answer<'/v1/staff/{id}/cases', 'get'>;
+export type StaffCase = StaffCases['cases'][number];
+export type ConcludedCase = StaffCases['concluded'][number];
+export type CaseViewReading = StaffCase['view'];
+export type CaseEvent = CaseViewReading['record']['events'][number];
+export type CaseEventBody = RequestBody<'/v1/cases/{id}/events', 'post'>;
+export type RegisterBody = RequestBody<'/v1/cases', 'post'>;
+export type RouteAnswer = Answer<'/v1/route', 'get'>;
+export type RouteMatch = RouteAnswer['matches'][number];
+export type LiveDecision = Answer<'/v1/decisions', 'post'>;
+export type Question = Decision['questions'][number];
+export type DecisionMaterial = Decision['materials'][number];
+
+/** 好差评 (contract of issue 14): `POST /v1/cases/{id}/review` answers a ReviewView. */
+export interface ReviewViewReading {
+  record: { id: string; grade: string; at: string; staff?: string; window?: string; case?: string; indicators?: Partial<Record<ReviewIndicator, string>> };
+  bad: boolean;
+  callback: { due: string; doneAt: string | null; overdue: boolean } | null;
+  rectification: { due: string; doneAt: string | null; overdue: boolean } | null;
+  struck?: boolean;
+}
+export type ReviewIndicator = 'overall' | 'efficiency' | 'level' | 'attitude';
+export interface ReviewBodyReading {
+  grade: string;
+  indicators?: Partial<Record<ReviewIndicator, string>>;
+  comment?: string;
+  at?: string;
+}
+export type ReviewView = AnswerOr<'/v1/cases/{id}/review', 'post', ReviewViewReading>;
+export type ReviewBody = BodyOr<'/v1/cases/{id}/review', 'post', ReviewBodyReading>;
+
+// --- The kiosk (自助服务): public endpoints ---------------------------------------------------------
+
+export type LifeEvents = Answer<'/v1/life-events', 'get'>;

@@ -164,6 +164,9 @@ function render(d: Decision, rules: string): string {
     lines.push('理由：');
     for (const r of d.reasons) lines.push(`  - ${r.message}（${rules}/${r.source.file}:${r.source.line}）`);
   }
+  if (d.questions.length > 0) {
+    lines.push(`尚需了解：${d.questions.map((q) => (q.unit ? `${q.label}（${q.unit}）` : q.label)).join('、')}`);
+  }
   if (d.missing.length > 0) {
     lines.push(`缺少或不合要求的材料（共 ${d.missing.length} 项，一次告知）：`);
     d.missing.forEach((m, i) => lines.push(`  ${i + 1}. 《${m.name}》（${NECESSITY[m.necessity]}${m.department ? `，${m.department}` : ''}）：${m.detail}`));

@@ -1,4 +1,4 @@
-import type { Ratio } from '../../records/index.ts';
+import type { FollowUpTally, Ratio, ReviewFigures } from '../../records/index.ts';
 import type { Context } from '../context.ts';
 import { percent, printJson, runWithRecords } from '../records-context.ts';
 import type { MetricsFlags } from '../syntax/metrics.ts';
@@ -7,6 +7,17 @@ import { UsageError } from '../usage-error.ts';
 
 function ratio(r: Ratio): string {
   return r.denominator === 0 ? '—' : `${percent(r.rate)}（${r.numerator}/${r.denominator}）`;
+}
+
+function followUps(t: FollowUpTally): string {
+  return `按期 ${t.done}、逾期完成 ${t.late}、未到期 ${t.pending}、逾期未完成 ${t.overdue}`;
+}
+
+/** 好差评 figures: counts, satisfaction, and where each bad review's follow-ups stand. */
+function reviews(r: ReviewFigures): string {
+  const struck = r.struck > 0 ? `（另有 ${r.struck} 条差评经申诉复核撤销，不计入）` : '';
+  const head = `评价 ${r.total} 条，差评 ${r.bad} 条，满意率 ${ratio(r.satisfaction)}${struck}`;
+  return r.bad === 0 ? head : `${head}；差评回访：${followUps(r.callback)}；整改反馈：${followUps(r.rectification)}`;
 }
 
 export function metrics(ctx: Context, opts: MetricsFlags): Promise<number> {
@@ -28,11 +39,13 @@ export function metrics(ctx: Context, opts: MetricsFlags): Promise<number> {
     for (const m of staff) {
       out.push(`  ${m.name}（${m.staff}）：${m.grade}${m.meetsStandards ? '' : '（未达标）'}`);
       out.push(`    及时办结率 ${ratio(m.timelyCompletion)}；咨询首问受理率 ${ratio(m.firstInquiryAcceptance)}；首问事项办结率 ${ratio(m.firstInquiryCompletion)}；投诉 ${m.complaints.received} 件（查实 ${m.complaints.verified} 件）`);
+      out.push(`    ${reviews(m.reviews)}`);
     }
     if (!opts.staff) {
       out.push('', '窗口：');
       for (const w of report.windows) {
         out.push(`  ${w.name}：及时办结率 ${ratio(w.timelyCompletion)}；咨询首问受理率 ${ratio(w.firstInquiryAcceptance)}；首问事项办结率 ${ratio(w.firstInquiryCompletion)}；投诉 ${w.complaints.received} 件（查实 ${w.complaints.verified} 件）`);
+        out.push(`    ${reviews(w.reviews)}`);
       }
     }
     for (const e of report.errors) out.push(`注意：办件 ${e.case} 的期限无法计算，未计入：${e.message}`);

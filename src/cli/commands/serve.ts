@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { formatDiagnostic, PackLoadError } from '../../pack/index.ts';
 import { RecordsError } from '../../records/index.ts';
-import { BianminError } from '../../core/index.ts';
-import { buildServer, localAdminToken, parseCorsOrigins, TokenConfigError, tokensFrom } from '../../server/index.ts';
+import { buildServer, localAdminToken, TokenConfigError, tokensFrom } from '../../server/index.ts';
+import { corsOriginFlag, publicUrlFlag } from '../server-flags.ts';
 import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { LOG_LEVELS, type ServeFlags } from '../syntax/serve.ts';
@@ -19,13 +19,8 @@ export async function serve(ctx: Context, opts: ServeFlags): Promise<number> {
   if (!/^\d+$/.test(opts.rateLimit)) throw new UsageError('E-USAGE-OPTION', `--rate-limit 应为非负整数，实际是 ${opts.rateLimit}`);
   if (!LOG_LEVELS.includes(opts.logLevel)) throw new UsageError('E-USAGE-OPTION', `日志级别 ${opts.logLevel} 无效；可选：${LOG_LEVELS.join('、')}`);
 
-  let corsOrigin: string[] = [];
-  try {
-    corsOrigin = parseCorsOrigins(opts.corsOrigin ?? '');
-  } catch (err) {
-    if (!(err instanceof BianminError)) throw err;
-    throw new UsageError('E-USAGE-OPTION', `--cors-origin：${err.detail}`);
-  }
+  const corsOrigin = corsOriginFlag(opts.corsOrigin);
+  const publicUrl = publicUrlFlag(opts.publicUrl);
 
   let tokens;
   try {
@@ -48,6 +43,7 @@ export async function serve(ctx: Context, opts: ServeFlags): Promise<number> {
       rateLimit: rate === 0 ? false : { max: rate, allowList: (opts.rateLimitAllow ?? '').split(',').map((s) => s.trim()).filter(Boolean) },
       trustProxy: opts.trustProxy === true,
       corsOrigin,
+      ...(publicUrl === undefined ? {} : { publicUrl }),
     });
   } catch (err) {
     if (err instanceof PackLoadError) {
@@ -103,6 +99,7 @@ export async function serve(ctx: Context, opts: ServeFlags): Promise<number> {
         : '  未配置令牌（BIANMIN_TOKENS 或 --tokens-file）：公开查询可用，登记办件、投诉等写入操作已停用',
       opts.host === '0.0.0.0' || opts.host === '::' ? '  已对所有网卡开放，局域网内用本机 IP 地址访问' : '',
       corsOrigin.length > 0 ? `  允许跨域调用的网页来源：${corsOrigin.join('、')}` : '',
+      `  自助服务：${base}/kiosk（${publicUrl === undefined ? '未配置对外网址 --public-url，不显示二维码' : `二维码指向对外网址 ${publicUrl}`}）`,
       '按 Ctrl+C 停止服务。',
     ]
       .filter(Boolean)

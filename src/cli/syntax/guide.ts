@@ -5,6 +5,7 @@ export interface GuideFlags {
   item: string;
   out?: string;
   date?: string;
+  publicUrl?: string;
   rules: string;
 }
 
@@ -15,6 +16,7 @@ export function guideSyntax(program: Command, run: Run): void {
     .requiredOption('--item <编码>', '事项编码，例如 MZ-001')
     .option('--out <文件>', '输出文件：.html 或 .pdf（不写则把 HTML 输出到标准输出）')
     .option('--date <日期>', '按哪一天有效的规定生成（YYYY-MM-DD），默认今天（北京时间）')
+    .option('--public-url <网址>', '服务的公网地址：指南印出二维码，扫码打开 网址/v1/items/事项编码/guide')
     .option('--rules <目录>', '规则包目录', 'rules')
     .action((opts: GuideFlags) => run(async (ctx) => (await import('../commands/guide.ts')).guide(ctx, opts)));
 }

@@ -15,6 +15,7 @@ export interface ServeFlags {
   rateLimitAllow?: string;
   trustProxy?: boolean;
   corsOrigin?: string;
+  publicUrl?: string;
   logLevel: string;
 }
 
@@ -31,6 +32,7 @@ export function serveSyntax(program: Command, run: Run): void {
     .option('--rate-limit-allow <地址>', '不限流的地址，逗号分隔（例如反向代理、压测机）')
     .option('--trust-proxy', '信任反向代理的 X-Forwarded-For（按真实客户端地址限流）')
     .option('--cors-origin <来源>', '允许跨域调用接口的网页来源，逗号分隔（例如 https://oa.example.gov.cn；* 为任何来源）；不写则不允许跨域')
+    .option('--public-url <网址>', '本服务的对外网址（例如 https://bm.example.gov.cn）：自助服务页面、办事指南和公开栏上的二维码指向它；不写则不提供二维码')
     .option('--log-level <级别>', `日志级别：${LOG_LEVELS.join('、')}`, 'info')
     .action((opts: ServeFlags) => run(async (ctx) => (await import('../commands/serve.ts')).serve(ctx, opts)));
 }

@@ -5,6 +5,7 @@
 import { entry, type CatalogueEntry } from './entry.ts';
 
 export const DOCUMENT = {
+  'E-DOC-BOARD-OPTION': entry('document', '公开栏选项有误：{detail}', '公开栏的版式、纸张、窗口等选项不能这样组合（如窗口只用于窗口海报，办事指南汇编只印 A4、显示屏页面只有汇编版式）', { status: 400, exit: 2 }),
   'E-DOC-DATA': entry('document', '文书数据有误：{detail}', '出具文书的数据不完整或格式不对（日期、金额、时限、取值、缺件不在材料清单中……）'),
   'E-DOC-INPUT': entry('document', '输入文件 {file} 无效：{detail}', 'bianmin render、board 的输入文件无法读取，或不是有效的决定、申请、办结记录或投诉处理记录（附文件、行、列）'),
   'E-DOC-ITEM': entry('document', '事项 {code} 不在规则包中{hint}', '要出具文书或办事指南的事项不在规则包中', { status: 404 }),
@@ -15,6 +16,7 @@ export const DOCUMENT = {
   'E-DOC-TEMPLATE-INVALID': entry('document', '文书模板有 {count} 处错误，无法生成文书：', '规则包的文书模板有错误（每处错误附文件和行号），不能生成文书'),
   'E-DOC-TEMPLATE-UNKNOWN': entry('document', '没有名为 {name} 的文书模板', '要用的模板不存在，或没有登记为该类文书的模板'),
   'E-DOC-UNMASKED': entry('document', '公开文书不得显示完整的身份证号或手机号：{detail}', '公开文书（办事指南、公开栏、办结公告、投诉处理结果）中由模板本身写出了完整的身份证号或手机号，拒绝生成'),
+  'E-DOC-WINDOW': entry('document', '没有窗口 {id}{hint}', '要生成海报的窗口（--window、window=）不在 center.yaml 中；附最相近的窗口和已声明的全部窗口', { status: 404, exit: 2 }),
   'E-NOTICE-NOT-FOUND': entry('document', '没有文号为 {number} 的文书', '按文号补打文书：登记簿中没有这个文号的文书', { status: 404 }),
   'E-NOTICE-UNAVAILABLE': entry('document', '办件 {id} 的文书无法按现行规则包出具：{detail}', '办件的文书无法按现行规则包出具（如事项已从规则包中删除）', { status: 409 }),
   'E-PDF-BUSY': entry('document', '正在生成的 PDF 过多，请稍后再试（或先查看 HTML 版本）', '排队生成的 PDF 过多，请稍后再试或先看 HTML 版本', { status: 429 }),

@@ -52,4 +52,5 @@ export const PACK = {
   'W-FILE-UNKNOWN': entry('pack', '此文件不会被读取{hint}', '不会被读取的文件或目录（附建议的名称）', { severity: 'warning' }),
   'W-ITEM-NO-BASIS': entry('pack', '事项“{name}”没有写设定依据（basis）；办事指南和公开栏应公布法律依据', '事项没有写设定依据', { severity: 'warning' }),
   'W-MATERIAL-UNUSED': entry('pack', '共享材料“{name}”（{id}）没有被任何事项引用（use: {id}）；不再需要可删除', '共享材料目录中的材料没有事项引用', { severity: 'warning' }),
+  'W-POLICY-NO-SUPPLEMENT-PERIOD': entry('pack', '没有规定补正期限（clocks.supplementPeriod）；补正材料通知书将写明“未规定补正期限”，无法告知申请人补正截止日期', '管理制度没有规定申请人补正材料的期限', { severity: 'warning' }),
 } as const satisfies Record<string, CatalogueEntry>;

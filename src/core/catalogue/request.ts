@@ -15,6 +15,7 @@ export const REQUEST = {
   'E-PUBLISH-EMPTY': entry('request', '没有可发布的修改：{detail}', '草稿与现行规则包相同，或回退的目标版本就是现行版本', { status: 422 }),
   'E-PUBLISH-VERSION': entry('request', '版本 {version} 不在发布历史中；可回退到的版本见 GET /v1/pack/history', '回退的目标版本不是发布历史中出现过的版本', { status: 404 }),
   'E-NOT-ACCEPTABLE': entry('request', '无法提供 Accept 所要求的格式；可提供：{offers}', 'Accept 请求头要求的格式本接口都不能提供', { status: 406 }),
+  'E-PUBLIC-URL-UNSET': entry('request', '本服务未配置对外网址，无法生成指向网上办事指南的二维码；请用 bianmin serve --public-url https://… 启动服务', '二维码指向服务的对外网址（bianmin serve --public-url）；未配置时不提供二维码，以免印出内网或错误的地址', { status: 404 }),
   'E-NOT-FOUND': entry('request', '没有这个接口：{method} {url}；全部接口见 /docs', '请求的地址没有对应的接口（地址存在而方法不对时为 405 E-METHOD-NOT-ALLOWED）', { status: 404 }),
   'E-PACK-RELOADING': entry('request', '规则包文件已修改，正在重新加载；此期间继续使用上一版（{version}）', '就绪检查：规则包正在重新加载，服务继续按上一版答复', { status: 503 }),
   'E-RATE-LIMIT': entry('request', '请求过于频繁：每个地址每 {seconds} 秒内最多 {max} 次，请在 {after}后再试', '同一地址的请求超过频率限制；Retry-After 说明何时可以再试', { status: 429 }),

@@ -84,3 +84,34 @@ export function handlerFor(pack: PackData, windowId: string, staffId?: string): 
   const s = staffById(pack, id);
   return { name: s.name, title: s.title, window: windowLabel(pack, windowId) };
 }
+
+type RosterView = DocumentData['board']['roster'];
+type DutyView = DocumentData['board']['duty'];
+
+/** The duty roster months a board of `date` shows: that month, and the next once published. */
+export function dutyRosterView(pack: PackData, date: string): RosterView {
+  const c = pack.center;
+  const roles = new Map((c.leaders ?? []).map((l) => [l.staff, l.role]));
+  const month = date.slice(0, 7);
+  return (c.dutyRoster ?? [])
+    .filter((m) => m.month === month || (m.month > month && m.publishedOn !== undefined && m.publishedOn <= date))
+    .sort((a, b) => (a.month < b.month ? -1 : 1))
+    .map((m) => ({
+      month: m.month,
+      publishedOn: m.publishedOn ?? null,
+      days: m.days.map((d) => {
+        const leader = staffById(pack, d.leader);
+        const onDuty = d.onDuty ? staffById(pack, d.onDuty) : null;
+        return { date: d.date, leader: { name: leader.name, role: roles.get(d.leader) ?? leader.title }, onDuty: onDuty ? { name: onDuty.name, title: onDuty.title } : null };
+      }),
+    }));
+}
+
+/** Who leads and who is on duty on `date` (领导带班), or null when the roster has no such day. */
+export function dutyOn(pack: PackData, date: string): DutyView {
+  for (const m of dutyRosterView(pack, date)) {
+    const day = m.days.find((d) => d.date === date);
+    if (day) return day;
+  }
+  return null;
+}

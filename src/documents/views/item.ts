@@ -7,6 +7,7 @@ import { formatDuration } from '../duration.ts';
 import { label } from '../labels.ts';
 import { bringText } from './bring.ts';
 import { departmentName, windowOf } from './center.ts';
+import { FIELD_NAMES, pendingChanges, type ItemBody } from './changes.ts';
 
 type LegalRefView = ItemView['basis'][number];
 
@@ -24,7 +25,16 @@ export function itemView(pack: PackData, item: ItemFile, date: string): ItemView
   return versionView(pack, itemVersionAt(item, date));
 }
 
+/**
+ * A version as printed, with the changes of its item still to come (预公开), computed against
+ * the item the pack holds under the version's code.
+ */
 export function versionView(pack: PackData, v: ItemVersion): ItemView {
+  const item = pack.items.get(v.code)?.data;
+  return { ...versionBody(pack, v), pending: item ? pendingChanges(item, v, (x) => versionBody(pack, x)) : [] };
+}
+
+function versionBody(pack: PackData, v: ItemVersion): ItemBody {
   const window = windowOf(pack, v.window);
   const department = (id: string | undefined) => (id ? departmentName(pack, id) : null);
   return {
@@ -101,31 +111,6 @@ export function versionView(pack: PackData, v: ItemVersion): ItemView {
 }
 
 type UpcomingView = DocumentData['board']['upcoming'][number];
-
-const FIELD_NAMES: Readonly<Record<string, string>> = {
-  name: '事项名称',
-  type: '事项类型',
-  keywords: '检索关键词',
-  department: '主办部门',
-  window: '受理窗口',
-  mode: '办理方式',
-  departments: '联办部门',
-  reportTo: '审批机关',
-  basis: '设定依据',
-  conditions: '受理条件',
-  materials: '申报材料',
-  procedure: '办事程序',
-  limits: '办理时限',
-  fees: '收费标准',
-  result: '办理结果',
-  announcement: '办结公告',
-  service: '预约和上门服务',
-  place: '办理地点',
-  phone: '咨询电话',
-  forms: '样表',
-  documents: '文书格式',
-  notes: '其他说明',
-};
 
 /** Changes announced but not yet in force on `date`: pre-disclosure (预公开). */
 export function upcomingView(item: ItemFile, date: string): UpcomingView[] {

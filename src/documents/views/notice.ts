@@ -1,6 +1,7 @@
 import type { PackData } from '../../pack/index.ts';
-import type { Decision, NoticeMaterial } from '../../pack/index.ts';
+import type { Decision, ItemVersion, LegalRef, NoticeMaterial } from '../../pack/index.ts';
 import { itemVersionAt } from '../../pack/index.ts';
+import { addDuration, buildCalendar, type WorkCalendar } from '../../calendar/index.ts';
 import { checkedDate, dateOf, parseShanghai, shanghaiDate } from '../dates.ts';
 import { DocumentError } from '../errors.ts';
 import { label } from '../labels.ts';
@@ -80,8 +81,10 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
   const loaded = pack.items.get(decision.item);
   if (!loaded && type !== 'rejected') throw new DocumentError('E-DOC-ITEM', `事项 ${decision.item}（${decision.itemName}）不在规则包中，无法出具${NOTICE_TITLES[type]}`);
   const item = loaded ? itemView(pack, loaded.data, received) : null;
-  // The item version in force on the day of receipt may name its own template for this notice.
-  const custom = (loaded ? itemVersionAt(loaded.data, received).documents?.[type] : undefined) ?? (named !== type && !(NOTICE_TYPES as readonly string[]).includes(named) ? named : undefined);
+  // The item version in force on the day of receipt: the one the engine decided by.
+  const version = loaded ? itemVersionAt(loaded.data, received) : null;
+  // It may name its own template for this notice.
+  const custom = version?.documents?.[type] ?? (named !== type && !(NOTICE_TYPES as readonly string[]).includes(named) ? named : undefined);
 
   const date = checkedDate(options.date ?? shanghaiDate(options.now));
   const year = parseShanghai(date).year;
@@ -102,7 +105,13 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
     receivedAt: decision.receivedAt,
     handler,
     contact: item ? { phone: item.phone, place: item.place } : { phone: pack.center.center.phones.consult, place: pack.center.center.address },
+    citations: citationsOf(pack, type, version),
   };
+  const reasonView = (r: Decision['reasons'][number]): DocumentData['supplement']['reasons'][number] => ({
+    code: r.code,
+    message: tidyText(r.message),
+    basis: reasonBasis(pack, version, r.code).map(refView),
+  });
   const fees = decision.fees.map((f) => ({ name: f.name, amount: f.amount, per: f.per ?? null, basis: f.basis }));
   const warnings = [...new Set([...decision.warnings, ...(decision.deadline?.warnings ?? [])].map((w) => w.message))];
   const deferred = decision.deferred.map((d) => ({ name: d.name, due: d.due }));
@@ -128,21 +137,29 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
         },
       };
     }
-    case 'supplement':
+    case 'supplement': {
+      const asked = questions(decision, version!);
+      // What the table of materials or the list of questions already says is not repeated as a reason.
+      const covered = new Set([
+        ...decision.missing.map((m) => `material:${m.id}`),
+        ...decision.questions.flatMap((q) => [...q.conditions.map((c) => `condition:${c}`), ...q.materials.map((m) => `material:${m}`)]),
+      ]);
+      const period = supplementPeriod(pack, date);
       return {
         type,
         template,
         data: {
           ...base,
           item: item!,
-          problems: problems(decision),
-          // A missing material is already a line of the table; the other reasons (facts still unknown …) follow it.
-          reasons: decision.reasons
-            .filter((r) => !decision.missing.some((m) => r.code === `material:${m.id}`))
-            .map((r) => ({ code: r.code, message: tidyText(r.message) })),
+          problems: problems(decision, version),
+          questions: asked,
+          reasons: decision.reasons.filter((r) => !covered.has(r.code)).map(reasonView),
+          period: period.view,
           consequence: tidyText(pack.policy.documents?.supplementConsequence ?? DEFAULT_SUPPLEMENT_CONSEQUENCE),
+          warnings: [...new Set([...warnings, ...period.warnings])],
         },
       };
+    }
     case 'accepted': {
       const d = decision.deadline!;
       return {
@@ -175,8 +192,9 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
         data: {
           ...base,
           item: item!,
-          reasons: decision.reasons.map((r) => ({ code: r.code, message: tidyText(r.message) })),
-          problems: problems(decision),
+          // A missing material is a line of the table (marked 主件 when that is why it is returned).
+          reasons: decision.reasons.filter((r) => !decision.missing.some((m) => r.code === `material:${m.id}`)).map(reasonView),
+          problems: problems(decision, version),
           rights: tidyText(pack.policy.documents?.reviewRights ?? DEFAULT_REVIEW_RIGHTS),
         },
       };
@@ -186,7 +204,7 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
         template,
         data: {
           ...base,
-          reasons: decision.reasons.map((r) => ({ code: r.code, message: tidyText(r.message) })),
+          reasons: decision.reasons.map(reasonView),
           routeTo: decision.routeTo
             ? { organ: decision.routeTo.organ, window: decision.routeTo.window ?? null, address: decision.routeTo.address ?? null, phone: decision.routeTo.phone ?? null }
             : null,
@@ -217,8 +235,8 @@ function noticeMaterialView(m: NoticeMaterial): DocumentData['consultation']['ma
   };
 }
 
-/** Each missing or faulty material, with what exactly to bring. */
-function problems(decision: Decision): DocumentData['supplement']['problems'] {
+/** Each missing or faulty material, with what exactly to bring and why it is asked for. */
+function problems(decision: Decision, version: ItemVersion | null): DocumentData['supplement']['problems'] {
   return decision.missing.map((miss) => {
     const spec = decision.materials.find((m) => m.id === miss.id);
     if (!spec) throw new DocumentError('E-DOC-DATA', `缺件 ${miss.id}（${miss.name}）不在决定的材料清单（materials）中，无法写明应补交的材料`);
@@ -232,6 +250,107 @@ function problems(decision: Decision): DocumentData['supplement']['problems'] {
       bring: `${bringText(spec.form, spec.copies)}${spec.medium === 'electronic' ? '（电子版）' : ''}${alternatives}`,
       department: miss.department ?? spec.department ?? null,
       notes: spec.notes ?? null,
+      basis: (version?.materials.find((m) => (m.id ?? m.use) === miss.id)?.basis ?? []).map(refView),
     };
   });
+}
+
+type Ref = DocumentData['supplement']['citations'][number];
+
+function refView(r: LegalRef): Ref {
+  return { law: r.law, article: r.article ?? null, text: r.text ?? null };
+}
+
+/** The same provision named twice (the kind's and the item's) is cited once. */
+function distinct(refs: readonly LegalRef[]): LegalRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const key = `${r.law}\u0000${r.article ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The provisions behind a notice of this kind (policy.documents.citations); a return also cites the
+ * item's own basis, since what it was returned against is the item's conditions and materials.
+ */
+function citationsOf(pack: PackData, type: NoticeType, version: ItemVersion | null): Ref[] {
+  const own = pack.policy.documents?.citations?.[type] ?? [];
+  return distinct(type === 'returned' ? [...own, ...(version?.basis ?? [])] : own).map(refView);
+}
+
+/** The basis the pack gives for the rule behind a reason: `condition:<id>`, `material:<id>` or `referral:<code>`. */
+function reasonBasis(pack: PackData, version: ItemVersion | null, code: string): LegalRef[] {
+  const at = code.indexOf(':');
+  const [kind, id] = at < 0 ? [code, ''] : [code.slice(0, at), code.slice(at + 1)];
+  if (kind === 'condition') return version?.conditions?.find((c) => c.id === id)?.basis ?? [];
+  if (kind === 'material') return version?.materials.find((m) => (m.id ?? m.use) === id)?.basis ?? [];
+  if (kind === 'referral') {
+    const basis = pack.referrals.get(id)?.data.basis;
+    return basis ? [basis] : [];
+  }
+  return [];
+}
+
+const BOOLEAN_ANSWER = '是 / 否';
+const APPLICANT_TYPES: Readonly<Record<string, string>> = { person: '自然人', organization: '法人或其他组织' };
+
+/**
+ * The applicant facts still to be told (the decision's questions), in plain words: what to say, and
+ * what it decides (which condition, or whether a material is needed).
+ */
+function questions(decision: Decision, version: ItemVersion): DocumentData['supplement']['questions'] {
+  return decision.questions.map((q) => {
+    const conditions = q.conditions.map((id) => version.conditions?.find((c) => c.id === id)?.text ?? id);
+    const materials = q.materials.map((id) => decision.materials.find((m) => m.id === id)?.name ?? id);
+    const decides = [
+      ...(conditions.length ? [`判断是否符合受理条件：${conditions.join('；')}`] : []),
+      ...(materials.length ? [`确定是否需要提交：${materials.join('、')}`] : []),
+    ];
+    return {
+      fact: q.fact,
+      label: q.label,
+      answer: answerOf(q),
+      description: tidyOrNull(q.description),
+      purpose: q.purpose,
+      decides: decides.join('；') || '确定受理条件和所需材料',
+    };
+  });
+}
+
+function answerOf(q: Decision['questions'][number]): string {
+  switch (q.type) {
+    case 'boolean':
+      return BOOLEAN_ANSWER;
+    case 'number':
+      return q.unit ? `填写数值（${q.unit}）` : '填写数值';
+    case 'date':
+      return '填写日期（年月日）';
+    case 'enum':
+      return (q.values ?? []).map((v) => (q.fact === 'applicantType' ? (APPLICANT_TYPES[v] ?? v) : v)).join(' / ') || '按实际情况说明';
+    case 'string':
+      return q.unit ? `文字说明（${q.unit}）` : '文字说明';
+  }
+}
+
+const calendars = new WeakMap<PackData, WorkCalendar>();
+
+/**
+ * The supplement period of policy.clocks.supplementPeriod, counted on the pack's calendar from the
+ * notice's date (that day itself not counted, as for every day limit); none declared, none printed.
+ */
+function supplementPeriod(pack: PackData, date: string): { view: DocumentData['supplement']['period']; warnings: string[] } {
+  const period = pack.policy.clocks.supplementPeriod;
+  // The schema requires amount and unit unless the center declared none.
+  const limit = period && !period.none && period.amount !== undefined && period.unit !== undefined ? { ...period, amount: period.amount, unit: period.unit } : null;
+  if (!limit) return { view: { limit: null, due: null, basis: [] }, warnings: [] };
+  let cal = calendars.get(pack);
+  if (!cal) calendars.set(pack, (cal = buildCalendar(pack)));
+  const { due, warnings } = addDuration(cal, `${date}T00:00:00+08:00`, { amount: limit.amount, unit: limit.unit });
+  return {
+    view: { limit: { amount: limit.amount, unit: limit.unit }, due, basis: (limit.basis ?? []).map(refView) },
+    warnings: warnings.map((w) => w.message),
+  };
 }

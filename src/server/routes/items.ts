@@ -81,6 +81,8 @@ export async function itemRoutes(app: FastifyInstance): Promise<void> {
 
 /** GET /v1/items/{code}/guide: a page (HTML or PDF), registered among the pages for their headers. */
 export async function guideRoutes(app: FastifyInstance, opts: { printer: PdfPrinter }): Promise<void> {
+  // Printed guides carry a QR code to themselves online (serve --public-url).
+  const publicUrl = app.bianmin.options.publicUrl;
   app.get<{ Params: { code: string }; Querystring: { date?: string } }>(
     '/v1/items/:code/guide',
     {
@@ -105,10 +107,10 @@ export async function guideRoutes(app: FastifyInstance, opts: { printer: PdfPrin
       const date = request.query.date ?? shanghaiToday();
       const format = negotiate(request.headers.accept, ['text/html', 'application/pdf']);
       if (format === 'application/pdf') {
-        const pdf = await opts.printer.pdf(`guide/${version}/${code}/${date}`, () => renderGuide(pack.data, code, { date }).html);
+        const pdf = await opts.printer.pdf(`guide/${version}/${code}/${date}`, () => renderGuide(pack.data, code, { date, publicUrl }).html);
         return reply.type('application/pdf').header('content-disposition', `inline; filename="guide-${code}.pdf"`).send(Buffer.from(pdf));
       }
-      return sendHtml(reply, renderGuide(pack.data, code, { date }).html, request.served, TEMPLATES_DIR);
+      return sendHtml(reply, renderGuide(pack.data, code, { date, publicUrl }).html, request.served, TEMPLATES_DIR);
     },
   );
 }

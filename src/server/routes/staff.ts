@@ -4,6 +4,7 @@
  * each (complaints with the complainant masked, overdue cases, supervision findings, reviews).
  */
 import type { FastifyInstance } from 'fastify';
+import { parseInstant } from '../../core/index.ts';
 import { maskContact, type Evidence } from '../../records/index.ts';
 import { errorResponses } from '../api-schemas.ts';
 import { operation } from '../openapi.ts';
@@ -38,6 +39,11 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
               facts: { type: 'object', additionalProperties: true, description: '违规事实计数。' },
               actions: { type: 'array', items: { type: 'object', additionalProperties: true }, description: '处理：规则、处理名称、在处分序列中的位置、依据的记录编号。' },
               evidence: { type: 'object', additionalProperties: true, description: '处理所依据的记录内容。' },
+              reviews: {
+                type: 'array',
+                items: { type: 'object', additionalProperties: true },
+                description: '计数区间内对该工作人员的评价（好差评，不含评价人）：是否差评、回访和整改期限；经申诉复核撤销的显示 struck 及复核理由（record.appeal），不计入差评次数。',
+              },
             },
           },
           ...errorResponses(400, 401, 403, 404),
@@ -70,9 +76,17 @@ export async function staffRoutes(app: FastifyInstance): Promise<void> {
               return c ? [{ id: c.id, item: c.item, itemName: c.itemName, receivedAt: c.receivedAt, events: c.events, clock: r.viewCase(c).clock }] : [];
             }),
             incidents: ids.incidents.flatMap((iid) => [...r.incidents.all()].filter((i) => i.id === iid)),
-            reviews: ids.reviews.flatMap((rid) => [...r.reviews.all()].filter((v) => v.id === rid).map(({ reviewer: _reviewer, ...rest }) => rest)),
+            reviews: ids.reviews.flatMap((rid) => {
+              const v = r.reviews.get(rid);
+              return v ? [r.reviews.maskedView(r.reviews.view(v, report.asOf)).record] : [];
+            }),
           };
-          return { staff: id, name: member.name, asOf: report.asOf, countingWindow: report.countingWindow, facts: mine?.facts ?? null, actions, evidence };
+          const [from, to] = [parseInstant(report.countingWindow.from), parseInstant(report.countingWindow.to)];
+          const reviews = [...r.reviews.all()]
+            .filter((v) => v.staff === id && parseInstant(v.at) >= from && parseInstant(v.at) < to)
+            .sort((a, b) => a.at.localeCompare(b.at))
+            .map((v) => r.reviews.maskedView(r.reviews.view(v, report.asOf)));
+          return { staff: id, name: member.name, asOf: report.asOf, countingWindow: report.countingWindow, facts: mine?.facts ?? null, actions, evidence, reviews };
         }),
       );
     },

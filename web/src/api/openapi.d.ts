@@ -618,6 +618,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办件评价（好差评，一次一评）
+         * @description 办件办结（含退回、不予受理、咨询件一次性告知）后，申请人对服务作出评价：评价等级取自 policy.yaml 的 reviews.grades（非常满意 … 非常不满意），可另评整体满意度、服务效率、服务水平、服务态度。被评价的工作人员和窗口取自办件（责任人、办件窗口）。同一办件只能评价一次，再次评价返回 409 E-REVIEW-DUPLICATE。差评按 policy.yaml 起算回访和整改反馈期限。
+         */
+        post: operations["createCaseReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 评价列表（好差评）
+         * @description 按办件、工作人员、月份筛选的评价，按评价时间排序，附是否差评、是否经申诉复核撤销、回访和整改反馈期限及是否逾期。不含评价人信息。
+         */
+        get: operations["listReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/{id}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录差评回访
+         * @description 差评的回访：经办人、时间、情况；只能记录一次，不早于评价时间。期限按 policy.yaml（badReviewCallback）计算，晚于期限记为逾期。经申诉复核撤销的差评无需回访。
+         */
+        post: operations["recordReviewCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/{id}/rectification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 记录差评整改反馈
+         * @description 差评的整改反馈：经办人、时间、情况；只能记录一次，不早于评价时间。期限按 policy.yaml（badReviewRectification）计算，晚于期限记为逾期。经申诉复核撤销的差评无需整改反馈。
+         */
+        post: operations["recordReviewRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/{id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 差评申诉复核（需管理员令牌）
+         * @description 中心管理办公室对差评的申诉复核：upheld 维持（照常计入）、struck 撤销（不再计入考评统计、满意率和责任追究的差评次数，工作人员的记录中显示为已撤销及理由）。须写明理由；每条评价只能复核一次。
+         */
+        post: operations["appealReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 当前令牌对应的工作人员（窗口受理页用）
+         * @description 令牌名称、角色；令牌名称为 center.yaml 中工作人员的标识时，给出该工作人员、所在窗口和担任的岗位（AB岗）；以及好差评的评价等级。
+         */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/{id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的办件：工作人员在办的办件及其黄牌、红牌
+         * @description 该工作人员负责的在办办件（A岗，或B岗顶岗时的B岗），以及其担任B岗的岗位上的在办办件（covering: true），附预警等级、剩余时间和全部办理环节，红牌在前；另列今日办结的办件及是否已评价。申请人身份信息已脱敏。本人或管理员令牌另可见本人的责任追究记录。
+         */
+        get: operations["listStaffCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/life-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 人生事件和窗口（自助服务“我要办什么”）
+         * @description 按人生事件（center.yaml 的 lifeEvents）和按窗口分组的事项，供自助服务页面的大按钮使用；事项按当日有效的版本。
+         */
+        get: operations["listLifeEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/items/{code}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 事项办事指南的二维码（SVG）
+         * @description 二维码内容为 {对外网址}/v1/items/{code}/guide（bianmin serve --public-url 配置的网址）。未配置对外网址时返回 404 E-PUBLIC-URL-UNSET；事项编码不存在时返回 404 并给出最相近的事项。
+         */
+        get: operations["getItemQr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/items/{code}/guide": {
         parameters: {
             query?: never;
@@ -647,7 +827,7 @@ export interface paths {
         };
         /**
          * 政务公开栏（HTML）
-         * @description 中心概况、窗口和AB岗人员、服务承诺、全部事项（按窗口，含依据、条件、材料、时限、收费）、预公开、领导带班值班表、投诉电话和近期投诉处理结果。screen=1 为大厅显示屏大字页面。
+         * @description layout=center：中心公开栏（机构职责、人员与AB岗、服务承诺、投诉渠道、领导带班、近期办结公告、本月“好差评”）；layout=window：窗口公示牌（事项、时限、收费、咨询窗口和电话，设置了 --public-url 时每个事项附办事指南二维码）；默认 binder：办事指南汇编（中心概况、AB岗、服务承诺、值班表、投诉处理结果、“好差评”、预公开、目录和全部事项，每个事项另起一页）。screen=1 为大厅显示屏大字页面。未知窗口答 404（E-DOC-WINDOW，附已声明的窗口）。
          */
         get: operations["getBoard"];
         put?: never;
@@ -666,8 +846,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 政务公开栏（A4 PDF）
-         * @description 打印张贴用；每个事项另起一页。
+         * 政务公开栏（PDF）
+         * @description 打印张贴用，参数同 GET /board：中心公开栏和窗口公示牌按所选纸张（默认 A3）印，每个窗口一页；汇编为 A4，每个事项另起一页，带页码。
          */
         get: operations["getBoardPdf"];
         put?: never;
@@ -686,8 +866,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 登记办件时出具的文书（HTML，需认证）
-         * @description 一次性告知单、补正材料通知书、受理通知书、即办件回执、退回件通知书或不予受理通知书，可打印；文号即登记时返回的 notice.number（路径中需 URL 编码）。
+         * 登记办件时出具的文书（HTML 或 PDF，需认证）
+         * @description 一次性告知单、补正材料通知书、受理通知书、即办件回执、退回件通知书或不予受理通知书，可打印；文号即登记时返回的 notice.number（路径中需 URL 编码）。按 Accept 请求头提供：text/html（默认）或 application/pdf（A4 打印版）。
          */
         get: operations["getNotice"];
         put?: never;
@@ -852,6 +1032,8 @@ export interface components {
             onFail?: "returned" | "rejected";
             /** @description 不予受理时，告知申请人应向哪个机关或窗口申请。 */
             routeTo?: string;
+            /** @description 该条件的依据（法律法规及条款）；不满足时，通知书在理由后注明。 */
+            basis?: components["schemas"]["Common-legalRef"][];
         }[];
         /** @description 申报材料。necessity：core 主件（缺少则退回）、required 必要（缺少则一次性告知补正）、deferrable 容缺（可受理后补交，须写 due）、optional 可选。 */
         "Item-materials": ({
@@ -912,6 +1094,8 @@ export interface components {
             sample?: string;
             /** @description 填报须知。 */
             notes?: string;
+            /** @description 要求提交该材料的依据（法律法规及条款）；缺少时，补正或退回通知书注明。 */
+            basis?: components["schemas"]["Common-legalRef"][];
         } | unknown | unknown)[];
         /** @description 办事程序，按顺序列出步骤。 */
         "Item-procedure": {
@@ -1118,6 +1302,8 @@ export interface components {
             unknownMaterials: string[];
             /** @description 退回、不予受理、补正的理由，每条对应一条规则。 */
             reasons: components["schemas"]["Decision-reason"][];
+            /** @description 引导式问询：尚需了解的申请人情况（最少、有序）。只列出未提供、且能改变某项尚无法判断的受理条件或材料是否需要的事实；决定完全确定时为空。先列决定受理条件的事实（按条件顺序），再列只决定材料的事实（按材料顺序）。转办外单位的事项为空。 */
+            questions: components["schemas"]["Decision-question"][];
             /** @description 不予受理时应去的机关或窗口（首问负责：引导，不只是拒绝）。 */
             routeTo: {
                 organ: string;
@@ -1216,6 +1402,33 @@ export interface components {
             message: string;
             source: components["schemas"]["Decision-source"];
         };
+        /** @description 一个尚需向申请人了解的事实。 */
+        "Decision-question": {
+            /** @description 事实标识（facts.yaml 中的 id，或内置事实 applicantType）；回答时按此标识写入申请的 applicant。 */
+            fact: string;
+            /** @description 中文名称，例如 年龄。 */
+            label: string;
+            /**
+             * @description 回答的类型：number 数字、boolean 是/否、string 文字、date 日期（YYYY-MM-DD）、enum 固定选项。
+             * @enum {unknown}
+             */
+            type: "number" | "boolean" | "string" | "date" | "enum";
+            /** @description 单位，例如 周岁、元；没有单位为 null。 */
+            unit: string | null;
+            /** @description enum 的可选值（applicantType 为 person 自然人、organization 法人或其他组织）；其他类型为 null。 */
+            values: string[] | null;
+            /** @description facts.yaml 中的说明；没有为 null。 */
+            description: string | null;
+            /**
+             * @description eligibility：能决定某项受理条件；material：只决定某些材料是否需要。
+             * @enum {unknown}
+             */
+            purpose: "eligibility" | "material";
+            /** @description 它能决定的、目前无法判断的受理条件标识。 */
+            conditions: string[];
+            /** @description 它能决定是否需要的材料标识（目前为 unknown、且非中心调取的材料）。 */
+            materials: string[];
+        };
         "Decision-warning": {
             /** @description 例如 calendar-uncovered。 */
             code: string;
@@ -1245,6 +1458,13 @@ export interface components {
             phone?: string;
             /** @description 联系地址。 */
             address?: string;
+        };
+        /** @description 一次处理记录：时间、经办人、说明。 */
+        "RecordDefs-followUp": {
+            at: components["schemas"]["RecordDefs-timestamp"];
+            by: components["schemas"]["Common-id"];
+            /** @description 说明。 */
+            note?: string;
         };
         /**
          * 办件登记
@@ -1343,6 +1563,38 @@ export interface components {
             };
         };
         /**
+         * 好差评
+         * @description 政务服务“好差评”：评价等级取自 policy.yaml 的 reviews.grades；一个办件只能评价一次（一次一评）；差评须回访并整改反馈，期限按 badReviewCallback、badReviewRectification 推算；差评可由中心管理办公室申诉复核。
+         */
+        Review: {
+            /** @description 评价编号，例如 P2026-00031。 */
+            id: string;
+            /** @description 评价等级，例如 非常满意、不满意。 */
+            grade: string;
+            at: components["schemas"]["RecordDefs-timestamp"];
+            staff?: components["schemas"]["Common-id"];
+            window?: components["schemas"]["Common-id"];
+            /** @description 相关办件编号。 */
+            case?: string;
+            /** @description 评价内容。 */
+            comment?: string;
+            reviewer?: components["schemas"]["RecordDefs-contact"];
+            callback?: components["schemas"]["RecordDefs-followUp"];
+            rectification?: components["schemas"]["RecordDefs-followUp"];
+            /** @description 现场分项评价（可选），每项取 policy.yaml 的 reviews.grades 之一。 */
+            indicators?: {
+                /** @description 整体满意度。 */
+                overall?: string;
+                /** @description 服务效率。 */
+                efficiency?: string;
+                /** @description 服务水平。 */
+                level?: string;
+                /** @description 服务态度。 */
+                attitude?: string;
+            };
+            appeal?: components["schemas"]["Review-appeal"];
+        };
+        /**
          * 新建规则包的回答
          * @description bianmin init 的回答（--answers 文件）或工作台“新建规则包”的表单：中心基本情况、窗口和工作人员。
          */
@@ -1432,6 +1684,18 @@ export interface components {
             staff?: components["schemas"]["Common-id"];
             /** @description 核实情况和处理意见。 */
             note?: string;
+        };
+        /** @description 申诉复核（中心管理办公室）：upheld 维持，评价照常计入；struck 撤销，该评价不再计入考评统计和责任追究。只能复核一次。 */
+        "Review-appeal": {
+            at: components["schemas"]["RecordDefs-timestamp"];
+            by: components["schemas"]["Common-id"];
+            /**
+             * @description 复核结论：upheld 维持、struck 撤销。
+             * @enum {unknown}
+             */
+            outcome: "upheld" | "struck";
+            /** @description 复核理由。 */
+            reason: string;
         };
     };
     responses: never;
@@ -2741,6 +3005,10 @@ export interface operations {
                         evidence?: {
                             [key: string]: unknown;
                         };
+                        /** @description 计数区间内对该工作人员的评价（好差评，不含评价人）：是否差评、回访和整改期限；经申诉复核撤销的显示 struck 及复核理由（record.appeal），不计入差评次数。 */
+                        reviews?: {
+                            [key: string]: unknown;
+                        }[];
                     };
                 };
             };
@@ -4617,6 +4885,1061 @@ export interface operations {
             };
         };
     };
+    createCaseReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Case"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    grade: components["schemas"]["Review"]["grade"];
+                    indicators?: components["schemas"]["Review"]["indicators"];
+                    comment?: components["schemas"]["Review"]["comment"];
+                    /** @description 评价时间（ISO 8601）；默认为当前时间。 */
+                    at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 评价及其回访、整改期限（不含评价人信息）。 */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        record: components["schemas"]["Review"];
+                        /** @description 是否差评（policy.yaml 的 reviews.bad）。 */
+                        bad: boolean;
+                        /** @description 是否经申诉复核撤销（撤销的评价不计入考评统计和责任追究）。 */
+                        struck: boolean;
+                        /** @description 差评的回访或整改反馈期限（policy.yaml 的 badReviewCallback、badReviewRectification）；不是差评为 null。 */
+                        callback: {
+                            /** @description 期限。 */
+                            due: string;
+                            /** @description 完成时间；未完成为 null。 */
+                            doneAt: string | null;
+                            /** @description 逾期未完成，或完成晚于期限。 */
+                            overdue: boolean;
+                            /**
+                             * @description 预警等级：yellow 黄牌（将到期）、red 红牌（已超期）。
+                             * @enum {unknown}
+                             */
+                            level: "normal" | "yellow" | "red";
+                        } | null;
+                        /** @description 差评的回访或整改反馈期限（policy.yaml 的 badReviewCallback、badReviewRectification）；不是差评为 null。 */
+                        rectification: {
+                            /** @description 期限。 */
+                            due: string;
+                            /** @description 完成时间；未完成为 null。 */
+                            doneAt: string | null;
+                            /** @description 逾期未完成，或完成晚于期限。 */
+                            overdue: boolean;
+                            /**
+                             * @description 预警等级：yellow 黄牌（将到期）、red 红牌（已超期）。
+                             * @enum {unknown}
+                             */
+                            level: "normal" | "yellow" | "red";
+                        } | null;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listReviews: {
+        parameters: {
+            query?: {
+                case?: components["schemas"]["Case"]["id"];
+                staff?: components["schemas"]["Common-id"];
+                month?: components["schemas"]["Common-month"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        record: components["schemas"]["Review"];
+                        /** @description 是否差评（policy.yaml 的 reviews.bad）。 */
+                        bad: boolean;
+                        /** @description 是否经申诉复核撤销（撤销的评价不计入考评统计和责任追究）。 */
+                        struck: boolean;
+                        /** @description 差评的回访或整改反馈期限（policy.yaml 的 badReviewCallback、badReviewRectification）；不是差评为 null。 */
+                        callback: {
+                            /** @description 期限。 */
+                            due: string;
+                            /** @description 完成时间；未完成为 null。 */
+                            doneAt: string | null;
+                            /** @description 逾期未完成，或完成晚于期限。 */
+                            overdue: boolean;
+                            /**
+                             * @description 预警等级：yellow 黄牌（将到期）、red 红牌（已超期）。
+                             * @enum {unknown}
+                             */
+                            level: "normal" | "yellow" | "red";
+                        } | null;
+                        /** @description 差评的回访或整改反馈期限（policy.yaml 的 badReviewCallback、badReviewRectification）；不是差评为 null。 */
+                        rectification: {
+                            /** @description 期限。 */
+                            due: string;
+                            /** @description 完成时间；未完成为 null。 */
+                            doneAt: string | null;
+                            /** @description 逾期未完成，或完成晚于期限。 */
+                            overdue: boolean;
+                            /**
+                             * @description 预警等级：yellow 黄牌（将到期）、red 红牌（已超期）。
+                             * @enum {unknown}
+                             */
+                            level: "normal" | "yellow" | "red";
+                        } | null;
+                    }[];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordReviewCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Review"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    by: components["schemas"]["RecordDefs-followUp"]["by"];
+                    /** @description 时间（ISO 8601，不带时区即北京时间）；默认为当前时间。 */
+                    at?: string;
+                    note?: components["schemas"]["RecordDefs-followUp"]["note"];
+                };
+            };
+        };
+        responses: {
+            /** @description 评价及其回访、整改期限（不含评价人信息）。 */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        record: components["schemas"]["Review"];
+                        /** @description 是否差评（policy.yaml 的 reviews.bad）。 */
+                        bad: boolean;
+                        /** @description 是否经申诉复核撤销（撤销的评价不计入考评统计和责任追究）。 */
+                        struck: boolean;
+                        /** @description 差评的回访或整改反馈期限（policy.yaml 的 badReviewCallback、badReviewRectification）；不是差评为 null。 */
+                        callback: {
+                            /** @description 期限。 */
+                            due: string;
+                            /** @description 完成时间；未完成为 null。 */
+                            doneAt: string | null;
+                            /** @description 逾期未完成，或完成晚于期限。 */
+                            overdue: boolean;
+                            /**
+                             * @description 预警等级：yellow 黄牌（将到期）、red 红牌（已超期）。
+                             * @enum {unknown}
+                             */
+                            level: "normal" | "yellow" | "red";
+                        } | null;
+                        /** @description 差评的回访或整改反馈期限（policy.yaml 的 badReviewCallback、badReviewRectification）；不是差评为 null。 */
+                        rectification: {
+                            /** @description 期限。 */
+                            due: string;
+                            /** @description 完成时间；未完成为 null。 */
+                            doneAt: string | null;
+                            /** @description 逾期未完成，或完成晚于期限。 */
+                            overdue: boolean;
+                            /**
+                             * @description 预警等级：yellow 黄牌（将到期）、red 红牌（已超期）。
+                             * @enum {unknown}
+                             */
+                            level: "normal" | "yellow" | "red";
+                        } | null;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordReviewRectification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Review"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    by: components["schemas"]["RecordDefs-followUp"]["by"];
+                    /** @description 时间（ISO 8601，不带时区即北京时间）；默认为当前时间。 */
+                    at?: string;
+                    note?: components["schemas"]["RecordDefs-followUp"]["note"];
+                };
+            };
+        };
+        responses: {
+            /** @description 评价及其回访、整改期限（不含评价人信息）。 */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        record: components["schemas"]["Review"];
+                        /** @description 是否差评（policy.yaml 的 reviews.bad）。 */
+                        bad: boolean;
+                        /** @description 是否经申诉复核撤销（撤销的评价不计入考评统计和责任追究）。 */
+                        struck: boolean;
+                        /** @description 差评的回访或整改反馈期限（policy.yaml 的 badReviewCallback、badReviewRectification）；不是差评为 null。 */
+                        callback: {
+                            /** @description 期限。 */
+                            due: string;
+                            /** @description 完成时间；未完成为 null。 */
+                            doneAt: string | null;
+                            /** @description 逾期未完成，或完成晚于期限。 */
+                            overdue: boolean;
+                            /**
+                             * @description 预警等级：yellow 黄牌（将到期）、red 红牌（已超期）。
+                             * @enum {unknown}
+                             */
+                            level: "normal" | "yellow" | "red";
+                        } | null;
+                        /** @description 差评的回访或整改反馈期限（policy.yaml 的 badReviewCallback、badReviewRectification）；不是差评为 null。 */
+                        rectification: {
+                            /** @description 期限。 */
+                            due: string;
+                            /** @description 完成时间；未完成为 null。 */
+                            doneAt: string | null;
+                            /** @description 逾期未完成，或完成晚于期限。 */
+                            overdue: boolean;
+                            /**
+                             * @description 预警等级：yellow 黄牌（将到期）、red 红牌（已超期）。
+                             * @enum {unknown}
+                             */
+                            level: "normal" | "yellow" | "red";
+                        } | null;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appealReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Review"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    by: components["schemas"]["Review-appeal"]["by"];
+                    outcome: components["schemas"]["Review-appeal"]["outcome"];
+                    reason: components["schemas"]["Review-appeal"]["reason"];
+                    /** @description 复核时间（ISO 8601）；默认为当前时间。 */
+                    at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 评价及其回访、整改期限（不含评价人信息）。 */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        record: components["schemas"]["Review"];
+                        /** @description 是否差评（policy.yaml 的 reviews.bad）。 */
+                        bad: boolean;
+                        /** @description 是否经申诉复核撤销（撤销的评价不计入考评统计和责任追究）。 */
+                        struck: boolean;
+                        /** @description 差评的回访或整改反馈期限（policy.yaml 的 badReviewCallback、badReviewRectification）；不是差评为 null。 */
+                        callback: {
+                            /** @description 期限。 */
+                            due: string;
+                            /** @description 完成时间；未完成为 null。 */
+                            doneAt: string | null;
+                            /** @description 逾期未完成，或完成晚于期限。 */
+                            overdue: boolean;
+                            /**
+                             * @description 预警等级：yellow 黄牌（将到期）、red 红牌（已超期）。
+                             * @enum {unknown}
+                             */
+                            level: "normal" | "yellow" | "red";
+                        } | null;
+                        /** @description 差评的回访或整改反馈期限（policy.yaml 的 badReviewCallback、badReviewRectification）；不是差评为 null。 */
+                        rectification: {
+                            /** @description 期限。 */
+                            due: string;
+                            /** @description 完成时间；未完成为 null。 */
+                            doneAt: string | null;
+                            /** @description 逾期未完成，或完成晚于期限。 */
+                            overdue: boolean;
+                            /**
+                             * @description 预警等级：yellow 黄牌（将到期）、red 红牌（已超期）。
+                             * @enum {unknown}
+                             */
+                            level: "normal" | "yellow" | "red";
+                        } | null;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 令牌名称（配置令牌时的“名称”）。 */
+                        name: string;
+                        /**
+                         * @description clerk 工作人员令牌，admin 管理员令牌。
+                         * @enum {unknown}
+                         */
+                        role: "clerk" | "admin";
+                        /** @description 令牌名称为 center.yaml 中工作人员的标识时，即该工作人员；否则为 null。 */
+                        staff: {
+                            id: string;
+                            name: string;
+                            title: string | null;
+                            /** @description 所在岗位的窗口（A岗或B岗）。 */
+                            windows: {
+                                id: string;
+                                number: number;
+                                name: string;
+                                location: string | null;
+                            }[];
+                            /** @description 担任的岗位：role 为 A（主办）或 B（协办顶岗）。 */
+                            posts: {
+                                id: string;
+                                name: string;
+                                window: string;
+                                /** @enum {unknown} */
+                                role: "A" | "B";
+                            }[];
+                        } | null;
+                        /** @description 好差评的评价等级（policy.yaml 的 reviews）：grades 由好到差，bad 为差评。 */
+                        reviews: {
+                            grades: string[];
+                            bad: string[];
+                        };
+                        /** @description 办件状态和办理环节的中文名称（与登记簿、文书所用的相同），供界面显示。 */
+                        labels: {
+                            caseStatus: {
+                                [key: string]: string;
+                            };
+                            caseEvent: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listStaffCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Common-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        staff: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description 计时的时点。 */
+                        asOf: string;
+                        /** @description 在办的办件：红牌在前，再黄牌，各按到期时间。 */
+                        cases: {
+                            /** @description 办件及其当前状态和计时（申请人身份信息已脱敏）。 */
+                            view: {
+                                record: components["schemas"]["Case"];
+                                /** @enum {unknown} */
+                                status: "consultation" | "received" | "supplement" | "accepted" | "suspended" | "completed" | "returned" | "rejected";
+                                acceptedAt: string | null;
+                                deemedAccepted: boolean;
+                                concludedAt: string | null;
+                                /** @description 计时（未受理的补正件为 null）。 */
+                                clock: {
+                                    /** @description 承诺期限届满时间（已计入中止和延长）。 */
+                                    due: string;
+                                    /** @description 法定期限届满时间。 */
+                                    statutoryDue: string;
+                                    remaining: {
+                                        amount: number;
+                                        /** @enum {unknown} */
+                                        unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+                                    };
+                                    elapsed: {
+                                        amount: number;
+                                        /** @enum {unknown} */
+                                        unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+                                    };
+                                    /** @enum {unknown} */
+                                    level: "normal" | "yellow" | "red";
+                                    suspended: boolean;
+                                    warnings?: {
+                                        [key: string]: unknown;
+                                    }[];
+                                } | null;
+                                overdue: boolean;
+                                overdueExplained: boolean;
+                                responsible: {
+                                    staff: string;
+                                    /** @enum {unknown} */
+                                    role: "A" | "B" | "handler";
+                                    post: string | null;
+                                };
+                                notice: {
+                                    number: string;
+                                    href: string;
+                                } | null;
+                            };
+                            /**
+                             * @description 预警等级（未计时的为 normal）。
+                             * @enum {unknown}
+                             */
+                            level: "normal" | "yellow" | "red";
+                            /** @description 剩余时间的中文说明，例如 剩余 24 个工作日、已超期 1 个工作日、待补正（未计时）。 */
+                            remaining: string;
+                            /** @description 本人为该岗位的B岗（顶岗A岗的办件）。 */
+                            covering: boolean;
+                        }[];
+                        /** @description 今日办结（办结、退回、不予受理）的本人办件，附是否已评价（好差评一次一评）。 */
+                        concluded: {
+                            /** @description 办件及其当前状态和计时（申请人身份信息已脱敏）。 */
+                            view: {
+                                record: components["schemas"]["Case"];
+                                /** @enum {unknown} */
+                                status: "consultation" | "received" | "supplement" | "accepted" | "suspended" | "completed" | "returned" | "rejected";
+                                acceptedAt: string | null;
+                                deemedAccepted: boolean;
+                                concludedAt: string | null;
+                                /** @description 计时（未受理的补正件为 null）。 */
+                                clock: {
+                                    /** @description 承诺期限届满时间（已计入中止和延长）。 */
+                                    due: string;
+                                    /** @description 法定期限届满时间。 */
+                                    statutoryDue: string;
+                                    remaining: {
+                                        amount: number;
+                                        /** @enum {unknown} */
+                                        unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+                                    };
+                                    elapsed: {
+                                        amount: number;
+                                        /** @enum {unknown} */
+                                        unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+                                    };
+                                    /** @enum {unknown} */
+                                    level: "normal" | "yellow" | "red";
+                                    suspended: boolean;
+                                    warnings?: {
+                                        [key: string]: unknown;
+                                    }[];
+                                } | null;
+                                overdue: boolean;
+                                overdueExplained: boolean;
+                                responsible: {
+                                    staff: string;
+                                    /** @enum {unknown} */
+                                    role: "A" | "B" | "handler";
+                                    post: string | null;
+                                };
+                                notice: {
+                                    number: string;
+                                    href: string;
+                                } | null;
+                            };
+                            reviewed: {
+                                id: string;
+                                grade: string;
+                            } | null;
+                        }[];
+                        /** @description 本人的责任追究记录（计算窗口期内的违规事实和处理）；只有本人令牌或管理员令牌可见，其他为 null。 */
+                        record: {
+                            countingWindow: {
+                                label: string;
+                                from: string;
+                                to: string;
+                            };
+                            /** @description 违规事实计数：verifiedComplaints 查实投诉、overdueWithoutReason 无故超时、badReviews 差评等。 */
+                            facts: {
+                                [key: string]: number;
+                            };
+                            actions: {
+                                rule: string;
+                                ruleName: string;
+                                actionName: string;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLifeEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 中心名称、地址和咨询电话（自助页面的页头）。 */
+                        center: {
+                            name: string;
+                            address: string;
+                            consultPhone: string;
+                        };
+                        /** @description 服务的对外网址（bianmin serve --public-url）；null 表示未配置，不提供二维码。 */
+                        publicUrl: string | null;
+                        /** @description center.yaml 的人生事件（lifeEvents），按声明顺序；每个事项按当日有效的版本，带受理窗口。 */
+                        lifeEvents: {
+                            id: components["schemas"]["Common-id"];
+                            name: string;
+                            description: string | null;
+                            items: {
+                                code: components["schemas"]["Item"]["code"];
+                                name: components["schemas"]["Item"]["name"];
+                                /** @description 受理窗口（center.yaml 中的窗口）。 */
+                                window: {
+                                    id: components["schemas"]["Common-id"];
+                                    /** @description 窗口号。 */
+                                    number: number;
+                                    name: string;
+                                    /** @description 窗口位置，例如 大厅东侧。 */
+                                    location: string | null;
+                                } | null;
+                            }[];
+                        }[];
+                        /** @description 全部窗口（按 center.yaml 的顺序），各带在该窗口受理的事项（没有事项的窗口 items 为空）。 */
+                        windows: {
+                            id: components["schemas"]["Common-id"];
+                            /** @description 窗口号。 */
+                            number: number;
+                            name: string;
+                            /** @description 窗口位置，例如 大厅东侧。 */
+                            location: string | null;
+                            items: {
+                                code: components["schemas"]["Item"]["code"];
+                                name: components["schemas"]["Item"]["name"];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getItemQr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: components["schemas"]["Item"]["code"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 二维码图片（SVG，黑白，四个模块宽的空白边） */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getItemGuide: {
         parameters: {
             query?: {
@@ -4696,9 +6019,15 @@ export interface operations {
     getBoard: {
         parameters: {
             query?: {
-                /** @description 1 或 true：大厅显示屏页面。 */
+                /** @description center：中心公开栏（一张）；window：窗口公示牌（每个窗口一张，可用 window 只要一个）；binder（默认）：办事指南汇编（全部事项，A4，带目录）。 */
+                layout?: "center" | "window" | "binder";
+                /** @description 窗口标识（center.yaml 的 windows[].id），只用于 layout=window。 */
+                window?: string;
+                /** @description 纸张：中心公开栏和窗口公示牌可用 A4、A3（默认）、A1、A0，字号随纸张放大；汇编只印 A4。 */
+                paper?: "A4" | "A3" | "A1" | "A0";
+                /** @description 1 或 true：大厅显示屏页面（只用于汇编版式）。 */
                 screen?: "1" | "0" | "true" | "false";
-                /** @description 公布日期 YYYY-MM-DD（决定适用的事项版本和值班表月份）；默认今天（北京时间）。 */
+                /** @description 公布日期 YYYY-MM-DD（决定适用的事项版本、值班表和“好差评”的月份）；默认今天（北京时间）。 */
                 date?: string;
             };
             header?: never;
@@ -4720,6 +6049,17 @@ export interface operations {
             };
             /** @description 所有错误的统一格式。 */
             400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
@@ -4756,7 +6096,13 @@ export interface operations {
     getBoardPdf: {
         parameters: {
             query?: {
-                /** @description 公布日期 YYYY-MM-DD（决定适用的事项版本和值班表月份）；默认今天（北京时间）。 */
+                /** @description center：中心公开栏（一张）；window：窗口公示牌（每个窗口一张，可用 window 只要一个）；binder（默认）：办事指南汇编（全部事项，A4，带目录）。 */
+                layout?: "center" | "window" | "binder";
+                /** @description 窗口标识（center.yaml 的 windows[].id），只用于 layout=window。 */
+                window?: string;
+                /** @description 纸张：中心公开栏和窗口公示牌可用 A4、A3（默认）、A1、A0，字号随纸张放大；汇编只印 A4。 */
+                paper?: "A4" | "A3" | "A1" | "A0";
+                /** @description 公布日期 YYYY-MM-DD（决定适用的事项版本、值班表和“好差评”的月份）；默认今天（北京时间）。 */
                 date?: string;
             };
             header?: never;
@@ -4778,6 +6124,17 @@ export interface operations {
             };
             /** @description 所有错误的统一格式。 */
             400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
@@ -4832,6 +6189,7 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    "application/pdf": string;
                 };
             };
             /** @description 所有错误的统一格式。 */
@@ -4843,6 +6201,7 @@ export interface operations {
                 };
                 content: {
                     "text/html": components["schemas"]["Error"];
+                    "application/pdf": components["schemas"]["Error"];
                 };
             };
             /** @description 所有错误的统一格式。 */
@@ -4854,6 +6213,7 @@ export interface operations {
                 };
                 content: {
                     "text/html": components["schemas"]["Error"];
+                    "application/pdf": components["schemas"]["Error"];
                 };
             };
             /** @description 所有错误的统一格式。 */
@@ -4865,6 +6225,19 @@ export interface operations {
                 };
                 content: {
                     "text/html": components["schemas"]["Error"];
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            406: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                    "application/pdf": components["schemas"]["Error"];
                 };
             };
             /** @description 所有错误的统一格式。 */
@@ -4876,6 +6249,31 @@ export interface operations {
                 };
                 content: {
                     "text/html": components["schemas"]["Error"];
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                    "application/pdf": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["Error"];
+                    "application/pdf": components["schemas"]["Error"];
                 };
             };
         };

@@ -1,0 +1,86 @@
+/**
+ * Guided intake (引导式问询): the applicant facts still needed to decide, read off the same
+ * three-valued run that made the decision. A fact is asked when it was not given and occurs in an
+ * undecided (null) part of an undecided condition, or of the requiredWhen of a material the
+ * applicant would have to bring whose requiredness is unknown. Parts already true or false are
+ * skipped (in Kleene logic no missing fact can change them): with hukouLocal true, `hukouLocal or
+ * residesLocal` holds and residesLocal is not asked. Shared conditions need no look-up:
+ * json-rules-engine projects each reference onto the annotated tree. Facts deciding eligibility
+ * come first (condition order, then first use), then facts that only decide a material (material
+ * order).
+ */
+import type { Question } from '../pack/index.ts';
+import type { ConditionOutcome } from './classify.ts';
+import type { CompiledMaterial, CompiledVersion } from './compile.ts';
+import { isFactRef, threeValued, type ResultNode } from './condition.ts';
+import type { FactDictionary } from './facts.ts';
+import type { Required } from './materials.ts';
+
+/** What the decision's run knows: each slot's annotated tree, the given facts, each material's requiredness. */
+export interface RunResults {
+  node(slot: number): ResultNode;
+  given(fact: string): boolean;
+  required(m: CompiledMaterial): Required;
+}
+
+interface Uses {
+  readonly conditions: string[];
+  readonly materials: string[];
+}
+
+export function questionsOf(facts: FactDictionary, v: CompiledVersion, conditions: readonly ConditionOutcome[], run: RunResults): Question[] {
+  // Insertion order is the question order: every condition's facts go in before any material's.
+  const uses = new Map<string, Uses>();
+  const use = (fact: string): Uses => {
+    let u = uses.get(fact);
+    if (!u) uses.set(fact, (u = { conditions: [], materials: [] }));
+    return u;
+  };
+  for (const o of conditions) {
+    if (o.passed !== null) continue;
+    for (const f of undecidedFacts(run.node(o.condition.slot), run)) use(f).conditions.push(o.condition.id);
+  }
+  for (const m of v.materials) {
+    // What the center fetches itself is never asked of the applicant, so neither is its condition.
+    if (m.fetchable || m.slot < 0 || run.required(m) !== 'unknown') continue;
+    for (const f of undecidedFacts(run.node(m.slot), run)) use(f).materials.push(m.id);
+  }
+  const out: Question[] = [];
+  for (const [fact, u] of uses) out.push(question(facts, fact, u));
+  return out;
+}
+
+/** Facts not given in the undecided parts of an annotated tree, in first-use order. */
+function undecidedFacts(root: ResultNode, run: RunResults): string[] {
+  const out: string[] = [];
+  const add = (f: string): void => {
+    if (!run.given(f) && !out.includes(f)) out.push(f);
+  };
+  const walk = (node: ResultNode): void => {
+    if (threeValued(node) !== null) return;
+    if (node.all) node.all.forEach(walk);
+    else if (node.any) node.any.forEach(walk);
+    else if (node.not) walk(node.not);
+    else if (node.fact !== undefined) {
+      add(node.fact);
+      if (isFactRef(node.value)) add(node.value.fact);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function question(facts: FactDictionary, fact: string, u: Uses): Question {
+  const def = facts.definition(fact);
+  return {
+    fact,
+    label: def?.label ?? fact,
+    type: def?.type ?? 'string',
+    unit: def?.unit ?? null,
+    values: def?.type === 'enum' ? [...(def.values ?? [])] : null,
+    description: def?.description ?? null,
+    purpose: u.conditions.length > 0 ? 'eligibility' : 'material',
+    conditions: u.conditions,
+    materials: u.materials,
+  };
+}
