@@ -467,7 +467,12 @@ export class PdfRenderer {
       });
       return { pdf, pieces };
     });
-    return this.glyphs;
+    const glyphs = this.glyphs;
+    // A failed sheet is not kept: the next print tries again rather than failing for good.
+    glyphs.catch(() => {
+      if (this.glyphs === glyphs) this.glyphs = null;
+    });
+    return glyphs;
   }
 
   /** Stamps "第 N 页，共 M 页" on every page where Chromium's footer would be, centred. */

@@ -96,6 +96,21 @@ function concludedAt(c: CaseRecord): string | null {
   return c.events.find((e) => TERMINAL.has(e.type))?.at ?? (c.decision.kind === 'consultation' ? c.receivedAt : null);
 }
 
+/** A clock a few minutes fast at the window is no reason to refuse; a date in the future is. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * When it happened: now, or a time already past. A review dated in the future would fall outside
+ * every period of metrics and sanctions while using up the case's one review.
+ */
+function pastTime(input: string | undefined): string {
+  const now = Date.now();
+  if (!input) return toIso(now);
+  const at = normalizeTime(input, 'at');
+  if (epochOf(at) > now + CLOCK_SKEW_MS) throw RecordsError.of('E-REVIEW-FUTURE', { at, now: toIso(now) }, { path: '$.at' });
+  return at;
+}
+
 export class Reviews {
   private readonly ids: YearlyIds;
   /** Case id → its review, built on first use (inside the store's queue). */
@@ -146,7 +161,7 @@ export class Reviews {
       }
       if (input.staff) requireStaff(this.pack, input.staff, 'staff');
       if (input.window) requireWindow(this.pack, input.window, 'window');
-      const at = input.at ? normalizeTime(input.at, 'at') : toIso(Date.now());
+      const at = pastTime(input.at);
       let staff = input.staff;
       let window = input.window;
       if (input.case !== undefined) {
@@ -192,7 +207,7 @@ export class Reviews {
       if (r.appeal && isStruck(r)) throw RecordsError.of('E-REVIEW-STRUCK', { id, at: r.appeal.at });
       if (r[kind]) throw RecordsError.of('E-REVIEW-DONE', { id, what: kind === 'callback' ? '回访' : '整改反馈' });
       requireStaff(this.pack, input.by, `${kind}.by`);
-      const at = input.at ? normalizeTime(input.at, 'at') : toIso(Date.now());
+      const at = pastTime(input.at);
       if (epochOf(at) < epochOf(r.at)) throw RecordsError.of('E-REVIEW-TIME', { at, reviewedAt: r.at }, { path: `$.${kind}.at` });
       return this.put({ ...r, [kind]: { at, by: input.by, ...(input.note ? { note: input.note } : {}) } });
     });
@@ -211,7 +226,7 @@ export class Reviews {
       requireStaff(this.pack, input.by, 'appeal.by');
       const reason = input.reason.trim();
       if (!reason) throw RecordsError.of('E-RECORD-INVALID', { detail: '申诉复核须写明理由' }, { path: '$.appeal.reason' });
-      const at = input.at ? normalizeTime(input.at, 'at') : toIso(Date.now());
+      const at = pastTime(input.at);
       if (epochOf(at) < epochOf(r.at)) throw RecordsError.of('E-REVIEW-TIME', { at, reviewedAt: r.at }, { path: '$.appeal.at' });
       return this.put({ ...r, appeal: { at, by: input.by, outcome: input.outcome, reason } });
     });

@@ -234,7 +234,10 @@ async function registerEverything(app: FastifyInstance, options: ServerOptions, 
   await registerOpenApi(app, SERVICE_VERSION);
   // One warm Chromium for every PDF the service prints, closed with the app.
   const printer = new PdfPrinter();
-  app.addHook('onClose', async () => printer.close());
+  // The counter's notices have a browser of their own: public prints (a binder, posters) queued by
+  // anyone never hold up the notice an applicant is waiting for.
+  const noticePrinter = new PdfPrinter();
+  app.addHook('onClose', async () => Promise.all([printer.close(), noticePrinter.close()]).then(() => undefined));
   await app.register(healthRoutes);
   await app.register(decisionRoutes);
   await app.register(itemRoutes);
@@ -259,7 +262,7 @@ async function registerEverything(app: FastifyInstance, options: ServerOptions, 
     await registerDocsUi(pages);
     await pages.register(guideRoutes, { printer });
     await pages.register(boardRoutes, { printer });
-    await pages.register(noticeRoutes, { printer });
+    await pages.register(noticeRoutes, { printer: noticePrinter });
   });
   // The browser screens (dist/web, built by Vite): / and /workbench, their own CSP (src/server/web.ts).
   await app.register(webRoutes);

@@ -5,6 +5,7 @@
  * completed and the item's declared result. An applicant who gave no name is not listed (there is
  * nothing to announce about them), nor a case whose item has since left the pack.
  */
+import { shanghaiDate } from '../calendar/index.ts';
 import { parseInstant } from '../core/index.ts';
 import type { CompletionRecord } from '../documents/index.ts';
 import { itemVersionAt, type PackData } from '../pack/index.ts';
@@ -14,10 +15,6 @@ import type { Records } from '../records/index.ts';
 const RECENT_DAYS = 30;
 /** More than the board prints (it keeps the newest), few enough to stay cheap on a big register. */
 const MAX_TAKEN = 50;
-
-function shanghaiDay(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export function boardCompletions(records: Records, pack: PackData, now: number = Date.now()): CompletionRecord[] {
   const since = now - RECENT_DAYS * 86_400_000;
@@ -31,7 +28,7 @@ export function boardCompletions(records: Records, pack: PackData, now: number =
     const item = pack.items.get(c.item);
     const name = c.application?.applicant.name;
     if (!item || !name) continue;
-    const version = itemVersionAt(item.data, shanghaiDay(at));
+    const version = itemVersionAt(item.data, shanghaiDate(at));
     if (!version.announcement?.required) continue;
     found.push({
       at,

@@ -199,3 +199,15 @@ test('a restart keeps the one-per-case index right for a review added by another
     await next.close();
   }
 });
+
+test('a review dated in the future is refused, and the case keeps its one review for the real one', async () => {
+  const { records } = await fresh();
+  const done = await caseOf(records, '2026-11-05T10:00:00+08:00');
+  const err = await refusal(records.reviews.add({ grade: '非常不满意', case: done, at: '2099-01-01T10:00:00+08:00' }));
+  expect(err).toMatchObject({ code: 'E-REVIEW-FUTURE', location: { path: '$.at' } });
+  expect(err.message).toContain('晚于现在');
+  const r = await records.reviews.add({ grade: '非常不满意', case: done, at: '2026-11-05T11:00:00+08:00' });
+  expect(r.case).toBe(done);
+  // The return call cannot be dated ahead either.
+  expect(await refusal(records.reviews.followUp(r.id, 'callback', { by: 'li-xiuying', at: '2099-01-01T10:00:00+08:00' }))).toMatchObject({ code: 'E-REVIEW-FUTURE' });
+});

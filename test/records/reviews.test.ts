@@ -34,10 +34,10 @@ test('a rectification done after its due time counts as overdue; follow-ups surv
   const { records, dir } = await fresh();
   const bad = await records.reviews.add({ grade: '不满意', staff: 'chen-li', at: '2026-11-10T10:00:00+08:00' });
   // policy.yaml: rectification within 15 working days, due 2026-12-01.
-  await records.reviews.followUp(bad.id, 'rectification', { by: 'li-xiuying', at: '2026-12-03T10:00:00+08:00', note: '已整改并反馈' });
+  await records.reviews.followUp(bad.id, 'rectification', { by: 'li-xiuying', at: '2026-12-02T09:00:00+08:00', note: '已整改并反馈' });
   const again = await reopen(dir);
   const stored = again.reviews.get(bad.id)!;
-  expect(stored.rectification).toEqual({ at: '2026-12-03T10:00:00+08:00', by: 'li-xiuying', note: '已整改并反馈' });
-  expect(again.reviews.view(stored, '2026-12-03T10:00:00+08:00').rectification).toMatchObject({ doneAt: '2026-12-03T10:00:00+08:00', overdue: true });
-  expect((await again.reviews.add({ grade: '满意', at: '2026-12-04T10:00:00+08:00' })).id).toBe('P2026-00002');
+  expect(stored.rectification).toEqual({ at: '2026-12-02T09:00:00+08:00', by: 'li-xiuying', note: '已整改并反馈' });
+  expect(again.reviews.view(stored, '2026-12-02T09:00:00+08:00').rectification).toMatchObject({ doneAt: '2026-12-02T09:00:00+08:00', overdue: true });
+  expect((await again.reviews.add({ grade: '满意', at: '2026-12-02T09:30:00+08:00' })).id).toBe('P2026-00002');
 });

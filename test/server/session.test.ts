@@ -4,6 +4,7 @@
 // today's concluded ones, the applicant masked, the discipline record only to oneself or an admin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { start, type Running } from './helpers.ts';
+import { CASE_EVENT_LABELS, CASE_STATUS_LABELS } from '../../src/records/index.ts';
 
 const CHEN = 'chen-li-token-aaaaaaaaaaaaaaaa'; // 陈丽: A of the 民政 post, B of the 残联 post
 const WANG = 'wang-jianhua-token-bbbbbbbbbbbb'; // 王建华: B of the 民政 post
@@ -76,6 +77,8 @@ describe('GET /v1/session', () => {
       role: 'clerk',
       staff: null,
       reviews: { grades: ['非常满意', '满意', '基本满意', '不满意', '非常不满意'], bad: ['不满意', '非常不满意'] },
+      // The screen names statuses and events as the register and its documents do.
+      labels: { caseStatus: CASE_STATUS_LABELS, caseEvent: CASE_EVENT_LABELS },
     });
     expect((await s.request('GET', '/v1/session', { token: ADMIN })).json<Session>()).toMatchObject({ role: 'admin', staff: null });
     const anonymous = await s.request('GET', '/v1/session');

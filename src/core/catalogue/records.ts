@@ -31,6 +31,7 @@ export const RECORDS = {
   'E-REVIEW-CASE-OPEN': entry('records', '办件 {id} 在评价时间 {at} 尚未办结（{status}）；办结、退回、不予受理或一次性告知后才能评价', '对尚未办结的办件评价', { status: 409 }),
   'E-REVIEW-DONE': entry('records', '评价 {id} 已记录{what}', '差评的回访或整改反馈已经记录过', { status: 409 }),
   'E-REVIEW-DUPLICATE': entry('records', '办件 {case} 已于 {at} 评价（{id}）；一次一评，不能再次评价', '同一办件再次评价（一次一评）', { status: 409 }),
+  'E-REVIEW-FUTURE': entry('records', '时间 {at} 晚于现在（{now}）：评价、回访、整改和申诉复核只能记录已经发生的事', '评价或其回访、整改、申诉复核的时间写在了将来（会使评价落在统计区间之外）'),
   'E-REVIEW-GRADE': entry('records', '评价等级“{grade}”不在 policy.yaml 的 reviews.grades 中；可选：{grades}', '评价等级不是 policy.yaml 所列的等级'),
   'E-REVIEW-NOT-BAD': entry('records', '评价 {id}（{grade}）不是差评，无需回访整改', '对不是差评的评价记录回访或整改', { status: 409 }),
   'E-REVIEW-NOT-FOUND': entry('records', '评价 {id} 不存在', '没有这个评价编号', { status: 404 }),

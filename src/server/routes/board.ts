@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { parseInstant } from '../../core/index.ts';
 import { BOARD_LAYOUTS, boardOptionProblem, PAPERS, renderBoard, type BoardLayout, type BoardRenderOptions, type RenderedDocument } from '../../documents/index.ts';
 import type { PackData } from '../../pack/index.ts';
 import { errorResponses } from '../api-schemas.ts';
@@ -60,7 +61,8 @@ export async function boardRoutes(app: FastifyInstance, opts: { printer: PdfPrin
         ...options,
         date,
         ...(options.layout === 'binder' || options.layout === undefined ? { complaints: boardComplaints(r, pack) } : {}),
-        ...(options.layout === 'center' ? { completions: boardCompletions(r, pack) } : {}),
+        // The completions up to the end of the board's day (a board for a past day shows that day's).
+        ...(options.layout === 'center' ? { completions: boardCompletions(r, pack, Math.min(Date.now(), parseInstant(`${date}T23:59:59+08:00`))) } : {}),
         ...(options.layout !== 'window' && !options.screen ? { reviews: boardReviews(r, pack, date.slice(0, 7)) } : {}),
       };
       const doc = renderBoard(pack, rendered);
