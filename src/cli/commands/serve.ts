@@ -99,6 +99,7 @@ export async function serve(ctx: Context, opts: ServeFlags): Promise<number> {
         : '  未配置令牌（BIANMIN_TOKENS 或 --tokens-file）：公开查询可用，登记办件、投诉等写入操作已停用',
       opts.host === '0.0.0.0' || opts.host === '::' ? '  已对所有网卡开放，局域网内用本机 IP 地址访问' : '',
       corsOrigin.length > 0 ? `  允许跨域调用的网页来源：${corsOrigin.join('、')}` : '',
+      `  窗口受理：${base}/window（用工作人员本人的令牌登录：令牌名称即 center.yaml 中的工作人员标识）；规则工作台：${base}/workbench`,
       `  自助服务：${base}/kiosk（${publicUrl === undefined ? '未配置对外网址 --public-url，不显示二维码' : `二维码指向对外网址 ${publicUrl}`}）`,
       '按 Ctrl+C 停止服务。',
     ]
