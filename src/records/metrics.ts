@@ -27,7 +27,7 @@ import { countedStaff } from './complaints.ts';
 import { RecordsError } from './errors.ts';
 import { describePeriod, inPeriod, type Period } from './periods.ts';
 import { RuleSet } from './policy-rules.ts';
-import { isStruck, type FollowUpState, type ReviewView } from './reviews.ts';
+import { isStruck, reviewAsOf, type FollowUpState, type ReviewView } from './reviews.ts';
 import { epochOf, toIso } from './time.ts';
 
 export interface Ratio {
@@ -246,7 +246,7 @@ export async function computeMetrics(input: MetricsInput): Promise<MetricsReport
     for (const r of input.reviews.records) {
       const given = epochOf(r.at);
       if (!inPeriod(period, given) || given > at) continue;
-      const then = asOfTime(r, at);
+      const then = reviewAsOf(r, at);
       let v: ReviewView;
       try {
         v = input.reviews.view(then, asOf);
@@ -285,14 +285,4 @@ export async function computeMetrics(input: MetricsInput): Promise<MetricsReport
   const windowIds = [...new Set([...pack.data.center.windows.map((w) => w.id), ...windowBuckets.keys()])];
   const windows: WindowMetrics[] = windowIds.map((id) => ({ window: id, name: windowName(pack, id), ...(windowBuckets.get(id) ?? new Bucket()).figures() }));
   return { period: describePeriod(period), asOf: toIso(at), standards: a.standards, staff, windows, errors };
-}
-
-/** A review as it stood at `at`: a follow-up or appeal recorded later had not happened yet. */
-function asOfTime(r: ReviewRecord, at: number): ReviewRecord {
-  const { callback, rectification, appeal, ...rest } = r;
-  const by = <T extends { readonly at: string }>(x: T | undefined): T | undefined => (x && epochOf(x.at) <= at ? x : undefined);
-  const c = by(callback);
-  const f = by(rectification);
-  const p = by(appeal);
-  return { ...rest, ...(c ? { callback: c } : {}), ...(f ? { rectification: f } : {}), ...(p ? { appeal: p } : {}) };
 }

@@ -89,6 +89,16 @@ export function isStruck(r: ReviewRecord): boolean {
   return r.appeal?.outcome === 'struck';
 }
 
+/** A review as it stood at `at`: a follow-up or appeal recorded later had not happened yet. */
+export function reviewAsOf(r: ReviewRecord, at: number): ReviewRecord {
+  const { callback, rectification, appeal, ...rest } = r;
+  const by = <T extends { readonly at: string }>(x: T | undefined): T | undefined => (x && epochOf(x.at) <= at ? x : undefined);
+  const c = by(callback);
+  const f = by(rectification);
+  const p = by(appeal);
+  return { ...rest, ...(c ? { callback: c } : {}), ...(f ? { rectification: f } : {}), ...(p ? { appeal: p } : {}) };
+}
+
 const TERMINAL = new Set(['completed', 'returned', 'rejected']);
 
 /** When a case was concluded (consultations at receipt), or null while it is open. */

@@ -12,6 +12,7 @@ import { countedStaff } from './complaints.ts';
 import { RecordsError } from './errors.ts';
 import { countingWindow, describePeriod, inPeriod, type Period } from './periods.ts';
 import { factsOf, RuleSet } from './policy-rules.ts';
+import { isStruck, reviewAsOf } from './reviews.ts';
 import { epochOf, toIso } from './time.ts';
 
 export type DisciplineFact = (typeof DISCIPLINE_FACTS)[number];
@@ -122,7 +123,7 @@ export function disciplineFacts(input: SanctionsInput, window: Period, errors: A
   const bad = new Set(input.pack.data.policy.reviews.bad);
   for (const r of input.reviews) {
     // A bad review struck on appeal (申诉复核撤销) by now is not held against anyone.
-    const struck = r.appeal?.outcome === 'struck' && epochOf(r.appeal.at) <= input.now;
+    const struck = isStruck(reviewAsOf(r, input.now));
     if (r.staff && bad.has(r.grade) && !struck && inPeriod(window, epochOf(r.at))) count(r.staff, 'badReviews', r.id);
   }
   for (const r of input.cases) {
