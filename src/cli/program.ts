@@ -10,6 +10,7 @@ import { backupSyntax } from './syntax/backup.ts';
 import { boardSyntax } from './syntax/board.ts';
 import { calendarSyntax } from './syntax/calendar.ts';
 import { casesSyntax } from './syntax/cases.ts';
+import { checkSyntax } from './syntax/check.ts';
 import { complaintSyntax } from './syntax/complaint.ts';
 import { deadlineSyntax } from './syntax/deadline.ts';
 import { decideSyntax } from './syntax/decide.ts';
@@ -31,6 +32,7 @@ import { validateSyntax } from './syntax/validate.ts';
 const COMMANDS = [
   initSyntax,
   validateSyntax,
+  checkSyntax,
   casesSyntax,
   complaintSyntax,
   reviewSyntax,

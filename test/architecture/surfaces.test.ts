@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
 /** Bottom first: a folder may import only from folders before it. */
-const PIPELINE = ['core', 'pack', 'calendar', 'engine', 'records', 'documents', 'scenarios', 'server', 'cli'] as const;
+const PIPELINE = ['core', 'pack', 'calendar', 'engine', 'records', 'documents', 'scenarios', 'check', 'server', 'cli'] as const;
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
