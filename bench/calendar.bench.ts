@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clock, computeDeadline, formatInstant, sweepClocks, type ClockCase } from '../src/calendar/index.ts';
 import type { Limits } from '../src/pack/schema-types.ts';
+import { defaultLimits, itemVersionAt } from '../src/pack/index.ts';
 import { loadPack } from '../src/index.ts';
 import { median, type BenchResult } from './types.ts';
 
@@ -14,7 +15,7 @@ const RUNS = 5;
 export default async function (): Promise<BenchResult[]> {
   const pack = await loadPack(path.resolve(RULES));
   const cal = pack.calendar;
-  const limits: Limits[] = [...pack.data.items.values()].map((i) => i.data.limits);
+  const limits: Limits[] = [...pack.data.items.values()].map((i) => defaultLimits(itemVersionAt(i.data, '2026-01-05'), pack.data.policy));
 
   // Acceptance times spread over 2026 at minute resolution, as ISO strings (what callers pass).
   const base = Date.parse('2026-01-05T00:30:00Z');

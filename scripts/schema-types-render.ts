@@ -68,6 +68,9 @@ const TYPE_NAMES: Readonly<Record<string, Record<string, string>>> = {
   item: {
     '/properties/changes/items': 'ItemChange',
     '/properties/changes/items/properties/set': 'ItemChangeSet',
+    '/properties/changes/items/properties/remove': 'ItemChangeRemove',
+    '/properties/changes/items/properties/replace': 'ItemChangeReplace',
+    '/properties/changes/items/properties/add': 'ItemChangeAdd',
     '/$defs/conditions/items': 'EligibilityRule',
     '/$defs/materials/items': 'Material',
     '/$defs/materials/items/properties/alternatives/items': 'AlternativeMaterial',
@@ -87,6 +90,7 @@ const TYPE_NAMES: Readonly<Record<string, Record<string, string>>> = {
     '/properties/materials/items': 'NoticeMaterial',
     '/properties/missing/items': 'MissingMaterial',
     '/properties/deferred/items': 'DeferredMaterial',
+    '/properties/correctable/items': 'CorrectableMaterial',
     '/properties/routeTo': 'RouteTo',
     '/properties/deadline': 'DecisionDeadline',
     '/properties/fees/items': 'DecisionFee',
@@ -138,6 +142,8 @@ const TYPE_NAMES: Readonly<Record<string, Record<string, string>>> = {
     '/properties/staff/items': 'InitStaffMember',
   },
   policy: {
+    '/properties/changes/items': 'PolicyChange',
+    '/properties/changes/items/properties/set': 'PolicyChangeSet',
     '/properties/clocks': 'Clocks',
     '/properties/warnings': 'WarningPolicy',
     '/properties/discipline': 'DisciplinePolicy',
@@ -161,7 +167,10 @@ export async function renderSchemaTypes(): Promise<string> {
     const schema = await readSchema(name);
     if (name.startsWith('records/')) await inlineRecordRefs(schema);
     const defs = (schema.$defs ?? {}) as Record<string, JSONSchema>;
-    if (name === 'item') resolvedMaterials(defs);
+    if (name === 'item') {
+      resolvedMaterials(defs);
+      plainChanges(schema);
+    }
     for (const [key, def] of Object.entries(commonDefs)) {
       const copy = structuredClone(def);
       rewriteRefs(copy, /^#\/\$defs\//);
@@ -266,6 +275,15 @@ function resolvedMaterials(defs: Record<string, JSONSchema>): void {
     delete m.anyOf;
     m.required = ['id', 'name', ...(Array.isArray(m.required) ? m.required : [])];
   }
+}
+
+/**
+ * A dated change must hold at least one of set/remove/replace/add (an `anyOf` of required keys),
+ * which the generator would flatten to an open record: the type keeps the four as optional fields.
+ */
+function plainChanges(schema: JSONSchema): void {
+  const change = (schema.properties?.changes as JSONSchema | undefined)?.items as JSONSchema | undefined;
+  if (change) delete change.anyOf;
 }
 
 async function readSchema(name: string): Promise<JSONSchema> {

@@ -7,8 +7,11 @@
  *   Overdue: remaining = −(working days since the due day, at least 1).
  * - Hours/minutes: office time run so far, in whole minutes (rounded up), suspended time excluded.
  * - Yellow when remaining ≤ policy `warnings.yellowWhenRemaining` (measured in that unit), red once
- *   the promised due time has passed. A completed case is evaluated at its completion: red if it was
- *   finished late, else normal.
+ *   the promised (or the statutory) due time has passed. A completed case is evaluated at its
+ *   completion: red if it was finished late, else normal.
+ * - An extension approved after the statutory period ran out extends nothing (行政许可法 Art. 42):
+ *   the case stays red and statutory-overdue, and the extension is named in an `extension-late`
+ *   warning.
  * - While suspended, the due time is the one that holds if the case resumes now.
  */
 import type { DecisionWarning, Duration } from '../pack/index.ts';
@@ -16,9 +19,9 @@ import type { ClockCase, ClockLevel, ClockState, WorkCalendar } from './contract
 import { coverageWarnings, mergeWarnings } from './coverage.ts';
 import type { DayIndex } from './day-index.ts';
 import { describeInstant } from './describe.ts';
-import { checkDuration, dueAt, officeUnitMs, type Unit } from './due.ts';
+import { checkDuration, isDayUnit, officeUnitMs, dueAt, type Unit } from './due.ts';
 import { ClockError } from './errors.ts';
-import { approvedExtensions, extendedAmount } from './extension.ts';
+import { approvedExtensions, extendedAmount, splitLate, type TimelyExtensions } from './extension.ts';
 import { clockInstant } from './clock-input.ts';
 import { MINUTE_MS, formatInstant, shanghaiDay } from './shanghai-time.ts';
 import { resolveSpans, type Span } from './suspension.ts';
@@ -35,7 +38,8 @@ export interface ClockPolicy {
  * threshold, and none when the pack declares none.
  */
 function yellowThreshold(policy: ClockPolicy, unit: Unit): Duration | null {
-  const short = unit === 'hours' || unit === 'minutes';
+  // 当日 is measured by the office time left today, like a limit in hours.
+  const short = unit === 'hours' || unit === 'minutes' || unit === 'sameDay';
   if (!short) return policy.warnings.yellowWhenRemaining;
   return policy.warnings.yellowWhenRemainingOfficeTime ?? null;
 }
@@ -50,8 +54,6 @@ export function toMs(at: InstantInput, where: string): number {
   return ms;
 }
 
-const NO_TIMES: readonly number[] = Object.freeze([]);
-
 /** The clock in numbers (epoch ms), before formatting: what the sweep needs. */
 export interface ClockCore {
   readonly start: number;
@@ -64,7 +66,8 @@ export interface ClockCore {
   readonly unit: Unit;
   readonly level: ClockLevel;
   readonly spans: readonly Span[];
-  readonly approvedAt: readonly number[];
+  /** Extensions approved after the statutory period ran out: not counted. */
+  readonly late: TimelyExtensions['late'];
 }
 
 /** The clock of a case at `now`. Throws ClockError for bad input or a refused extension. */
@@ -82,7 +85,7 @@ export function clock(cal: WorkCalendar, policy: ClockPolicy, c: ClockCase, now:
   if (at > statutoryDue) {
     warnings = mergeWarnings(warnings, [{ code: 'statutory-overdue', message: `已超过法定期限（应于 ${describeInstant(statutoryDue)} 前办结）` }]);
   }
-  if (core.approvedAt.length > 0) warnings = mergeWarnings(warnings, lateExtensions(index, c, start, core.spans, core.approvedAt));
+  if (core.late.length > 0) warnings = mergeWarnings(warnings, lateExtensions(core.late));
   return {
     due: formatInstant(due),
     statutoryDue: formatInstant(statutoryDue),
@@ -104,8 +107,8 @@ export function clockCore(index: DayIndex, policy: ClockPolicy, c: ClockCase, no
   let at = completed !== null && completed < nowMs ? completed : nowMs;
   if (at < start) at = start;
 
-  const approved = approvedExtensions(c.extensions, c.extensionMax, at);
   const spans = resolveSpans(start, c.suspensions, at);
+  const { timely: approved, late } = splitLate(index, start, c.statutory, c.extensionMax, approvedExtensions(c.extensions, c.extensionMax, at), spans);
   const total = extendedAmount(c.promised, c.extensionMax, approved, 'promised');
   const statutoryTotal = extendedAmount(c.statutory, c.extensionMax, approved, 'statutory');
   const unit = c.promised.unit;
@@ -114,7 +117,7 @@ export function clockCore(index: DayIndex, policy: ClockPolicy, c: ClockCase, no
 
   const remaining = remainingAt(index, unit, total, start, at, due, spans);
   let level: ClockLevel;
-  if (at > due) level = 'red';
+  if (at > due || at > statutoryDue) level = 'red';
   else if (completed !== null && completed <= nowMs) level = 'normal';
   else {
     const threshold = yellowThreshold(policy, unit);
@@ -124,13 +127,13 @@ export function clockCore(index: DayIndex, policy: ClockPolicy, c: ClockCase, no
       level = left <= threshold.amount ? 'yellow' : 'normal';
     }
   }
-  return { start, at, due, statutoryDue, remaining, total, unit, level, spans, approvedAt: approved.length === 0 ? NO_TIMES : approved.map((e) => e.approvedAt) };
+  return { start, at, due, statutoryDue, remaining, total, unit, level, spans, late };
 }
 
 /** Time left to `due` at `at`, in the limit's unit (see the file comment). */
 export function remainingAt(index: DayIndex, unit: Unit, total: number, start: number, at: number, due: number, spans: readonly Span[]): number {
-  if (unit === 'workingDays' || unit === 'calendarDays') {
-    const working = unit === 'workingDays';
+  if (isDayUnit(unit)) {
+    const working = unit !== 'calendarDays';
     const today = shanghaiDay(at);
     if (at > due) {
       const dueDay = shanghaiDay(due);
@@ -184,7 +187,7 @@ function runningOffice(index: DayIndex, start: number, t: number, spans: readonl
 
 /** Time left to `due` in another unit than the limit's, for the yellow threshold. */
 function remainingIn(index: DayIndex, unit: Unit, at: number, due: number): number {
-  if (unit === 'workingDays') return index.workingIn(shanghaiDay(at), shanghaiDay(due));
+  if (unit === 'workingDays' || unit === 'sameDay') return index.workingIn(shanghaiDay(at), shanghaiDay(due));
   if (unit === 'calendarDays') return shanghaiDay(due) - shanghaiDay(at);
   return Math.floor((index.officeAt(due) - index.officeAt(at)) / officeUnitMs(unit));
 }
@@ -198,15 +201,12 @@ function isSuspended(c: ClockCase, at: number): boolean {
   return false;
 }
 
-/** Extensions approved after the statutory limit (without them) had already run out. */
-function lateExtensions(index: DayIndex, c: ClockCase, start: number, spans: readonly Span[], approvedAt: readonly number[]): DecisionWarning[] {
-  const original = dueAt(index, start, c.statutory.amount, c.statutory.unit, spans);
-  return approvedAt
-    .filter((at) => at > original)
-    .map((at) => ({
-      code: 'extension-late',
-      message: `延长于 ${describeInstant(at)} 批准，晚于原法定期限 ${describeInstant(original)}；延长应在期限届满前批准`,
-    }));
+/** The record of each extension approved after the statutory period had run out. */
+function lateExtensions(late: TimelyExtensions['late']): DecisionWarning[] {
+  return late.map((e) => ({
+    code: 'extension-late',
+    message: `延长于 ${describeInstant(e.approvedAt)} 批准，晚于法定期限 ${describeInstant(e.periodEnd)}；延长应在法定期限届满前批准（《中华人民共和国行政许可法》第四十二条），逾期批准的延长不延长期限，已超期的仍属超期`,
+  }));
 }
 
 function round2(x: number): number {

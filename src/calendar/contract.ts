@@ -11,8 +11,11 @@ export type { DecisionWarning, Duration };
 export interface WorkCalendar {
   /** `YYYY-MM-DD` (Shanghai) is a working day: not a weekend or holiday, or a make-up workday. */
   isWorkingDay(date: string): boolean;
-  /** Where the day's status came from: the pack, the fallback data package, or weekends only. */
-  sourceOf(date: string): 'pack' | 'package' | 'weekends-only';
+  /**
+   * Where the day's status came from: the pack, the fallback data package, the statutory holidays
+   * of 《全国年节及纪念日放假办法》 (no 调休), or weekends only.
+   */
+  sourceOf(date: string): 'pack' | 'package' | 'statutory' | 'weekends-only';
   /** Office periods of a date in minutes since midnight, e.g. [[510, 720], [780, 1050]]. */
   officeHours(date: string): ReadonlyArray<readonly [number, number]>;
 }

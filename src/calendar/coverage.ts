@@ -1,11 +1,12 @@
 /**
  * Warnings for results that relied on days the pack does not declare officially: the fallback data
- * package (`calendar-fallback`), weekends only (`calendar-uncovered`), or a pre-arranged schedule not
- * yet published by the State Council (`calendar-provisional`). Never a silent guess.
+ * package (`calendar-fallback`), weekends only (`calendar-uncovered`), or a schedule not yet
+ * published by the State Council (`calendar-provisional`): a pack year pre-arranged with
+ * `official: false`, or the statutory holidays alone for a year nobody declares. Never a silent guess.
  */
 import type { DecisionWarning } from '../pack/index.ts';
 import { civilFromDays } from '../core/index.ts';
-import { COVER_PACKAGE, COVER_PROVISIONAL, COVER_UNCOVERED, type DayIndex } from './day-index.ts';
+import { COVER_PACKAGE, COVER_PROVISIONAL, COVER_UNCOVERED, Source, type DayIndex } from './day-index.ts';
 
 export const NO_WARNINGS: readonly DecisionWarning[] = Object.freeze([]);
 
@@ -38,11 +39,19 @@ export function coverageWarnings(index: DayIndex, a: number, b: number): readonl
       message: `${uncovered.join('、')} 年的节假日安排尚不可知（规则包和内置数据均未收录），已只按周末休息推算，期限可能不准确；国务院公布后请添加 ${uncovered.map((y) => `calendar/${y}.yaml`).join('、')}`,
     });
   }
-  const provisional = years(COVER_PROVISIONAL);
+  const provisionalYears = index.yearsWith(COVER_PROVISIONAL, lo, hi);
+  const provisional = provisionalYears.filter((y) => index.yearSourceOf(y) !== Source.Statutory).map(String);
   if (provisional.length > 0) {
     out.push({
       code: 'calendar-provisional',
       message: `${provisional.join('、')} 年的节假日安排尚未由国务院正式公布，已按规则包中的预排安排计算，正式安排公布后期限可能变化`,
+    });
+  }
+  const statutory = provisionalYears.filter((y) => index.yearSourceOf(y) === Source.Statutory).map(String);
+  if (statutory.length > 0) {
+    out.push({
+      code: 'calendar-provisional',
+      message: `${statutory.join('、')} 年的节假日安排尚未由国务院正式公布，规则包和内置数据均未收录，已只按《全国年节及纪念日放假办法》规定的法定假日（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节）推算，不含调休和补假，期限可能变化；国务院公布后请添加 ${statutory.map((y) => `calendar/${y}.yaml`).join('、')}`,
     });
   }
   const frozen = Object.freeze(out.map((w) => Object.freeze(w)));

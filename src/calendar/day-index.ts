@@ -14,8 +14,8 @@ export const LAST_YEAR = 2100;
 const FIRST_DAY = daysFromCivil(FIRST_YEAR, 1, 1);
 const LAST_DAY = daysFromCivil(LAST_YEAR, 12, 31);
 
-/** Where a day's status comes from. */
-export const Source = { Pack: 0, Package: 1, WeekendsOnly: 2 } as const;
+/** Where a day's status comes from, most reliable first. */
+export const Source = { Pack: 0, Package: 1, Statutory: 2, WeekendsOnly: 3 } as const;
 export type Source = (typeof Source)[keyof typeof Source];
 
 /** Bits of `DayIndex.coverage`. */
@@ -29,7 +29,7 @@ export interface DayInfo {
   /** Office periods of the day (empty when closed). */
   readonly hours: DayPeriods;
   readonly source: Source;
-  /** From a pack calendar marked `official: false`. */
+  /** From a pack calendar marked `official: false`, or from the statutory rule. */
   readonly provisional: boolean;
 }
 
@@ -229,6 +229,11 @@ export class DayIndex {
       (this.cumUncovered[j]! > this.cumUncovered[i]! ? COVER_UNCOVERED : 0) |
       (this.cumProvisional[j]! > this.cumProvisional[i]! ? COVER_PROVISIONAL : 0)
     );
+  }
+
+  /** Where a year's status came from (the least reliable of its days'). */
+  yearSourceOf(year: number): Source {
+    return (this.yearSource[year - FIRST_YEAR] ?? Source.WeekendsOnly) as Source;
   }
 
   /** Years among the days [a, b] whose status has the given cover bit. */

@@ -7,7 +7,7 @@ import type { DecisionDeadline, Limits } from '../pack/index.ts';
 import type { Extension, Suspension, WorkCalendar } from './contract.ts';
 import { coverageWarnings } from './coverage.ts';
 import { checkDuration, dueAt } from './due.ts';
-import { approvedExtensions, extendedAmount } from './extension.ts';
+import { approvedExtensions, extendedAmount, splitLate } from './extension.ts';
 import { clockInstant } from './clock-input.ts';
 import { formatInstant, isCanonicalInstant, shanghaiDay } from './shanghai-time.ts';
 import { resolveSpans } from './suspension.ts';
@@ -23,7 +23,8 @@ export interface DeadlineOptions {
 }
 
 /**
- * Fills a decision's `deadline`. `amount` is the limit plus any approved extension. Throws
+ * Fills a decision's `deadline`. `amount` is the limit plus any extension approved within the
+ * statutory period. Throws
  * ClockError for a bad time, an open suspension or a refused extension.
  */
 export function computeDeadline(cal: WorkCalendar, limits: Limits, acceptedAt: string, options: DeadlineOptions = {}): Deadline {
@@ -32,8 +33,9 @@ export function computeDeadline(cal: WorkCalendar, limits: Limits, acceptedAt: s
   checkDuration(limits.promised, 'limits.promised');
   checkDuration(limits.statutory, 'limits.statutory');
   const max = limits.extension?.max;
-  const approved = approvedExtensions(options.extensions, max, null);
   const spans = resolveSpans(start, options.suspensions, null);
+  // An extension approved after the statutory period ran out extends nothing (see extension.ts).
+  const approved = splitLate(index, start, limits.statutory, max, approvedExtensions(options.extensions, max, null), spans).timely;
   const promisedAmount = extendedAmount(limits.promised, max, approved, 'limits.promised');
   const statutoryAmount = extendedAmount(limits.statutory, max, approved, 'limits.statutory');
   const promisedDue = dueAt(index, start, promisedAmount, limits.promised.unit, spans);

@@ -9,10 +9,12 @@ const UNIT_WORDS: Record<Duration['unit'], string> = {
   calendarDays: '日',
   hours: '小时',
   minutes: '分钟',
+  sameDay: '当日',
 };
 
-/** `20 个工作日`, `7 日`, `2 小时`, `30 分钟`. */
+/** `20 个工作日`, `7 日`, `2 小时`, `30 分钟`, `当日` (sameDay has no number). */
 export function describeDuration(d: { readonly amount: number; readonly unit: Duration['unit'] }): string {
+  if (d.unit === 'sameDay') return UNIT_WORDS.sameDay;
   return `${d.amount} ${UNIT_WORDS[d.unit]}`;
 }
 

@@ -6,6 +6,11 @@
  *   first working day after when that day is not one (期间届满的最后一日是节假日的，以其后的第一个
  *   工作日为期间届满的日期). A day touched by a suspension (any part of it) is not counted, unless the
  *   suspension only began after the due time.
+ * - Same day (`sameDay`, 当日) and any 0-day limit: the close of office on the day of acceptance when
+ *   accepted on a working day before its close; otherwise (after close, weekend, holiday) the close
+ *   of the next working day (民法典第二百零三条第二款: 有业务时间的，停止业务活动的时间为截止时间).
+ *   Before opening on a working day the day's business is still ahead, so that day's close holds.
+ *   After a suspension the same rule applies from the resumption.
  * - Hours and minutes count office time only, from the start instant; suspended time does not count.
  */
 import type { DueResult, Suspension, WorkCalendar } from './contract.ts';
@@ -26,21 +31,54 @@ export function officeUnitMs(unit: Unit): number {
 }
 
 
+/** Units counted in whole days (due at a day's close): working days, calendar days, the same day. */
+export function isDayUnit(unit: Unit): boolean {
+  return unit === 'workingDays' || unit === 'calendarDays' || unit === 'sameDay';
+}
+
 /** Rejects durations the schema would reject, for callers that bypass the pack. */
 export function checkDuration(d: Duration, where: string): void {
   if (!Number.isInteger(d.amount) || d.amount < 0) {
     throw new ClockError('E-CLOCK-DURATION-INVALID', `时限数量 ${String(d.amount)} 无效，应为不小于 0 的整数`, `${where}.amount`);
   }
   const u = d.unit;
-  if (u !== 'workingDays' && u !== 'calendarDays' && u !== 'hours' && u !== 'minutes') {
-    throw new ClockError('E-CLOCK-DURATION-INVALID', `时限单位 '${String(d.unit)}' 无效，应为 workingDays（工作日）、calendarDays（自然日）、hours（小时）或 minutes（分钟）`, `${where}.unit`);
+  if (u !== 'workingDays' && u !== 'calendarDays' && u !== 'hours' && u !== 'minutes' && u !== 'sameDay') {
+    throw new ClockError('E-CLOCK-DURATION-INVALID', `时限单位 '${String(d.unit)}' 无效，应为 workingDays（工作日）、calendarDays（自然日）、hours（小时）、minutes（分钟）或 sameDay（当日）`, `${where}.unit`);
+  }
+  if (u === 'sameDay' && d.amount !== 0) {
+    throw new ClockError('E-CLOCK-DURATION-INVALID', `当日（sameDay）时限的数量应为 0，写作 {amount: 0, unit: sameDay}，实际是 ${String(d.amount)}`, `${where}.amount`);
   }
 }
 
 /** The due instant (epoch ms) of `amount` `unit` from `startMs`, suspensions excluded. */
 export function dueAt(index: DayIndex, startMs: number, amount: number, unit: Unit, spans: readonly Span[] = NO_SPANS): number {
+  // 当日 and 0 days: one rule (the file comment), whatever the day unit.
+  if (unit === 'sameDay' || ((unit === 'workingDays' || unit === 'calendarDays') && amount === 0)) return sameDayDue(index, startMs, spans);
   if (unit === 'workingDays' || unit === 'calendarDays') return dayDue(index, startMs, amount, unit === 'workingDays', spans);
   return officeDue(index, startMs, amount * officeUnitMs(unit), spans);
+}
+
+/** 当日: the close of the first working day whose close is still ahead of `t`. */
+function sameDayFrom(index: DayIndex, t: number): number {
+  const day = shanghaiDay(t);
+  const first = index.firstWorkingFrom(day);
+  if (first !== day) return index.closeOf(first);
+  const close = index.closeOf(day);
+  return close > t ? close : index.closeOf(index.nthWorkingAfter(day, 1));
+}
+
+/** 当日 with suspensions: each suspension that begins before the due time restarts the rule at its end. */
+function sameDayDue(index: DayIndex, startMs: number, spans: readonly Span[]): number {
+  let t = startMs;
+  let due = sameDayFrom(index, t);
+  for (let k = 0; k < spans.length; k++) {
+    const span = spans[k]!;
+    if (span.from >= due) break;
+    if (span.to <= t) continue;
+    t = span.to;
+    due = sameDayFrom(index, t);
+  }
+  return due;
 }
 
 function dayDue(index: DayIndex, startMs: number, amount: number, working: boolean, spans: readonly Span[]): number {

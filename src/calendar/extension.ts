@@ -1,11 +1,16 @@
 /**
  * Extensions (延长): only with an approval record, never beyond the item's declared maximum
  * (行政许可法 Art. 42: 经本行政机关负责人批准，可以延长十日). A refused extension is a ClockError.
+ * An extension must be approved within the statutory period (Art. 42: 在二十日内不能作出决定的，
+ * 可以延长): one approved after the period ran out is recorded but extends nothing, so a breach
+ * stays a breach.
  */
 import type { Duration } from '../pack/index.ts';
 import type { Extension } from './contract.ts';
+import type { DayIndex } from './day-index.ts';
 import { describeDuration, unitWord } from './describe.ts';
-import { checkDuration } from './due.ts';
+import { checkDuration, dueAt } from './due.ts';
+import type { Span } from './suspension.ts';
 import { ClockError } from './errors.ts';
 import { clockInstant } from './clock-input.ts';
 
@@ -62,4 +67,32 @@ export function extendedAmount(limit: Duration, max: Duration | undefined, appro
   let amount = limit.amount;
   for (const e of approved) amount += e.amount;
   return amount;
+}
+
+export interface TimelyExtensions {
+  /** Approved while the statutory period (as extended so far) was still running: they count. */
+  readonly timely: readonly ApprovedExtension[];
+  /** Approved after it had run out: recorded, never counted. */
+  readonly late: ReadonlyArray<ApprovedExtension & { readonly periodEnd: number }>;
+}
+
+/**
+ * Splits approved extensions into timely and late ones, in order of approval: each is timely when
+ * approved by the statutory due as extended by the timely ones before it.
+ */
+export function splitLate(index: DayIndex, start: number, statutory: Duration, max: Duration | undefined, approved: readonly ApprovedExtension[], spans: readonly Span[]): TimelyExtensions {
+  if (approved.length === 0) return { timely: NONE, late: [] };
+  const ordered = [...approved].sort((a, b) => a.approvedAt - b.approvedAt);
+  const timely: ApprovedExtension[] = [];
+  const late: Array<ApprovedExtension & { periodEnd: number }> = [];
+  let periodEnd = dueAt(index, start, statutory.amount, statutory.unit, spans);
+  for (const e of ordered) {
+    if (e.approvedAt > periodEnd) {
+      late.push({ ...e, periodEnd });
+      continue;
+    }
+    timely.push(e);
+    periodEnd = dueAt(index, start, extendedAmount(statutory, max, timely, 'statutory'), statutory.unit, spans);
+  }
+  return { timely: timely.length === approved.length ? approved : timely, late };
 }

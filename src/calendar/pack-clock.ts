@@ -1,6 +1,6 @@
 /** The clock bound to a loaded pack: what `Pack.deadline` and `Pack.clock` delegate to. */
 import type { PackData } from '../pack/index.ts';
-import { itemVersionAt } from '../pack/index.ts';
+import { defaultLimits, itemVersionAt } from '../pack/index.ts';
 import { clock, type InstantInput } from './clock.ts';
 import type { ClockCase, ClockState, WorkCalendar } from './contract.ts';
 import { computeDeadline, type Deadline, type DeadlineOptions } from './deadline.ts';
@@ -8,12 +8,16 @@ import { ClockError } from './errors.ts';
 import { clockInstant } from './clock-input.ts';
 import { shanghaiDate } from './shanghai-time.ts';
 
-/** The deadline of item `itemCode` accepted at `acceptedAt`, with the item version in force that day. */
+/**
+ * The deadline of item `itemCode` accepted at `acceptedAt`, with the item version in force that
+ * day, on its default mode's limits (an immediate item's: the policy's immediate clock unless it
+ * declares one within it). A mode chosen by a condition needs the application's facts: decide.
+ */
 export function packDeadline(data: PackData, cal: WorkCalendar, itemCode: string, acceptedAt: string, options: DeadlineOptions = {}): Deadline {
   const item = data.items.get(itemCode);
   if (!item) throw ClockError.of('E-CLOCK-ITEM-UNKNOWN', { code: itemCode }, { path: 'item' });
   const version = itemVersionAt(item.data, shanghaiDate(clockInstant(acceptedAt, 'acceptedAt')));
-  return computeDeadline(cal, version.limits, acceptedAt, options);
+  return computeDeadline(cal, defaultLimits(version, data.policy), acceptedAt, options);
 }
 
 /** A case's clock under the pack's warning policy. */

@@ -1,7 +1,9 @@
 /**
  * A center's working calendar: the pack's calendar files first, the `chinese-days` data package
- * for years the pack does not declare, weekends only beyond both (every result relying on those
- * days carries a warning, see coverage.ts). Built once per pack into a DayIndex.
+ * for years the pack does not declare, then the statutory holidays of 《全国年节及纪念日放假办法》
+ * (from 2025, without 调休 or 补假), weekends only beyond all three (every result relying on days
+ * not declared officially by the pack carries a warning, see coverage.ts). Built once per pack
+ * into a DayIndex.
  */
 import { formatDate, formatPath, weekdayOf, type PathSegment } from '../core/index.ts';
 import { PackLoadError } from '../pack/index.ts';
@@ -9,9 +11,10 @@ import type { PackData } from '../pack/index.ts';
 import type { CalendarFile, OfficeHours } from '../pack/index.ts';
 import { clockDate } from './clock-input.ts';
 import type { WorkCalendar } from './contract.ts';
-import { DayIndex, Source, type DayInfo } from './day-index.ts';
+import { DayIndex, LAST_YEAR, Source, type DayInfo } from './day-index.ts';
 import { ClockError } from './errors.ts';
 import { compileOfficeHours, type CompiledOfficeHours, type DayPeriods } from './office-hours.ts';
+import { STATUTORY_FROM, statutoryDeclaration } from './statutory.ts';
 import { fromCalendarFile, packageDeclarations, type YearDeclaration } from './year-declaration.ts';
 
 export interface CalendarInput {
@@ -20,16 +23,19 @@ export interface CalendarInput {
   readonly officeHours: OfficeHours;
   /** Use the `chinese-days` package for years the pack omits; default true. */
   readonly fallback?: boolean;
+  /** Use the statutory holidays for years (from 2025) neither declares; default true. */
+  readonly statutory?: boolean;
 }
 
-const SOURCE_NAMES = ['pack', 'package', 'weekends-only'] as const;
+const SOURCE_NAMES = ['pack', 'package', 'statutory', 'weekends-only'] as const;
+const SOURCE_OF = { pack: Source.Pack, package: Source.Package, statutory: Source.Statutory } as const;
 const NO_HOURS: DayPeriods = Object.freeze([]);
 
 /** The WorkCalendar of the contract, plus what the CLI and the clock need to explain themselves. */
 export class Calendar implements WorkCalendar {
   readonly index: DayIndex;
   readonly office: CompiledOfficeHours;
-  /** Each known year's schedule, pack years first, then package years. */
+  /** Each known year's schedule: pack years, else package years, else the statutory rule. */
   readonly declarations: ReadonlyMap<number, YearDeclaration>;
 
   constructor(input: CalendarInput) {
@@ -37,6 +43,7 @@ export class Calendar implements WorkCalendar {
     const decls = new Map<number, YearDeclaration>();
     if (input.fallback !== false) for (const [y, d] of packageDeclarations()) decls.set(y, d);
     for (const file of input.calendars) decls.set(file.year, fromCalendarFile(file));
+    if (input.statutory !== false) for (let y = STATUTORY_FROM; y <= LAST_YEAR; y++) if (!decls.has(y)) decls.set(y, statutoryDeclaration(y));
     this.declarations = new Map([...decls].sort((a, b) => a[0] - b[0]));
 
     const holidays = new Set<number>();
@@ -62,7 +69,7 @@ export class Calendar implements WorkCalendar {
       else if (!isHoliday) hours = office.overrides[wd] ?? NO_HOURS;
       dayInfo.working = working;
       dayInfo.hours = hours;
-      dayInfo.source = decl ? (decl.source === 'pack' ? Source.Pack : Source.Package) : Source.WeekendsOnly;
+      dayInfo.source = decl ? SOURCE_OF[decl.source] : Source.WeekendsOnly;
       dayInfo.provisional = decl ? !decl.official : false;
       return dayInfo;
     };
@@ -74,7 +81,7 @@ export class Calendar implements WorkCalendar {
     return this.index.isWorking(clockDate(date));
   }
 
-  sourceOf(date: string): 'pack' | 'package' | 'weekends-only' {
+  sourceOf(date: string): 'pack' | 'package' | 'statutory' | 'weekends-only' {
     return SOURCE_NAMES[this.index.sourceOf(clockDate(date))];
   }
 
@@ -82,7 +89,7 @@ export class Calendar implements WorkCalendar {
     return this.index.periodsOf(clockDate(date));
   }
 
-  /** True when the date's schedule is a pack year marked `official: false`. */
+  /** True when the date's schedule is a pack year marked `official: false`, or the statutory rule. */
   isProvisional(date: string): boolean {
     return this.index.isProvisional(clockDate(date));
   }
@@ -125,10 +132,11 @@ export function indexOf(cal: WorkCalendar): DayIndex {
   if (cal instanceof Calendar) return cal.index;
   let index = foreign.get(cal);
   if (!index) {
-    const names = { pack: Source.Pack, package: Source.Package, 'weekends-only': Source.WeekendsOnly } as const;
+    const names = { ...SOURCE_OF, 'weekends-only': Source.WeekendsOnly } as const;
     index = new DayIndex((day) => {
       const date = formatDate(day);
-      return { working: cal.isWorkingDay(date), hours: cal.officeHours(date), source: names[cal.sourceOf(date)], provisional: false };
+      const source = names[cal.sourceOf(date)];
+      return { working: cal.isWorkingDay(date), hours: cal.officeHours(date), source, provisional: source === Source.Statutory };
     });
     foreign.set(cal, index);
   }

@@ -1,6 +1,7 @@
 /**
  * One year's holiday schedule as the calendar uses it, whether declared by the pack
- * (calendar/YYYY.yaml) or taken from the `chinese-days` data package for years the pack omits.
+ * (calendar/YYYY.yaml), taken from the `chinese-days` data package for years the pack omits, or
+ * derived from the statutory rule for years neither declares (statutory.ts).
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import chineseDaysPackage from 'chinese-days/package.json' with { type: 'json' };
@@ -22,8 +23,8 @@ export interface MakeUpDay {
 
 export interface YearDeclaration {
   readonly year: number;
-  readonly source: 'pack' | 'package';
-  /** False for a pack year pre-arranged before the State Council's notice (`official: false`). */
+  readonly source: 'pack' | 'package' | 'statutory';
+  /** False for a pack year pre-arranged before the State Council's notice (`official: false`), and for the statutory rule. */
   readonly official: boolean;
   /** Where the schedule comes from, in words (the notice, or the data package). */
   readonly provenance: string;

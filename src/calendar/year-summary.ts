@@ -9,8 +9,8 @@ import type { Calendar } from './work-calendar.ts';
 
 export interface YearSummary {
   readonly year: number;
-  readonly source: 'pack' | 'package' | 'weekends-only';
-  /** False for a pre-arranged pack year; null when no schedule is known. */
+  readonly source: 'pack' | 'package' | 'statutory' | 'weekends-only';
+  /** False for a pre-arranged pack year and the statutory rule; null when no schedule is known. */
   readonly official: boolean | null;
   readonly provenance: string | null;
   readonly holidays: ReadonlyArray<{ readonly name: string; readonly from: string; readonly to: string; readonly days: number }>;

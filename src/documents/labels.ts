@@ -4,7 +4,7 @@ import { DocumentError } from './errors.ts';
 export const LABELS = {
   necessity: { core: '主件', required: '必要', deferrable: '容缺', optional: '可选' },
   mode: { immediate: '即办件', promised: '承诺件', reported: '上报件', joint: '联办件', petition: '信访件' },
-  kind: { consultation: '咨询件', supplement: '补正件', returned: '退回件', rejected: '不予受理', accepted: '受理件' },
+  kind: { consultation: '咨询件', supplement: '补正件', correctable: '当场更正', returned: '退回件', rejected: '不予受理', accepted: '受理件' },
   form: { original: '原件', copy: '复印件', both: '原件和复印件' },
   medium: { paper: '纸质', electronic: '电子', either: '纸质或电子' },
   problem: { absent: '未提交', 'wrong-form': '形式不符', 'too-few-copies': '份数不足' },

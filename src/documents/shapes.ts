@@ -6,7 +6,7 @@
  */
 import { bool, int, list, nullable, num, obj, oneOf, str, type Infer, type JsonSchema, type Shape } from './shape.ts';
 
-export const NOTICE_TYPES = ['consultation', 'supplement', 'accepted', 'immediate', 'returned', 'rejected'] as const;
+export const NOTICE_TYPES = ['consultation', 'supplement', 'correctable', 'accepted', 'immediate', 'returned', 'rejected'] as const;
 export const DOCUMENT_TYPES = [...NOTICE_TYPES, 'guide', 'board', 'center-board', 'window-poster', 'announcement', 'complaint-result'] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
@@ -15,7 +15,7 @@ const NECESSITY = ['core', 'required', 'deferrable', 'optional'] as const;
 const FORMS = ['original', 'copy', 'both'] as const;
 const MEDIA = ['paper', 'electronic', 'either'] as const;
 const MODES = ['immediate', 'promised', 'reported', 'joint', 'petition'] as const;
-const UNITS = ['workingDays', 'calendarDays', 'hours', 'minutes'] as const;
+const UNITS = ['workingDays', 'calendarDays', 'hours', 'minutes', 'sameDay'] as const;
 const PROBLEMS = ['absent', 'wrong-form', 'too-few-copies'] as const;
 export const CHANNELS = ['oral', 'phone', 'written'] as const;
 
@@ -87,7 +87,12 @@ export const itemShape = obj(
     code: str('事项编码'),
     name: str('事项名称'),
     type: str('事项类型，例如 行政许可'),
-    mode: oneOf(MODES, '办理方式，用 {{mode 字段}} 显示'),
+    mode: oneOf(MODES, '办理方式，用 {{mode 字段}} 显示；按条件选择办理方式的事项为其余情况（最后一项）的办理方式'),
+    modes: list(
+      obj({ mode: oneOf(MODES, '办理方式'), text: nullable(str('适用情形，例如 救助金额1000元以下的')), promised: durationShape, statutory: durationShape }),
+      '按条件选择的办理方式，自上而下取第一个适用的（办理方式只有一种的事项为空）',
+    ),
+    modesText: nullable(str('按条件选择的办理方式的一句话写法，例如 救助金额1000元以下的，即办件（30分钟内办结）；救助金额超过1000元的，承诺件，承诺10个工作日；办理方式只有一种的事项为 null')),
     department: str('主办部门'),
     window: windowRef,
     departments: list(str(), '联办件的协办部门'),
@@ -96,11 +101,14 @@ export const itemShape = obj(
     conditions: list(obj({ text: str('条件') }), '受理条件'),
     materials: list(itemMaterial, '申报材料'),
     procedure: list(obj({ step: str('步骤'), description: nullable(str('说明')), limit: nullable(durationShape) }), '办事程序'),
-    limits: obj({
-      statutory: durationShape,
-      promised: durationShape,
-      extension: nullable(obj({ max: durationShape, approver: str('批准人'), basis: nullable(legalRef) })),
-    }),
+    limits: obj(
+      {
+        statutory: durationShape,
+        promised: durationShape,
+        extension: nullable(obj({ max: durationShape, approver: str('批准人'), basis: nullable(legalRef) })),
+      },
+      '时限（按条件选择办理方式的，为其余情况一项的时限；即办件未写时为 policy.yaml 的即办时限）',
+    ),
     fees: list(obj({ name: str('收费项目'), amount: num('金额（元），用 {{money 字段}} 显示'), per: nullable(str('计费单位')), basis: legalRef }), '收费标准（空表示不收费）'),
     result: nullable(obj({ name: str('办理结果'), description: nullable(str('说明')) })),
     announcement: obj({ required: bool('须办结公告'), basis: nullable(legalRef), period: nullable(durationShape) }),
@@ -143,11 +151,13 @@ const noticeMaterial = obj({
   department: nullable(str('联办件中所属部门')),
   notes: nullable(str('填报须知')),
   due: nullable(durationShape, '容缺材料受理后补交的期限'),
+  parties: list(str(), '每一方各需一份的材料的各方称谓，例如 男方、女方（显示为“男方、女方各1份”）；空表示只需一份'),
 });
 const problem = obj({
   id: str('材料标识'),
   name: str('材料名称'),
   necessity: oneOf(NECESSITY),
+  party: nullable(str('每一方各需一份的材料：是哪一方的，例如 女方（显示在材料名称前：女方居民身份证）')),
   problem: oneOf(PROBLEMS, '问题，用 {{problem 字段}} 显示'),
   detail: str('问题说明'),
   bring: str('应补交的形式和份数，例如 原件1份'),
@@ -161,7 +171,7 @@ const question = obj({
   label: str('需要说明的情况，例如 本镇户籍'),
   answer: str('怎样说明，例如 是 / 否、填写数值（元）'),
   description: nullable(str('说明')),
-  purpose: oneOf(['eligibility', 'material'] as const, 'eligibility 决定受理条件，material 只决定材料'),
+  purpose: oneOf(['eligibility', 'mode', 'material'] as const, 'eligibility 决定受理条件，mode 决定适用的办理方式和时限，material 只决定材料'),
   decides: str('用途：判断哪项受理条件、确定是否需要哪些材料'),
 });
 const fee = obj({ name: str('收费项目'), amount: num('金额（元）'), per: nullable(str('计费单位')), basis: str('收费依据') });
@@ -284,6 +294,28 @@ export const SHAPES = {
     consequence: str('补正的后果'),
     warnings,
   }),
+  correctable: obj({
+    ...noticeBase,
+    doc: obj(
+      { type: oneOf(DOCUMENT_TYPES, '文书类型'), title: str('文书标题'), number: nullable(str('文书编号：当场更正告知单不编号，恒为 null')), date: date('出具日期') },
+      '文书（不编号）',
+    ),
+    item: itemShape,
+    corrections: list(
+      obj({
+        id: str('材料标识'),
+        name: str('材料名称'),
+        party: nullable(str('每一方各需一份的材料：是哪一方的，例如 女方')),
+        problem: oneOf(PROBLEMS, '问题，用 {{problem 字段}} 显示'),
+        detail: str('问题说明'),
+        bring: str('应当场交齐的形式和份数，例如 原件1份'),
+        notes: nullable(str('填报须知（如 窗口提供空白申请书，当场填写）')),
+      }),
+      '可以当场更正的问题，一项一行',
+    ),
+    deferred: list(deferred, '容缺材料：受理后补交，期限自受理时起算'),
+    warnings,
+  }),
   accepted: obj({
     ...noticeBase,
     item: itemShape,
@@ -291,6 +323,8 @@ export const SHAPES = {
     mode: oneOf(MODES, '办理方式'),
     promised: dueShape,
     statutory: dueShape,
+    reply: nullable(dueShape, '信访件：当场解决不了的答复期限（policy.yaml 的 clocks.petitionReply）；其他办理方式为 null'),
+    leaderReception: nullable(dueShape, '信访件：领导接待的答复期限（policy.yaml 的 clocks.leaderReception）；其他办理方式为 null'),
     reportTo: nullable(str('上报审批机关')),
     jointDepartments: list(str(), '联办部门'),
     deferred: list(deferred, '容缺受理、尚待补交的材料'),

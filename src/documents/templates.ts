@@ -32,6 +32,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, DocumentType>> = {
 const ITEM_DOCUMENT_KEYS: Readonly<Record<string, DocumentType>> = {
   consultation: 'consultation',
   supplement: 'supplement',
+  correctable: 'correctable',
   accepted: 'accepted',
   immediate: 'immediate',
   returned: 'returned',
@@ -96,7 +97,7 @@ function rolesOf(pack: PackData, available: ReadonlyMap<string, TemplateSource>)
   };
   for (const [name, type] of Object.entries(DEFAULT_TEMPLATES)) add(name, type);
   for (const { data } of pack.items.values()) {
-    for (const documents of [data.documents, ...(data.changes ?? []).map((c) => c.set.documents)]) {
+    for (const documents of [data.documents, ...(data.changes ?? []).map((c) => c.set?.documents)]) {
       for (const [key, name] of Object.entries(documents ?? {})) {
         const type = ITEM_DOCUMENT_KEYS[key];
         if (type && typeof name === 'string') add(name, type);
@@ -320,6 +321,8 @@ function readProblem(packDir: string, err: unknown): Diagnostic {
 }
 
 const cache = new WeakMap<PackData, CompiledTemplates>();
+/** Each parsed template's compiled code (see compiledTemplates). */
+const specs = new WeakMap<ParsedTemplate, TemplateSpecification>();
 
 /** The pack's templates, checked and precompiled once; throws DocumentError when any has errors. */
 export function templatesFor(pack: PackData): CompiledTemplates {
@@ -340,9 +343,16 @@ function compiledTemplates(pack: PackData): CompiledTemplates {
     env.registerHelper(handlebarsHelpers());
     for (const [name, template] of prepared.parsed) {
       // Compiled now, not on first use, so that a broken template fails when the pack loads.
-      // A copy: compiling changes the AST, which other packs' preparations share.
-      const spec = Handlebars.precompile(structuredClone(template.ast), COMPILE_OPTIONS) as string;
-      const delegate = env.template(new Function(`return ${spec}`)() as TemplateSpecification);
+      // A copy: compiling changes the AST, which other packs' preparations share. The compiled
+      // code depends on the template alone, so packs sharing a prepared core (every revision of a
+      // draft, every pack of a check run) compile it once.
+      let compiled = specs.get(template);
+      if (!compiled) {
+        const spec = Handlebars.precompile(structuredClone(template.ast), COMPILE_OPTIONS) as string;
+        compiled = new Function(`return ${spec}`)() as TemplateSpecification;
+        specs.set(template, compiled);
+      }
+      const delegate = env.template(compiled);
       delegates.set(name, delegate);
       if (name.startsWith('_')) env.registerPartial(name, delegate);
     }

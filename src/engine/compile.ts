@@ -14,15 +14,15 @@ import type {
   DecisionVersion,
   Documents,
   Duration,
-  ItemChange,
   ItemFile,
   LegalRef,
+  MissingMaterial,
   NoticeMaterial,
   SharedCondition,
   SourceRef,
   TraceEntry,
 } from '../pack/index.ts';
-import { itemVersionAt, type ItemVersion } from '../pack/index.ts';
+import { itemVersions, modeBranches, modesOf, originOf, type ItemVersion, type Limits, type Mode } from '../pack/index.ts';
 import { buildCalendar, type WorkCalendar } from '../calendar/index.ts';
 import { clockOf, type EngineClock } from './clock.ts';
 import { factsOf, sharedUsedBy, toEngineCondition, toTopLevel } from './condition.ts';
@@ -32,6 +32,8 @@ import { RuleRunner } from './run.ts';
 import { conditionEntry, materialEntry, versionEntry } from './trace.ts';
 
 export type Necessity = NoticeMaterial['necessity'];
+export type MaterialProblem = MissingMaterial['problem'];
+const ALL_PROBLEMS: readonly MaterialProblem[] = ['absent', 'wrong-form', 'too-few-copies'];
 export type Form = NoticeMaterial['form'];
 
 /** One eligibility condition (受理条件) of an item version. */
@@ -81,6 +83,10 @@ export interface CompiledMaterial {
   readonly department: string | null;
   readonly medium: NonNullable<NoticeMaterial['medium']>;
   readonly notes: string | null;
+  /** Parties each needing one (perParty, e.g. 男方、女方); empty: one for the application. */
+  readonly parties: readonly string[];
+  /** Problems the window lets the applicant correct on the spot (Art. 32(3)); empty: none. */
+  readonly correctable: ReadonlySet<MaterialProblem>;
   readonly source: SourceRef;
   /** The one-time notice entry for an answer to "required?" (frozen, shared by decisions). */
   notice(required: NoticeMaterial['required']): NoticeMaterial;
@@ -90,7 +96,27 @@ export interface CompiledMaterial {
 
 export type FixedFinding = 'fetched' | 'not-required' | 'ok' | 'optional-missing' | 'deferred' | 'listed';
 
-export type DocumentKind = 'consultation' | 'supplement' | 'returned' | 'rejected' | 'accepted' | 'immediate';
+/**
+ * One branch of an item version's mode (a single mode is one default branch). Conditional
+ * branches are run in the version's rule runner like conditions; see mode-branch.ts.
+ */
+export interface CompiledModeBranch {
+  /** Trace rule id and supplement reason code, `mode:<index>`. */
+  readonly rule: string;
+  readonly index: number;
+  readonly mode: Mode;
+  readonly text: string | null;
+  /** Resolved (modeBranches): what the clock runs on when this branch applies. */
+  readonly limits: Limits;
+  /** Engine slot of its `when`; -1 for the default branch. */
+  readonly slot: number;
+  readonly facts: readonly string[];
+  readonly source: SourceRef;
+  /** Whether the item's mode is a list: only then do decisions name the branch. */
+  readonly conditional: boolean;
+}
+
+export type DocumentKind = 'consultation' | 'supplement' | 'correctable' | 'returned' | 'rejected' | 'accepted' | 'immediate';
 
 /** An item as in force from `effectiveFrom`, compiled. */
 export interface CompiledVersion {
@@ -102,6 +128,8 @@ export interface CompiledVersion {
   readonly data: ItemVersion;
   readonly runner: RuleRunner | null;
   readonly conditions: readonly CompiledCondition[];
+  /** The mode's branches in order, the default last (one for a single mode). */
+  readonly modes: readonly CompiledModeBranch[];
   readonly materials: readonly CompiledMaterial[];
   /** Material ids, alternative ids included, → material. */
   readonly materialIds: ReadonlyMap<string, CompiledMaterial>;
@@ -141,7 +169,7 @@ export interface CompiledPack {
   readonly clock: EngineClock;
 }
 
-const DOCUMENT_KINDS: readonly DocumentKind[] = ['consultation', 'supplement', 'returned', 'rejected', 'accepted', 'immediate'];
+const DOCUMENT_KINDS: readonly DocumentKind[] = ['consultation', 'supplement', 'correctable', 'returned', 'rejected', 'accepted', 'immediate'];
 
 export function legalRefText(ref: LegalRef): string {
   return `${ref.law}${ref.article ?? ''}`;
@@ -205,27 +233,14 @@ function ref(data: PackData, file: string, path: readonly PathSegment[]): Source
 }
 
 function compileItem(file: string, item: ItemFile, ctx: Context): CompiledItem {
-  const changes = (item.changes ?? []).map((change, index) => ({ change, index })).sort((a, b) => (a.change.effectiveFrom < b.change.effectiveFrom ? -1 : 1));
-  const versions: CompiledVersion[] = [compileVersion(file, item, null, -1, new Map(), ctx)];
-  // Where each field of a version was written: the base, or the last change that set it.
-  const origin = new Map<string, PathSegment[]>();
-  for (const { change, index } of changes) {
-    for (const key of Object.keys(change.set)) origin.set(key, ['changes', index, 'set', key]);
-    versions.push(compileVersion(file, item, change, index, new Map(origin), ctx));
-  }
-  return { code: item.code, versions };
+  // itemVersions applies the changes, and says where each field and list element was written.
+  return { code: item.code, versions: itemVersions(item).map((data) => compileVersion(file, item, data, ctx)) };
 }
 
-function compileVersion(
-  file: string,
-  item: ItemFile,
-  change: ItemChange | null,
-  changeIndex: number,
-  origin: ReadonlyMap<string, PathSegment[]>,
-  ctx: Context,
-): CompiledVersion {
-  const data = itemVersionAt(item, change ? change.effectiveFrom : '0000-00-00');
-  const at = (field: string, ...rest: PathSegment[]): SourceRef => ref(ctx.data, file, [...(origin.get(field) ?? [field]), ...rest]);
+function compileVersion(file: string, item: ItemFile, data: ItemVersion, ctx: Context): CompiledVersion {
+  const change = data.appliedChange;
+  const changeIndex = data.changeIndex;
+  const at = (field: string, ...rest: PathSegment[]): SourceRef => ref(ctx.data, file, originOf(data, [field, ...rest]));
   const slots: object[] = [];
   const used = new Set<string>();
   const slotOf = (cond: Condition): number => {
@@ -238,7 +253,22 @@ function compileVersion(
     (c, i) => new Eligibility(c.id, c.text, c.reason, c.onFail ?? 'returned', c.routeTo ?? null, slotOf(c.when), factsOf(c.when, ctx.shared), at('conditions', i)),
   );
 
-  const joint = data.mode === 'joint';
+  const conditional = typeof data.mode !== 'string';
+  const modes: CompiledModeBranch[] = modeBranches(data, ctx.data.policy).map((b) =>
+    deepFreeze({
+      rule: `mode:${b.index}`,
+      index: b.index,
+      mode: b.mode,
+      text: b.text,
+      limits: b.limits,
+      slot: b.when ? slotOf(b.when) : -1,
+      facts: b.when ? factsOf(b.when, ctx.shared) : [],
+      source: ref(ctx.data, file, b.path),
+      conditional,
+    }),
+  );
+
+  const joint = modesOf(data.mode).has('joint');
   const leadName = ctx.departments.get(data.department) ?? data.department;
   const materials: CompiledMaterial[] = data.materials.map((m, i) => {
     const form: Form = m.form ?? 'original';
@@ -258,6 +288,8 @@ function compileVersion(
       department: joint ? (ctx.departments.get(m.department ?? data.department) ?? m.department ?? leadName) : null,
       medium: m.medium ?? 'paper',
       notes: m.notes ?? null,
+      parties: m.perParty ?? [],
+      correctable: new Set(m.correctable === true ? ALL_PROBLEMS : m.correctable === false || m.correctable === undefined ? [] : m.correctable),
       source: at('materials', i),
     });
   });
@@ -284,6 +316,7 @@ function compileVersion(
     data,
     runner: slots.length > 0 ? new RuleRunner(name, slots, sharedUsed) : null,
     conditions,
+    modes,
     materials,
     materialIds,
     fees: deepFreeze((data.fees ?? []).map((f) => ({ name: f.name, amount: f.amount, per: f.per ?? null, basis: legalRefText(f.basis) }))),
@@ -365,6 +398,8 @@ class Checklisted implements CompiledMaterial {
   readonly department: string | null;
   readonly medium: NonNullable<NoticeMaterial['medium']>;
   readonly notes: string | null;
+  readonly parties: readonly string[];
+  readonly correctable: ReadonlySet<MaterialProblem>;
   readonly source: SourceRef;
   private notices: Partial<Record<NoticeMaterial['required'], NoticeMaterial>> | null = null;
   private entries: Partial<Record<FixedFinding, TraceEntry>> | null = null;
@@ -385,6 +420,8 @@ class Checklisted implements CompiledMaterial {
     this.department = f.department;
     this.medium = f.medium;
     this.notes = f.notes;
+    this.parties = f.parties;
+    this.correctable = f.correctable;
     this.source = f.source;
   }
 
@@ -399,11 +436,13 @@ class Checklisted implements CompiledMaterial {
       medium: this.medium,
       required,
       condition: this.condition,
-      alternatives: this.alternatives.map((a) => ({ id: a.id, name: a.name })),
+      // An alternative wanted in another form or number of copies says so, or the notice would not tell it.
+      alternatives: this.alternatives.map((a) => (a.form === this.form && a.copies === this.copies ? { id: a.id, name: a.name } : { id: a.id, name: a.name, form: a.form, copies: a.copies })),
       department: this.department,
       fetchedByCenter: this.fetchable,
       notes: this.notes,
       due: this.due,
+      ...(this.parties.length > 0 ? { parties: [...this.parties] } : {}),
     }));
   }
 

@@ -11,6 +11,7 @@ import { threeValued, type ResultNode } from './condition.ts';
 import { ApplicationError } from './errors.ts';
 import type { FactValue } from './facts.ts';
 import { guideOf } from './guide.ts';
+import { chooseMode, deadlineOf, modeBranchOf, modeReason } from './mode-branch.ts';
 import { parseApplication, type ParsedApplication } from './input.ts';
 import { checkMaterials, type Required, type Requiredness } from './materials.ts';
 import { questionsOf, type RunResults } from './questions.ts';
@@ -41,19 +42,23 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
     const passed = outcomes.of(c.slot, c.facts);
     return { condition: c, passed, facts: passed === null ? outcomes.missingFacts(c.facts) : '' };
   });
+  const modeOutcome = chooseMode(v, outcomes);
+  const modeBranch = modeBranchOf(v, modeOutcome);
 
   const consult = app.intent === 'consult';
   // A consultation never looks at submitted materials: the one-time notice is the same for all.
   const materials = checkMaterials(v, outcomes, consult ? null : app.submissions);
+  if (materials.partyIssues.length > 0) throw new ApplicationError(materials.partyIssues);
   const trace: TraceEntry[] = [v.versionEntry];
   for (const o of conditions) {
     trace.push(o.passed === null ? conditionEntry(o.condition, null, o.facts) : o.condition.decided(o.passed));
   }
+  for (const t of modeOutcome.trace) trace.push(t);
   for (const t of materials.trace) trace.push(t);
 
   const warnings: DecisionWarning[] = [...facts.warnings];
   for (const id of materials.unknown) warnings.push(unknownMaterialWarning(v, id));
-  const questions = questionsOf(pack.facts, v, conditions, outcomes);
+  const questions = questionsOf(pack.facts, v, conditions, outcomes, modeOutcome);
 
   if (consult) {
     const rejected = conditions.find((o) => o.passed === false && o.condition.onFail === 'rejected');
@@ -63,9 +68,11 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
       version: v.version,
       kind: 'consultation',
       mode: null,
+      ...(modeBranch !== undefined ? { modeBranch } : {}),
       receivedAt: app.receivedAt,
       materials: materials.notice,
       missing: [],
+      correctable: [],
       deferred: [],
       unknownMaterials: [],
       reasons: [],
@@ -73,41 +80,50 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
       routeTo: rejected ? routeOf(rejected.condition) : null,
       deadline: null,
       fees: [...v.fees],
-      guide: guideOf(pack.data, v, conditions),
+      guide: guideOf(pack.data, v, conditions, modeOutcome),
       notice: { document: v.documents.consultation },
       warnings,
       trace,
     };
   }
 
-  const c = classify(conditions, materials);
+  const c = classify(conditions, materials, modeOutcome.undecided ? modeReason(modeOutcome.undecided) : null);
   const accepted = c.kind === 'accepted';
+  // Accepted means the mode was decided (an undecided branch makes it a supplement).
+  const branch = modeOutcome.branch ?? v.modes[v.modes.length - 1]!;
+  // The clock starts at acceptance; an application accepted on the spot is accepted at receipt.
+  const deadline = accepted ? deadlineOf(pack, v, branch, app.receivedAtMs, date) : null;
+  // 容缺 materials are due counted from acceptance, the instant the deadline counts from. Not yet
+  // accepted (补正, 当场更正), they are listed without a due: the register counts it when it
+  // records the acceptance.
+  const acceptedAtMs = deadline ? Date.parse(deadline.acceptedAt) : null;
   let deferred: DeferredMaterial[] = [];
-  if (accepted && materials.deferred.length > 0) {
+  if ((accepted || c.kind === 'supplement' || c.kind === 'correctable') && materials.deferred.length > 0) {
     deferred = materials.deferred.map((m) => {
-      if (!m.due) return { id: m.id, name: m.name, due: null };
-      const due = pack.clock.due(m.due, app.receivedAtMs);
+      if (!m.due || acceptedAtMs === null) return { id: m.id, name: m.name, due: null };
+      const due = pack.clock.due(m.due, acceptedAtMs);
       for (const w of due.warnings) if (!warnings.some((x) => x.message === w.message)) warnings.push(w);
       return { id: m.id, name: m.name, due: due.due };
     });
   }
-  const mode = accepted ? v.data.mode : null;
+  const mode = accepted ? branch.mode : null;
   return {
     item: v.code,
     itemName: v.data.name,
     version: v.version,
     kind: c.kind,
     mode,
+    ...(modeBranch !== undefined ? { modeBranch } : {}),
     receivedAt: app.receivedAt,
     materials: materials.notice,
     missing: c.kind === 'rejected' ? [] : materials.missing,
+    correctable: c.kind === 'rejected' ? [] : materials.correctable,
     deferred,
     unknownMaterials: [...materials.unknown],
     reasons: c.reasons,
     questions,
     routeTo: c.routeTo,
-    // The clock starts at acceptance; an application accepted on the spot is accepted at receipt.
-    deadline: accepted ? pack.clock.deadline(v.data.limits, app.receivedAtMs) : null,
+    deadline,
     fees: [...v.fees],
     guide: null,
     notice: { document: accepted && mode === 'immediate' ? v.documents.immediate : v.documents[c.kind] },
@@ -184,6 +200,7 @@ function referralDecision(r: CompiledReferral, app: ParsedApplication): Decision
     receivedAt: app.receivedAt,
     materials: [],
     missing: [],
+    correctable: [],
     deferred: [],
     unknownMaterials: [],
     reasons: [{ code: r.rule, message: `${r.reason} 请向${r.organ}申请。`, source: r.source }],

@@ -7,13 +7,22 @@ import type { PackData } from '../pack/index.ts';
 import type { DecisionGuide } from '../pack/index.ts';
 import type { ConditionOutcome } from './classify.ts';
 import { legalRefText, type CompiledVersion } from './compile.ts';
+import { guideModes, type ModeOutcome } from './mode-branch.ts';
 
-export function guideOf(pack: PackData, v: CompiledVersion, conditions: readonly ConditionOutcome[]): NonNullable<DecisionGuide> {
+/**
+ * `mode` and `limits` are those of the branch the facts choose, else of the default branch; an
+ * item whose mode is chosen by a condition also lists every branch (`modes`) with whether it applies.
+ */
+export function guideOf(pack: PackData, v: CompiledVersion, conditions: readonly ConditionOutcome[], modes: ModeOutcome): NonNullable<DecisionGuide> {
   const d = v.data;
   const w = v.window;
+  const branch = modes.branch ?? v.modes[v.modes.length - 1]!;
+  const limits = branch.limits;
+  const listed = guideModes(v, modes);
   return {
     type: d.type,
-    mode: d.mode,
+    mode: branch.mode,
+    ...(listed ? { modes: listed } : {}),
     department: v.departmentName,
     departments: [...v.departmentNames],
     reportTo: d.reportTo ?? null,
@@ -26,10 +35,10 @@ export function guideOf(pack: PackData, v: CompiledVersion, conditions: readonly
       limit: p.limit ? { amount: p.limit.amount, unit: p.limit.unit } : null,
     })),
     limits: {
-      statutory: { amount: d.limits.statutory.amount, unit: d.limits.statutory.unit },
-      promised: { amount: d.limits.promised.amount, unit: d.limits.promised.unit },
-      extension: d.limits.extension
-        ? { max: { amount: d.limits.extension.max.amount, unit: d.limits.extension.max.unit }, approver: d.limits.extension.approver }
+      statutory: { amount: limits.statutory.amount, unit: limits.statutory.unit },
+      promised: { amount: limits.promised.amount, unit: limits.promised.unit },
+      extension: limits.extension
+        ? { max: { amount: limits.extension.max.amount, unit: limits.extension.max.unit }, approver: limits.extension.approver }
         : null,
     },
     result: d.result?.name ?? null,

@@ -5,13 +5,24 @@ import { schemaValidator } from '../pack/index.ts';
 import type { Applicant, Application } from '../pack/index.ts';
 import { ApplicationError, type ApplicationIssue } from './errors.ts';
 
-/** What the applicant handed over for one material id, all submissions of that id merged. */
-export interface Submission {
-  readonly id: string;
+/** What was handed over: an original, a copy, both, and how many. */
+export interface Handed {
   readonly original: boolean;
   readonly copy: boolean;
-  /** Total number of copies (份数) over every submission of this id. */
+  /** Total number of copies (份数). */
   readonly copies: number;
+}
+
+/**
+ * What the applicant handed over for one material id, all submissions of that id merged (party or
+ * not: a material not required per party ignores the party). `parties` merges per named party, for
+ * materials required once per party (perParty); `entries` keeps where each submission was written,
+ * so a submission that names no party, or a party the material does not list, can be pointed at.
+ */
+export interface Submission extends Handed {
+  readonly id: string;
+  readonly parties: ReadonlyMap<string, Handed>;
+  readonly entries: ReadonlyArray<{ readonly index: number; readonly party: string | null }>;
 }
 
 /** A schema-valid application, with materials merged by id and the receipt time resolved. */
@@ -70,19 +81,25 @@ function receiptTime(text: string, path: string): number {
 /** Several submissions of one id add up: an original and a copy make "both", copies are summed. */
 function mergeSubmissions(list: NonNullable<Application['materials']>): Map<string, Submission> {
   const out = new Map<string, Submission>();
-  for (const entry of list) {
+  list.forEach((entry, index) => {
     const id = typeof entry === 'string' ? entry : entry.id;
     const form = typeof entry === 'string' ? 'original' : (entry.form ?? 'original');
     const copies = typeof entry === 'string' ? 1 : (entry.copies ?? 1);
+    const party = typeof entry === 'string' ? null : (entry.party ?? null);
     const prior = out.get(id);
-    out.set(id, {
-      id,
-      original: (prior?.original ?? false) || form !== 'copy',
-      copy: (prior?.copy ?? false) || form !== 'original',
-      copies: (prior?.copies ?? 0) + copies,
-    });
-  }
+    const parties = new Map(prior?.parties ?? []);
+    if (party !== null) parties.set(party, add(parties.get(party), form, copies));
+    out.set(id, { id, ...add(prior, form, copies), parties, entries: [...(prior?.entries ?? []), { index, party }] });
+  });
   return out;
+}
+
+function add(prior: Handed | undefined, form: 'original' | 'copy' | 'both', copies: number): Handed {
+  return {
+    original: (prior?.original ?? false) || form !== 'copy',
+    copy: (prior?.copy ?? false) || form !== 'original',
+    copies: (prior?.copies ?? 0) + copies,
+  };
 }
 
 /** ajv errors → Chinese issues with JSON paths, one per problem (the one translator, application family). */
@@ -93,5 +110,5 @@ function translate(errors: readonly AjvError[]): ApplicationIssue[] {
 /** A submitted material is an id or an {id, form, copies} object: anything else is named as such. */
 function explainMaterial(e: AjvError): Explanation | null {
   if (e.keyword !== 'anyOf' || !/^\/materials\/\d+$/.test(e.instancePath)) return null;
-  return { code: 'E-APP-TYPE', message: `材料应为材料标识（文字）或对象 {id, form, copies}，实际是${chineseTypeOf(e.data)}` };
+  return { code: 'E-APP-TYPE', message: `材料应为材料标识（文字）或对象 {id, party, form, copies}，实际是${chineseTypeOf(e.data)}` };
 }

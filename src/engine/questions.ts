@@ -15,6 +15,7 @@ import type { CompiledMaterial, CompiledVersion } from './compile.ts';
 import { isFactRef, threeValued, type ResultNode } from './condition.ts';
 import type { FactDictionary } from './facts.ts';
 import type { Required } from './materials.ts';
+import type { ModeOutcome } from './mode-branch.ts';
 
 /** What the decision's run knows: each slot's annotated tree, the given facts, each material's requiredness. */
 export interface RunResults {
@@ -25,21 +26,25 @@ export interface RunResults {
 
 interface Uses {
   readonly conditions: string[];
+  readonly modes: number[];
   readonly materials: string[];
 }
 
-export function questionsOf(facts: FactDictionary, v: CompiledVersion, conditions: readonly ConditionOutcome[], run: RunResults): Question[] {
-  // Insertion order is the question order: every condition's facts go in before any material's.
+/** `modes`: the mode choice of the same run; its undecided branch asks for the facts it lacks. */
+export function questionsOf(facts: FactDictionary, v: CompiledVersion, conditions: readonly ConditionOutcome[], run: RunResults, modes: ModeOutcome | null = null): Question[] {
+  // Insertion order is the question order: conditions' facts, then the mode's, then materials'.
   const uses = new Map<string, Uses>();
   const use = (fact: string): Uses => {
     let u = uses.get(fact);
-    if (!u) uses.set(fact, (u = { conditions: [], materials: [] }));
+    if (!u) uses.set(fact, (u = { conditions: [], modes: [], materials: [] }));
     return u;
   };
   for (const o of conditions) {
     if (o.passed !== null) continue;
     for (const f of undecidedFacts(run.node(o.condition.slot), run)) use(f).conditions.push(o.condition.id);
   }
+  const open = modes?.undecided?.branch;
+  if (open && open.slot >= 0) for (const f of undecidedFacts(run.node(open.slot), run)) use(f).modes.push(open.index);
   for (const m of v.materials) {
     // What the center fetches itself is never asked of the applicant, so neither is its condition.
     if (m.fetchable || m.slot < 0 || run.required(m) !== 'unknown') continue;
@@ -79,8 +84,9 @@ function question(facts: FactDictionary, fact: string, u: Uses): Question {
     unit: def?.unit ?? null,
     values: def?.type === 'enum' ? [...(def.values ?? [])] : null,
     description: def?.description ?? null,
-    purpose: u.conditions.length > 0 ? 'eligibility' : 'material',
+    purpose: u.conditions.length > 0 ? 'eligibility' : u.modes.length > 0 ? 'mode' : 'material',
     conditions: u.conditions,
     materials: u.materials,
+    ...(u.modes.length > 0 ? { modes: u.modes } : {}),
   };
 }

@@ -43,6 +43,8 @@ export type MaterialFinding =
   | { readonly kind: 'optional-missing' }
   | { readonly kind: 'deferred' }
   | { readonly kind: 'problem'; readonly details: string }
+  /** Wording built by the caller (per-party problems, problems to correct on the spot). */
+  | { readonly kind: 'stated'; readonly passed: boolean; readonly message: string }
   | { readonly kind: 'listed' };
 
 export type MaterialRef = Pick<CompiledMaterial, 'rule' | 'name' | 'condition' | 'source' | 'necessity'>;
@@ -64,6 +66,8 @@ export function materialEntry(m: MaterialRef, f: MaterialFinding): TraceEntry {
       return entry(m.rule, false, `${title}为容缺材料，尚未交齐，可先受理后补交`, m.source);
     case 'problem':
       return entry(m.rule, false, `${title}${f.details}`, m.source);
+    case 'stated':
+      return entry(m.rule, f.passed, f.message, m.source);
     case 'listed':
       return entry(m.rule, true, `${title}列入一次性告知（${necessityName(m)}）`, m.source);
   }

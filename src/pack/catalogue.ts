@@ -13,7 +13,14 @@ const ALTERNATIVE_FIELDS = ['name', 'form', 'copies', 'medium', 'issuer', 'notes
  */
 export function resolveItemMaterials(item: ItemFile, catalogue: ReadonlyMap<string, CatalogueMaterial>): ItemFile {
   if (!usesCatalogue(item)) return item;
-  const changes = item.changes?.map((c) => (c.set.materials ? { ...c, set: { ...c.set, materials: c.set.materials.map((m) => resolveMaterial(m, catalogue)) } } : c));
+  const resolve = (list: readonly Material[]): Material[] => list.map((m) => resolveMaterial(m, catalogue));
+  // Materials a change sets, replaces or adds resolve the same way, so that a change matches them by the same id.
+  const changes = item.changes?.map((c) => ({
+    ...c,
+    ...(c.set?.materials ? { set: { ...c.set, materials: resolve(c.set.materials) } } : {}),
+    ...(c.replace?.materials ? { replace: { ...c.replace, materials: resolve(c.replace.materials) } } : {}),
+    ...(c.add?.materials ? { add: { ...c.add, materials: resolve(c.add.materials) } } : {}),
+  }));
   return { ...item, materials: item.materials.map((m) => resolveMaterial(m, catalogue)), ...(changes ? { changes } : {}) };
 }
 
@@ -34,7 +41,7 @@ function inherit<T extends Material | AlternativeMaterial>(own: T, catalogue: Re
 
 function usesCatalogue(item: ItemFile): boolean {
   const uses = (list: readonly Material[] | undefined): boolean => (list ?? []).some((m) => m.use !== undefined || (m.alternatives ?? []).some((a) => a.use !== undefined));
-  return uses(item.materials) || (item.changes ?? []).some((c) => uses(c.set.materials));
+  return uses(item.materials) || (item.changes ?? []).some((c) => uses(c.set?.materials) || uses(c.replace?.materials) || uses(c.add?.materials));
 }
 
 /** Every catalogue id an item refers to, in its base declaration or any dated change. */
@@ -47,6 +54,10 @@ export function catalogueUses(item: ItemFile): string[] {
     }
   };
   collect(item.materials);
-  for (const c of item.changes ?? []) collect(c.set.materials);
+  for (const c of item.changes ?? []) {
+    collect(c.set?.materials);
+    collect(c.replace?.materials);
+    collect(c.add?.materials);
+  }
   return out;
 }

@@ -1,10 +1,16 @@
-import { DAY_MS, SHANGHAI_OFFSET_MS, formatDate, parseDate, renderMessage, tryParseDate, weekdayOf, type ErrorCode, type PathSegment } from '../core/index.ts';
+import { renderMessage, tryParseDate, type ErrorCode, type PathSegment } from '../core/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { LoadedItem, LoadedReferral, SourceMap } from './model.ts';
 import type { CalendarFile, CenterFile, Condition, Duration, FactDefinition, FactsFile, ItemFile, MaterialsFile, PolicyFile } from './schema-types.ts';
 import type { SourceFile } from './source.ts';
+import { checkCalendars } from './calendar-checks.ts';
 import { catalogueUses } from './catalogue.ts';
+import { checkChanges } from './change-checks.ts';
+import { checkModes } from './mode-checks.ts';
 import { suggest } from './suggest.ts';
+import { checkFactUsage } from './fact-usage.ts';
+import { policyVersionChecks, type PolicyField } from './policy-versions.ts';
+import { changedFields, itemVersions, originOf, type ItemVersion, type PatchField } from './versions.ts';
 
 export interface CrossCheckInput {
   readonly center: CenterFile;
@@ -96,12 +102,7 @@ export const ASSESSMENT_FACTS = [
 ] as const;
 
 /** Document templates shipped with bianmin (templates/NAME.hbs). */
-export const BUILTIN_DOCUMENTS = ['consultation', 'supplement', 'accepted', 'immediate', 'returned', 'rejected', 'guide', 'announcement'] as const;
-
-/** A public holiday period never runs this long; a longer one is a mistyped date. */
-const MAX_HOLIDAY_DAYS = 15;
-/** The calendar-running-out warning starts this many days before its last day. */
-const CALENDAR_WARNING_DAYS = 60;
+export const BUILTIN_DOCUMENTS = ['consultation', 'supplement', 'correctable', 'accepted', 'immediate', 'returned', 'rejected', 'guide', 'announcement'] as const;
 
 type FactType = Pick<FactDefinition, 'type' | 'values'>;
 
@@ -133,7 +134,9 @@ export function crossCheck(input: CrossCheckInput): { errors: Diagnostic[]; warn
   const sharedConditions = checkFacts(input, c);
   const catalogue = checkCatalogue(input, c);
   checkItems(input, c, sharedConditions, catalogue);
+  checkModes(input, { error: (f, p, code, m) => c.error(f, p, code, m), condition: (w, f, p) => checkCondition(w, f, p, applicantFacts(input.facts), sharedConditions, c) });
   checkLifeEvents(input, c);
+  checkFactUsage(input, (f, p, code, m) => c.warn(f, p, code, m));
   checkPolicy(input, c);
   return { errors: c.errors, warnings: c.warnings };
 }
@@ -217,77 +220,9 @@ function checkOfficeHours(center: CenterFile, c: Collector): void {
   }
 }
 
-function checkCalendars({ calendars, now }: CrossCheckInput, c: Collector): void {
-  unique(calendars, (x) => String(x.data.year), (x) =>
-    c.error(x.file, ['year'], 'E-CALENDAR-DUPLICATE', renderMessage('E-CALENDAR-DUPLICATE', { year: x.data.year })),
-  );
-  // Day → where it was declared a holiday / a make-up workday, across all years: a New Year
-  // holiday may start in the December before (the notice for the new year declares it).
-  const holidays = new Map<string, string>();
-  const workdays: Array<{ file: string; index: number; date: string }> = [];
-  for (const { file, data } of calendars) {
-    const stem = /(\d{4})\.ya?ml$/.exec(file)?.[1];
-    if (stem && Number(stem) !== data.year) c.error(file, ['year'], 'E-CALENDAR-YEAR', `文件名是 ${stem} 年，但 year 写的是 ${data.year}`);
-    const first = `${data.year}-01-01`;
-    const last = `${data.year}-12-31`;
-    data.holidays.forEach((h, i) => {
-      const to = h.to ?? h.from;
-      if (!isRealDate(h.from)) return c.error(file, ['holidays', i, 'from'], 'E-CALENDAR-DATE', renderMessage('E-CALENDAR-DATE', { date: h.from }));
-      if (!isRealDate(to)) return c.error(file, ['holidays', i, 'to'], 'E-CALENDAR-DATE', renderMessage('E-CALENDAR-DATE', { date: to }));
-      if (to < h.from) return c.error(file, ['holidays', i, 'to'], 'E-CALENDAR-RANGE', `放假结束日 ${to} 早于开始日 ${h.from}`);
-      if (to < first || h.from > last) return c.error(file, ['holidays', i, 'from'], 'E-CALENDAR-YEAR', `放假日期 ${h.from}${h.to ? ` 至 ${h.to}` : ''} 不在 ${data.year} 年`);
-      const days = dayNumber(to) - dayNumber(h.from) + 1;
-      if (days > MAX_HOLIDAY_DAYS) return c.error(file, ['holidays', i, 'to'], 'E-CALENDAR-RANGE', `“${h.name}”放假 ${days} 天（${h.from} 至 ${to}），超过 ${MAX_HOLIDAY_DAYS} 天，请检查日期`);
-      for (let d = dayNumber(h.from); d <= dayNumber(to); d++) holidays.set(dateOf(d), file);
-    });
-    data.workdays.forEach((w, i) => {
-      if (!isRealDate(w.date)) return c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-DATE', renderMessage('E-CALENDAR-DATE', { date: w.date }));
-      // A make-up day belongs to its year or sits right beside it (for a holiday across New Year).
-      if (w.date < dateOf(dayNumber(first) - 31) || w.date > dateOf(dayNumber(last) + 31)) {
-        return c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-YEAR', `调休上班日 ${w.date} 不在 ${data.year} 年`);
-      }
-      const dow = weekdayOf(dayNumber(w.date));
-      if (dow !== 0 && dow !== 6) return c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-WORKDAY', `调休上班日 ${w.date} 是${WEEKDAYS[dow]}，不是周末；只有周六、周日上班才需要声明`);
-      workdays.push({ file, index: i, date: w.date });
-    });
-  }
-  for (const w of workdays) {
-    const where = holidays.get(w.date);
-    if (where) c.error(w.file, ['workdays', w.index, 'date'], 'E-CALENDAR-WORKDAY', `${w.date} 同时被声明为放假日${where === w.file ? '' : `（${where}）`}和调休上班日`);
-  }
-  const lastYear = calendars.at(-1);
-  if (lastYear) {
-    const remaining = dayNumber(`${lastYear.data.year}-12-31`) - dayNumber(shanghaiDate(now));
-    if (remaining <= CALENDAR_WARNING_DAYS) {
-      c.warn(
-        lastYear.file,
-        ['year'],
-        'W-CALENDAR-ENDING',
-        `已知的节假日安排只到 ${lastYear.data.year} 年 12 月 31 日（${remaining >= 0 ? `还有 ${remaining} 天` : `已过 ${-remaining} 天`}）；国务院公布下一年安排后请添加 calendar/${lastYear.data.year + 1}.yaml，否则之后的期限只按周末推算并附警告`,
-      );
-    }
-  }
-}
-
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
-
-/** Days since 1970-01-01 of a YYYY-MM-DD date already checked by isRealDate. */
-function dayNumber(date: string): number {
-  return parseDate(date);
-}
-
-function dateOf(day: number): string {
-  return formatDate(day);
-}
-
 /** A real calendar date, by the one date parser in core (2026-02-30 and 2027-02-29 are not). */
 function isRealDate(date: string): boolean {
   return tryParseDate(date) !== null;
-}
-
-/** Today's date in Asia/Shanghai (UTC+8 all year), whatever the machine's zone. */
-function shanghaiDate(now: Date): string {
-  return formatDate(Math.floor((now.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS));
 }
 
 function checkFacts({ facts }: CrossCheckInput, c: Collector): Set<string> {
@@ -388,10 +323,17 @@ const UNIT_MINUTES: Record<Duration['unit'], number> = {
   // Days compare as days; the calendar decides which days count, not this check.
   workingDays: 24 * 60,
   calendarDays: 24 * 60,
+  // 当日 has no amount: see `span`.
+  sameDay: 0,
 };
 
+/** 当日 (sameDay) compares as just under one day: longer than any office-time limit of a day, shorter than 1 working day. */
+function span(d: Duration): number {
+  return d.unit === 'sameDay' ? 24 * 60 - 1 : d.amount * UNIT_MINUTES[d.unit];
+}
+
 function longer(a: Duration, b: Duration): boolean {
-  return a.amount * UNIT_MINUTES[a.unit] > b.amount * UNIT_MINUTES[b.unit];
+  return span(a) > span(b);
 }
 
 interface ItemRefs {
@@ -459,15 +401,10 @@ function checkItem({ file, data }: LoadedItem, refs: ItemRefs, c: Collector): Fi
     else dates.set(ch.effectiveFrom, i);
     if (!isRealDate(ch.effectiveFrom)) c.error(file, ['changes', i, 'effectiveFrom'], 'E-CHANGE-DATE', `日期 ${ch.effectiveFrom} 不存在`);
   });
-  // Each version is the one before with its change's fields replaced, in order of the date
-  // they take effect (as itemVersionAt applies them): check every version as it will be in force.
-  const ordered = (data.changes ?? []).map((ch, i) => [ch, i] as const).sort((a, b) => (a[0].effectiveFrom < b[0].effectiveFrom ? -1 : a[0].effectiveFrom > b[0].effectiveFrom ? 1 : a[1] - b[1]));
-  let version: ItemFile = data;
-  checkItemVersion(file, [], data as unknown as Record<string, unknown>, version, refs, c);
-  for (const [ch, i] of ordered) {
-    version = { ...version, ...ch.set };
-    checkItemVersion(file, ['changes', i, 'set'], ch.set as Record<string, unknown>, version, refs, c);
-  }
+  // Every version as it will be in force, built as itemVersionAt builds it (each change patching the
+  // version before); each is checked for what its change writes, located where that is written.
+  for (const version of itemVersions(data)) checkItemVersion(file, version.appliedChange ? changedFields(version.appliedChange) : Object.keys(data), version, refs, c);
+  checkChanges(file, data, c);
   if (!data.basis || data.basis.length === 0) c.warn(file, ['code'], 'W-ITEM-NO-BASIS', renderMessage('W-ITEM-NO-BASIS', { name: data.name }));
   return c;
 }
@@ -477,9 +414,13 @@ function checkItem({ file, data }: LoadedItem, refs: ItemRefs, c: Collector): Fi
  * declaration); problems in fields it inherits were already reported where they are written, so
  * only what this version writes, or what its new fields make wrong, is reported here.
  */
-function checkItemVersion(file: string, base: PathSegment[], fields: Record<string, unknown>, v: ItemFile, refs: ItemRefs, c: Collector): void {
-  const at = (...p: PathSegment[]): PathSegment[] => [...base, ...p];
-  const sets = (...names: string[]): boolean => names.some((n) => n in fields);
+function checkItemVersion(file: string, fields: readonly string[], v: ItemVersion, refs: ItemRefs, c: Collector): void {
+  const at = (...p: PathSegment[]): PathSegment[] => originOf(v, p);
+  const sets = (...names: string[]): boolean => names.some((n) => fields.includes(n));
+  // Entries a version inherits unchanged were checked in the version that wrote them.
+  const fresh = (field: PatchField, i: number): boolean => v.changeIndex < 0 || originOf(v, [field, i])[1] === v.changeIndex;
+  // An added entry whose id is taken is reported by the change checks, with what to write instead.
+  const added = (field: PatchField, i: number): boolean => originOf(v, [field, i])[2] === 'add';
   if (sets('department') && !refs.departments.has(v.department)) c.error(file, at('department'), 'E-REF-UNKNOWN', `部门 \`${v.department}\` 未在 center.yaml 中声明${refHint(v.department, refs.departments)}`);
   if (sets('window') && !refs.windows.has(v.window)) c.error(file, at('window'), 'E-REF-UNKNOWN', `窗口 \`${v.window}\` 未在 center.yaml 中声明${refHint(v.window, refs.windows)}`);
   if (sets('departments')) {
@@ -491,17 +432,18 @@ function checkItemVersion(file: string, base: PathSegment[], fields: Record<stri
     c.error(file, at(sets('mode') ? 'mode' : 'departments'), 'E-ITEM-JOINT', renderMessage('E-ITEM-JOINT'));
   }
   if (sets('mode', 'reportTo') && v.mode === 'reported' && !v.reportTo) c.error(file, at('mode'), 'E-ITEM-REPORTED', renderMessage('E-ITEM-REPORTED'));
-  if (sets('limits') && longer(v.limits.promised, v.limits.statutory)) {
+  if (sets('limits') && v.limits && longer(v.limits.promised, v.limits.statutory)) {
     c.error(file, at('limits', 'promised'), 'E-LIMIT-PROMISED-EXCEEDS', renderMessage('E-LIMIT-PROMISED-EXCEEDS', { promised: fmt(v.limits.promised), statutory: fmt(v.limits.statutory) }));
   }
-  if (sets('limits') && v.limits.extension && v.limits.extension.max.amount === 0) {
+  if (sets('limits') && v.limits?.extension && v.limits.extension.max.amount === 0) {
     c.error(file, at('limits', 'extension', 'max'), 'E-SCHEMA-RANGE', '可延长期限为 0；不能延长请删除 extension');
   }
   if (sets('conditions')) {
     const ids = new Set<string>();
     (v.conditions ?? []).forEach((rule, i) => {
-      if (ids.has(rule.id)) c.error(file, at('conditions', i, 'id'), 'E-REF-DUPLICATE-ID', `受理条件标识 \`${rule.id}\` 重复`);
+      if (ids.has(rule.id) && fresh('conditions', i) && !added('conditions', i)) c.error(file, at('conditions', i, 'id'), 'E-REF-DUPLICATE-ID', `受理条件标识 \`${rule.id}\` 重复`);
       ids.add(rule.id);
+      if (!fresh('conditions', i)) return;
       if (rule.onFail === 'rejected' && !rule.routeTo) c.error(file, at('conditions', i), 'E-ITEM-ROUTE', renderMessage('E-ITEM-ROUTE'));
       checkCondition(rule.when, file, at('conditions', i, 'when'), refs.facts, refs.shared, c);
     });
@@ -510,9 +452,10 @@ function checkItemVersion(file: string, base: PathSegment[], fields: Record<stri
   const forms = new Set((v.forms ?? []).map((f) => f.name));
   if (sets('materials')) {
     const ids = new Map<string, PathSegment[]>();
-    const claim = (id: string, p: PathSegment[]): void => {
-      if (ids.has(id)) c.error(file, p, 'E-REF-DUPLICATE-ID', `材料标识 \`${id}\` 在本事项中重复（材料和可选其一的材料共用一套标识）`);
-      else ids.set(id, p);
+    const claim = (id: string, p: PathSegment[], report = true): void => {
+      if (ids.has(id)) {
+        if (report) c.error(file, p, 'E-REF-DUPLICATE-ID', `材料标识 \`${id}\` 在本事项中重复（材料和可选其一的材料共用一套标识）`);
+      } else ids.set(id, p);
     };
     const checkUse = (use: string | undefined, p: PathSegment[]): void => {
       if (use === undefined || refs.catalogue === 'broken') return;
@@ -520,30 +463,36 @@ function checkItemVersion(file: string, base: PathSegment[], fields: Record<stri
       else if (!refs.catalogue.has(use)) c.error(file, p, 'E-REF-UNKNOWN', `共享材料 \`${use}\` 未在 materials.yaml 中声明${refHint(use, refs.catalogue)}`);
     };
     v.materials.forEach((m, i) => {
-      checkUse(m.use, at('materials', i, 'use'));
+      const own = fresh('materials', i);
+      if (own) checkUse(m.use, at('materials', i, 'use'));
       // An id taken from `use` is reported where `use` is written.
-      claim(m.id, at('materials', i, m.use !== undefined && m.id === m.use ? 'use' : 'id'));
+      claim(m.id, at('materials', i, m.use !== undefined && m.id === m.use ? 'use' : 'id'), own && !added('materials', i));
       (m.alternatives ?? []).forEach((alt, j) => {
-        checkUse(alt.use, at('materials', i, 'alternatives', j, 'use'));
-        claim(alt.id, at('materials', i, 'alternatives', j, alt.use !== undefined && alt.id === alt.use ? 'use' : 'id'));
+        if (own) checkUse(alt.use, at('materials', i, 'alternatives', j, 'use'));
+        claim(alt.id, at('materials', i, 'alternatives', j, alt.use !== undefined && alt.id === alt.use ? 'use' : 'id'), own);
       });
+      if (!own) return;
       if (m.necessity === 'deferrable' && !m.due) c.error(file, at('materials', i), 'E-MATERIAL-DUE', `容缺材料“${m.name}”须用 due 写明补交期限，例如 due: { amount: 5, unit: workingDays }`);
       if (m.due && m.necessity !== 'deferrable') c.error(file, at('materials', i, 'due'), 'E-MATERIAL-DUE', `只有容缺材料（necessity: deferrable）才有补交期限 due`);
+      // 当场更正 only changes what a 补正 would demand: on these materials it is never applied.
+      const idle = m.fetchable ? '由中心调取，不要求申请人提交' : m.necessity === 'optional' ? '是可选材料，缺少不影响受理' : m.necessity === 'deferrable' ? '是容缺材料，缺少时照常受理、限期补交' : null;
+      if (m.correctable !== undefined && m.correctable !== false && idle) c.warn(file, at('materials', i, 'correctable'), 'W-MATERIAL-CORRECTABLE', renderMessage('W-MATERIAL-CORRECTABLE', { name: m.name, why: idle }));
       if (m.requiredWhen) checkCondition(m.requiredWhen, file, at('materials', i, 'requiredWhen'), refs.facts, refs.shared, c);
     });
   }
   // Relations between materials and fields a change may replace on their own.
   v.materials.forEach((m, i) => {
-    if (m.department && sets('materials', 'department', 'departments')) {
-      const p = sets('materials') ? at('materials', i, 'department') : at(sets('departments') ? 'departments' : 'department');
+    const own = sets('materials') && fresh('materials', i);
+    if (m.department && (own || sets('department', 'departments'))) {
+      const p = own ? at('materials', i, 'department') : at(sets('departments') ? 'departments' : 'department');
       if (!refs.departments.has(m.department)) {
-        if (sets('materials')) c.error(file, p, 'E-REF-UNKNOWN', `部门 \`${m.department}\` 未在 center.yaml 中声明${refHint(m.department, refs.departments)}`);
+        if (own) c.error(file, p, 'E-REF-UNKNOWN', `部门 \`${m.department}\` 未在 center.yaml 中声明${refHint(m.department, refs.departments)}`);
       } else if (!involved.has(m.department)) {
         c.error(file, p, 'E-REF-UNKNOWN', `材料“${m.name}”所属部门 \`${m.department}\` 不是本事项的主办或协办部门`);
       }
     }
-    if (m.sample && sets('materials', 'forms') && !forms.has(m.sample)) {
-      c.error(file, sets('materials') ? at('materials', i, 'sample') : at('forms'), 'E-REF-UNKNOWN', `材料“${m.name}”的样表“${m.sample}”未在 forms 中列出`);
+    if (m.sample && (own || sets('forms')) && !forms.has(m.sample)) {
+      c.error(file, own ? at('materials', i, 'sample') : at('forms'), 'E-REF-UNKNOWN', `材料“${m.name}”的样表“${m.sample}”未在 forms 中列出`);
     }
   });
   if (sets('documents') && v.documents) {
@@ -554,6 +503,7 @@ function checkItemVersion(file: string, base: PathSegment[], fields: Record<stri
 }
 
 function fmt(d: Duration): string {
+  if (d.unit === 'sameDay') return '当日';
   const unit = { workingDays: '个工作日', calendarDays: '日', hours: '小时', minutes: '分钟' }[d.unit];
   return `${d.amount}${unit}`;
 }
@@ -579,31 +529,41 @@ function checkLifeEvents({ center, items, referrals, itemsComplete }: CrossCheck
   });
 }
 
-function checkPolicy({ policy }: CrossCheckInput, c: Collector): void {
+function checkPolicy({ policy, sources }: CrossCheckInput, c: Collector): void {
+  // Each dated version as it will be in force, its problems reported where the version writes them.
+  for (const v of policyVersionChecks(policy, (p, m) => c.error('policy.yaml', p, 'E-CHANGE-DATE', m))) {
+    const own = new Collector(sources);
+    checkPolicyVersion(v.policy, v.at, own);
+    c.errors.push(...own.errors.filter(v.owns));
+    c.warnings.push(...own.warnings.filter(v.owns));
+  }
+}
+
+function checkPolicyVersion(policy: PolicyFile, at: (field: PolicyField) => PathSegment[], c: Collector): void {
   const f = 'policy.yaml';
   // Optional, since no law sets it; without it the supplement notice can name no date, so say so here.
-  if (!policy.clocks.supplementPeriod) c.warn(f, ['clocks'], 'W-POLICY-NO-SUPPLEMENT-PERIOD', renderMessage('W-POLICY-NO-SUPPLEMENT-PERIOD', {}));
+  if (!policy.clocks.supplementPeriod) c.warn(f, at('clocks'), 'W-POLICY-NO-SUPPLEMENT-PERIOD', renderMessage('W-POLICY-NO-SUPPLEMENT-PERIOD', {}));
   const d = policy.discipline;
-  unique(d.actions, (x) => x.id, (x, i) => c.error(f, ['discipline', 'actions', i, 'id'], 'E-REF-DUPLICATE-ID', `处理措施 \`${x.id}\` 重复声明`));
-  unique(d.rules, (x) => x.id, (x, i) => c.error(f, ['discipline', 'rules', i, 'id'], 'E-REF-DUPLICATE-ID', `追究规则 \`${x.id}\` 重复声明`));
+  unique(d.actions, (x) => x.id, (x, i) => c.error(f, [...at('discipline'), 'actions', i, 'id'], 'E-REF-DUPLICATE-ID', `处理措施 \`${x.id}\` 重复声明`));
+  unique(d.rules, (x) => x.id, (x, i) => c.error(f, [...at('discipline'), 'rules', i, 'id'], 'E-REF-DUPLICATE-ID', `追究规则 \`${x.id}\` 重复声明`));
   const actions = new Set(d.actions.map((a) => a.id));
   d.ladder.forEach((id, i) => {
-    if (!actions.has(id)) c.error(f, ['discipline', 'ladder', i], 'E-REF-UNKNOWN', `处理措施 \`${id}\` 未在 actions 中声明${refHint(id, actions)}`);
+    if (!actions.has(id)) c.error(f, [...at('discipline'), 'ladder', i], 'E-REF-UNKNOWN', `处理措施 \`${id}\` 未在 actions 中声明${refHint(id, actions)}`);
   });
   const counts: FactType = { type: 'number' };
   const disciplineFacts = new Map<string, FactType>(DISCIPLINE_FACTS.map((x) => [x, counts]));
   d.rules.forEach((r, i) => {
-    if (!actions.has(r.action)) c.error(f, ['discipline', 'rules', i, 'action'], 'E-REF-UNKNOWN', `处理措施 \`${r.action}\` 未在 actions 中声明${refHint(r.action, actions)}`);
-    checkCondition(r.when, f, ['discipline', 'rules', i, 'when'], disciplineFacts, null, c);
+    if (!actions.has(r.action)) c.error(f, [...at('discipline'), 'rules', i, 'action'], 'E-REF-UNKNOWN', `处理措施 \`${r.action}\` 未在 actions 中声明${refHint(r.action, actions)}`);
+    checkCondition(r.when, f, [...at('discipline'), 'rules', i, 'when'], disciplineFacts, null, c);
   });
   const assessmentFacts = new Map<string, FactType>(ASSESSMENT_FACTS.map((x) => [x, x === 'meetsStandards' ? { type: 'boolean' } : counts]));
   const grades = policy.assessment.grades;
   grades.forEach((g, i) => {
-    if (g.when) checkCondition(g.when, f, ['assessment', 'grades', i, 'when'], assessmentFacts, null, c);
-    else if (i !== grades.length - 1) c.error(f, ['assessment', 'grades', i], 'E-POLICY-GRADE', '只有最后一个等级可以不写 when（作为其余情况）');
+    if (g.when) checkCondition(g.when, f, [...at('assessment'), 'grades', i, 'when'], assessmentFacts, null, c);
+    else if (i !== grades.length - 1) c.error(f, [...at('assessment'), 'grades', i], 'E-POLICY-GRADE', '只有最后一个等级可以不写 when（作为其余情况）');
   });
-  if (grades.at(-1)?.when) c.error(f, ['assessment', 'grades', grades.length - 1], 'E-POLICY-GRADE', '最后一个等级不应写 when：它是其余情况的等级，保证每人都有等级');
+  if (grades.at(-1)?.when) c.error(f, [...at('assessment'), 'grades', grades.length - 1], 'E-POLICY-GRADE', '最后一个等级不应写 when：它是其余情况的等级，保证每人都有等级');
   policy.reviews.bad.forEach((b, i) => {
-    if (!policy.reviews.grades.includes(b)) c.error(f, ['reviews', 'bad', i], 'E-REF-UNKNOWN', `差评等级“${b}”不在 grades 中${refHint(b, policy.reviews.grades)}`);
+    if (!policy.reviews.grades.includes(b)) c.error(f, [...at('reviews'), 'bad', i], 'E-REF-UNKNOWN', `差评等级“${b}”不在 grades 中${refHint(b, policy.reviews.grades)}`);
   });
 }

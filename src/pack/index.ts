@@ -12,5 +12,8 @@ export { openRegularFile, readRegularFile, readRegularFileAsync, type TooLarge }
 export { parseSource, type SourceFile } from './source.ts';
 export { suggest } from './suggest.ts';
 export { DEFAULT_OFFICE_HOURS, checkAnswers, scaffoldPack, type InitAnswers, type ScaffoldOptions } from './scaffold.ts';
-export { itemVersionAt, upcomingChanges, type ItemVersion } from './versions.ts';
+export { STATUTORY_FROM, statutoryHolidays, type StatutoryHoliday } from './statutory-holidays.ts';
+export { PATCH_FIELDS, changedFields, entryId, itemVersionAt, itemVersions, orderedChanges, originOf, upcomingChanges, type ItemVersion, type PatchField, type VersionOrigin } from './versions.ts';
+export { MODE_LABELS, defaultBranch, defaultLimits, defaultMode, modeBranches, modeChoices, modesOf, type ModeBranch, type ModeSource } from './modes.ts';
+export { inPolicyPeriod, policyAt, policyPeriods, policyVersionAt, type PolicyField, type PolicyPeriod, type PolicyVersion } from './policy-versions.ts';
 export type * from './model.ts';

@@ -6,10 +6,10 @@
  * `bianmin init DIR` writes it to disk; the workbench's "新建规则包" puts it in a draft.
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { createRequire } from 'node:module';
 import { BianminError, daysFromCivil, formatDate, formatPath, translateAjvErrors, type AjvError, type PathSegment, type Problem } from '../core/index.ts';
 import type { InitAnswers } from './schema-types.ts';
 import { schemaValidator } from './schemas.ts';
+import { statutoryHolidays } from './statutory-holidays.ts';
 
 /** The answers, as schemas/init-answers.schema.json describes them (the one source of truth). */
 export type { InitAnswers };
@@ -561,33 +561,15 @@ function publishedYear(year: number): { holidays: Span[]; workdays: Array<{ date
   return { holidays, workdays };
 }
 
-/** The data package's lunar calendar (a UMD bundle: loaded with require, once, when first needed). */
-let lunarCalendar: Pick<typeof import('chinese-days'), 'getSolarDateFromLunar' | 'getSolarTermDate'> | null = null;
-
-function lunar(): NonNullable<typeof lunarCalendar> {
-  lunarCalendar ??= createRequire(import.meta.url)('chinese-days') as NonNullable<typeof lunarCalendar>;
-  return lunarCalendar;
-}
-
 /**
  * The statutory holidays of `year` by the 全国年节及纪念日放假办法 (as revised in 2024), lunar
- * festivals converted to the Gregorian calendar: no make-up working days, no substitute days.
+ * festivals converted to the Gregorian calendar (statutory-holidays.ts, the same days the calendar
+ * uses for years nobody declares, whatever the machine's zone): no make-up working days, no
+ * substitute days.
  */
 function statutoryYear(year: number): Span[] {
-  const one = (name: string, date: string, days = 1): Span => ({ names: [name], from: day(date), to: day(date) + days - 1 });
-  const { getSolarDateFromLunar, getSolarTermDate } = lunar();
-  const lunarDay = (md: string): string => getSolarDateFromLunar(`${year}-${md}`).date;
-  const newYear = day(lunarDay('01-01'));
-  return merge([
-    one('元旦', `${year}-01-01`),
-    // 农历除夕至正月初三
-    { names: ['春节'], from: newYear - 1, to: newYear + 2 },
-    one('清明节', getSolarTermDate(year, 4, 'pure_brightness')),
-    one('劳动节', `${year}-05-01`, 2),
-    one('端午节', lunarDay('05-05')),
-    one('中秋节', lunarDay('08-15')),
-    one('国庆节', `${year}-10-01`, 3),
-  ]).filter((s) => Math.floor(Number(formatDate(s.from).slice(0, 4))) === year);
+  return merge(statutoryHolidays(year).map((h) => ({ names: [h.name], from: day(h.days[0]!), to: day(h.days.at(-1)!) })))
+    .filter((s) => Math.floor(Number(formatDate(s.from).slice(0, 4))) === year);
 }
 
 function calendarYaml(base: string, year: number, provisional: boolean): string {
@@ -666,7 +648,7 @@ scenarios:
     received: ${received} 09:30
     expect:
       kind: rejected
-      reasons: [hukou]
+      reasons: [condition:hukou]
 
   - name: 承诺件：本镇82岁老人本人申请，存折容缺，受理
     item: EX-002
@@ -694,7 +676,7 @@ scenarios:
     received: ${received} 09:30
     expect:
       kind: returned
-      reasons: [age-80]
+      reasons: [condition:age-80]
 
   - name: 上报件：材料齐全，受理后报县民政局审批
     item: EX-003

@@ -427,10 +427,20 @@ export type Keywords = string[];
  */
 
 /**
+ * 办理方式：写一种（如 promised），或按条件选择的列表：自上而下取第一个 when 满足的一项，最后一项不写 when（其余情况）。例如 救助金额1000元以下的即办，超过的承诺件。
+ */
+
+export type ModeField = Mode | ModeChoice[];
+
+/**
  * 办理方式：immediate 即办件（30分钟内当场办结）、promised 承诺件、reported 上报件（报上级审批）、joint 联办件（多部门）、petition 信访件。
  */
 
 export type Mode = 'immediate' | 'promised' | 'reported' | 'joint' | 'petition';
+
+/**
+ * 条件（json-rules-engine 语法）：all 全部满足、any 任一满足、not 不满足、condition 引用共享条件，或单个比较 fact + operator + value（可加 path）。
+ */
 
 /**
  * 联办件的协办部门标识（主办部门之外）。
@@ -451,10 +461,6 @@ export type ReportTo = string;
  */
 
 export type Basis = LegalRef[];
-
-/**
- * 条件（json-rules-engine 语法）：all 全部满足、any 任一满足、not 不满足、condition 引用共享条件，或单个比较 fact + operator + value（可加 path）。
- */
 
 /**
  * 受理条件。任一条件不满足时，按 onFail 处理：returned 退回（默认）或 rejected 不予受理（须写 routeTo）。
@@ -519,14 +525,14 @@ export interface ItemFile {
   keywords?: Keywords;
   department: Id;
   window: Id;
-  mode: Mode;
+  mode: ModeField;
   departments?: Departments;
   reportTo?: ReportTo;
   basis?: Basis;
   conditions?: Conditions;
   materials: Materials;
   procedure?: Procedure;
-  limits: Limits;
+  limits?: Limits;
   fees?: Fees;
   result?: Result;
   announcement?: Announcement;
@@ -537,9 +543,61 @@ export interface ItemFile {
   documents?: Documents;
   notes?: Notes;
   /**
-   * 已公布、将于某日起施行的变更（预公开）。到 effectiveFrom 当日起，set 中列出的字段整体替换原值。
+   * 已公布、将于某日起施行的变更（预公开）。到 effectiveFrom 当日起依次应用：set 整体替换所列字段，remove 按标识删除，replace 按标识整体替换条目，add 在列表末尾新增条目。材料、受理条件、收费和办事程序请用 remove/replace/add 按标识修改，不要用 set 整体重写。
    */
   changes?: ItemChange[];
+}
+
+/**
+ * 按条件选择的一种办理方式。
+ */
+
+export interface ModeChoice {
+  when?: Condition;
+  mode: Mode;
+  /**
+   * 适用情形的中文表述（办事指南、告知单上显示），例如 救助金额1000元以下的。
+   */
+  text?: string;
+  limits?: Limits;
+}
+
+/**
+ * 时限：statutory 法定时限、promised 承诺期限（不得长于法定时限）、extension 经批准可延长的最长期限。即办件可不写：承诺期限按 policy.yaml 的 clocks.immediate（30分钟），法定时限同承诺期限；写了的，承诺期限不得长于即办时限。其他办理方式必须写。
+ */
+
+export interface Limits {
+  statutory: Duration;
+  promised: Duration;
+  extension?: Extension;
+}
+
+/**
+ * 时限：数量加单位。工作日不含周末和法定节假日，含调休上班日；小时、分钟只计办公时间。
+ */
+
+export interface Duration {
+  /**
+   * 数量。
+   */
+  amount: number;
+  /**
+   * 单位：workingDays 工作日（默认口径）、calendarDays 自然日、hours 小时（办公时间）、minutes 分钟（办公时间）、sameDay 当日（写作 {amount: 0, unit: sameDay}：在工作日办公时间内受理的，当日下班前办结；下班后、周末或节假日受理的，下一个工作日下班前办结）。
+   */
+  unit: 'workingDays' | 'calendarDays' | 'hours' | 'minutes' | 'sameDay';
+}
+
+/**
+ * 延长：经批准可延长的最长期限。
+ */
+
+export interface Extension {
+  max: Duration;
+  /**
+   * 批准人，例如 本中心负责人。
+   */
+  approver: string;
+  basis?: LegalRef;
 }
 
 /**
@@ -629,6 +687,17 @@ export interface Material {
    */
   alternatives?: AlternativeMaterial[];
   due?: Duration;
+  /**
+   * 每一方各需一份的材料：写出各方的称谓，例如 [男方, 女方]（2 至 10 个，不得重复）。提交时须写明是哪一方的（{ id, party: 女方 }）；缺少的按方列出，例如 女方居民身份证。
+   *
+   * @minItems 2
+   * @maxItems 10
+   */
+  perParty?: string[];
+  /**
+   * 可以当场更正的问题（《行政许可法》第三十二条第一款第（三）项）：true 表示所有问题，或列出其中几种：absent 未提交（如申请书可在窗口当场填写）、wrong-form 形式不符、too-few-copies 份数不足（如窗口可当场复印）。这些问题不出具补正通知书，而是告知当场更正，更正后重新判断。
+   */
+  correctable?: boolean | ('absent' | 'wrong-form' | 'too-few-copies')[];
   department?: Id;
   /**
    * 样表名称（见 forms）。
@@ -673,22 +742,8 @@ export interface AlternativeMaterial {
   notes?: string;
 }
 
-/**
- * 时限：数量加单位。工作日不含周末和法定节假日，含调休上班日；小时、分钟只计办公时间。
- */
-
-export interface Duration {
-  /**
-   * 数量。
-   */
-  amount: number;
-  /**
-   * 单位：workingDays 工作日（默认口径）、calendarDays 自然日、hours 小时（办公时间）、minutes 分钟（办公时间）。
-   */
-  unit: 'workingDays' | 'calendarDays' | 'hours' | 'minutes';
-}
-
 export interface ProcedureStep {
+  id?: Id;
   /**
    * 步骤名称，例如 受理。
    */
@@ -700,30 +755,8 @@ export interface ProcedureStep {
   limit?: Duration;
 }
 
-/**
- * 时限：statutory 法定时限、promised 承诺期限（不得长于法定时限）、extension 经批准可延长的最长期限。
- */
-
-export interface Limits {
-  statutory: Duration;
-  promised: Duration;
-  extension?: Extension;
-}
-
-/**
- * 延长：经批准可延长的最长期限。
- */
-
-export interface Extension {
-  max: Duration;
-  /**
-   * 批准人，例如 本中心负责人。
-   */
-  approver: string;
-  basis?: LegalRef;
-}
-
 export interface Fee {
+  id?: Id;
   /**
    * 收费项目，例如 工本费。
    */
@@ -812,6 +845,7 @@ export interface Documents {
   immediate?: string;
   returned?: string;
   rejected?: string;
+  correctable?: string;
   guide?: string;
   announcement?: string;
 }
@@ -826,11 +860,14 @@ export interface ItemChange {
    * 变更说明（预公开时展示）。
    */
   note?: string;
-  set: ItemChangeSet;
+  set?: ItemChangeSet;
+  remove?: ItemChangeRemove;
+  replace?: ItemChangeReplace;
+  add?: ItemChangeAdd;
 }
 
 /**
- * 变更后的字段值（整体替换）。
+ * 变更后的字段值（整体替换）：适用于名称、时限等单项字段；材料、受理条件、收费、办事程序请用 remove/replace/add。
  */
 
 export interface ItemChangeSet {
@@ -839,7 +876,7 @@ export interface ItemChangeSet {
   keywords?: Keywords;
   department?: Id;
   window?: Id;
-  mode?: Mode;
+  mode?: ModeField;
   departments?: Departments;
   reportTo?: ReportTo;
   basis?: Basis;
@@ -856,6 +893,99 @@ export interface ItemChangeSet {
   forms?: Forms;
   documents?: Documents;
   notes?: Notes;
+}
+
+/**
+ * 按标识删除的条目：标识须是前一版本中已有的。
+ */
+
+export interface ItemChangeRemove {
+  /**
+   * 要删除的申报材料的标识（材料引用共享目录且未写 id 的，标识即 use）。
+   *
+   * @minItems 1
+   */
+  materials?: Id[];
+  /**
+   * 要删除的受理条件的标识。
+   *
+   * @minItems 1
+   */
+  conditions?: Id[];
+  /**
+   * 要删除的收费项目的标识。
+   *
+   * @minItems 1
+   */
+  fees?: Id[];
+  /**
+   * 要删除的办事程序步骤的标识。
+   *
+   * @minItems 1
+   */
+  procedure?: Id[];
+}
+
+/**
+ * 按标识整体替换的条目：写出替换后的完整条目，标识须是前一版本中已有的，位置不变。
+ */
+
+export interface ItemChangeReplace {
+  /**
+   * 替换后的申报材料（完整条目，按 id 对应原条目；引用共享目录且未写 id 的，以 use 为 id）。
+   *
+   * @minItems 1
+   */
+  materials?: Material[];
+  /**
+   * 替换后的受理条件（完整条目，按 id 对应原条目）。
+   *
+   * @minItems 1
+   */
+  conditions?: EligibilityRule[];
+  /**
+   * 替换后的收费项目（完整条目，按 id 对应原条目）。
+   *
+   * @minItems 1
+   */
+  fees?: Fee[];
+  /**
+   * 替换后的办事程序步骤（完整条目，按 id 对应原条目）。
+   *
+   * @minItems 1
+   */
+  procedure?: ProcedureStep[];
+}
+
+/**
+ * 新增的条目，依次添加到列表末尾；标识不得与已有条目重复。
+ */
+
+export interface ItemChangeAdd {
+  /**
+   * 新增的申报材料（完整条目）。
+   *
+   * @minItems 1
+   */
+  materials?: Material[];
+  /**
+   * 新增的受理条件（完整条目）。
+   *
+   * @minItems 1
+   */
+  conditions?: EligibilityRule[];
+  /**
+   * 新增的收费项目（完整条目）。
+   *
+   * @minItems 1
+   */
+  fees?: Fee[];
+  /**
+   * 新增的办事程序步骤（完整条目）。
+   *
+   * @minItems 1
+   */
+  procedure?: ProcedureStep[];
 }
 
 /**
@@ -961,6 +1091,18 @@ export interface CatalogueMaterial {
  */
 
 /**
+ * 服务忌语，例如 不知道、不归我管、你去投诉好了。
+ *
+ * @minItems 1
+ */
+
+export type ForbiddenPhrases = string[];
+
+/**
+ * 日期，格式 YYYY-MM-DD，例如 2026-10-01（北京时间）。
+ */
+
+/**
  * 限时办结的各类时钟、电子监察黄牌红牌、投诉与责任追究规则、处分序列、综合考评等级和服务忌语。这些都是制度，写在这里，不写在代码里。
  */
 
@@ -970,13 +1112,12 @@ export interface PolicyFile {
   discipline: DisciplinePolicy;
   assessment: AssessmentPolicy;
   reviews: ReviewPolicy;
-  /**
-   * 服务忌语，例如 不知道、不归我管、你去投诉好了。
-   *
-   * @minItems 1
-   */
-  forbiddenPhrases: string[];
+  forbiddenPhrases: ForbiddenPhrases;
   documents?: DocumentPolicy;
+  /**
+   * 已公布、将于某日起施行的制度变更（例如自某年1月1日起执行新的考评标准或追究规则）。到 effectiveFrom 当日起按日期先后依次应用：set 中写的每一项整体替换同名的顶层设置（例如改一条追究规则，须在 set 中写出完整的 discipline）。综合考评、责任追究按当时施行的制度判断，见 README「制度的变更（policy.yaml 的 changes）」。
+   */
+  changes?: PolicyChange[];
 }
 
 /**
@@ -1005,9 +1146,9 @@ export interface PolicyClock {
    */
   amount: number;
   /**
-   * 单位：workingDays 工作日（默认口径）、calendarDays 自然日、hours 小时（办公时间）、minutes 分钟（办公时间）。
+   * 单位：workingDays 工作日（默认口径）、calendarDays 自然日、hours 小时（办公时间）、minutes 分钟（办公时间）、sameDay 当日（写作 {amount: 0, unit: sameDay}：在工作日办公时间内受理的，当日下班前办结；下班后、周末或节假日受理的，下一个工作日下班前办结）。
    */
-  unit: 'workingDays' | 'calendarDays' | 'hours' | 'minutes';
+  unit: 'workingDays' | 'calendarDays' | 'hours' | 'minutes' | 'sameDay';
   /**
    * 该时限的依据：制度文件名称及条款。
    */
@@ -1032,9 +1173,9 @@ export interface SupplementPeriod {
    */
   amount?: number;
   /**
-   * 单位：workingDays 工作日（默认口径）、calendarDays 自然日、hours 小时（办公时间）、minutes 分钟（办公时间）。
+   * 单位：workingDays 工作日（默认口径）、calendarDays 自然日、hours 小时（办公时间）、minutes 分钟（办公时间）、sameDay 当日（写作 {amount: 0, unit: sameDay}：在工作日办公时间内受理的，当日下班前办结；下班后、周末或节假日受理的，下一个工作日下班前办结）。
    */
-  unit?: 'workingDays' | 'calendarDays' | 'hours' | 'minutes';
+  unit?: 'workingDays' | 'calendarDays' | 'hours' | 'minutes' | 'sameDay';
   /**
    * 该期限的依据：制度文件名称及条款。
    */
@@ -1234,6 +1375,33 @@ export interface DocumentPolicy {
   };
 }
 
+export interface PolicyChange {
+  effectiveFrom: DateString;
+  /**
+   * 变更依据，例如 修订制度的文件名称和文号。
+   */
+  reference: string;
+  /**
+   * 变更说明。
+   */
+  note?: string;
+  set: PolicyChangeSet;
+}
+
+/**
+ * 变更后的设置（整体替换）：可写 clocks、warnings、discipline、assessment、reviews、forbiddenPhrases、documents，写法与本文件顶层相同。
+ */
+
+export interface PolicyChangeSet {
+  clocks?: Clocks;
+  warnings?: WarningPolicy;
+  discipline?: DisciplinePolicy;
+  assessment?: AssessmentPolicy;
+  reviews?: ReviewPolicy;
+  forbiddenPhrases?: ForbiddenPhrases;
+  documents?: DocumentPolicy;
+}
+
 /**
  * 窗口收到的一次咨询或申请：事项、申请人事实、提交的材料和收件时间。
  */
@@ -1249,7 +1417,7 @@ export interface Application {
   intent: 'apply' | 'consult';
   applicant: Applicant;
   /**
-   * 已提交的材料：材料标识，或 {id, form, copies}。只写标识表示原件一份。
+   * 已提交的材料：材料标识，或 {id, party, form, copies}。只写标识表示原件一份。每一方各需一份的材料（事项中写了 perParty）须用对象写明是哪一方的，例如 {id: id-card, party: 女方}。
    *
    * @maxItems 500
    */
@@ -1289,6 +1457,10 @@ export interface SubmittedMaterialDetail {
    * 材料标识。
    */
   id: string;
+  /**
+   * 哪一方的材料（事项材料 perParty 中的称谓，例如 女方）；只用于每一方各需一份的材料。
+   */
+  party?: string;
   /**
    * 提交的形式。
    */
@@ -1333,6 +1505,8 @@ export type DecisionDeadline = {
   acceptedAt: string;
   promised: DueDate;
   statutory: DueDate;
+  reply?: DueDate;
+  leaderReception?: DueDate;
   warnings: DecisionWarning[];
 } | null;
 
@@ -1346,9 +1520,23 @@ export type DecisionGuide = {
    */
   type: string;
   /**
-   * 受理后的办理方式。
+   * 受理后的办理方式（按条件选择的事项：按已知事实适用的一项，无法判断时为其余情况一项）。
    */
   mode: 'immediate' | 'promised' | 'reported' | 'joint' | 'petition';
+  /**
+   * 按条件选择办理方式的事项：每一种办理方式、适用情形、时限及按已知事实是否适用；办理方式只有一种的事项不写。
+   */
+  modes?: {
+    index: number;
+    mode: 'immediate' | 'promised' | 'reported' | 'joint' | 'petition';
+    text: string | null;
+    promised: DecisionDuration;
+    statutory: DecisionDuration;
+    /**
+     * true 适用、false 不适用、null 缺少事实无法判断。
+     */
+    applies: boolean | null;
+  }[];
   /**
    * 主办部门名称。
    */
@@ -1432,9 +1620,9 @@ export interface Decision {
   itemName: string;
   version: DecisionVersion;
   /**
-   * consultation 咨询件、supplement 补正件、returned 退回件、rejected 不予受理、accepted 受理件。
+   * consultation 咨询件、supplement 补正件、correctable 当场更正（材料问题都可以当场更正，更正后重新判断）、returned 退回件、rejected 不予受理、accepted 受理件。
    */
-  kind: 'consultation' | 'supplement' | 'returned' | 'rejected' | 'accepted';
+  kind: 'consultation' | 'supplement' | 'correctable' | 'returned' | 'rejected' | 'accepted';
   /**
    * 受理件的办理方式；其他分类为 null。
    */
@@ -1444,6 +1632,14 @@ export interface Decision {
    */
   receivedAt: string;
   /**
+   * 事项按条件选择办理方式（mode 写成列表）时，适用的那一项：index 为列表中的序号（从0起），text 为适用情形，source 为规则出处；按已知事实无法判断时为 null。办理方式只有一种的事项、及之前版本保存的决定不写（按其余情况一项计）。
+   */
+  modeBranch?: {
+    index: number;
+    text: string | null;
+    source: SourceRef;
+  } | null;
+  /**
    * 一次性告知的完整材料清单（按申请人事实解析有条件的材料）。
    */
   materials: NoticeMaterial[];
@@ -1452,7 +1648,11 @@ export interface Decision {
    */
   missing: MissingMaterial[];
   /**
-   * 容缺受理后尚待补交的材料及补交期限。
+   * 可以当场更正的材料问题（《行政许可法》第三十二条第一款第（三）项）：不列入缺件、不出具补正通知书；申请人当场更正后重新判断。
+   */
+  correctable?: CorrectableMaterial[];
+  /**
+   * 尚待补交的容缺材料及补交期限（自受理时起算）。受理件写明期限；补正件、当场更正件列出尚未交齐的容缺材料，期限为 null，待受理后按受理时间计算（办件登记簿在登记受理时计算）。
    */
   deferred: DeferredMaterial[];
   /**
@@ -1479,6 +1679,11 @@ export interface Decision {
   trace: TraceEntry[];
 }
 
+export interface SourceRef {
+  file: string;
+  line: number;
+}
+
 export interface NoticeMaterial {
   id: string;
   name: string;
@@ -1497,6 +1702,14 @@ export interface NoticeMaterial {
   alternatives?: {
     id: string;
     name: string;
+    /**
+     * 与该材料不同时：这一项须提交的形式。
+     */
+    form?: 'original' | 'copy' | 'both';
+    /**
+     * 与该材料不同时：这一项须提交的份数。
+     */
+    copies?: number;
   }[];
   /**
    * 联办件中材料所属部门名称。
@@ -1511,17 +1724,25 @@ export interface NoticeMaterial {
    * 容缺材料的补交期限（自受理之日起）；其他材料为 null。
    */
   due?: DecisionDuration | null;
+  /**
+   * 每一方各需一份的材料的各方称谓，例如 [男方, 女方]（一次性告知写“男方、女方各一份”）；其他材料没有此字段。
+   */
+  parties?: string[];
 }
 
 export interface DecisionDuration {
   amount: number;
-  unit: 'workingDays' | 'calendarDays' | 'hours' | 'minutes';
+  unit: 'workingDays' | 'calendarDays' | 'hours' | 'minutes' | 'sameDay';
 }
 
 export interface MissingMaterial {
   id: string;
   name: string;
   necessity: 'core' | 'required' | 'deferrable' | 'optional';
+  /**
+   * 每一方各需一份的材料：缺的是哪一方的，例如 女方。
+   */
+  party?: string;
   problem: 'absent' | 'wrong-form' | 'too-few-copies';
   /**
    * 中文说明，例如 需原件和复印件，只提交了复印件。
@@ -1530,11 +1751,25 @@ export interface MissingMaterial {
   department?: string | null;
 }
 
+export interface CorrectableMaterial {
+  id: string;
+  name: string;
+  /**
+   * 每一方各需一份的材料：是哪一方的，例如 女方。
+   */
+  party?: string;
+  problem: 'absent' | 'wrong-form' | 'too-few-copies';
+  /**
+   * 中文说明，例如 未提交（需原件）。
+   */
+  detail: string;
+}
+
 export interface DeferredMaterial {
   id: string;
   name: string;
   /**
-   * 补交截止时间（ISO 8601）。
+   * 补交截止时间（ISO 8601），自受理时起算；尚未受理或未规定期限为 null。
    */
   due: string | null;
 }
@@ -1543,11 +1778,6 @@ export interface DecisionReason {
   code: string;
   message: string;
   source: SourceRef;
-}
-
-export interface SourceRef {
-  file: string;
-  line: number;
 }
 
 /**
@@ -1580,9 +1810,9 @@ export interface Question {
    */
   description: string | null;
   /**
-   * eligibility：能决定某项受理条件；material：只决定某些材料是否需要。
+   * eligibility：能决定某项受理条件；mode：能决定适用哪种办理方式（及时限）；material：只决定某些材料是否需要。
    */
-  purpose: 'eligibility' | 'material';
+  purpose: 'eligibility' | 'mode' | 'material';
   /**
    * 它能决定的、目前无法判断的受理条件标识。
    */
@@ -1591,11 +1821,15 @@ export interface Question {
    * 它能决定是否需要的材料标识（目前为 unknown、且非中心调取的材料）。
    */
   materials: string[];
+  /**
+   * 它能决定的、目前无法判断的办理方式序号（mode 列表中从0起）；没有时不写。
+   */
+  modes?: number[];
 }
 
 export interface DueDate {
   amount: number;
-  unit: 'workingDays' | 'calendarDays' | 'hours' | 'minutes';
+  unit: 'workingDays' | 'calendarDays' | 'hours' | 'minutes' | 'sameDay';
   /**
    * 到期时间（ISO 8601，北京时间）。
    */
@@ -2236,7 +2470,7 @@ export interface PackPublicationRecord {
 }
 
 /**
- * 材料标识，或 { id, form, copies }。
+ * 材料标识，或 { id, party, form, copies }。
  */
 
 export type ScenarioMaterial =
@@ -2246,6 +2480,10 @@ export type ScenarioMaterial =
        * 材料标识（事项文件 materials 中的 id）。
        */
       id: string;
+      /**
+       * 哪一方的材料（事项材料 perParty 中的称谓，例如 女方）。
+       */
+      party?: string;
       /**
        * 提交的形式：original 原件、copy 复印件、both 原件和复印件。
        */
@@ -2269,14 +2507,14 @@ export type ScenarioTime = string;
 export type ScenarioStaff = string;
 
 /**
- * 材料标识，或 { id, problem }（problem：absent 缺少、wrong-form 形式不符、too-few-copies 份数不足）。
+ * 材料标识，或 { id, problem }（problem：absent 缺少、wrong-form 形式不符、too-few-copies 份数不足）。每一方各需一份的材料写成 标识@哪一方，例如 id-card@女方；只写标识则不论哪一方。
  */
 
 export type ScenarioMissingExpectation =
   | string
   | {
       /**
-       * 材料标识。
+       * 材料标识，或 标识@哪一方（例如 id-card@女方）。
        */
       id: string;
       /**
@@ -2337,7 +2575,7 @@ export interface Scenario {
   intent?: 'apply' | 'consult';
   applicant?: ScenarioApplicant;
   /**
-   * 提交的材料：材料标识（表示原件一份），或 { id: 标识, form: original/copy/both, copies: 份数 }。
+   * 提交的材料：材料标识（表示原件一份），或 { id: 标识, party: 哪一方, form: original/copy/both, copies: 份数 }。每一方各需一份的材料（perParty）须写 party，例如 { id: id-card, party: 女方 }。
    *
    * @maxItems 500
    */
@@ -2472,9 +2710,9 @@ export interface ScenarioCase {
 
 export interface ScenarioExpect {
   /**
-   * 分类：consultation 咨询件、supplement 补正件、returned 退回件、rejected 不予受理、accepted 受理件。
+   * 分类：consultation 咨询件、supplement 补正件、correctable 当场更正（材料问题都可以当场更正）、returned 退回件、rejected 不予受理、accepted 受理件。
    */
-  kind?: 'consultation' | 'supplement' | 'returned' | 'rejected' | 'accepted';
+  kind?: 'consultation' | 'supplement' | 'correctable' | 'returned' | 'rejected' | 'accepted';
   /**
    * 受理件的办理方式：immediate 即办件、promised 承诺件、reported 上报件、joint 联办件、petition 信访件。
    */
@@ -2486,13 +2724,19 @@ export interface ScenarioExpect {
    */
   missing?: ScenarioMissingExpectation[];
   /**
+   * 可以当场更正的材料问题（须完全一致；写 [] 表示没有）：写法同 missing，例如 application 或 { id: application, problem: absent }。
+   *
+   * @maxItems 500
+   */
+  correctable?: ScenarioMissingExpectation[];
+  /**
    * 容缺受理、待补交的材料（须完全一致；写 [] 表示没有）：材料标识，或 { id, due }（due 为补交期限，例如 2026-10-29）。
    *
    * @maxItems 500
    */
   deferred?: ScenarioDeferredExpectation[];
   /**
-   * 退回、不予受理或补正的理由所对应的规则：受理条件或材料的标识，例如 age-80（须完全一致）。
+   * 退回、不予受理或补正的理由（须完全一致），写法与受理决定中的理由代码相同，带种类前缀：condition:受理条件标识（例如 condition:age-80）、material:材料标识（例如 material:proxy-id-card）、mode:办理方式分支序号（例如 mode:0）、referral:转办事项编码（例如 referral:ZB-001）。只写标识（如 age-80）是错误，会提示应写的形式。
    *
    * @maxItems 500
    */

@@ -5,9 +5,9 @@
  */
 import { upgradeStoredDecision, type Pack } from '../engine/index.ts';
 import type { Application, CaseEvent, CaseRecord, Decision, Duration } from '../pack/index.ts';
-import { itemVersionAt } from '../pack/index.ts';
+import { itemVersionAt, modeBranches, policyAt } from '../pack/index.ts';
 import { postFor, requireStaff, responsibleFor, type Responsible } from './center-refs.ts';
-import { caseClock, deemedAcceptance, type ClockCase, type ClockState, type WorkCalendar } from './clock-port.ts';
+import { caseClock, deemedAcceptance, dueAfter, type ClockCase, type ClockState, type WorkCalendar } from './clock-port.ts';
 import type { CollectionSpec } from './collection.ts';
 import { RecordsError } from './errors.ts';
 import type { RecordProblem } from './record-schemas.ts';
@@ -71,7 +71,8 @@ export interface CaseEventInput {
   readonly reason?: string;
   readonly note?: string;
   /** For `extended`: the approval record. */
-  readonly extension?: { readonly amount: number; readonly unit: Duration['unit']; readonly approvedBy: string; readonly approvedAt?: string; readonly reference?: string };
+  // An extension adds days or office time: never 当日 (sameDay has no amount to add).
+  readonly extension?: { readonly amount: number; readonly unit: Exclude<Duration['unit'], 'sameDay'>; readonly approvedBy: string; readonly approvedAt?: string; readonly reference?: string };
 }
 
 /** A case with what is derived from it at a given time. */
@@ -90,6 +91,12 @@ export interface CaseView {
   /** An overdue-explained event gives the reason. */
   readonly overdueExplained: boolean;
   readonly responsible: Responsible;
+  /**
+   * Deferred (容缺) materials with their due counted from the acceptance this register holds
+   * (the accepted event, or deemed acceptance), not from receipt: accepted after 补正, they are
+   * due from that day. Due null: not accepted yet, or no period declared.
+   */
+  readonly deferred: ReadonlyArray<{ readonly id: string; readonly name: string; readonly due: string | null }>;
 }
 
 /** Cases are sharded per year of receipt. */
@@ -194,6 +201,12 @@ export class Cases {
   register(input: RegisterCase): Promise<CaseView> {
     return this.store.exclusive(async () => {
       const d = input.decision;
+      // 当场更正 is not a case: the applicant corrects at the counter and the application is decided
+      // again; that decision is what gets registered.
+      if (d.kind === 'correctable') {
+        const items = (d.correctable ?? []).map((c) => `${c.party ?? ''}${c.name}：${c.detail}`).join('；');
+        throw RecordsError.of('E-CASE-CORRECTABLE', { items: items || '见决定' }, { path: '$.decision.kind' });
+      }
       requireStaff(this.pack, input.staff, 'staff');
       const firstInquiry = input.firstInquiry ?? input.staff;
       requireStaff(this.pack, firstInquiry, 'firstInquiry');
@@ -359,19 +372,23 @@ export class Cases {
 
   private limitsOf(r: CaseRecord): { promised: Duration; statutory: Duration; extensionMax?: Duration } | null {
     const item = this.pack.data.items.get(r.item);
-    const version = item ? itemVersionAt(item.data, shanghaiDate(epochOf(r.receivedAt))) : null;
-    const max = version?.limits?.extension?.max;
+    const day = shanghaiDate(epochOf(r.receivedAt));
+    const version = item ? itemVersionAt(item.data, day) : null;
+    // The mode branch the decision chose (modeBranch); a decision without one — a single mode, a
+    // branch the facts left open, or one stored before modes could be conditional — runs on the
+    // default branch. Its limits are resolved as decide resolves them (an immediate branch: the
+    // policy's immediate clock unless it declares its own within it).
+    const branches = version ? modeBranches(version, policyAt(this.pack.data.policy, day)) : [];
+    const chosen = r.decision.modeBranch?.index;
+    const branch = (chosen !== undefined ? branches[chosen] : undefined) ?? branches.find((b) => b.when === null) ?? branches.at(-1) ?? null;
+    const max = branch?.limits.extension?.max;
     const deadline = r.decision.deadline;
     if (deadline) {
       const pick = (d: { amount: number; unit: Duration['unit'] }): Duration => ({ amount: d.amount, unit: d.unit });
       return { promised: pick(deadline.promised), statutory: pick(deadline.statutory), ...(max ? { extensionMax: max } : {}) };
     }
-    if (version?.mode === 'immediate') {
-      const limit = this.pack.data.policy.clocks.immediate;
-      return { promised: limit, statutory: version.limits?.statutory ?? limit };
-    }
-    if (!version?.limits) return null;
-    return { promised: version.limits.promised, statutory: version.limits.statutory, ...(max ? { extensionMax: max } : {}) };
+    if (!branch) return null;
+    return { promised: branch.limits.promised, statutory: branch.limits.statutory, ...(max ? { extensionMax: max } : {}) };
   }
 
   /** A case with its status, clock and responsible person at `now`. */
@@ -388,6 +405,8 @@ export class Cases {
     const end = r.events.find((e) => TERMINAL.has(e.type));
     const concludedAt = end?.at ?? (status === 'consultation' ? r.receivedAt : null);
     const overdue = clock !== null && (end ? epochOf(end.at) : epochOf(now)) > epochOf(clock.due);
+    let deferred: CaseView['deferred'] | undefined;
+    const deferredNow = (): CaseView['deferred'] => (deferred ??= this.deferredOf(r, c?.acceptedAt ?? null));
     return {
       record: r,
       status,
@@ -398,7 +417,25 @@ export class Cases {
       overdue,
       overdueExplained: r.events.some((e) => e.type === 'overdue-explained'),
       responsible: responsibleFor(this.pack, r.post, r.events),
+      // Computed when read: the sweep and the metrics view every case and never look at it.
+      get deferred() {
+        return deferredNow();
+      },
     };
+  }
+
+  /**
+   * The case's deferred materials due from `acceptedAt` on the pack calendar, each with the period
+   * its decision's checklist gives (materials[].due). A decision stored without that period keeps
+   * the due it was issued with.
+   */
+  deferredOf(r: CaseRecord, acceptedAt: string | null): Array<{ id: string; name: string; due: string | null }> {
+    return r.decision.deferred.map((d) => {
+      const period = r.decision.materials.find((m) => m.id === d.id)?.due;
+      if (!period) return { id: d.id, name: d.name, due: acceptedAt === null ? null : d.due };
+      if (acceptedAt === null) return { id: d.id, name: d.name, due: null };
+      return { id: d.id, name: d.name, due: dueAfter(this.cal, acceptedAt, { amount: period.amount, unit: period.unit }).due };
+    });
   }
 
   /** The next free number of the year (taken only once the case is saved). */

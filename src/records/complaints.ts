@@ -5,6 +5,7 @@
  */
 import type { Pack } from '../engine/index.ts';
 import type { ComplaintRecord, ContactInfo } from '../pack/index.ts';
+import { policyAt } from '../pack/index.ts';
 import { requireStaff, requireWindow, staffName, windowName } from './center-refs.ts';
 import { dueAfter, type WorkCalendar } from './clock-port.ts';
 import type { CollectionSpec } from './collection.ts';
@@ -187,7 +188,8 @@ export class Complaints {
   }
 
   view(r: ComplaintRecord, now: string): ComplaintView {
-    const policy = this.pack.data.policy.clocks;
+    // The reply clock of the policy in force the day the complaint was received.
+    const policy = policyAt(this.pack.data.policy, shanghaiDate(epochOf(r.receivedAt))).clocks;
     const { due } = dueAfter(this.cal, r.receivedAt, r.complex ? policy.complaintReplyComplex : policy.complaintReply);
     const answered = r.reply ? epochOf(r.reply.at) : epochOf(now);
     return { record: r, replyDue: due, replied: r.reply !== undefined, replyOverdue: answered > epochOf(due), counted: countedStaff(r) };

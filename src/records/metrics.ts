@@ -18,6 +18,11 @@
  *   not bad; each bad review's return call and rectification as of the period's end (or now):
  *   done in time, done late, pending (still in time) or overdue (not done, past due).
  * A rate with nothing to count is null (shown as —) and counts as meeting its standard.
+ *
+ * Which policy judges (policy.yaml may change with `changes`): the standards and grades in force
+ * on the day the figures are as of — the period's last day, or today while the period runs. The
+ * assessment is made for the whole period when it closes, so a change in the middle of a period
+ * governs all of it; write assessment changes from a period's first day (e.g. 1 January).
  */
 import type { Pack } from '../engine/index.ts';
 import type { CaseRecord, ComplaintRecord, ReviewRecord } from '../pack/index.ts';
@@ -27,8 +32,9 @@ import { countedStaff } from './complaints.ts';
 import { RecordsError } from './errors.ts';
 import { describePeriod, inPeriod, type Period } from './periods.ts';
 import { RuleSet } from './policy-rules.ts';
+import { policyAt } from '../pack/index.ts';
 import { isStruck, reviewAsOf, type FollowUpState, type ReviewView } from './reviews.ts';
-import { epochOf, toIso } from './time.ts';
+import { epochOf, shanghaiDate, toIso } from './time.ts';
 
 export interface Ratio {
   readonly numerator: number;
@@ -170,6 +176,7 @@ export async function computeMetrics(input: MetricsInput): Promise<MetricsReport
   const { pack, period } = input;
   // Figures of a period still running are as of now.
   const at = Math.min(input.now, period.to - 1);
+  const policy = policyAt(pack.data.policy, shanghaiDate(at));
   const staffBuckets = new Map<string, Bucket>();
   const windowBuckets = new Map<string, Bucket>();
   const get = (map: Map<string, Bucket>, key: string): Bucket => {
@@ -253,14 +260,14 @@ export async function computeMetrics(input: MetricsInput): Promise<MetricsReport
       } catch (e) {
         // A follow-up clock the calendar cannot compute leaves the review counted, its follow-ups not.
         if (!(e instanceof RecordsError)) throw e;
-        v = { record: then, bad: pack.data.policy.reviews.bad.includes(then.grade), struck: isStruck(then), callback: null, rectification: null };
+        v = { record: then, bad: policyAt(pack.data.policy, shanghaiDate(given)).reviews.bad.includes(then.grade), struck: isStruck(then), callback: null, rectification: null };
       }
       if (r.staff) get(staffBuckets, r.staff).review(v);
       if (r.window) get(windowBuckets, r.window).review(v);
     }
   }
 
-  const a = pack.data.policy.assessment;
+  const a = policy.assessment;
   const grades = new RuleSet(a.grades.map((g) => g.when));
   const staffIds = [...new Set([...pack.data.center.staff.map((s) => s.id), ...staffBuckets.keys()])];
   const staff: StaffMetrics[] = [];

@@ -10,6 +10,7 @@ import type { Pack } from '../engine/index.ts';
 import type { CaseRecord, ContactInfo, ReviewAppeal, ReviewIndicators, ReviewRecord } from '../pack/index.ts';
 import type { Cases } from './cases.ts';
 import { CASE_EVENT_LABELS } from './cases.ts';
+import { policyAt } from '../pack/index.ts';
 import { requireStaff, requireWindow, responsibleFor } from './center-refs.ts';
 import { policyClockState, type WorkCalendar } from './clock-port.ts';
 import type { CollectionSpec } from './collection.ts';
@@ -17,7 +18,7 @@ import { RecordsError } from './errors.ts';
 import { YearlyIds } from './ids.ts';
 import { maskUnmasked, publishedPhones } from './mask.ts';
 import type { RecordStore } from './store.ts';
-import { epochOf, normalizeTime, shanghaiYear, toIso } from './time.ts';
+import { epochOf, normalizeTime, shanghaiDate, shanghaiYear, toIso } from './time.ts';
 
 export const REVIEWS = 'reviews';
 
@@ -259,8 +260,9 @@ export class Reviews {
 
   view(r: ReviewRecord, now: string): ReviewView {
     const struck = isStruck(r);
-    if (!this.isBad(r.grade)) return { record: r, bad: false, struck, callback: null, rectification: null };
-    const policy = this.pack.data.policy;
+    // Bad grades and follow-up clocks of the policy in force the day the review was given.
+    const policy = policyAt(this.pack.data.policy, shanghaiDate(epochOf(r.at)));
+    if (!policy.reviews.bad.includes(r.grade)) return { record: r, bad: false, struck, callback: null, rectification: null };
     // A struck review is owed nothing from the strike on: its clocks stop there.
     const strike = struck ? r.appeal?.at : undefined;
     const state = (name: 'badReviewCallback' | 'badReviewRectification', done: ReviewRecord['callback']): FollowUpState => {

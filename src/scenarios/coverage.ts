@@ -9,7 +9,7 @@
  */
 import type { Pack } from '../engine/index.ts';
 import type { PathSegment } from '../core/index.ts';
-import type { ItemChange, ItemFile } from '../pack/index.ts';
+import { itemVersions, originOf } from '../pack/index.ts';
 import type { Outcome } from './run.ts';
 import type { LoadedScenario } from './model.ts';
 
@@ -80,14 +80,15 @@ export function coverageOf(pack: Pack, runs: ReadonlyArray<{ readonly scenario: 
   const declaredConditions: Declared[] = [];
   for (const [code, { file, data }] of pack.data.items) {
     declaredItems.push({ key: code, gap: { item: null, id: code, name: data.name, file, line: loc(file, []).line } });
-    for (const { prefix, part } of versionsOf(data)) {
-      (part.materials ?? []).forEach((m, i) => {
+    // Every version as in force (changes patch the lists), each entry located where it is written.
+    for (const version of itemVersions(data)) {
+      version.materials.forEach((m, i) => {
         const key = `${code}:${m.id}`;
-        if (!declaredMaterials.some((x) => x.key === key)) declaredMaterials.push({ key, gap: { item: code, id: m.id, name: m.name ?? m.id, file, line: loc(file, [...prefix, 'materials', i]).line } });
+        if (!declaredMaterials.some((x) => x.key === key)) declaredMaterials.push({ key, gap: { item: code, id: m.id, name: m.name ?? m.id, file, line: loc(file, originOf(version, ['materials', i])).line } });
       });
-      (part.conditions ?? []).forEach((c, i) => {
+      (version.conditions ?? []).forEach((c, i) => {
         const key = `${code}:${c.id}`;
-        if (!declaredConditions.some((x) => x.key === key)) declaredConditions.push({ key, gap: { item: code, id: c.id, name: c.text, file, line: loc(file, [...prefix, 'conditions', i]).line } });
+        if (!declaredConditions.some((x) => x.key === key)) declaredConditions.push({ key, gap: { item: code, id: c.id, name: c.text, file, line: loc(file, originOf(version, ['conditions', i])).line } });
       });
     }
   }
@@ -112,13 +113,6 @@ export function coverageOf(pack: Pack, runs: ReadonlyArray<{ readonly scenario: 
     discipline: area(declaredRules, rules),
     grades: area(declaredGrades, grades),
   };
-}
-
-/** The base declaration and every dated change that sets materials or conditions. */
-function versionsOf(item: ItemFile): Array<{ prefix: PathSegment[]; part: Pick<ItemFile, 'materials' | 'conditions'> | ItemChange['set'] }> {
-  const out: Array<{ prefix: PathSegment[]; part: Pick<ItemFile, 'materials' | 'conditions'> | ItemChange['set'] }> = [{ prefix: [], part: item }];
-  (item.changes ?? []).forEach((c, i) => out.push({ prefix: ['changes', i, 'set'], part: c.set }));
-  return out;
 }
 
 function area(declared: readonly Declared[], covered: ReadonlySet<string>): CoverageArea {

@@ -6,7 +6,7 @@
  */
 import type { Pack } from '../engine/index.ts';
 import type { Decision, TraceEntry } from '../pack/index.ts';
-import { itemVersionAt } from '../pack/index.ts';
+import { itemVersionAt, modeBranches, originOf } from '../pack/index.ts';
 import { kindText, levelText, listText, missingText, modeText, titled } from './labels.ts';
 import type { Outcome } from './run.ts';
 import { shortTime } from './time.ts';
@@ -69,7 +69,7 @@ export function compareOutcomes(base: Pack, current: Pack, a: Outcome, b: Outcom
   for (const k of ['promised', 'statutory'] as const) {
     const x = a.deadline?.[k];
     const y = b.deadline?.[k];
-    const text = (d: typeof x): string => (d ? `${shortTime(d.due)}（${d.amount} ${UNIT[d.unit]}）` : '无');
+    const text = (d: typeof x): string => (d ? `${shortTime(d.due)}（${limitText(d)}）` : '无');
     add('deadline', k === 'promised' ? '承诺期限' : '法定期限', text(x), text(y), x?.due ?? null, y?.due ?? null);
   }
   if (changes.some((c) => c.aspect === 'deadline') && a.deadline && b.deadline && da && db && da.item === db.item) {
@@ -106,7 +106,12 @@ export function compareOutcomes(base: Pack, current: Pack, a: Outcome, b: Outcom
   return { changes, rules };
 }
 
-const UNIT: Readonly<Record<string, string>> = { workingDays: '个工作日', calendarDays: '日', hours: '小时', minutes: '分钟' };
+const UNIT: Readonly<Record<string, string>> = { workingDays: '个工作日', calendarDays: '日', hours: '小时', minutes: '分钟', sameDay: '当日' };
+
+/** `10 个工作日`, `当日` (a same-day limit has no number). */
+function limitText(d: { readonly amount: number; readonly unit: string }): string {
+  return d.unit === 'sameDay' ? '当日' : `${d.amount} ${UNIT[d.unit]}`;
+}
 
 function ids(list: ReadonlyArray<{ readonly id: string }> | undefined): string[] {
   return [...new Set((list ?? []).map((m) => m.id))];
@@ -132,15 +137,23 @@ function traceChanges(a: readonly TraceEntry[], b: readonly TraceEntry[]): RuleC
   return out;
 }
 
-/** Where the item's time limits are written in the version that applied. */
+/**
+ * Where the time limits of the mode branch that applied are written in the version that applied:
+ * the branch's own limits, the item's, or — an immediate item that declares none — the policy's
+ * immediate clock.
+ */
 function limitsSide(pack: Pack, d: Decision): RuleSide | null {
   const item = pack.data.items.get(d.item);
   if (!item || !d.deadline) return null;
   const v = itemVersionAt(item.data, d.receivedAt.slice(0, 10));
-  const path = v.changeIndex >= 0 && v.appliedChange?.set.limits ? ['changes', v.changeIndex, 'set', 'limits'] : ['limits'];
-  const at = pack.data.sources.locate(item.file, path);
+  const branches = modeBranches(v, pack.data.policy);
+  const b = branches[d.modeBranch?.index ?? branches.length - 1];
+  const own = typeof v.mode !== 'string' && b !== undefined && v.mode[b.index]?.limits !== undefined;
+  const inherited = v.limits !== undefined && (typeof v.mode === 'string' || b?.mode !== 'immediate');
+  const [file, path] = own ? [item.file, [...b!.path, 'limits']] : inherited ? [item.file, originOf(v, ['limits'])] : ['policy.yaml', ['clocks', 'immediate']];
+  const at = pack.data.sources.locate(file, path);
   const l = d.deadline;
-  return { passed: true, message: `时限：承诺 ${l.promised.amount} ${UNIT[l.promised.unit]}，法定 ${l.statutory.amount} ${UNIT[l.statutory.unit]}`, file: item.file, line: at.line };
+  return { passed: true, message: `时限：承诺 ${limitText(l.promised)}，法定 ${limitText(l.statutory)}`, file, line: at.line };
 }
 
 /** A discipline rule of the pack that did not fire (null when the pack has no such rule). */

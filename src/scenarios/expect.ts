@@ -7,7 +7,7 @@
 import { DISCIPLINE_FACT_LABELS } from '../pack/index.ts';
 import { describeDuration } from '../calendar/index.ts';
 import type { PathSegment } from '../core/index.ts';
-import type { Decision } from '../pack/index.ts';
+import type { Decision, MissingMaterial } from '../pack/index.ts';
 import { kindText, levelText, listText, missingText, modeText, titled } from './labels.ts';
 import type { LoadedScenario } from './model.ts';
 import type { PackRefs } from './refs.ts';
@@ -27,8 +27,6 @@ export interface Failure {
   readonly path: readonly PathSegment[];
 }
 
-const stripRule = (code: string): string => code.replace(/^(condition|material|referral):/, '');
-
 export function compare(s: LoadedScenario, o: Outcome, refs: PackRefs): Failure[] {
   const out: Failure[] = [];
   const e = s.expect;
@@ -41,33 +39,35 @@ export function compare(s: LoadedScenario, o: Outcome, refs: PackRefs): Failure[
     if (e.kind !== undefined && e.kind !== d.kind) fail('kind', '分类', kindText(e.kind), kindText(d.kind), whyKind(d));
     if (e.mode !== undefined && e.mode !== d.mode) fail('mode', '办理方式', modeText(e.mode), modeText(d.mode), d.kind === 'accepted' ? [] : [`实际为 ${kindText(d.kind)}，不是受理件，没有办理方式`, ...whyKind(d)]);
     if (e.missing !== undefined) {
-      const expected = e.missing.map((m) => (typeof m === 'string' ? { id: m, problem: null } : { id: m.id, problem: m.problem ?? null }));
-      const actualIds = [...new Set(d.missing.map((m) => m.id))];
-      const wrong =
-        expected.length !== actualIds.length ||
-        expected.some((x) => !d.missing.some((m) => m.id === x.id && (x.problem === null || m.problem === x.problem)));
-      if (wrong) {
-        const extra = d.missing.filter((m) => !expected.some((x) => x.id === m.id));
-        const lacking = expected.filter((x) => !actualIds.includes(x.id)).map((x) => x.id);
-        fail('missing', '缺件', listText(expected.map((x) => (x.problem ? `${x.id}（${x.problem}）` : x.id))), listText(d.missing.map(missingText)), [
-          ...extra.map((m) => `多出：${missingText(m)}`),
-          ...lacking.map((id) => `没有列出：${id}`),
+      const problem = listed(e.missing, d.missing);
+      if (problem) {
+        fail('missing', '缺件', problem.expected, listText(d.missing.map(missingText)), [
+          ...problem.because,
           ...(d.kind === 'consultation' ? ['咨询件不审查材料，缺件清单总是空的'] : []),
         ]);
       }
     }
+    if (e.correctable !== undefined) {
+      const actual = d.correctable ?? [];
+      const problem = listed(e.correctable, actual);
+      if (problem) fail('correctable', '当场更正', problem.expected, listText(actual.map(missingText)), problem.because);
+    }
     if (e.deferred !== undefined) {
-      const actual = d.deferred.map((m) => m.id);
+      // Due from the scenario's formal acceptance when it gives one (受理 after 补正), as the register counts it.
+      const got = o.deferred ?? d.deferred;
+      const actual = got.map((m) => m.id);
       const want = e.deferred.map((m) => (typeof m === 'string' ? { id: m, due: null } : { id: m.id, due: m.due ?? null }));
-      const lateOrEarly = want.filter((w) => w.due !== null && !d.deferred.some((m) => m.id === w.id && m.due !== null && sameDue(w.due!, m.due)));
+      const lateOrEarly = want.filter((w) => w.due !== null && !got.some((m) => m.id === w.id && m.due !== null && sameDue(w.due!, m.due)));
       if (!sameSet(want.map((w) => w.id), actual) || lateOrEarly.length > 0) {
-        fail('deferred', '容缺', listText(want.map((w) => (w.due ? `${w.id}（${w.due} 前补交）` : w.id))), listText(d.deferred.map((m) => `${m.id}${titled(m.name)}${m.due ? `（${shortTime(m.due)} 前补交）` : ''}`)), d.kind === 'accepted' ? [] : [`实际为 ${kindText(d.kind)}：只有受理件才容缺受理`]);
+        const because = d.kind === 'accepted' || s.acceptedAt !== null ? [] : [`实际为 ${kindText(d.kind)}：尚未受理，容缺材料的补交期限自受理时起算（可写 accepted 给出受理时间）`];
+        fail('deferred', '容缺', listText(want.map((w) => (w.due ? `${w.id}（${w.due} 前补交）` : w.id))), listText(got.map((m) => `${m.id}${titled(m.name)}${m.due ? `（${shortTime(m.due)} 前补交）` : ''}`)), because);
       }
     }
     if (e.reasons !== undefined) {
-      const actual = d.reasons.map((r) => stripRule(r.code));
-      const expected = e.reasons.map(stripRule);
-      if (!sameSet(expected, actual)) fail('reasons', '理由', listText(expected), listText(actual), d.reasons.map((r) => `${stripRule(r.code)}：${r.message}`));
+      // Exactly the codes the decision gives (condition:<id>, material:<id>, mode:<index>,
+      // referral:<code>); loading refuses any other form, so nothing is rewritten here.
+      const actual = d.reasons.map((r) => r.code);
+      if (!sameSet(e.reasons, actual)) fail('reasons', '理由', listText(e.reasons), listText(actual), d.reasons.map((r) => `${r.code}：${r.message}`));
     }
     if (e.routeTo !== undefined && !(d.routeTo?.organ ?? '').includes(e.routeTo)) {
       fail('routeTo', '去向', `含“${e.routeTo}”`, d.routeTo ? d.routeTo.organ : '无（没有指引去向）', whyKind(d));
@@ -140,6 +140,33 @@ export function whyKind(d: Decision): string[] {
   if (d.routeTo && d.kind === 'rejected') out.push(`去向：${d.routeTo.organ}`);
   for (const w of d.warnings) out.push(`提示：${w.message}`);
   return out;
+}
+
+type Listed = Pick<MissingMaterial, 'id' | 'name' | 'party' | 'problem' | 'detail'>;
+
+/**
+ * Whether a list of materials (missing, or to correct on the spot) is exactly the one expected.
+ * `id@party` names one party's share; a bare id stands for the material whatever the party.
+ * Null when it matches; else what was expected and why not.
+ */
+function listed(written: ReadonlyArray<string | { id: string; problem?: Listed['problem'] }>, actual: readonly Listed[]): { expected: string; because: string[] } | null {
+  const expected = written.map((m) => {
+    const text = typeof m === 'string' ? m : m.id;
+    const at = text.indexOf('@');
+    return { text, id: at < 0 ? text : text.slice(0, at), party: at < 0 ? null : text.slice(at + 1), problem: typeof m === 'string' ? null : (m.problem ?? null) };
+  });
+  const bare = new Set(expected.filter((x) => x.party === null).map((x) => x.id));
+  const keyOf = (m: Listed): string => (bare.has(m.id) || m.party === undefined ? m.id : `${m.id}@${m.party}`);
+  const actualKeys = [...new Set(actual.map(keyOf))];
+  const matches = (x: (typeof expected)[number], m: Listed): boolean => m.id === x.id && (x.party === null || m.party === x.party) && (x.problem === null || m.problem === x.problem);
+  const wrong = expected.length !== actualKeys.length || expected.some((x) => !actual.some((m) => matches(x, m)));
+  if (!wrong) return null;
+  const extra = actual.filter((m) => !expected.some((x) => matches(x, m)));
+  const lacking = expected.filter((x) => !actual.some((m) => matches(x, m)));
+  return {
+    expected: listText(expected.map((x) => (x.problem ? `${x.text}（${x.problem}）` : x.text))),
+    because: [...extra.map((m) => `多出：${missingText(m)}`), ...lacking.map((x) => `没有列出：${x.text}`)],
+  };
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { BianminError } from '../core/index.ts';
 import type { Pack } from '../engine/index.ts';
 import type { CaseEvent, CaseRecord, ComplaintRecord, Decision, IncidentRecord, ReviewRecord } from '../pack/index.ts';
-import { itemVersionAt } from '../pack/index.ts';
+import { defaultMode, itemVersionAt, policyAt } from '../pack/index.ts';
 import { openRecords, type Records } from '../records/index.ts';
 import { computeMetrics, type MetricsReport } from '../records/index.ts';
 import { assessmentPeriodAt } from '../records/index.ts';
@@ -44,7 +44,8 @@ export class HistoryEvaluator {
   async metrics(history: History | null, now: string): Promise<MetricsReport> {
     const b = this.build(history ?? EMPTY);
     const view = await this.viewer(b, now);
-    const period = assessmentPeriodAt(this.pack.data.policy.assessment.period, epoch(now));
+    // The assessment period as the policy in force at `now` defines it (policy.yaml may change).
+    const period = assessmentPeriodAt(policyAt(this.pack.data.policy, now.slice(0, 10)).assessment.period, epoch(now));
     return computeMetrics({ pack: this.pack, period, now: epoch(now), cases: b.cases, viewCase: view, complaints: b.complaints });
   }
 
@@ -119,7 +120,8 @@ export class HistoryEvaluator {
       itemName: version.name,
       version: null,
       kind: 'accepted',
-      mode: version.mode,
+      // A history case names no facts: its clock is the default branch's (as the register counts it).
+      mode: defaultMode(version.mode),
       receivedAt: c.acceptedAt,
       materials: [],
       missing: [],

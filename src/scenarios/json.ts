@@ -25,7 +25,8 @@ export function testRunJson(run: TestRun, rules: string, coverage: Coverage | nu
         actual: {
           kind: d?.kind ?? null,
           mode: d?.mode ?? null,
-          missing: d?.missing.map((m) => ({ id: m.id, problem: m.problem })) ?? null,
+          missing: d?.missing.map((m) => ({ id: m.id, ...(m.party !== undefined ? { party: m.party } : {}), problem: m.problem })) ?? null,
+          correctable: d ? (d.correctable ?? []).map((m) => ({ id: m.id, ...(m.party !== undefined ? { party: m.party } : {}), problem: m.problem })) : null,
           deferred: d?.deferred.map((m) => m.id) ?? null,
           reasons: d?.reasons.map((x) => x.code) ?? null,
           deadline: r.outcome.deadline ? { promised: r.outcome.deadline.promised.due, statutory: r.outcome.deadline.statutory.due } : null,

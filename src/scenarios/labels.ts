@@ -5,6 +5,7 @@ import type { Decision, MissingMaterial } from '../pack/index.ts';
 export const KIND_LABELS: Readonly<Record<Decision['kind'], string>> = {
   consultation: '咨询件',
   supplement: '补正件',
+  correctable: '当场更正',
   returned: '退回件',
   rejected: '不予受理',
   accepted: '受理件',
@@ -43,9 +44,11 @@ export function titled(name: string): string {
   return name.startsWith('《') && name.endsWith('》') ? name : `《${name}》`;
 }
 
-/** `photo《近期免冠照片》（缺少：未提交（需原件））` */
-export function missingText(m: MissingMaterial): string {
-  return `${m.id}${titled(m.name)}（${PROBLEM_LABELS[m.problem]}：${m.detail}）`;
+/** `photo《近期免冠照片》（缺少：未提交（需原件））`; one party's share: `id-card@女方《女方居民身份证》（…）`. */
+export function missingText(m: Pick<MissingMaterial, 'id' | 'name' | 'party' | 'problem' | 'detail'>): string {
+  return m.party === undefined
+    ? `${m.id}${titled(m.name)}（${PROBLEM_LABELS[m.problem]}：${m.detail}）`
+    : `${m.id}@${m.party}${titled(`${m.party}${m.name}`)}（${PROBLEM_LABELS[m.problem]}：${m.detail}）`;
 }
 
 export function listText(items: readonly string[]): string {

@@ -22,7 +22,7 @@ import { epoch, scenarioTime } from './time.ts';
 export const TESTS_DIR = 'tests';
 
 /** Expectations that need a decision, i.e. an item and a receipt time. */
-const DECISION_KEYS = ['kind', 'mode', 'missing', 'deferred', 'reasons', 'routeTo', 'deadline', 'warning'] as const;
+const DECISION_KEYS = ['kind', 'mode', 'missing', 'correctable', 'deferred', 'reasons', 'routeTo', 'deadline', 'warning'] as const;
 /** Applicant keys that identify rather than describe (schemas/application.schema.json). */
 const IDENTITY_KEYS = ['type', 'name', 'idNumber', 'phone'];
 /** Application fields that mean nothing without an item. */
@@ -186,6 +186,7 @@ class ScenarioChecker {
           receivedAt,
         };
         this.checkMaterialRefs(s, receivedAt);
+        this.checkReasons(s, receivedAt);
         this.checkFacts(s);
       }
     }
@@ -229,6 +230,15 @@ class ScenarioChecker {
     return ids;
   }
 
+  /** The parties of each material required once per party (perParty), on the day of receipt. */
+  private materialParties(code: string, receivedAt: string): Map<string, readonly string[]> {
+    const item = this.pack.data.items.get(code);
+    const out = new Map<string, readonly string[]>();
+    if (!item) return out;
+    for (const m of itemVersionAt(item.data, receivedAt.slice(0, 10)).materials) if (m.perParty) out.set(m.id, m.perParty);
+    return out;
+  }
+
   private checkMaterialRefs(s: Scenario, receivedAt: string): void {
     const ids = this.materialIds(s.item!, receivedAt);
     if (!ids) return;
@@ -240,10 +250,21 @@ class ScenarioChecker {
       // Not an error: submitting something off the list is a legitimate input (the decision reports it).
       this.warn(['materials', i], 'W-SCENARIO-MATERIAL', renderMessage('W-SCENARIO-MATERIAL', { id, item: s.item!, hint: guess ? `，是否应为 ${guess}？` : '' }));
     });
-    const expectIds = (key: 'missing' | 'deferred', list: ReadonlyArray<string | { id: string }> | undefined): void => {
+    const parties = this.materialParties(s.item!, receivedAt);
+    const expectIds = (key: 'missing' | 'correctable' | 'deferred', list: ReadonlyArray<string | { id: string }> | undefined): void => {
       list?.forEach((m, i) => {
-        const id = typeof m === 'string' ? m : m.id;
+        const written = typeof m === 'string' ? m : m.id;
+        // `id-card@女方`: one party's share of a material required per party (missing, correctable).
+        const at = key === 'deferred' ? -1 : written.indexOf('@');
+        const id = at < 0 ? written : written.slice(0, at);
         const group = ids.get(id);
+        if (group === id && at >= 0) {
+          const party = written.slice(at + 1);
+          const listed = parties.get(id) ?? [];
+          if (listed.length === 0) this.error(['expect', key, i], 'E-SCENARIO-MATERIAL', `材料“${id}”不是每一方各需一份的材料（没有 perParty），请只写 ${id}`);
+          else if (!listed.includes(party)) this.error(['expect', key, i], 'E-SCENARIO-MATERIAL', `“${party}”不是材料“${id}”所列的一方；可写：${listed.map((p) => `${id}@${p}`).join('、')}`);
+          return;
+        }
         if (group === id) return;
         if (group !== undefined) {
           this.error(['expect', key, i], 'E-SCENARIO-MATERIAL', `“${id}”是材料“${group}”的可选替代之一；缺件和容缺按整组列出，请写 ${group}`);
@@ -254,18 +275,52 @@ class ScenarioChecker {
       });
     };
     expectIds('missing', s.expect.missing);
+    expectIds('correctable', s.expect.correctable);
     expectIds('deferred', s.expect.deferred);
-    if (s.expect.reasons) {
-      const item = this.pack.data.items.get(s.item!)!;
-      const version = itemVersionAt(item.data, receivedAt.slice(0, 10));
-      const rules = [...(version.conditions ?? []).map((c) => c.id), ...version.materials.map((m) => m.id)];
-      s.expect.reasons.forEach((r, i) => {
-        const id = r.replace(/^(condition|material):/, '');
-        if (rules.includes(id)) return;
-        const guess = suggest(id, rules);
-        this.error(['expect', 'reasons', i], 'E-SCENARIO-RULE', renderMessage('E-SCENARIO-RULE', { rule: r, item: s.item!, hint: guess ? `，是否应为 ${guess}？` : `；可写：${rules.join('、')}` }));
-      });
-    }
+  }
+
+  /**
+   * Reasons are written exactly as decisions give them — `condition:<id>`, `material:<id>`,
+   * `mode:<index>`, `referral:<code>` — so a scenario reads like the trace it is checked against.
+   * A bare id is refused with its prefixed form, rather than guessed at, since a condition and a
+   * material may share an id.
+   */
+  private checkReasons(s: Scenario, receivedAt: string): void {
+    if (!s.expect.reasons) return;
+    const codes = this.reasonCodes(s.item!, receivedAt);
+    s.expect.reasons.forEach((r, i) => {
+      if (codes.includes(r)) return;
+      const at = ['expect', 'reasons', i];
+      if (!/^(condition|material|mode|referral):/.test(r)) {
+        const forms = codes.filter((c) => c.slice(c.indexOf(':') + 1) === r);
+        if (forms.length > 0) {
+          this.error(at, 'E-SCENARIO-REASON', renderMessage('E-SCENARIO-REASON', { reason: r, hint: `写作 ${forms.join(' 或 ')}` }));
+          return;
+        }
+      }
+      // The id is compared without its prefix (a wrong or missing kind, a misspelt id) and
+      // suggested in the form the decision gives.
+      const idOf = (c: string): string => c.slice(c.indexOf(':') + 1);
+      const id = idOf(r);
+      const near = suggest(id, codes.map(idOf));
+      const guess = codes.find((c) => idOf(c) === id) ?? suggest(r, codes) ?? codes.find((c) => idOf(c) === near);
+      this.error(at, 'E-SCENARIO-RULE', renderMessage('E-SCENARIO-RULE', { rule: r, item: s.item!, hint: guess ? `，是否应为 ${guess}？` : `；可写：${codes.join('、')}` }));
+    });
+  }
+
+  /** Every reason code a decision on `code` received at `receivedAt` can give. */
+  private reasonCodes(code: string, receivedAt: string): string[] {
+    const item = this.pack.data.items.get(code);
+    if (!item) return this.pack.data.referrals.has(code) ? [`referral:${code}`] : [];
+    const version = itemVersionAt(item.data, receivedAt.slice(0, 10));
+    // A mode chosen by conditions (a list of branches) gives `mode:<index>` when undecidable.
+    const mode: unknown = version.mode;
+    const branches = Array.isArray(mode) ? mode.length : 0;
+    return [
+      ...(version.conditions ?? []).map((c) => `condition:${c.id}`),
+      ...version.materials.map((m) => `material:${m.id}`),
+      ...Array.from({ length: branches }, (_, i) => `mode:${i}`),
+    ];
   }
 
   /**

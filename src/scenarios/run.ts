@@ -3,11 +3,11 @@
  * the clock's warning level at `now`, and the sanctions and grades its history earns. The same
  * outcome feeds `bianmin test` (against the expectations) and `bianmin diff` (against another pack).
  */
-import { ClockError, type ClockState, type Deadline } from '../calendar/index.ts';
+import { addDuration, ClockError, type ClockState, type Deadline } from '../calendar/index.ts';
 import { ApplicationError } from '../engine/index.ts';
 import type { Pack } from '../engine/index.ts';
 import type { ErrorCode, PathSegment } from '../core/index.ts';
-import type { Decision } from '../pack/index.ts';
+import type { Decision, DeferredMaterial } from '../pack/index.ts';
 import { RecordsError } from '../records/index.ts';
 import type { MetricsReport } from '../records/index.ts';
 import type { SanctionsReport } from '../records/index.ts';
@@ -27,6 +27,11 @@ export interface Outcome {
   readonly deadline: Deadline | null;
   /** The case's clock at `now` (accepted applications only). */
   readonly clock: ClockState | null;
+  /**
+   * The decision's deferred materials due from the scenario's formal acceptance (`accepted`), as
+   * the register counts them once it records that acceptance; absent when the scenario gives none.
+   */
+  readonly deferred?: readonly DeferredMaterial[];
   readonly sanctions: SanctionsReport | null;
   readonly metrics: MetricsReport | null;
   /** The pack could not run the scenario (e.g. a fact it does not declare): nothing else is set. */
@@ -63,10 +68,12 @@ export class ScenarioRunner {
     let decision: Decision | null = null;
     let deadline: Deadline | null = null;
     let clock: ClockState | null = null;
+    let deferred: readonly DeferredMaterial[] | undefined;
     if (s.application) {
       decision = await this.pack.decide(s.application);
       deadline = decision.deadline;
       if (decision.kind === 'accepted' && deadline && s.acceptedAt) deadline = this.pack.deadline(decision.item, s.acceptedAt);
+      if (s.acceptedAt && decision.deferred.length > 0) deferred = this.deferredFrom(decision, deadline?.acceptedAt ?? s.acceptedAt);
       if (deadline && s.now) {
         clock = this.pack.clock(
           { acceptedAt: deadline.acceptedAt, promised: { amount: deadline.promised.amount, unit: deadline.promised.unit }, statutory: { amount: deadline.statutory.amount, unit: deadline.statutory.unit } },
@@ -77,7 +84,15 @@ export class ScenarioRunner {
     const discipline = s.now !== null && (s.history !== null || s.expect.sanctions !== undefined);
     const sanctions = discipline ? await this.history.sanctions(s.history, s.now!) : null;
     const metrics = s.now !== null && s.expect.grade !== undefined ? await this.history.metrics(s.history, s.now) : null;
-    return { decision, deadline, clock, sanctions, metrics, problem: null };
+    return { decision, deadline, clock, ...(deferred ? { deferred } : {}), sanctions, metrics, problem: null };
+  }
+
+  /** Each deferred material's period (the checklist's `due`) counted on the pack calendar from `acceptedAt`. */
+  private deferredFrom(d: Decision, acceptedAt: string): DeferredMaterial[] {
+    return d.deferred.map((m) => {
+      const period = d.materials.find((x) => x.id === m.id)?.due;
+      return { id: m.id, name: m.name, due: period ? addDuration(this.pack.calendar, acceptedAt, { amount: period.amount, unit: period.unit }).due : m.due };
+    });
   }
 }
 

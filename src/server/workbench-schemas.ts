@@ -35,16 +35,40 @@ const diagnostic = {
   required: ['file', 'line', 'column', 'path', 'code', 'message'],
 } as const;
 
+const checkFinding = {
+  type: 'object',
+  description: '静态检查（bianmin check）的一条发现：位置和说明同校验问题，另附可直接粘贴到 tests/ 的反例场景。',
+  properties: {
+    ...diagnostic.properties,
+    scenario: { type: ['string', 'null'], description: '复现该问题的场景（YAML，scenarios: 下的一项）；没有反例时为 null。' },
+  },
+  required: [...diagnostic.required, 'scenario'],
+} as const;
+
+export const draftCheckSchema = {
+  type: ['object', 'null'],
+  description:
+    '正在编辑的事项的静态检查（与 bianmin check --item 相同：一次性告知是否完整、死规则和重叠规则、办理方式与时限和文书是否一致）。只在草稿没有校验错误、且写入的是事项文件（或查询时写了 item）时才做；否则为 null。',
+  properties: {
+    item: str('所检查的事项编码。'),
+    errors: { type: 'array', items: checkFinding, description: 'E-CHECK-… 错误。' },
+    warnings: { type: 'array', items: checkFinding, description: 'W-CHECK-… 警告。' },
+    ms: { type: 'number', description: '检查耗时（毫秒）。' },
+  },
+  required: ['item', 'errors', 'warnings', 'ms'],
+} as const;
+
 export const diagnosticsSchema = {
   type: 'object',
-  description: '整个草稿（规则包加上草稿中的修改）的校验结果。',
+  description: '整个草稿（规则包加上草稿中的修改）的校验结果，以及正在编辑的事项的静态检查。',
   properties: {
     ok: { type: 'boolean', description: '没有错误。' },
     errors: { type: 'array', items: diagnostic },
     warnings: { type: 'array', items: diagnostic },
     ms: { type: 'number', description: '校验耗时（毫秒）。' },
+    check: draftCheckSchema,
   },
-  required: ['ok', 'errors', 'warnings', 'ms'],
+  required: ['ok', 'errors', 'warnings', 'ms', 'check'],
 } as const;
 
 const draftProperties = {

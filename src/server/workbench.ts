@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { checkPack, type CheckFinding } from '../check/index.ts';
 import { withTemplateChecks } from '../documents/index.ts';
 import { Pack } from '../engine/index.ts';
 import { ParseCache, parseSource, plainDiagnostic, validatePack, type Diagnostic, type ItemFile, type ValidationResult } from '../pack/index.ts';
@@ -34,6 +35,22 @@ export interface Diagnostics {
   readonly errors: readonly Diagnostic[];
   readonly warnings: readonly Diagnostic[];
   readonly ms: number;
+  /** The static check of the item being edited; null while the draft has errors or no item is in view. */
+  readonly check: DraftCheck | null;
+}
+
+/** `bianmin check` of one item of a draft (the one being edited), with each finding's counter-example scenario. */
+export interface DraftCheck {
+  readonly item: string;
+  readonly errors: readonly CheckFinding[];
+  readonly warnings: readonly CheckFinding[];
+  readonly ms: number;
+}
+
+/** Which item the diagnostics are for: the item file just written, or an item named by its code. */
+export interface CheckFocus {
+  readonly file?: string;
+  readonly item?: string;
 }
 
 /** Exactly the fields of `bianmin validate --json`, in its order. */
@@ -154,7 +171,7 @@ export class Workbench {
     // Writing back the pack's own content (and the pack unchanged since) takes the file out of the draft.
     const same = onDisk !== null && etagOf(onDisk) === etagOf(bytes) && record.baseEtags.get(rel) === etagOf(onDisk);
     const updated = await this.drafts.write(record.meta.id, rel, bytes, same);
-    return this.diagnostics(updated);
+    return this.diagnostics(updated, { file: rel });
   }
 
   async remove(record: DraftRecord, rel: string): Promise<Diagnostics> {
@@ -172,19 +189,55 @@ export class Workbench {
     return { result, ms: Math.round((performance.now() - started) * 10) / 10 };
   }
 
-  async diagnostics(record: DraftRecord): Promise<Diagnostics> {
+  async diagnostics(record: DraftState, focus: CheckFocus = {}): Promise<Diagnostics> {
     const { result, ms } = await this.validate(record.overlay);
-    return { ok: result.ok, errors: result.errors.map(plainDiagnostic), warnings: result.warnings.map(plainDiagnostic), ms };
+    const check = result.pack ? await this.checkItem(record, result, focus) : null;
+    return { ok: result.ok, errors: result.errors.map(plainDiagnostic), warnings: result.warnings.map(plainDiagnostic), ms, check };
+  }
+
+  /**
+   * The static check of the focused item of a valid draft: only that item (checkPack's `items`).
+   * An item's decisions and notices read that item and the pack-wide files only, so unless the
+   * draft's whole pack is compiled already (for the previews), a pack of this one item is compiled
+   * for the check: an edit of a 5,000-item pack does not compile 5,000 engines. A check that fails
+   * is left out (null) rather than refusing the edit.
+   */
+  private async checkItem(record: DraftState, result: ValidationResult, focus: CheckFocus): Promise<DraftCheck | null> {
+    const data = result.pack!;
+    const code = focus.item ?? [...data.items.values()].find((i) => i.file === focus.file)?.data.code;
+    const item = code ? data.items.get(code) : undefined;
+    if (!code || !item) return null;
+    const started = performance.now();
+    try {
+      const hit = this.compiled.get(record.meta.id);
+      const pack = hit && hit.key === this.compiledKey(record) ? hit.pack : new Pack({ ...data, items: new Map([[code, item]]) });
+      const report = await checkPack(pack, { items: [code] });
+      const plain = (f: CheckFinding): CheckFinding => ({ ...plainDiagnostic(f), scenario: f.scenario });
+      return { item: code, errors: report.errors.map(plain), warnings: report.warnings.map(plain), ms: Math.round((performance.now() - started) * 10) / 10 };
+    } catch {
+      return null;
+    }
   }
 
   /** The draft's compiled pack; 422 E-DRAFT-INVALID (details: the errors) while it has errors. */
   async packOf(record: DraftState): Promise<Pack> {
-    const key = `${record.revision}|${this.packs.served.generation}`;
     const hit = this.compiled.get(record.meta.id);
-    if (hit && hit.key === key) return hit.pack;
+    if (hit && hit.key === this.compiledKey(record)) return hit.pack;
     const { result } = await this.validate(record.overlay);
     if (!result.pack) throw invalidDraft(result.errors);
-    const pack = new Pack(result.pack);
+    return this.compiledFrom(record, result);
+  }
+
+  private compiledKey(record: DraftState): string {
+    return `${record.revision}|${this.packs.served.generation}`;
+  }
+
+  /** The compiled pack of a valid validation of `record`, made once per revision. */
+  private compiledFrom(record: DraftState, result: ValidationResult): Pack {
+    const key = this.compiledKey(record);
+    const hit = this.compiled.get(record.meta.id);
+    if (hit && hit.key === key) return hit.pack;
+    const pack = new Pack(result.pack!);
     this.compiled.set(record.meta.id, { key, pack });
     return pack;
   }

@@ -14,7 +14,7 @@ let item: string;
 beforeAll(async () => {
   pack = await loadPack(RULES);
   // Any item of the sample pack with a day limit.
-  item = [...pack.data.items.values()].find((i) => i.data.limits.promised.unit === 'workingDays')!.data.code;
+  item = [...pack.data.items.values()].find((i) => i.data.limits?.promised.unit === 'workingDays')!.data.code;
 });
 
 describe('bianmin deadline', () => {
@@ -83,12 +83,17 @@ describe('bianmin calendar', () => {
     expect(s.months.reduce((t, m) => t + m.workingDays, 0)).toBe(248);
   });
 
-  test('text output, and the weekends-only warning for a year nobody declares', async () => {
+  test('text output: the statutory holidays for a later year nobody declares, weekends only before the package data', async () => {
     const r = await bianmin('calendar', '--year', '2030');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2030 年节假日安排');
-    expect(r.stdout).toContain('只按周末推算');
-    expect(r.stdout).toContain('警告 [calendar-uncovered]');
+    expect(r.stdout).toContain('《全国年节及纪念日放假办法》');
+    expect(r.stdout).toContain('春节：2030-02-02 至 2030-02-05，共 4 天');
+    expect(r.stdout).toContain('警告 [calendar-provisional]');
+    const early = await bianmin('calendar', '--year', '2002');
+    expect(early.code).toBe(0);
+    expect(early.stdout).toContain('只按周末推算');
+    expect(early.stdout).toContain('警告 [calendar-uncovered]');
   });
 
   test.each([['1999'], ['20x6'], ['2101']])('--year %s: usage error, exit 2', async (year) => {

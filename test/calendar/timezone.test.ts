@@ -23,6 +23,8 @@ test('identical results under TZ=UTC, TZ=Asia/Shanghai and TZ=America/New_York',
   // Known values, so that identical-but-wrong output cannot pass.
   expect(utc).toContain('{"start":"2025-12-31T16:00:00Z","parsed":"2026-01-01T00:00:00+08:00"}');
   expect(utc).toContain('["2026-09-30T17:20:00","minutes",30,{"due":"2026-10-08T08:50:00+08:00","warnings":[]}]');
+  expect(utc).toContain('{"name":"春节","days":["2030-02-02","2030-02-03","2030-02-04","2030-02-05"]},{"name":"清明节","days":["2030-04-05"]}');
+  expect(utc).toContain('{ name: 春节, from: \\"2027-02-05\\", to: \\"2027-02-08\\" }');
   expect(shanghai).toBe(utc);
   expect(newYork).toBe(utc);
 });

@@ -1,7 +1,9 @@
 // Run as a child process by timezone.test.ts under different TZ values: prints a batch of clock
 // results as JSON. Everything here must come out byte-identical whatever the machine's zone.
 import { addDuration, clock, computeDeadline, createCalendar, formatInstant, supplementNotice, yearSummary } from '../../src/calendar/index.ts';
+import { statutoryHolidays } from '../../src/calendar/statutory.ts';
 import { parseInstant } from '../../src/core/index.ts';
+import { scaffoldPack } from '../../src/pack/index.ts';
 import { OFFICIAL_2025, SEED_002_HOURS, rulesCalendarFile } from './helpers.ts';
 
 const cal = createCalendar({ calendars: [OFFICIAL_2025, await rulesCalendarFile(2026), await rulesCalendarFile(2027)], officeHours: SEED_002_HOURS });
@@ -35,4 +37,10 @@ for (const now of ['2026-10-14T00:00:00+08:00', '2026-10-16T17:31:00+08:00', '20
 }
 out.push(supplementNotice(cal, { supplementNotice: { amount: 5, unit: 'workingDays' } }, '2026-09-29T10:00:00+08:00', null, '2026-10-20T00:00:00+08:00'));
 out.push(yearSummary(cal, 2026), cal.isWorkingDay('2026-10-10'), cal.officeHours('2026-10-10'));
+// The statutory holidays come from chinese-days, whose conversions use the machine's zone.
+for (const year of [2027, 2030, 2033, 2057, 2099]) out.push(statutoryHolidays(year));
+out.push(addDuration(cal, '2028-09-29T17:40:00+08:00', { amount: 0, unit: 'sameDay' }));
+// `bianmin init` pre-arranges next year from the same statutory days.
+const answers = { center: { name: '青石镇便民服务中心', code: '青便', address: '梧溪县青石镇人民路1号', phones: { consult: '0856-2336000', complaint: '0856-2336001' } }, windows: [{ id: 'zonghe-window', name: '综合窗口' }], staff: [{ id: 'chen-li', name: '陈丽', window: 'zonghe-window', post: 'A' as const }, { id: 'wang-fang', name: '王芳', window: 'zonghe-window', post: 'B' as const }] };
+out.push(scaffoldPack(answers, { schemaBase: '/schemas', today: new Date('2026-05-20T02:00:00Z') }).get('calendar/2027.yaml'));
 process.stdout.write(JSON.stringify(out));

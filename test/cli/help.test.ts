@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { displayWidth, wrapText } from '../../src/cli/help.ts';
 import { runCli } from '../../src/cli/index.ts';
 
-const COMMANDS = ['init', 'validate', 'cases', 'cases list', 'complaint', 'complaint register', 'sanctions', 'metrics', 'sweep', 'backup', 'deadline', 'calendar', 'decide', 'route', 'items', 'render', 'guide', 'board', 'serve', 'test', 'diff'];
+const COMMANDS = ['init', 'validate', 'cases', 'cases list', 'complaint', 'complaint register', 'sanctions', 'metrics', 'sweep', 'backup', 'deadline', 'calendar', 'decide', 'route', 'items', 'render', 'guide', 'board', 'serve', 'test', 'diff', 'check'];
 const OPENING = '（《「“【〔([';
 const CLOSING = '），。、；：！？」”】〕)]';
 const WORD = /[A-Za-z0-9_./<>-]/;

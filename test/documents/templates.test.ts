@@ -130,8 +130,8 @@ describe('template checks, located by file and line', () => {
   });
 
   test("a pack's partial is checked in every document that includes it", () => {
-    // doc.number is always there on a notice but null on the guide and the board.
-    expectOne('templates/_header.hbs', HEADER, 'doc.number', 'E-TEMPLATE-MAYBE-EMPTY', /`doc\.number` 可能为空.*经由 .*(guide|board)\.hbs/);
+    // doc.number is always there on a numbered notice but null on the guide, the board and the 当场更正 slip.
+    expectOne('templates/_header.hbs', HEADER, 'doc.number', 'E-TEMPLATE-MAYBE-EMPTY', /`doc\.number` 可能为空.*经由 .*(guide|board|correctable)\.hbs/);
   });
 
   test('a pack template that nothing uses is a warning', () => {

@@ -235,7 +235,8 @@ describe('consultation: the complete one-time notice', () => {
     expect(d.materials.find((m) => m.id === 'health-record')?.due).toEqual({ amount: 5, unit: 'workingDays' });
     expect(d.materials.find((m) => m.id === 'identity')?.alternatives).toEqual([
       { id: 'id-card', name: '居民身份证' },
-      { id: 'hukou-book', name: '户口簿' },
+      // An alternative asked for in another form than the material's says so on the notice.
+      { id: 'hukou-book', name: '户口簿', form: 'copy', copies: 1 },
     ]);
     expect(d.fees).toHaveLength(1);
     expect(d.guide).toMatchObject({

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { FactDefinition, Pack } from '../../src/index.ts';
 import { FIXTURE_PACK, pack, SAMPLE_PACK } from './helpers.ts';
 
-type Submitted = { id: string; form: 'original' | 'copy' | 'both'; copies: number };
+type Submitted = { id: string; party?: string; form: 'original' | 'copy' | 'both'; copies: number };
 
 const packs: Record<string, Pack> = {};
 beforeAll(async () => {
@@ -40,8 +40,15 @@ function application(p: Pack) {
   });
   return fc.constantFrom(...codes).chain((code) => {
     const item = p.data.items.get(code)!.data;
-    const ids = [...item.materials.flatMap((m) => [m.id, ...(m.alternatives ?? []).map((a) => a.id)]), 'not-a-material', 'also-unknown'];
-    const submitted: fc.Arbitrary<Submitted> = fc.record({ id: fc.constantFrom(...ids), form: fc.constantFrom('original', 'copy', 'both'), copies: fc.integer({ min: 0, max: 3 }) });
+    // A material required per party (perParty) is submitted naming one of its parties.
+    const ids = [
+      ...item.materials.flatMap((m) => [m.id, ...(m.alternatives ?? []).map((a) => a.id)].flatMap((id) => (m.perParty ?? [null]).map((party) => ({ id, party })))),
+      { id: 'not-a-material', party: null },
+      { id: 'also-unknown', party: null },
+    ];
+    const submitted: fc.Arbitrary<Submitted> = fc
+      .record({ which: fc.constantFrom(...ids), form: fc.constantFrom('original', 'copy', 'both'), copies: fc.integer({ min: 0, max: 3 }) })
+      .map(({ which, form, copies }): Submitted => ({ id: which.id, ...(which.party ? { party: which.party } : {}), form, copies }));
     return fc.record({
       item: fc.constant(code),
       applicant: facts,
@@ -78,7 +85,7 @@ describe.each(['sample', 'fixture'])('%s pack properties', (name) => {
         // The material a missing entry asks for, exactly as required, and an arbitrary one.
         const missing = before.missing[0];
         const declared = missing && p.data.items.get(a.item)!.data.materials.find((m) => m.id === missing.id);
-        const fix: Submitted[] = declared ? [{ id: declared.alternatives?.[0]?.id ?? declared.id, form: 'both', copies: 9 }] : [];
+        const fix: Submitted[] = declared ? [{ id: declared.alternatives?.[0]?.id ?? declared.id, ...(missing.party ? { party: missing.party } : {}), form: 'both', copies: 9 }] : [];
         for (const added of [fix, [a.extra]]) {
           const after = await p.decide({ ...base, materials: [...a.materials, ...added] });
           expect(after.kind).not.toBe('returned');

@@ -11,7 +11,7 @@ import { pack, SAMPLE_PACK } from './helpers.ts';
 
 type Value = string | number | boolean;
 type Facts = Record<string, Value>;
-type Submitted = { id: string; form: 'original' | 'copy' | 'both'; copies: number };
+type Submitted = { id: string; party?: string; form: 'original' | 'copy' | 'both'; copies: number };
 
 const RUNS = 1000;
 const TIMES = ['2026-11-23T09:30:00+08:00', '2026-12-31T16:00:00+08:00', '2027-01-04T08:00:00+08:00', '2027-03-15T10:00:00+08:00'];
@@ -92,10 +92,13 @@ function application() {
   const code = fc.oneof({ arbitrary: fc.constantFrom(...items), weight: 12 }, { arbitrary: fc.constantFrom(...referrals), weight: 1 });
   return code.chain((item) => {
     const declared = p.data.items.get(item)?.data.materials ?? [];
-    const ids = [...declared.flatMap((m) => [m.id, ...(m.alternatives ?? []).map((a) => a.id)]), 'not-a-material'];
-    const one: fc.Arbitrary<Submitted> = fc.record({ id: fc.constantFrom(...ids), form: fc.constantFrom('original', 'copy', 'both'), copies: fc.integer({ min: 0, max: 3 }) });
+    // A material required per party (perParty) is submitted once for each party, naming it.
+    const ids = [...declared.flatMap((m) => [m.id, ...(m.alternatives ?? []).map((a) => a.id)].flatMap((id) => (m.perParty ?? [null]).map((party) => ({ id, party })))), { id: 'not-a-material', party: null }];
+    const one: fc.Arbitrary<Submitted> = fc
+      .record({ which: fc.constantFrom(...ids), form: fc.constantFrom('original', 'copy', 'both'), copies: fc.integer({ min: 0, max: 3 }) })
+      .map(({ which, form, copies }): Submitted => ({ id: which.id, ...(which.party ? { party: which.party } : {}), form, copies }));
     // Everything as required, so that accepted decisions come up too.
-    const complete = fc.constant(declared.map((m): Submitted => ({ id: m.id, form: 'both', copies: 9 })));
+    const complete = fc.constant(declared.flatMap((m): Submitted[] => (m.perParty ?? [null]).map((party) => ({ id: m.id, ...(party ? { party } : {}), form: 'both', copies: 9 }))));
     return fc.record({
       item: fc.constant(item),
       intent: fc.constantFrom('apply', 'apply', 'consult'),

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 const AT = '2026-11-23T09:30:00+08:00';
-type Material = string | { id: string; form?: 'original' | 'copy' | 'both'; copies?: number };
+type Material = string | { id: string; party?: string; form?: 'original' | 'copy' | 'both'; copies?: number };
 type Facts = Record<string, string | number | boolean>;
 
 interface Expect {
@@ -71,9 +71,9 @@ const scenarios: Scenario[] = [
   { name: 'MZ-002 working-age adult without disability is returned (category)', item: 'MZ-002', facts: { ...LOCAL, age: 40, noLaborAbility: true, noIncomeSource: true, noSupporter: true, hasDisabilityCert: false }, materials: ['application', 'id-card', 'authorization', 'supporter-statement'], expect: { kind: 'returned', reasons: ['condition:category'] } },
   { name: 'MZ-002 failing two conditions gives two reasons', item: 'MZ-002', facts: { ...LOCAL, age: 40, noLaborAbility: true, noIncomeSource: true, noSupporter: false, hasDisabilityCert: false }, materials: ['application', 'id-card', 'authorization', 'supporter-statement'], expect: { kind: 'returned', reasons: ['condition:category', 'condition:three-no'] } },
 
-  // MZ-003 临时救助 (promised; alternatives; deferrable)
-  { name: 'MZ-003 resident (not registered) with a hardship proof: accepted as promised, settlement slip deferred', item: 'MZ-003', facts: { ...PERSON, hukouLocal: false, residesLocal: true }, materials: ['application', 'residence-permit', 'village-statement', 'authorization'], expect: { kind: 'accepted', mode: 'promised', deferred: ['settlement-slip'] } },
-  { name: 'MZ-003 missing hardship proof and authorization: both in one supplement notice', item: 'MZ-003', facts: { ...LOCAL }, materials: ['application', 'id-card'], expect: { kind: 'supplement', missing: [['hardship-proof', 'absent'], ['authorization', 'absent']] } },
+  // MZ-003 临时救助 (promised above 1,000 元; alternatives; deferrable)
+  { name: 'MZ-003 resident (not registered) with a hardship proof: accepted as promised, settlement slip deferred', item: 'MZ-003', facts: { ...PERSON, hukouLocal: false, residesLocal: true, reliefAmount: 3000 }, materials: ['application', 'residence-permit', 'village-statement', 'authorization'], expect: { kind: 'accepted', mode: 'promised', deferred: ['settlement-slip'] } },
+  { name: 'MZ-003 missing hardship proof and authorization: both in one supplement notice', item: 'MZ-003', facts: { ...LOCAL, reliefAmount: 3000 }, materials: ['application', 'id-card'], expect: { kind: 'supplement', missing: [['hardship-proof', 'absent'], ['authorization', 'absent']] } },
   { name: 'MZ-003 neither registered nor resident: rejected', item: 'MZ-003', facts: { ...PERSON, hukouLocal: false, residesLocal: false }, materials: ['application'], expect: { kind: 'rejected', route: true } },
 
   // MZ-004 高龄津贴 (dated change; optional materials)
@@ -116,7 +116,7 @@ const scenarios: Scenario[] = [
   { name: 'TJ-001 not a veteran: returned', item: 'TJ-001', facts: { ...LOCAL, isVeteran: false }, materials: ['application', 'id-card', both2('discharge-cert'), 'photo'], expect: { kind: 'returned', reasons: ['condition:eligible'] } },
 
   // WJ-001, WJ-002 卫健
-  { name: 'WJ-001 married couple: the marriage certificate is fetched, not demanded', item: 'WJ-001', facts: { ...LOCAL, maritalStatus: '已婚' }, materials: ['id-cards', 'registration-form'], expect: { kind: 'accepted', mode: 'immediate', missing: [] } },
+  { name: 'WJ-001 married couple: the marriage certificate is fetched, not demanded', item: 'WJ-001', facts: { ...LOCAL, maritalStatus: '已婚' }, materials: [{ id: 'id-card', party: '男方' }, { id: 'id-card', party: '女方' }, 'registration-form'], expect: { kind: 'accepted', mode: 'immediate', missing: [] } },
   { name: 'WJ-002 rural parent of one child aged 62: accepted as reported', item: 'WJ-002', facts: { ...LOCAL, isRural: true, age: 62, childrenCount: 1 }, materials: ['application', 'id-card', both2('only-child-cert'), both2('marriage-cert')], expect: { kind: 'accepted', mode: 'reported' } },
   { name: 'WJ-002 two children not both daughters: returned', item: 'WJ-002', facts: { ...LOCAL, isRural: true, age: 62, childrenCount: 2, daughtersOnly: false }, materials: ['application', 'id-card', 'village-proof', both2('marriage-cert')], expect: { kind: 'returned', reasons: ['condition:children'] } },
   { name: 'WJ-002 marriage certificate copy only: wrong form and too few copies', item: 'WJ-002', facts: { ...LOCAL, isRural: true, age: 62, childrenCount: 1 }, materials: ['application', 'id-card', 'village-proof', { id: 'marriage-cert', form: 'copy' }], expect: { kind: 'supplement', missing: [['marriage-cert', 'wrong-form'], ['marriage-cert', 'too-few-copies']] } },
@@ -190,9 +190,9 @@ describe('sample pack details', () => {
     const before = await p.decide({ item: 'MZ-004', intent: 'apply', applicant: facts, materials: ['id-card', 'application'], receivedAt: '2026-12-31T16:00:00+08:00' });
     const after = await p.decide({ item: 'MZ-004', intent: 'apply', applicant: facts, materials: ['id-card', 'application'], receivedAt: '2027-01-04T09:00:00+08:00' });
     expect(before.version).toBeNull();
-    expect(before.deadline?.promised.amount).toBe(item.limits.promised.amount);
+    expect(before.deadline?.promised.amount).toBe(item.limits!.promised.amount);
     expect(after.version).toEqual({ effectiveFrom: change.effectiveFrom, reference: change.reference });
-    expect(after.deadline?.promised.amount).toBe(change.set.limits!.promised.amount);
+    expect(after.deadline?.promised.amount).toBe(change.set!.limits!.promised.amount);
   });
 
   test('RS-003: the fee is declared with its basis; items without fees charge nothing', async () => {

@@ -43,7 +43,7 @@ describe('resolution', () => {
     const pack = await loadPackData(packWith({ 'materials.yaml': CATALOGUE, [ITEM]: text }), { now: NOW });
     const item = pack.items.get('MZ-001')!.data;
     expect(item.materials[0]).toMatchObject({ id: 'applicant-id', name: '身份证（本人）', form: 'both', issuer: '公安机关', necessity: 'core' });
-    expect(item.changes![1]!.set.materials![0]).toEqual({ id: 'hukou-book', use: 'hukou-book', name: '户口簿', form: 'original', notes: '户主页和本人页', necessity: 'core' });
+    expect(item.changes![1]!.set!.materials![0]).toEqual({ id: 'hukou-book', use: 'hukou-book', name: '户口簿', form: 'original', notes: '户主页和本人页', necessity: 'core' });
   });
 
   test('fetchable passes to a material but not into a choice of an alternatives group', async () => {
@@ -104,7 +104,8 @@ describe('the unused-material warning', () => {
   });
 
   test('use in a future change counts as use', async () => {
-    const text = itemText + '  - effectiveFrom: "2026-09-01"\n    reference: 测民发〔2026〕2号\n    set:\n      materials:\n        - use: hukou-book\n          necessity: core\n        - use: id-card\n          necessity: core\n';
+    // A change adds it (issue 15: changes patch by id; a `set` of the whole list would also warn).
+    const text = itemText + '  - effectiveFrom: "2026-09-01"\n    reference: 测民发〔2026〕2号\n    add:\n      materials:\n        - id: hukou-copy\n          use: hukou-book\n          necessity: required\n        - id: id-card-copy\n          use: id-card\n          necessity: required\n';
     expect(await expectValid(packWith({ 'materials.yaml': CATALOGUE, [ITEM]: text }))).toEqual([]);
   });
 

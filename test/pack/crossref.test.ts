@@ -92,7 +92,12 @@ describe('limits and materials', () => {
   test('limits in different units compare by length (31 minutes > 30 minutes, 1 hour > 30 minutes)', async () => {
     const text = replaceOnce('promised: { amount: 30, unit: minutes }', 'promised: { amount: 1, unit: hours }')(clText);
     const errors = await errorsAfter({ [CL]: text });
-    expectExactly(errors, [{ file: CL, ...positionOf(text, '{ amount: 1, unit: hours }'), code: 'E-LIMIT-PROMISED-EXCEEDS' }]);
+    // CL-001 is immediate: 1 hour also exceeds the policy's 30-minute immediate clock (mode-checks.ts).
+    const at = positionOf(text, '{ amount: 1, unit: hours }');
+    expectExactly(errors, [
+      { file: CL, ...at, code: 'E-LIMIT-IMMEDIATE' },
+      { file: CL, ...at, code: 'E-LIMIT-PROMISED-EXCEEDS' },
+    ]);
   });
 
   test('a deferrable material without a due period', async () => {
@@ -308,9 +313,11 @@ describe('warnings', () => {
   test('the calendar ending within 60 days of today warns; 61 days does not', async () => {
     const dir = packWith();
     // 2026-11-01 is 60 days before 2026-12-31; at 23:30 UTC on Oct 31 it is already Nov 1 in Shanghai.
+    // From 1 November the missing 2027 file is asked for by W-CALENDAR-NEXT-YEAR, which then says
+    // how long the calendar lasts instead of a second warning (test/calendar/statutory-holidays.test.ts).
     const at60 = await validate(dir, new Date('2026-10-31T23:30:00Z'));
     expect(at60.ok).toBe(true);
-    expectExactly(at60.warnings, [{ file: CAL, ...positionOf(calText, '2026'), code: 'W-CALENDAR-ENDING', message: '还有 60 天' }]);
+    expectExactly(at60.warnings, [{ file: CAL, ...positionOf(calText, '2026'), code: 'W-CALENDAR-NEXT-YEAR', message: '还有 60 天' }]);
     const at61 = await validate(dir, new Date('2026-10-31T15:30:00Z'));
     expect(at61.warnings).toEqual([]);
   });

@@ -181,7 +181,7 @@ describe('references to the pack', () => {
 `);
     expect(suite.errors).toHaveLength(1);
     expect(suite.errors[0]).toMatchObject({ code: 'E-SCENARIO-RULE', ...positionOf(text, 'hukuo') });
-    expect(suite.errors[0]!.message).toBe('“hukuo”不是事项 MZ-004 的受理条件或材料标识，是否应为 hukou？');
+    expect(suite.errors[0]!.message).toBe('“hukuo”不是事项 MZ-004 可给出的理由（condition:受理条件、material:材料、mode:办理方式分支、referral:转办事项），是否应为 condition:hukou？');
   });
 
   test('an expected missing material that the item does not list is an error, not a test that can never pass', async () => {

@@ -6,12 +6,13 @@ import type { Decision } from '../shared/types.ts';
 
 export type Material = Decision['materials'][number];
 export type Question = Decision['questions'][number];
-export type Duration = { amount: number; unit: 'workingDays' | 'calendarDays' | 'hours' | 'minutes' };
+export type Duration = { amount: number; unit: 'workingDays' | 'calendarDays' | 'hours' | 'minutes' | 'sameDay' };
 export type Answer = string | number | boolean;
 
-const UNITS: Record<Duration['unit'], string> = { workingDays: '个工作日', calendarDays: '天', hours: '小时', minutes: '分钟' };
+const UNITS: Record<Duration['unit'], string> = { workingDays: '个工作日', calendarDays: '天', hours: '小时', minutes: '分钟', sameDay: '当日' };
 
 export function duration(d: Duration): string {
+  if (d.unit === 'sameDay') return UNITS.sameDay;
   return `${d.amount}${UNITS[d.unit]}`;
 }
 
@@ -22,10 +23,20 @@ export function handIn(m: Material): string {
   return form + medium;
 }
 
-/** How long, from the promised limit (the one the center commits to). */
+/**
+ * How long, from the promised limit (the one the center commits to). An item whose mode depends on
+ * the applicant (临时救助: 1000元以下当场审批) names each case until the answers decide one.
+ */
 export function howLong(guide: NonNullable<Decision['guide']>): string {
-  const promised = guide.limits.promised;
-  if (guide.mode === 'immediate') return `材料齐全的，当场办结（${duration(promised)}内）`;
+  const modes = guide.modes ?? [];
+  if (modes.length > 0 && !modes.some((m) => m.applies === true)) {
+    return modes.map((m) => `${m.text ?? '其余情况'}：${limitWords(m.mode, m.promised)}`).join('；');
+  }
+  return limitWords(guide.mode, guide.limits.promised);
+}
+
+function limitWords(mode: NonNullable<Decision['guide']>['mode'], promised: Duration): string {
+  if (mode === 'immediate') return `材料齐全的，当场办结（${duration(promised)}内）`;
   return `受理后 ${duration(promised)}内办结`;
 }
 

@@ -149,8 +149,9 @@ export class Api {
   deleteFile(id: string, path: string): Promise<Diagnostics> {
     return this.json('DELETE', `/v1/drafts/${seg(id)}/files/${seg(path)}`);
   }
-  diagnostics(id: string): Promise<Diagnostics> {
-    return this.json('GET', `/v1/drafts/${seg(id)}/diagnostics`);
+  /** The whole draft's diagnostics; with `item`, also that item's static check (bianmin check). */
+  diagnostics(id: string, item?: string | null): Promise<Diagnostics> {
+    return this.json('GET', `/v1/drafts/${seg(id)}/diagnostics${item ? `?item=${encodeURIComponent(item)}` : ''}`);
   }
   decide(id: string, application: Application): Promise<DecisionAnswer> {
     return this.json('POST', `/v1/drafts/${seg(id)}/decisions`, { json: application });
@@ -216,6 +217,7 @@ export class Api {
 export const KIND_NAMES: Record<string, string> = {
   consultation: '咨询件（一次性告知）',
   supplement: '补正件',
+  correctable: '当场更正',
   returned: '退回件',
   rejected: '不予受理',
   accepted: '受理件',
@@ -253,8 +255,9 @@ export function beijing(iso: string): string {
 
 const UNIT_WORDS: Record<string, string> = { workingDays: '个工作日', calendarDays: '日', hours: '小时', minutes: '分钟' };
 
-/** A limit in words: `25 个工作日`, `7 日`, `30 分钟`. */
+/** A limit in words: `25 个工作日`, `7 日`, `30 分钟`, `当日`. */
 export function durationText(d: { readonly amount: number; readonly unit: string }): string {
+  if (d.unit === 'sameDay') return '当日';
   return `${d.amount} ${UNIT_WORDS[d.unit] ?? d.unit}`;
 }
 

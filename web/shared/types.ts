@@ -46,6 +46,9 @@ export type InitAnswers = NonNullable<CreateDraftBody['init']>;
 
 export type Diagnostics = Answer<'/v1/drafts/{id}/diagnostics', 'get'>;
 export type Diagnostic = Diagnostics['errors'][number];
+/** The static check of the item being edited (null while the draft has errors or no item is open). */
+export type DraftCheck = NonNullable<Diagnostics['check']>;
+export type CheckFinding = DraftCheck['errors'][number];
 
 export type Publication = Answer<'/v1/pack/history', 'get'>['publications'][number];
 export type RollbackBody = RequestBody<'/v1/pack/rollback', 'post'>;

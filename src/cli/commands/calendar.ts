@@ -23,7 +23,9 @@ function render(s: YearSummary): string {
       ? `规则包 calendar/${s.year}.yaml，${s.provenance}${s.official === false ? '（预排，尚未由国务院正式公布）' : ''}`
       : s.source === 'package'
         ? `${s.provenance}（规则包未收录该年）`
-        : '无（规则包和内置数据均未收录该年，只按周末推算）';
+        : s.source === 'statutory'
+          ? `${s.provenance}（规则包和内置数据均未收录该年，尚未由国务院正式公布）`
+          : '无（规则包和内置数据均未收录该年，只按周末推算）';
   const lines = [`${s.year} 年节假日安排`, `来源：${source}`, '', '放假安排：'];
   if (s.holidays.length === 0) lines.push('  （无）');
   for (const h of s.holidays) lines.push(`  ${h.name}：${h.from === h.to ? h.from : `${h.from} 至 ${h.to}`}，共 ${h.days} 天`);

@@ -33,6 +33,7 @@ function summary(pack: Pack, v: CaseView): Record<string, unknown> {
     clock: v.clock ? { due: v.clock.due, statutoryDue: v.clock.statutoryDue, level: v.clock.level, remaining: v.clock.remaining, suspended: v.clock.suspended } : null,
     overdue: v.overdue,
     overdueExplained: v.overdueExplained,
+    deferred: v.deferred,
     events: r.events,
   };
 }
@@ -55,6 +56,10 @@ function detail(pack: Pack, v: CaseView): string {
   if (v.clock) {
     out.push(`  承诺期限 ${shortTime(v.clock.due)}，法定期限 ${shortTime(v.clock.statutoryDue)}${v.clock.suspended ? '，中止计时中' : ''}`);
     for (const w of v.clock.warnings) out.push(`  注意：${w.message}`);
+  }
+  if (v.deferred.length > 0) {
+    // Due from the acceptance the register holds (after 补正, the day of acceptance, not receipt).
+    out.push(`  容缺材料：${v.deferred.map((d) => `《${d.name}》${d.due ? `${shortTime(d.due)} 前补交` : '受理后补交（期限自受理时起算）'}`).join('；')}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
-import { ClockError, describeDuration, describeInstant, type Deadline, type Suspension } from '../../calendar/index.ts';
+import { ClockError, describeDuration, describeInstant, shanghaiDate, type Deadline, type Suspension } from '../../calendar/index.ts';
 import { BianminError, suggest } from '../../core/index.ts';
+import { MODE_LABELS, defaultLimits, itemVersionAt, modeBranches } from '../../pack/index.ts';
 import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { openPack } from '../open-pack.ts';
@@ -34,9 +35,13 @@ export async function deadline(ctx: Context, opts: DeadlineFlags): Promise<numbe
     const flag = (err.location.path ?? '').replace(/^suspensions\[(\d+)\]\.(from|to)$/, (_, i: string, end: string) => `第 ${Number(i) + 1} 个 --suspend 的${end === 'from' ? '暂停时间' : '恢复时间'}`).replace(/^acceptedAt$/, '--accepted-at');
     throw new UsageError('E-USAGE-OPTION', `${flag ? `${flag}：` : ''}${err.detail}`);
   }
-  const extension = item.data.limits.extension ?? null;
+  // The version in force on the day of acceptance, on its default mode (as pack.deadline counts).
+  const version = itemVersionAt(item.data, shanghaiDate(Date.parse(deadline.acceptedAt)));
+  const extension = defaultLimits(version, pack.data.policy).extension ?? null;
+  const branches = typeof version.mode === 'string' ? [] : modeBranches(version, pack.data.policy);
   if (opts.json) {
     const out = { item: opts.item, itemName: item.data.name, ...deadline, suspensions, extension: extension && { max: extension.max, approver: extension.approver } };
+    if (branches.length > 0) Object.assign(out, { modes: branches.map((b) => ({ index: b.index, mode: b.mode, text: b.text, promised: b.limits.promised, statutory: b.limits.statutory })) });
     ctx.stdout.write(JSON.stringify(out, null, 2) + '\n');
   } else {
     const lines = [
@@ -46,6 +51,11 @@ export async function deadline(ctx: Context, opts: DeadlineFlags): Promise<numbe
       `法定期限：${describeDuration(deadline.statutory)}，应于 ${describeInstant(deadline.statutory.due)} 前办结`,
     ];
     if (extension) lines.push(`可以延长：最长 ${describeDuration(extension.max)}，须经${extension.approver}批准`);
+    if (branches.length > 0) {
+      lines.push(`办理方式按条件选择，以上按其余情况（最后一项）计算；各项：`);
+      for (const b of branches) lines.push(`  ${b.index + 1}. ${b.text ?? '其余情况'}：${MODE_LABELS[b.mode]}，承诺 ${describeDuration(b.limits.promised)}，法定 ${describeDuration(b.limits.statutory)}`);
+      lines.push('按申请人情况计算期限请用 bianmin decide');
+    }
     for (const s of suspensions) lines.push(`暂停计时：${describeInstant(s.from)} 至 ${describeInstant(s.to ?? '')}（不计入期限）`);
     for (const w of deadline.warnings) lines.push(`警告 [${w.code}] ${w.message}`);
     ctx.stdout.write(lines.join('\n') + '\n');

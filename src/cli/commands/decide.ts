@@ -126,6 +126,7 @@ function locate(opts: DecideFlags, source: SourceFile | null, issue: Application
 const KIND_NAMES: Readonly<Record<Decision['kind'], string>> = {
   consultation: '咨询件（出具一次性告知单）',
   supplement: '补正件（一次性告知需补正的全部材料）',
+  correctable: '当场更正（告知申请人当场更正，更正后重新判断）',
   returned: '退回件（书面告知退回原因）',
   rejected: '不予受理（告知应去的机关或窗口）',
   accepted: '受理件',
@@ -142,6 +143,7 @@ const MODE_NAMES: Readonly<Record<NonNullable<Decision['mode']>, string>> = {
 const DOCUMENT_NAMES: Readonly<Record<string, string>> = {
   consultation: '一次性告知单（咨询件）',
   supplement: '补正材料通知书',
+  correctable: '当场更正告知单',
   returned: '退回件通知书',
   rejected: '不予受理通知书',
   accepted: '受理通知书',
@@ -156,6 +158,7 @@ function render(d: Decision, rules: string): string {
   lines.push(`事项：${d.item} ${d.itemName}${d.version ? `（适用 ${d.version.effectiveFrom} 起施行的版本，${d.version.reference}）` : ''}`);
   lines.push(`收件时间：${describeInstant(d.receivedAt)}`);
   lines.push(`结论：${KIND_NAMES[d.kind]}${d.mode ? ` — ${MODE_NAMES[d.mode]}` : ''}`);
+  if (d.modeBranch) lines.push(`适用办理方式：第 ${d.modeBranch.index + 1} 项${d.modeBranch.text ? `（${d.modeBranch.text}）` : ''}（${rules}/${d.modeBranch.source.file}:${d.modeBranch.source.line}）`);
   if (d.routeTo) {
     const r = d.routeTo;
     lines.push(`去向：${r.organ}${r.window ? `，${r.window}` : ''}${r.address ? `，地址：${r.address}` : ''}${r.phone ? `，电话：${r.phone}` : ''}`);
@@ -169,10 +172,15 @@ function render(d: Decision, rules: string): string {
   }
   if (d.missing.length > 0) {
     lines.push(`缺少或不合要求的材料（共 ${d.missing.length} 项，一次告知）：`);
-    d.missing.forEach((m, i) => lines.push(`  ${i + 1}. 《${m.name}》（${NECESSITY[m.necessity]}${m.department ? `，${m.department}` : ''}）：${m.detail}`));
+    d.missing.forEach((m, i) => lines.push(`  ${i + 1}. 《${m.party ?? ''}${m.name}》（${NECESSITY[m.necessity]}${m.department ? `，${m.department}` : ''}）：${m.detail}`));
+  }
+  const correctable = d.correctable ?? [];
+  if (correctable.length > 0) {
+    lines.push(`可以当场更正（共 ${correctable.length} 项，更正后重新判断，不出具补正通知书）：`);
+    correctable.forEach((m, i) => lines.push(`  ${i + 1}. 《${m.party ?? ''}${m.name}》：${m.detail}`));
   }
   if (d.deferred.length > 0) {
-    lines.push('容缺受理，须在期限内补交：');
+    lines.push(d.kind === 'accepted' ? '容缺受理，须在期限内补交：' : '容缺材料（受理后补交，期限自受理时起算）：');
     for (const m of d.deferred) lines.push(`  - 《${m.name}》${m.due ? `：${describeInstant(m.due)} 前` : ''}`);
   }
   if (d.kind === 'consultation' && d.materials.length > 0) {
@@ -180,9 +188,12 @@ function render(d: Decision, rules: string): string {
     d.materials.forEach((m, i) => {
       const need = m.fetchedByCenter ? '由中心调取，无需提交' : m.required === 'no' ? '本次不需要' : `${FORMS[m.form]}${m.copies > 1 ? ` ${m.copies} 份` : ''}`;
       const cond = m.condition ? `；${m.required === 'unknown' ? '视情况：' : ''}${m.condition}` : '';
-      const alts = m.alternatives && m.alternatives.length > 0 ? `；任选其一：${m.alternatives.map((a) => a.name).join('、')}` : '';
+      // An alternative wanted in another form or number of copies says so (the notice states it).
+      const alt = (a: NonNullable<typeof m.alternatives>[number]): string => (a.form === undefined && a.copies === undefined ? a.name : `${a.name}（${FORMS[a.form ?? m.form]}${(a.copies ?? m.copies) > 1 ? ` ${a.copies ?? m.copies} 份` : ''}）`);
+      const alts = m.alternatives && m.alternatives.length > 0 ? `；任选其一：${m.alternatives.map(alt).join('、')}` : '';
       const due = m.due ? `；可受理后 ${describeDuration(m.due)}内补交` : '';
-      lines.push(`  ${i + 1}. 《${m.name}》（${NECESSITY[m.necessity]}${m.department ? `，${m.department}` : ''}）：${need}${cond}${alts}${due}`);
+      const each = m.parties && m.parties.length > 0 ? `，${m.parties.join('、')}各一份` : '';
+      lines.push(`  ${i + 1}. 《${m.name}》（${NECESSITY[m.necessity]}${m.department ? `，${m.department}` : ''}）：${need}${m.fetchedByCenter ? '' : each}${cond}${alts}${due}`);
     });
   }
   if (d.guide) {
@@ -191,7 +202,15 @@ function render(d: Decision, rules: string): string {
       lines.push('受理条件：');
       for (const c of g.conditions) lines.push(`  - ${c.text}${c.met === true ? '（符合）' : c.met === false ? '（按所述情况不符合）' : ''}`);
     }
-    lines.push(`办理时限：承诺 ${describeDuration(g.limits.promised)}，法定 ${describeDuration(g.limits.statutory)}（自受理之日起算）`);
+    if (g.modes && g.modes.length > 0) {
+      lines.push('办理方式和时限（按情形，自上而下取第一个适用的）：');
+      for (const m of g.modes) {
+        const mark = m.applies === true ? '（适用）' : m.applies === false ? '（不适用）' : '';
+        lines.push(`  ${m.index + 1}. ${m.text ?? '其余情况'}：${MODE_NAMES[m.mode]}，承诺 ${describeDuration(m.promised)}，法定 ${describeDuration(m.statutory)}${mark}`);
+      }
+    } else {
+      lines.push(`办理时限：承诺 ${describeDuration(g.limits.promised)}，法定 ${describeDuration(g.limits.statutory)}（自受理之日起算）`);
+    }
     if (g.procedure.length > 0) lines.push(`办理程序：${g.procedure.map((p) => p.step).join(' → ')}`);
     if (g.basis.length > 0) lines.push(`设定依据：${g.basis.join('；')}`);
     lines.push(`办理地点：${g.place}`);
@@ -200,6 +219,8 @@ function render(d: Decision, rules: string): string {
   if (d.deadline) {
     lines.push(`承诺期限：${describeDuration(d.deadline.promised)}，应于 ${describeInstant(d.deadline.promised.due)} 前办结`);
     lines.push(`法定期限：${describeDuration(d.deadline.statutory)}，应于 ${describeInstant(d.deadline.statutory.due)} 前办结`);
+    if (d.deadline.reply) lines.push(`信访答复期限：${describeDuration(d.deadline.reply)}，当场解决不了的应于 ${describeInstant(d.deadline.reply.due)} 前答复`);
+    if (d.deadline.leaderReception) lines.push(`领导接待答复期限：${describeDuration(d.deadline.leaderReception)}，领导接待的应于 ${describeInstant(d.deadline.leaderReception.due)} 前答复`);
   }
   if (d.kind !== 'rejected') {
     lines.push(

@@ -29,7 +29,7 @@ export function sanctions(ctx: Context, opts: SanctionsFlags): Promise<number> {
         ]
           .filter(Boolean)
           .join('；');
-        out.push(`  → ${a.actionName}：${a.ruleName}（${a.source.file}:${a.source.line}${a.basis ? `，${a.basis.law}${a.basis.article ? a.basis.article : ''}` : ''}）`);
+        out.push(`  → ${a.actionName}：${a.ruleName}（${a.source.file}:${a.source.line}${a.effectiveFrom ? `，自 ${a.effectiveFrom} 起施行的规则` : ''}${a.basis ? `，${a.basis.law}${a.basis.article ? a.basis.article : ''}` : ''}）`);
         if (evidence) out.push(`    依据：${evidence}`);
       }
     }

@@ -1,5 +1,10 @@
-import { formatDiagnostic, plainDiagnostic, validatePack, type Diagnostic } from '../../pack/index.ts';
+import { formatDiagnostic, plainDiagnostic, sortDiagnostics, validatePack, type Diagnostic } from '../../pack/index.ts';
+import { lostSubmittedMaterials } from '../../scenarios/index.ts';
 import { withTemplateChecks } from '../../documents/index.ts';
+import { checkPack } from '../../check/index.ts';
+import { Pack } from '../../engine/index.ts';
+import { performance } from 'node:perf_hooks';
+import { finding, printFindings, summary } from './check.ts';
 import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import type { ValidateFlags } from '../syntax/validate.ts';
@@ -8,9 +13,21 @@ import { UsageError } from '../usage-error.ts';
 export async function validate(ctx: Context, opts: ValidateFlags): Promise<number> {
   if (opts.rules.trim() === '') throw new UsageError('E-USAGE-OPTION', "选项 '--rules <目录>' 不能为空");
   // Document templates are checked too: a pack that cannot print its notices is not valid.
-  const result = withTemplateChecks(await validatePack(ctx.file(opts.rules)));
+  const checked = withTemplateChecks(await validatePack(ctx.file(opts.rules)));
+  // The loader reads no scenarios: a change that takes away a material they still submit is found here.
+  const result = checked.pack ? { ...checked, warnings: sortDiagnostics([...checked.warnings, ...(await lostSubmittedMaterials(ctx.file(opts.rules), checked.pack))]) } : checked;
+  // --deep: a valid pack is also checked statically (a pack with errors cannot be compiled to check).
+  const started = performance.now();
+  const deep = opts.deep && result.ok && result.pack ? await checkPack(new Pack(result.pack)) : null;
+  const seconds = (performance.now() - started) / 1000;
+  const ok = result.ok && (deep?.errors.length ?? 0) === 0;
   if (opts.json) {
-    const json = { ok: result.ok, errors: result.errors.map(plainDiagnostic), warnings: result.warnings.map(plainDiagnostic) };
+    const json = {
+      ok,
+      errors: [...result.errors.map(plainDiagnostic), ...(deep?.errors.map(finding) ?? [])],
+      warnings: [...result.warnings.map(plainDiagnostic), ...(deep?.warnings.map(finding) ?? [])],
+      ...(deep ? { stats: deep.stats } : {}),
+    };
     ctx.stdout.write(JSON.stringify(json, null, 2) + '\n');
   } else {
     for (const d of result.errors) ctx.stdout.write(`错误 ${formatDiagnostic(d, opts.rules)}\n`);
@@ -21,8 +38,12 @@ export async function validate(ctx: Context, opts: ValidateFlags): Promise<numbe
         ? `规则包 ${opts.rules} 校验通过${items}（${result.warnings.length} 条警告）\n`
         : `规则包 ${opts.rules} 校验未通过：${result.errors.length} 处错误，${result.warnings.length} 条警告\n`,
     );
+    if (deep) {
+      printFindings(ctx, deep, opts.rules);
+      ctx.stdout.write(`${summary(deep, opts.rules, seconds)}\n`);
+    }
   }
-  return result.ok ? EXIT.ok : EXIT.invalid;
+  return ok ? EXIT.ok : EXIT.invalid;
 }
 
 /** Exactly the documented fields, in the documented order. */

@@ -7,7 +7,8 @@ import { withRecordsOptions, type RecordsFlags } from './records-options.ts';
 /** The records' statuses in CASE_STATUS_LABELS order, restated so that --help loads no records (a test ties them). */
 export const CASE_STATUSES: readonly CaseStatus[] = ['consultation', 'received', 'supplement', 'accepted', 'suspended', 'completed', 'returned', 'rejected'];
 export const EVENT_TYPES: ReadonlyArray<Exclude<CaseEventType, 'received'>> = ['supplement-notified', 'accepted', 'suspended', 'resumed', 'extended', 'completed', 'returned', 'rejected', 'overdue-explained'];
-export const UNITS: ReadonlyArray<Duration['unit']> = ['workingDays', 'calendarDays', 'hours', 'minutes'];
+/** Units an extension can be in (当日, sameDay, has no amount to extend by). */
+export const UNITS: ReadonlyArray<Exclude<Duration['unit'], 'sameDay'>> = ['workingDays', 'calendarDays', 'hours', 'minutes'];
 
 export interface ListFlags extends RecordsFlags {
   year?: string;

@@ -3,7 +3,7 @@ import type { NOTICE_TYPES as NoticeTypes } from '../../documents/index.ts';
 import type { Run } from '../context.ts';
 
 // The documents' list, restated so that --help loads no renderer; the type ties it to theirs.
-const NOTICE_TYPES: typeof NoticeTypes = ['consultation', 'supplement', 'accepted', 'immediate', 'returned', 'rejected'];
+const NOTICE_TYPES: typeof NoticeTypes = ['consultation', 'supplement', 'correctable', 'accepted', 'immediate', 'returned', 'rejected'];
 export const RENDER_TYPES = [...NOTICE_TYPES, 'announcement', 'complaint-result'] as const;
 
 export interface RenderFlags {

@@ -5,6 +5,7 @@ export const APPLICATION = {
   'E-APP-EMPTY': entry('application', '{field}不能为空', '申请中必须有内容的文字或列表为空'),
   'E-APP-ENUM': entry('application', '取值 {value} 不在允许范围内；可选：{allowed}', '申请中的取值不在允许的选项之内（如 intent 只能是 consult 或 apply）'),
   'E-APP-FACT': entry('application', '申请人事实“{label}”{problem}', '申请人事实的类型或取值与 facts.yaml 的声明不符'),
+  'E-APP-PARTY': entry('application', '材料 {id}（{name}）{problem}', '每一方各需一份的材料（perParty）提交时没有写明是哪一方的（party），或写的不是该材料所列的一方'),
   'E-APP-RANGE': entry('application', '超出允许的范围：{detail}', '数值、文字长度、列表项数或字段个数超出申请格式允许的范围'),
   'E-APP-REQUIRED': entry('application', '缺少必填字段 {field}', '申请缺少必填字段（item、intent、applicant 等）'),
   'E-APP-SCHEMA': entry('application', '不符合申请格式：{detail}', '申请不是对象，或以其他方式不符合申请格式'),

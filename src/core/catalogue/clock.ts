@@ -3,7 +3,7 @@ import { entry, type CatalogueEntry } from './entry.ts';
 
 export const CLOCK = {
   'E-CLOCK-DATE-OUT-OF-RANGE': entry('clock', '日期 {date} 超出可计算的范围（2000-01-01 至 2100-12-31）', '时间、年份或计算出的期限超出工作日历可计算的范围（2000–2100 年）'),
-  'E-CLOCK-DURATION-INVALID': entry('clock', '时限 {value} 无效：{reason}', '时限的数量不是不小于 0 的整数，或单位不是 workingDays、calendarDays、hours、minutes'),
+  'E-CLOCK-DURATION-INVALID': entry('clock', '时限 {value} 无效：{reason}', '时限的数量不是不小于 0 的整数，单位不是 workingDays、calendarDays、hours、minutes、sameDay，或当日（sameDay）的数量不是 0'),
   'E-CLOCK-EXTENSION-EXCEEDS-MAX': entry('clock', '延长合计 {total}，超过本事项规定的最长延长期限 {max}，不予延长', '各次延长合计超过事项规定的最长延长期限（行政许可法第四十二条）'),
   'E-CLOCK-EXTENSION-NOT-ALLOWED': entry('clock', '本事项未规定可以延长的期限，不得延长', '事项没有规定可以延长的期限，却记录了延长'),
   'E-CLOCK-EXTENSION-UNAPPROVED': entry('clock', '延长期限须经批准：缺少{missing}，不予延长', '延长没有批准人或批准时间'),

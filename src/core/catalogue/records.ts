@@ -4,6 +4,7 @@ import { entry, type CatalogueEntry } from './entry.ts';
 export const RECORDS = {
   'E-BACKUP-TARGET': entry('records', '备份目录 {target} {reason}', '备份目录位于数据目录之内，或已存在且不为空'),
   // The board is the service's page, not the caller's input: withholding it is the service unavailable.
+  'E-CASE-CORRECTABLE': entry('records', '申请材料可以当场更正：更正后重新判断，再登记（{items}）', '决定为当场更正（correctable）：不登记为办件，申请人当场更正后重新判断，按新的决定登记', { status: 409 }),
   'E-CASE-NOT-FOUND': entry('records', '办件 {id} 不存在', '登记簿中没有这个办件编号', { status: 404 }),
   'E-COMPLAINT-CASE': entry('records', '办件 {id} 不存在', '投诉所涉的办件编号不在登记簿中'),
   'E-COMPLAINT-MAJOR': entry('records', '涉及重大事项的投诉应采用书面形式（投诉制度第二条）；请投诉人提交书面投诉后再登记', '重大事项的投诉以口头或电话方式登记'),

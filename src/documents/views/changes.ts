@@ -1,12 +1,13 @@
 /**
  * 预公开: what a dated change of an item alters, in words a person at the hall can check —
  * `承诺期限：10个工作日 → 7个工作日`, `新增材料：家庭财产授权核查书（必要）`, `取消材料：居民户口簿`.
- * A change replaces whole fields (`set`), so the officer's list of fields says little; the lines
- * come from comparing the version in force the day before the change with the one from that day.
+ * A change sets whole fields and patches lists by id (remove / replace / add), so what the officer
+ * wrote says little about what the applicant will notice; the lines come from comparing the version
+ * in force the day before the change with the one from that day (both built by itemVersionAt).
  */
 import { formatDate, parseDate } from '../../core/index.ts';
-import type { ItemChange, ItemFile } from '../../pack/index.ts';
-import { itemVersionAt, type ItemVersion } from '../../pack/index.ts';
+import type { Fee, ItemChange, ItemFile } from '../../pack/index.ts';
+import { changedFields, itemVersionAt, type ItemVersion } from '../../pack/index.ts';
 import { formatDuration } from '../duration.ts';
 import { label } from '../labels.ts';
 import { formatMoney } from '../money.ts';
@@ -66,7 +67,7 @@ export function pendingChanges(item: ItemFile, version: ItemVersion, view: (v: I
 }
 
 function pendingChange(item: ItemFile, change: ItemChange, view: (v: ItemVersion) => ItemBody): PendingChangeView {
-  // The same rule the engine uses (itemVersionAt) picks both sides: no second reading of `set`.
+  // The same rule the engine uses (itemVersionAt) picks both sides: no second reading of the patch.
   const before = itemVersionAt(item, dayBefore(change.effectiveFrom));
   const after = itemVersionAt(item, change.effectiveFrom);
   const lines = changeLines({ version: before, view: view(before) }, { version: after, view: view(after) });
@@ -75,7 +76,7 @@ function pendingChange(item: ItemFile, change: ItemChange, view: (v: ItemVersion
     reference: change.reference,
     note: tidyOrNull(change.note),
     // A change that sets fields to what they already are, or only fields never printed: say which.
-    lines: lines.length > 0 ? lines : [{ label: '调整内容', text: Object.keys(change.set).map((k) => FIELD_NAMES[k] ?? k).join('、') }],
+    lines: lines.length > 0 ? lines : [{ label: '调整内容', text: changedFields(change).map((k) => FIELD_NAMES[k] ?? k).join('、') }],
   };
 }
 
@@ -94,6 +95,8 @@ export function changeLines(before: ChangeSide, after: ChangeSide): ChangeLine[]
   value('事项名称', a.name, b.name);
   value('事项类型', a.type, b.type);
   value('办理方式', label('mode', a.mode), label('mode', b.mode));
+  // A mode chosen by a condition: its branches in words (null when the item has a single mode).
+  value('按情形办理', a.modesText, b.modesText);
   value('主办部门', a.department, b.department);
   value('受理窗口', windowText(a.window), windowText(b.window));
   value('联办部门', joined(a.departments), joined(b.departments));
@@ -102,8 +105,8 @@ export function changeLines(before: ChangeSide, after: ChangeSide): ChangeLine[]
   value('承诺期限', formatDuration(a.limits.promised), formatDuration(b.limits.promised));
   value('延长期限', extensionText(a.limits.extension), extensionText(b.limits.extension));
   out.push(...conditionLines(before.version, after.version));
-  out.push(...materialLines(a.materials, b.materials));
-  out.push(...feeLines(a.fees, b.fees));
+  out.push(...materialLines(a.materials, b.materials, before.version, after.version));
+  out.push(...feeLines(a.fees, b.fees, before.version.fees ?? [], after.version.fees ?? []));
   out.push(...procedureLines(a.procedure, b.procedure));
   value('办理结果', a.result?.name ?? null, b.result?.name ?? null);
   if (a.result?.name === b.result?.name) value('办理结果说明', a.result?.description ?? null, b.result?.description ?? null);
@@ -138,6 +141,8 @@ function conditionLines(before: ItemVersion, after: ItemVersion): ChangeLine[] {
     else if (JSON.stringify(was.when) !== JSON.stringify(c.when) || (was.onFail ?? 'returned') !== (c.onFail ?? 'returned')) {
       out.push({ label: '受理条件调整', text: `${tidyText(c.text)}（审核标准调整）` });
     }
+    // Replaced with other reasons, routes or basis only: still named, so no rewrite passes unannounced.
+    else if (JSON.stringify(was) !== JSON.stringify(c)) out.push({ label: '受理条件调整', text: `${tidyText(c.text)}（不符合时的说明或依据调整）` });
   }
   for (const [id, c] of old) if (!now.has(id)) out.push({ label: '取消受理条件', text: tidyText(c.text) });
   return out;
@@ -177,25 +182,36 @@ export function requirementText(m: MaterialView): string {
   return parts.join('，');
 }
 
-/** Materials by id: added, removed, renamed, required differently, brought differently. */
-function materialLines(before: readonly MaterialView[], after: readonly MaterialView[]): ChangeLine[] {
+/**
+ * Materials by id: added, then changed (renamed, required differently, brought differently, or
+ * rewritten in a way the notice does not print), then removed. Added first, whatever the place a
+ * change puts them in the list (`add` appends), so that the lines read the same for either form.
+ */
+function materialLines(before: readonly MaterialView[], after: readonly MaterialView[], was: ItemVersion, now: ItemVersion): ChangeLine[] {
   const old = new Map(before.map((m) => [m.id, m]));
   const ids = new Set(after.map((m) => m.id));
-  const out: ChangeLine[] = [];
+  const declared = new Map(was.materials.map((m) => [m.id, JSON.stringify(m)]));
+  const out: ChangeLine[] = after.filter((m) => !old.has(m.id)).map((m) => ({ label: '新增材料', text: `${m.name}（${requirementText(m)}）` }));
   for (const m of after) {
-    const was = old.get(m.id);
-    if (!was) {
-      out.push({ label: '新增材料', text: `${m.name}（${requirementText(m)}）` });
-      continue;
-    }
-    if (was.name !== m.name) out.push({ label: '材料名称变更', text: `${was.name}${ARROW}${m.name}` });
-    const req = [requirementText(was), requirementText(m)] as const;
-    if (req[0] !== req[1]) out.push({ label: '材料要求变更', text: `${m.name}（${req[0]}${ARROW}${req[1]}）` });
-    if (!m.fetchable && !was.fetchable && was.bring !== m.bring) out.push({ label: '提交要求变更', text: `${m.name}（${was.bring}${ARROW}${m.bring}）` });
-    const choices = [joined(was.alternatives.map((x) => x.name)), joined(m.alternatives.map((x) => x.name))] as const;
-    if (choices[0] !== choices[1]) out.push({ label: '可任选材料变更', text: `${m.name}（${choices[0]}${ARROW}${choices[1]}）` });
+    if (!old.has(m.id)) continue;
+    const printed = out.length;
+    out.push(...materialChanges(old.get(m.id)!, m));
+    const entry = now.materials.find((x) => x.id === m.id);
+    if (out.length === printed && entry && declared.get(m.id) !== JSON.stringify(entry)) out.push({ label: '材料调整', text: `${m.name}（具体要求调整，以办事指南为准）` });
   }
   for (const m of before) if (!ids.has(m.id)) out.push({ label: '取消材料', text: m.name });
+  return out;
+}
+
+/** What a person bringing the material notices between two versions of it. */
+function materialChanges(was: MaterialView, m: MaterialView): ChangeLine[] {
+  const out: ChangeLine[] = [];
+  if (was.name !== m.name) out.push({ label: '材料名称变更', text: `${was.name}${ARROW}${m.name}` });
+  const req = [requirementText(was), requirementText(m)] as const;
+  if (req[0] !== req[1]) out.push({ label: '材料要求变更', text: `${m.name}（${req[0]}${ARROW}${req[1]}）` });
+  if (!m.fetchable && !was.fetchable && was.bring !== m.bring) out.push({ label: '提交要求变更', text: `${m.name}（${was.bring}${ARROW}${m.bring}）` });
+  const choices = [joined(was.alternatives.map((x) => x.name)), joined(m.alternatives.map((x) => x.name))] as const;
+  if (choices[0] !== choices[1]) out.push({ label: '可任选材料变更', text: `${m.name}（${choices[0]}${ARROW}${choices[1]}）` });
   return out;
 }
 
@@ -205,17 +221,23 @@ function feeText(f: FeeView): string {
   return `${formatMoney(f.amount)}${f.per ? `/${f.per}` : ''}`;
 }
 
-/** Fees by name; a list that becomes empty also says the item becomes free. */
-function feeLines(before: readonly FeeView[], after: readonly FeeView[]): ChangeLine[] {
-  const old = new Map(before.map((f) => [f.name, f]));
-  const names = new Set(after.map((f) => f.name));
+/**
+ * Fees by id where they have one (a replaced fee may be renamed), else by name; a list that becomes
+ * empty also says the item becomes free. `was`/`now`: the declared fees, index for index with the views.
+ */
+function feeLines(before: readonly FeeView[], after: readonly FeeView[], was: readonly Fee[], now: readonly Fee[]): ChangeLine[] {
+  const key = (declared: readonly Fee[], f: FeeView, i: number): string => (declared[i]?.id !== undefined ? `id:${declared[i]!.id}` : `name:${f.name}`);
+  const old = new Map(before.map((f, i) => [key(was, f, i), f]));
+  const names = new Set(after.map((f, i) => key(now, f, i)));
   const out: ChangeLine[] = [];
-  for (const f of after) {
-    const was = old.get(f.name);
-    if (!was) out.push({ label: '新增收费', text: `${f.name}：${feeText(f)}` });
-    else if (feeText(was) !== feeText(f)) out.push({ label: '收费标准变更', text: `${f.name}：${feeText(was)}${ARROW}${feeText(f)}` });
-  }
-  for (const f of before) if (!names.has(f.name)) out.push({ label: '取消收费', text: `${f.name}（原${feeText(f)}）${after.length === 0 ? '，本事项不再收费' : ''}` });
+  after.forEach((f, i) => {
+    const prior = old.get(key(now, f, i));
+    if (!prior) out.push({ label: '新增收费', text: `${f.name}：${feeText(f)}` });
+    else if (feeText(prior) !== feeText(f) || prior.name !== f.name) out.push({ label: '收费标准变更', text: `${prior.name === f.name ? f.name : `${prior.name}${ARROW}${f.name}`}：${feeText(prior)}${ARROW}${feeText(f)}` });
+  });
+  before.forEach((f, i) => {
+    if (!names.has(key(was, f, i))) out.push({ label: '取消收费', text: `${f.name}（原${feeText(f)}）${after.length === 0 ? '，本事项不再收费' : ''}` });
+  });
   return out;
 }
 

@@ -1,11 +1,11 @@
 import type { PackData } from '../../pack/index.ts';
 import type { ItemChange, ItemFile, LegalRef, Material } from '../../pack/index.ts';
-import { itemVersionAt, upcomingChanges, type ItemVersion } from '../../pack/index.ts';
+import { MODE_LABELS, changedFields, defaultBranch, itemVersionAt, modeBranches, upcomingChanges, type ItemVersion, type ModeBranch } from '../../pack/index.ts';
 import type { DocumentData, ItemView } from '../shapes.ts';
 import { tidyOrNull, tidyText } from '../text.ts';
 import { formatDuration } from '../duration.ts';
 import { label } from '../labels.ts';
-import { bringText } from './bring.ts';
+import { bringText, eachText } from './bring.ts';
 import { departmentName, windowOf } from './center.ts';
 import { FIELD_NAMES, pendingChanges, type ItemBody } from './changes.ts';
 
@@ -37,11 +37,18 @@ export function versionView(pack: PackData, v: ItemVersion): ItemView {
 function versionBody(pack: PackData, v: ItemVersion): ItemBody {
   const window = windowOf(pack, v.window);
   const department = (id: string | undefined) => (id ? departmentName(pack, id) : null);
+  // One source per clock: the default branch's resolved limits (an immediate item's are the
+  // policy's immediate clock unless it declares its own), and every branch of a conditional mode.
+  const main = defaultBranch(v, pack.policy);
+  const branches = typeof v.mode === 'string' ? [] : modeBranches(v, pack.policy);
+  const limits = main.limits;
   return {
     code: v.code,
     name: v.name,
     type: v.type,
-    mode: v.mode,
+    mode: main.mode,
+    modes: branches.map((b) => ({ mode: b.mode, text: b.text, promised: { ...b.limits.promised }, statutory: { ...b.limits.statutory } })),
+    modesText: branches.length > 0 ? branches.map(branchText).join('；') : null,
     department: departmentName(pack, v.department),
     window,
     departments: (v.departments ?? []).map((d) => departmentName(pack, d)),
@@ -70,7 +77,7 @@ function versionBody(pack: PackData, v: ItemVersion): ItemBody {
       department: department(m.department),
       sample: m.sample ?? null,
       notes: tidyOrNull(m.notes),
-      bring: `${bringText(m.form ?? 'original', m.copies ?? 1)}${mediumNote(m.medium)}`,
+      bring: `${eachText(m.perParty)}${bringText(m.form ?? 'original', m.copies ?? 1)}${mediumNote(m.medium)}`,
       remarks: materialRemarks(m),
     })),
     procedure: (v.procedure ?? []).map((p) => ({
@@ -79,13 +86,13 @@ function versionBody(pack: PackData, v: ItemVersion): ItemBody {
       limit: p.limit ? { amount: p.limit.amount, unit: p.limit.unit } : null,
     })),
     limits: {
-      statutory: { amount: v.limits.statutory.amount, unit: v.limits.statutory.unit },
-      promised: { amount: v.limits.promised.amount, unit: v.limits.promised.unit },
-      extension: v.limits.extension
+      statutory: { amount: limits.statutory.amount, unit: limits.statutory.unit },
+      promised: { amount: limits.promised.amount, unit: limits.promised.unit },
+      extension: limits.extension
         ? {
-            max: { amount: v.limits.extension.max.amount, unit: v.limits.extension.max.unit },
-            approver: v.limits.extension.approver,
-            basis: v.limits.extension.basis ? legalRefView(v.limits.extension.basis) : null,
+            max: { amount: limits.extension.max.amount, unit: limits.extension.max.unit },
+            approver: limits.extension.approver,
+            basis: limits.extension.basis ? legalRefView(limits.extension.basis) : null,
           }
         : null,
     },
@@ -124,8 +131,15 @@ export function upcomingView(item: ItemFile, date: string): UpcomingView[] {
       effectiveFrom: c.effectiveFrom,
       reference: c.reference,
       note: tidyOrNull(c.note),
-      fields: Object.keys(c.set).map((k) => FIELD_NAMES[k] ?? k),
+      fields: changedFields(c).map((k) => FIELD_NAMES[k] ?? k),
     }));
+}
+
+/** `救助金额1000元以下的，即办件（30分钟内办结）` / `救助金额超过1000元的，承诺件，承诺10个工作日`. */
+function branchText(b: ModeBranch): string {
+  const when = b.text ?? (b.when ? '符合条件的' : '其余情况');
+  const clock = b.mode === 'immediate' ? `${MODE_LABELS[b.mode]}（${formatDuration(b.limits.promised)}内办结）` : `${MODE_LABELS[b.mode]}，承诺${formatDuration(b.limits.promised)}`;
+  return `${tidyText(when).replace(/[，。；]$/, '')}，${clock}`;
 }
 
 function mediumNote(medium: Material['medium']): string {

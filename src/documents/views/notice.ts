@@ -1,6 +1,6 @@
 import type { PackData } from '../../pack/index.ts';
 import type { Decision, ItemVersion, LegalRef, NoticeMaterial } from '../../pack/index.ts';
-import { itemVersionAt } from '../../pack/index.ts';
+import { MODE_LABELS, itemVersionAt, modeChoices } from '../../pack/index.ts';
 import { addDuration, buildCalendar, type WorkCalendar } from '../../calendar/index.ts';
 import { checkedDate, dateOf, parseShanghai, shanghaiDate } from '../dates.ts';
 import { DocumentError } from '../errors.ts';
@@ -36,6 +36,7 @@ export interface NoticeOptions {
 export const NOTICE_TITLES: Readonly<Record<NoticeType, string>> = {
   consultation: '一次性告知单',
   supplement: '补正材料通知书',
+  correctable: '当场更正告知单',
   accepted: '受理通知书',
   immediate: '即办件回执',
   returned: '退回件通知书',
@@ -88,8 +89,9 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
 
   const date = checkedDate(options.date ?? shanghaiDate(options.now));
   const year = parseShanghai(date).year;
+  // A 当场更正 slip is handed over and acted on at the counter: it takes no document number.
   let number = options.number;
-  if (!number) {
+  if (!number && type !== 'correctable') {
     if (!options.numbering) throw new DocumentError('E-DOC-NUMBER', '出具文书需要文书编号：请提供编号来源（numbering）或编号（number）');
     number = await options.numbering.next(year);
   }
@@ -98,7 +100,7 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
   const handler = handlerFor(pack, loaded?.data.window ?? firstWindow.id, options.handler);
   const a = options.applicant;
   const base = {
-    doc: { type, title: titleOf(type, decision), number, date },
+    doc: { type, title: titleOf(type, decision), number: number ?? '', date },
     center: centerView(pack),
     applicant: a && a.name ? { name: a.name, idNumber: a.idNumber ?? null, phone: a.phone ?? null } : null,
     subject: { code: decision.item, name: decision.itemName },
@@ -160,6 +162,18 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
         },
       };
     }
+    case 'correctable': {
+      const corrections = (decision.correctable ?? []).map((c) => {
+        const spec = decision.materials.find((m) => m.id === c.id);
+        if (!spec) throw new DocumentError('E-DOC-DATA', `当场更正的材料 ${c.id}（${c.name}）不在决定的材料清单（materials）中，无法写明应交的材料`);
+        return { id: c.id, name: c.name, party: c.party ?? null, problem: c.problem, detail: tidyText(c.detail), bring: bringText(spec.form, spec.copies), notes: tidyOrNull(spec.notes) };
+      });
+      return {
+        type,
+        template,
+        data: { ...base, doc: { ...base.doc, number: options.number ?? null }, item: item!, corrections, deferred, warnings },
+      };
+    }
     case 'accepted': {
       const d = decision.deadline!;
       return {
@@ -172,8 +186,10 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
           mode: decision.mode ?? item!.mode,
           promised: { ...d.promised },
           statutory: { ...d.statutory },
+          reply: d.reply ? { ...d.reply } : null,
+          leaderReception: d.leaderReception ? { ...d.leaderReception } : null,
           reportTo: item!.reportTo,
-          jointDepartments: item!.mode === 'joint' ? [item!.department, ...item!.departments] : [],
+          jointDepartments: (decision.mode ?? item!.mode) === 'joint' ? [item!.department, ...item!.departments] : [],
           deferred,
           fees,
           result,
@@ -228,11 +244,17 @@ function noticeMaterialView(m: NoticeMaterial): DocumentData['consultation']['ma
     copies: m.copies,
     medium: m.medium ?? null,
     condition: m.condition ?? null,
-    alternatives: (m.alternatives ?? []).map((a) => a.name),
+    alternatives: (m.alternatives ?? []).map((a) => alternativeText(a, m)),
     department: m.department ?? null,
     notes: tidyOrNull(m.notes),
     due: m.due ? { amount: m.due.amount, unit: m.due.unit } : null,
+    parties: [...(m.parties ?? [])],
   };
+}
+
+/** An alternative by name, with its own form and copies when they differ from the material's (一次告知). */
+function alternativeText(a: NonNullable<NoticeMaterial['alternatives']>[number], m: NoticeMaterial): string {
+  return a.form === undefined && a.copies === undefined ? a.name : `${a.name}（${bringText(a.form ?? m.form, a.copies ?? m.copies)}）`;
 }
 
 /** Each missing or faulty material, with what exactly to bring and why it is asked for. */
@@ -240,11 +262,12 @@ function problems(decision: Decision, version: ItemVersion | null): DocumentData
   return decision.missing.map((miss) => {
     const spec = decision.materials.find((m) => m.id === miss.id);
     if (!spec) throw new DocumentError('E-DOC-DATA', `缺件 ${miss.id}（${miss.name}）不在决定的材料清单（materials）中，无法写明应补交的材料`);
-    const alternatives = spec.alternatives?.length ? `（以下任选其一：${spec.alternatives.map((a) => a.name).join('、')}）` : '';
+    const alternatives = spec.alternatives?.length ? `（以下任选其一：${spec.alternatives.map((a) => alternativeText(a, spec)).join('、')}）` : '';
     return {
       id: miss.id,
       name: miss.name,
       necessity: miss.necessity,
+      party: miss.party ?? null,
       problem: miss.problem,
       detail: tidyText(miss.detail),
       bring: `${bringText(spec.form, spec.copies)}${spec.medium === 'electronic' ? '（电子版）' : ''}${alternatives}`,
@@ -277,7 +300,9 @@ function distinct(refs: readonly LegalRef[]): LegalRef[] {
  * item's own basis, since what it was returned against is the item's conditions and materials.
  */
 function citationsOf(pack: PackData, type: NoticeType, version: ItemVersion | null): Ref[] {
-  const own = pack.policy.documents?.citations?.[type] ?? [];
+  // policy.yaml names citations per notice it knows; the 当场更正 slip cites Art. 32(3) itself.
+  const table: Readonly<Partial<Record<string, readonly LegalRef[]>>> = pack.policy.documents?.citations ?? {};
+  const own = table[type] ?? [];
   return distinct(type === 'returned' ? [...own, ...(version?.basis ?? [])] : own).map(refView);
 }
 
@@ -305,8 +330,13 @@ function questions(decision: Decision, version: ItemVersion): DocumentData['supp
   return decision.questions.map((q) => {
     const conditions = q.conditions.map((id) => version.conditions?.find((c) => c.id === id)?.text ?? id);
     const materials = q.materials.map((id) => decision.materials.find((m) => m.id === id)?.name ?? id);
+    const modes = (q.modes ?? []).map((i) => {
+      const b = modeChoices(version.mode)[i];
+      return b ? `${b.text ?? '其余情况'}（${MODE_LABELS[b.mode]}）` : `第 ${i + 1} 项`;
+    });
     const decides = [
       ...(conditions.length ? [`判断是否符合受理条件：${conditions.join('；')}`] : []),
+      ...(modes.length ? [`确定适用的办理方式和时限：${modes.join('；')}`] : []),
       ...(materials.length ? [`确定是否需要提交：${materials.join('、')}`] : []),
     ];
     return {

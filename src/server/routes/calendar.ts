@@ -14,7 +14,7 @@ const yearSummarySchema = {
   type: 'object',
   properties: {
     year: { type: 'integer' },
-    source: { enum: ['pack', 'package', 'weekends-only'], description: '数据来源。' },
+    source: { enum: ['pack', 'package', 'statutory', 'weekends-only'], description: '数据来源。' },
     official: { type: ['boolean', 'null'], description: '是否为国务院正式公布的安排；未知安排时为 null。' },
     provenance: { type: ['string', 'null'], description: '安排的出处（通知文号等）。' },
     holidays: {
@@ -47,7 +47,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
         tags: ['时限'],
         summary: '某年的工作日历',
         description:
-          '放假安排、调休上班日、每月工作日数。source 说明数据来源：pack 规则包（official 是否为国务院正式公布）、package 通用节假日数据、weekends-only 未知安排只按周末计算（warnings 中有提示）。',
+          '放假安排、调休上班日、每月工作日数。source 说明数据来源：pack 规则包（official 是否为国务院正式公布）、package 通用节假日数据、statutory 规则包和通用数据均未收录，只按《全国年节及纪念日放假办法》的法定假日推算（不含调休和补假）、weekends-only 未知安排只按周末计算（warnings 中有提示）。',
         params: {
           type: 'object',
           properties: { year: { type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR, description: '年份，例如 2026。' } },

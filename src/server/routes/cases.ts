@@ -32,6 +32,15 @@ const caseView = {
     overdueExplained: { type: 'boolean' },
     responsible: { type: 'object', description: '责任人（A岗，或B岗顶岗时的B岗）。', additionalProperties: true },
     notice: { type: ['object', 'null'], description: '登记时出具的文书：文号（取自中心的文书编号序列）和补打地址。', properties: { number: { type: 'string' }, href: { type: 'string' } } },
+    deferred: {
+      type: 'array',
+      description: '容缺材料及补交期限：自登记簿所记的受理时间（受理环节，或逾期未告知补正视为受理）起算，补正后受理的从受理之日起算；尚未受理的为 null。',
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, name: { type: 'string' }, due: { type: ['string', 'null'], description: '补交截止时间（ISO 8601）。' } },
+        required: ['id', 'name', 'due'],
+      },
+    },
   },
 } as const;
 

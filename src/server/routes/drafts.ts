@@ -210,7 +210,7 @@ export async function draftRoutes(app: FastifyInstance): Promise<void> {
   app.delete<{ Params: FileParams & { id: string } }>('/v1/drafts/:id/files/:path', { onRequest: clerk, serializerCompiler: plainJson, schema: { ...operation('deleteDraftFile', 'token'), ...deleteDoc, params: fileParams } }, deleteFile);
   app.delete<{ Params: FileParams & { id: string } }>('/v1/drafts/:id/files/*', { onRequest: clerk, serializerCompiler: plainJson, schema: { hide: true, ...deleteDoc, params: tailParams } }, deleteFile);
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { item?: string } }>(
     '/v1/drafts/:id/diagnostics',
     {
       onRequest: clerk,
@@ -219,12 +219,18 @@ export async function draftRoutes(app: FastifyInstance): Promise<void> {
         ...operation('getDraftDiagnostics', 'token'),
         tags: TAGS,
         summary: '草稿的校验结果（需令牌）',
-        description: '与 bianmin validate --json 相同的错误和警告（文件、行、列、JSON 路径、代码、中文说明及“是否应为…？”建议），另加耗时 ms。',
+        description:
+          '与 bianmin validate --json 相同的错误和警告（文件、行、列、JSON 路径、代码、中文说明及“是否应为…？”建议），另加耗时 ms；写了 item 且草稿没有错误时，check 为该事项的静态检查（bianmin check），每条发现附反例场景。写入事项文件（PUT）的答复同样带上该事项的静态检查。',
         params: idParams,
+        querystring: {
+          type: 'object',
+          properties: { item: { type: 'string', minLength: 1, maxLength: 64, description: '正在编辑的事项编码，例如 MZ-004：答复中附该事项的静态检查。' } },
+          additionalProperties: false,
+        },
         response: { 200: diagnosticsSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => wb.diagnostics(await draft(request)),
+    async (request) => wb.diagnostics(await draft(request), request.query.item ? { item: request.query.item } : {}),
   );
 
   app.post<{ Params: { id: string }; Body: Application }>(

@@ -20,7 +20,16 @@ const catalogEntry = {
   properties: {
     code: pointer('item', '/properties/code'),
     name: pointer('item', '/properties/name'),
-    mode: pointer('item', '/properties/mode'),
+    mode: { ...pointer('item', '/$defs/mode'), description: '办理方式；按条件选择办理方式的事项为其余情况（不写 when 的一项）的办理方式，各项见 modes。' },
+    modes: {
+      type: 'array',
+      description: '按条件选择办理方式的事项：每一种办理方式及适用情形（自上而下取第一个适用的）；办理方式只有一种的事项不写。',
+      items: {
+        type: 'object',
+        properties: { mode: pointer('item', '/$defs/mode'), text: { type: ['string', 'null'] } },
+        required: ['mode', 'text'],
+      },
+    },
     window: {
       type: ['object', 'null'],
       description: '受理窗口。',

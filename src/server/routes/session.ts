@@ -79,7 +79,7 @@ const sessionSchema = {
 
 const durationSchema = {
   type: 'object',
-  properties: { amount: { type: 'number' }, unit: { enum: ['workingDays', 'calendarDays', 'hours', 'minutes'] } },
+  properties: { amount: { type: 'number' }, unit: { enum: ['workingDays', 'calendarDays', 'hours', 'minutes', 'sameDay'] } },
   required: ['amount', 'unit'],
 } as const;
 
@@ -116,8 +116,13 @@ const viewSchema = {
       required: ['staff', 'role', 'post'],
     },
     notice: { type: ['object', 'null'], properties: { number: text, href: text }, required: ['number', 'href'] },
+    deferred: {
+      type: 'array',
+      description: '容缺材料及补交期限：自登记簿所记的受理时间（受理环节，或视为受理）起算；尚未受理的为 null。',
+      items: { type: 'object', properties: { id: text, name: text, due: nullableText }, required: ['id', 'name', 'due'] },
+    },
   },
-  required: ['record', 'status', 'acceptedAt', 'deemedAccepted', 'concludedAt', 'clock', 'overdue', 'overdueExplained', 'responsible', 'notice'],
+  required: ['record', 'status', 'acceptedAt', 'deemedAccepted', 'concludedAt', 'clock', 'overdue', 'overdueExplained', 'responsible', 'notice', 'deferred'],
 } as const;
 
 const staffCasesSchema = {

@@ -147,7 +147,7 @@ export interface paths {
         };
         /**
          * 某年的工作日历
-         * @description 放假安排、调休上班日、每月工作日数。source 说明数据来源：pack 规则包（official 是否为国务院正式公布）、package 通用节假日数据、weekends-only 未知安排只按周末计算（warnings 中有提示）。
+         * @description 放假安排、调休上班日、每月工作日数。source 说明数据来源：pack 规则包（official 是否为国务院正式公布）、package 通用节假日数据、statutory 规则包和通用数据均未收录，只按《全国年节及纪念日放假办法》的法定假日推算（不含调休和补假）、weekends-only 未知安排只按周末计算（warnings 中有提示）。
          */
         get: operations["getCalendarYear"];
         put?: never;
@@ -507,7 +507,7 @@ export interface paths {
         };
         /**
          * 草稿的校验结果（需令牌）
-         * @description 与 bianmin validate --json 相同的错误和警告（文件、行、列、JSON 路径、代码、中文说明及“是否应为…？”建议），另加耗时 ms。
+         * @description 与 bianmin validate --json 相同的错误和警告（文件、行、列、JSON 路径、代码、中文说明及“是否应为…？”建议），另加耗时 ms；写了 item 且草稿没有错误时，check 为该事项的静态检查（bianmin check），每条发现附反例场景。写入事项文件（PUT）的答复同样带上该事项的静态检查。
          */
         get: operations["getDraftDiagnostics"];
         put?: never;
@@ -895,10 +895,10 @@ export interface components {
             /** @description 数量。 */
             amount: number;
             /**
-             * @description 单位：workingDays 工作日（默认口径）、calendarDays 自然日、hours 小时（办公时间）、minutes 分钟（办公时间）。
+             * @description 单位：workingDays 工作日（默认口径）、calendarDays 自然日、hours 小时（办公时间）、minutes 分钟（办公时间）、sameDay 当日（写作 {amount: 0, unit: sameDay}：在工作日办公时间内受理的，当日下班前办结；下班后、周末或节假日受理的，下一个工作日下班前办结）。
              * @enum {unknown}
              */
-            unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+            unit: "workingDays" | "calendarDays" | "hours" | "minutes" | "sameDay";
         };
         /** @description 法律依据：法律法规名称及条款。 */
         "Common-legalRef": {
@@ -942,14 +942,14 @@ export interface components {
             keywords?: components["schemas"]["Item-keywords"];
             department: components["schemas"]["Item-department"];
             window: components["schemas"]["Item-window"];
-            mode: components["schemas"]["Item-mode"];
+            mode: components["schemas"]["Item-modeField"];
             departments?: components["schemas"]["Item-departments"];
             reportTo?: components["schemas"]["Item-reportTo"];
             basis?: components["schemas"]["Item-basis"];
             conditions?: components["schemas"]["Item-conditions"];
             materials: components["schemas"]["Item-materials"];
             procedure?: components["schemas"]["Item-procedure"];
-            limits: components["schemas"]["Item-limits"];
+            limits?: components["schemas"]["Item-limits"];
             fees?: components["schemas"]["Item-fees"];
             result?: components["schemas"]["Item-result"];
             announcement?: components["schemas"]["Item-announcement"];
@@ -959,21 +959,21 @@ export interface components {
             forms?: components["schemas"]["Item-forms"];
             documents?: components["schemas"]["Item-documents"];
             notes?: components["schemas"]["Item-notes"];
-            /** @description 已公布、将于某日起施行的变更（预公开）。到 effectiveFrom 当日起，set 中列出的字段整体替换原值。 */
-            changes?: {
+            /** @description 已公布、将于某日起施行的变更（预公开）。到 effectiveFrom 当日起依次应用：set 整体替换所列字段，remove 按标识删除，replace 按标识整体替换条目，add 在列表末尾新增条目。材料、受理条件、收费和办事程序请用 remove/replace/add 按标识修改，不要用 set 整体重写。 */
+            changes?: ({
                 effectiveFrom: components["schemas"]["Common-date"];
                 /** @description 变更依据，例如 县政府文件文号。 */
                 reference: string;
                 /** @description 变更说明（预公开时展示）。 */
                 note?: string;
-                /** @description 变更后的字段值（整体替换）。 */
-                set: {
+                /** @description 变更后的字段值（整体替换）：适用于名称、时限等单项字段；材料、受理条件、收费、办事程序请用 remove/replace/add。 */
+                set?: {
                     name?: components["schemas"]["Item-name"];
                     type?: components["schemas"]["Item-type"];
                     keywords?: components["schemas"]["Item-keywords"];
                     department?: components["schemas"]["Item-department"];
                     window?: components["schemas"]["Item-window"];
-                    mode?: components["schemas"]["Item-mode"];
+                    mode?: components["schemas"]["Item-modeField"];
                     departments?: components["schemas"]["Item-departments"];
                     reportTo?: components["schemas"]["Item-reportTo"];
                     basis?: components["schemas"]["Item-basis"];
@@ -991,7 +991,40 @@ export interface components {
                     documents?: components["schemas"]["Item-documents"];
                     notes?: components["schemas"]["Item-notes"];
                 };
-            }[];
+                /** @description 按标识删除的条目：标识须是前一版本中已有的。 */
+                remove?: {
+                    /** @description 要删除的申报材料的标识（材料引用共享目录且未写 id 的，标识即 use）。 */
+                    materials?: components["schemas"]["Common-id"][];
+                    /** @description 要删除的受理条件的标识。 */
+                    conditions?: components["schemas"]["Common-id"][];
+                    /** @description 要删除的收费项目的标识。 */
+                    fees?: components["schemas"]["Common-id"][];
+                    /** @description 要删除的办事程序步骤的标识。 */
+                    procedure?: components["schemas"]["Common-id"][];
+                };
+                /** @description 按标识整体替换的条目：写出替换后的完整条目，标识须是前一版本中已有的，位置不变。 */
+                replace?: {
+                    /** @description 替换后的申报材料（完整条目，按 id 对应原条目；引用共享目录且未写 id 的，以 use 为 id）。 */
+                    materials?: components["schemas"]["Item-materials-items"][];
+                    /** @description 替换后的受理条件（完整条目，按 id 对应原条目）。 */
+                    conditions?: components["schemas"]["Item-conditions-items"][];
+                    /** @description 替换后的收费项目（完整条目，按 id 对应原条目）。 */
+                    fees?: components["schemas"]["Item-fees-items"][];
+                    /** @description 替换后的办事程序步骤（完整条目，按 id 对应原条目）。 */
+                    procedure?: components["schemas"]["Item-procedure-items"][];
+                };
+                /** @description 新增的条目，依次添加到列表末尾；标识不得与已有条目重复。 */
+                add?: {
+                    /** @description 新增的申报材料（完整条目）。 */
+                    materials?: components["schemas"]["Item-materials-items"][];
+                    /** @description 新增的受理条件（完整条目）。 */
+                    conditions?: components["schemas"]["Item-conditions-items"][];
+                    /** @description 新增的收费项目（完整条目）。 */
+                    fees?: components["schemas"]["Item-fees-items"][];
+                    /** @description 新增的办事程序步骤（完整条目）。 */
+                    procedure?: components["schemas"]["Item-procedure-items"][];
+                };
+            } | unknown | unknown | unknown | unknown)[];
         };
         /** @description 事项编码，全包唯一，例如 MZ-001。 */
         "Item-code": string;
@@ -1008,9 +1041,19 @@ export interface components {
         "Item-window": components["schemas"]["Common-id"];
         /**
          * @description 办理方式：immediate 即办件（30分钟内当场办结）、promised 承诺件、reported 上报件（报上级审批）、joint 联办件（多部门）、petition 信访件。
-         * @enum {unknown}
+         * @enum {string}
          */
         "Item-mode": "immediate" | "promised" | "reported" | "joint" | "petition";
+        /** @description 办理方式：写一种（如 promised），或按条件选择的列表：自上而下取第一个 when 满足的一项，最后一项不写 when（其余情况）。例如 救助金额1000元以下的即办，超过的承诺件。 */
+        "Item-modeField": components["schemas"]["Item-mode"] | components["schemas"]["Item-modeChoice"][];
+        /** @description 按条件选择的一种办理方式。 */
+        "Item-modeChoice": {
+            when?: components["schemas"]["Common-condition"];
+            mode: components["schemas"]["Item-mode"];
+            /** @description 适用情形的中文表述（办事指南、告知单上显示），例如 救助金额1000元以下的。 */
+            text?: string;
+            limits?: components["schemas"]["Item-limits"];
+        };
         /** @description 联办件的协办部门标识（主办部门之外）。 */
         "Item-departments": components["schemas"]["Common-id"][];
         /** @description 上报件的审批机关，例如 县民政局。 */
@@ -1018,94 +1061,12 @@ export interface components {
         /** @description 设定依据（法律、法规及条款）。 */
         "Item-basis": components["schemas"]["Common-legalRef"][];
         /** @description 受理条件。任一条件不满足时，按 onFail 处理：returned 退回（默认）或 rejected 不予受理（须写 routeTo）。 */
-        "Item-conditions": {
-            id: components["schemas"]["Common-id"];
-            /** @description 条件的中文表述（办事指南、告知单上显示）。 */
-            text: string;
-            when: components["schemas"]["Common-condition"];
-            /** @description 不满足时写给申请人的理由。 */
-            reason: string;
-            /**
-             * @description 不满足时的处理：returned 退回件（默认）、rejected 不予受理。
-             * @enum {unknown}
-             */
-            onFail?: "returned" | "rejected";
-            /** @description 不予受理时，告知申请人应向哪个机关或窗口申请。 */
-            routeTo?: string;
-            /** @description 该条件的依据（法律法规及条款）；不满足时，通知书在理由后注明。 */
-            basis?: components["schemas"]["Common-legalRef"][];
-        }[];
+        "Item-conditions": components["schemas"]["Item-conditions-items"][];
         /** @description 申报材料。necessity：core 主件（缺少则退回）、required 必要（缺少则一次性告知补正）、deferrable 容缺（可受理后补交，须写 due）、optional 可选。 */
-        "Item-materials": ({
-            id?: components["schemas"]["Common-id"];
-            use?: components["schemas"]["Common-id"];
-            /** @description 材料名称。有 alternatives 时为这一组的名称。 */
-            name?: string;
-            /**
-             * @description 必要性：core 主件、required 必要、deferrable 容缺、optional 可选。
-             * @enum {unknown}
-             */
-            necessity: "core" | "required" | "deferrable" | "optional";
-            /**
-             * @description 形式：original 原件（默认）、copy 复印件、both 原件和复印件。
-             * @enum {unknown}
-             */
-            form?: "original" | "copy" | "both";
-            /** @description 份数（默认 1）。 */
-            copies?: number;
-            /**
-             * @description 载体：paper 纸质（默认）、electronic 电子、either 纸质或电子均可。
-             * @enum {unknown}
-             */
-            medium?: "paper" | "electronic" | "either";
-            /** @description 出具单位（由其他部门出具的材料），例如 公安机关。 */
-            issuer?: string;
-            /** @description 中心可通过共享自行调取。为 true 时不得要求申请人提交。 */
-            fetchable?: boolean;
-            requiredWhen?: components["schemas"]["Common-condition"];
-            /** @description requiredWhen 的中文表述，例如 代他人申请时提供。 */
-            requiredWhenText?: string;
-            /** @description 可任选其一的材料（提交其中任一即可）。 */
-            alternatives?: ({
-                id?: components["schemas"]["Common-id"];
-                use?: components["schemas"]["Common-id"];
-                /** @description 材料名称。 */
-                name?: string;
-                /**
-                 * @description 形式。
-                 * @enum {unknown}
-                 */
-                form?: "original" | "copy" | "both";
-                /** @description 份数。 */
-                copies?: number;
-                /**
-                 * @description 载体。
-                 * @enum {unknown}
-                 */
-                medium?: "paper" | "electronic" | "either";
-                /** @description 出具单位。 */
-                issuer?: string;
-                /** @description 填报须知。 */
-                notes?: string;
-            } | unknown | unknown)[];
-            due?: components["schemas"]["Common-duration"];
-            department?: components["schemas"]["Common-id"];
-            /** @description 样表名称（见 forms）。 */
-            sample?: string;
-            /** @description 填报须知。 */
-            notes?: string;
-            /** @description 要求提交该材料的依据（法律法规及条款）；缺少时，补正或退回通知书注明。 */
-            basis?: components["schemas"]["Common-legalRef"][];
-        } | unknown | unknown)[];
+        "Item-materials": components["schemas"]["Item-materials-items"][];
         /** @description 办事程序，按顺序列出步骤。 */
-        "Item-procedure": {
-            /** @description 步骤名称，例如 受理。 */
-            step: string;
-            /** @description 步骤说明。 */
-            description?: string;
-            limit?: components["schemas"]["Common-duration"];
-        }[];
-        /** @description 时限：statutory 法定时限、promised 承诺期限（不得长于法定时限）、extension 经批准可延长的最长期限。 */
+        "Item-procedure": components["schemas"]["Item-procedure-items"][];
+        /** @description 时限：statutory 法定时限、promised 承诺期限（不得长于法定时限）、extension 经批准可延长的最长期限。即办件可不写：承诺期限按 policy.yaml 的 clocks.immediate（30分钟），法定时限同承诺期限；写了的，承诺期限不得长于即办时限。其他办理方式必须写。 */
         "Item-limits": {
             statutory: components["schemas"]["Common-duration"];
             promised: components["schemas"]["Common-duration"];
@@ -1118,15 +1079,7 @@ export interface components {
             };
         };
         /** @description 收费标准。未在此声明的费用一律不得收取（杜绝“三乱”）；不收费则不写或写空列表。 */
-        "Item-fees": {
-            /** @description 收费项目，例如 工本费。 */
-            name: string;
-            /** @description 金额（元）。 */
-            amount: number;
-            /** @description 计费单位，例如 每本。 */
-            per?: string;
-            basis: components["schemas"]["Common-legalRef"];
-        }[];
+        "Item-fees": components["schemas"]["Item-fees-items"][];
         /** @description 办理结果。 */
         "Item-result": {
             /** @description 结果名称，例如 《残疾人证》。 */
@@ -1170,6 +1123,7 @@ export interface components {
             immediate?: string;
             returned?: string;
             rejected?: string;
+            correctable?: string;
             guide?: string;
             announcement?: string;
         };
@@ -1203,10 +1157,12 @@ export interface components {
             } & {
                 [key: string]: string | number | boolean;
             };
-            /** @description 已提交的材料：材料标识，或 {id, form, copies}。只写标识表示原件一份。 */
+            /** @description 已提交的材料：材料标识，或 {id, party, form, copies}。只写标识表示原件一份。每一方各需一份的材料（事项中写了 perParty）须用对象写明是哪一方的，例如 {id: id-card, party: 女方}。 */
             materials?: (string | {
                 /** @description 材料标识。 */
                 id: string;
+                /** @description 哪一方的材料（事项材料 perParty 中的称谓，例如 女方）；只用于每一方各需一份的材料。 */
+                party?: string;
                 /**
                  * @description 提交的形式。
                  * @enum {unknown}
@@ -1238,10 +1194,10 @@ export interface components {
                 reference: string;
             } | null;
             /**
-             * @description consultation 咨询件、supplement 补正件、returned 退回件、rejected 不予受理、accepted 受理件。
+             * @description consultation 咨询件、supplement 补正件、correctable 当场更正（材料问题都可以当场更正，更正后重新判断）、returned 退回件、rejected 不予受理、accepted 受理件。
              * @enum {unknown}
              */
-            kind: "consultation" | "supplement" | "returned" | "rejected" | "accepted";
+            kind: "consultation" | "supplement" | "correctable" | "returned" | "rejected" | "accepted";
             /**
              * @description 受理件的办理方式；其他分类为 null。
              * @enum {unknown}
@@ -1249,6 +1205,12 @@ export interface components {
             mode: "immediate" | "promised" | "reported" | "joint" | "petition" | null;
             /** @description 收件时间（ISO 8601，北京时间）。 */
             receivedAt: string;
+            /** @description 事项按条件选择办理方式（mode 写成列表）时，适用的那一项：index 为列表中的序号（从0起），text 为适用情形，source 为规则出处；按已知事实无法判断时为 null。办理方式只有一种的事项、及之前版本保存的决定不写（按其余情况一项计）。 */
+            modeBranch?: {
+                index: number;
+                text: string | null;
+                source: components["schemas"]["Decision-source"];
+            } | null;
             /** @description 一次性告知的完整材料清单（按申请人事实解析有条件的材料）。 */
             materials: {
                 id: string;
@@ -1270,6 +1232,13 @@ export interface components {
                 alternatives?: {
                     id: string;
                     name: string;
+                    /**
+                     * @description 与该材料不同时：这一项须提交的形式。
+                     * @enum {unknown}
+                     */
+                    form?: "original" | "copy" | "both";
+                    /** @description 与该材料不同时：这一项须提交的份数。 */
+                    copies?: number;
                 }[];
                 /** @description 联办件中材料所属部门名称。 */
                 department?: string | null;
@@ -1278,6 +1247,8 @@ export interface components {
                 notes?: string | null;
                 /** @description 容缺材料的补交期限（自受理之日起）；其他材料为 null。 */
                 due?: components["schemas"]["Decision-duration"] | null;
+                /** @description 每一方各需一份的材料的各方称谓，例如 [男方, 女方]（一次性告知写“男方、女方各一份”）；其他材料没有此字段。 */
+                parties?: string[];
             }[];
             /** @description 缺少或不合要求的材料（补正、退回时全部列出，不分次告知）。 */
             missing: {
@@ -1285,17 +1256,30 @@ export interface components {
                 name: string;
                 /** @enum {unknown} */
                 necessity: "core" | "required" | "deferrable" | "optional";
+                /** @description 每一方各需一份的材料：缺的是哪一方的，例如 女方。 */
+                party?: string;
                 /** @enum {unknown} */
                 problem: "absent" | "wrong-form" | "too-few-copies";
                 /** @description 中文说明，例如 需原件和复印件，只提交了复印件。 */
                 detail: string;
                 department?: string | null;
             }[];
-            /** @description 容缺受理后尚待补交的材料及补交期限。 */
+            /** @description 可以当场更正的材料问题（《行政许可法》第三十二条第一款第（三）项）：不列入缺件、不出具补正通知书；申请人当场更正后重新判断。 */
+            correctable?: {
+                id: string;
+                name: string;
+                /** @description 每一方各需一份的材料：是哪一方的，例如 女方。 */
+                party?: string;
+                /** @enum {unknown} */
+                problem: "absent" | "wrong-form" | "too-few-copies";
+                /** @description 中文说明，例如 未提交（需原件）。 */
+                detail: string;
+            }[];
+            /** @description 尚待补交的容缺材料及补交期限（自受理时起算）。受理件写明期限；补正件、当场更正件列出尚未交齐的容缺材料，期限为 null，待受理后按受理时间计算（办件登记簿在登记受理时计算）。 */
             deferred: {
                 id: string;
                 name: string;
-                /** @description 补交截止时间（ISO 8601）。 */
+                /** @description 补交截止时间（ISO 8601），自受理时起算；尚未受理或未规定期限为 null。 */
                 due: string | null;
             }[];
             /** @description 提交了本事项材料清单中没有的材料标识。 */
@@ -1316,6 +1300,8 @@ export interface components {
                 acceptedAt: string;
                 promised: components["schemas"]["Decision-due"];
                 statutory: components["schemas"]["Decision-due"];
+                reply?: components["schemas"]["Decision-due"];
+                leaderReception?: components["schemas"]["Decision-due"];
                 warnings: components["schemas"]["Decision-warning"][];
             } | null;
             fees: {
@@ -1329,10 +1315,21 @@ export interface components {
                 /** @description 事项类型，例如 行政给付。 */
                 type: string;
                 /**
-                 * @description 受理后的办理方式。
+                 * @description 受理后的办理方式（按条件选择的事项：按已知事实适用的一项，无法判断时为其余情况一项）。
                  * @enum {unknown}
                  */
                 mode: "immediate" | "promised" | "reported" | "joint" | "petition";
+                /** @description 按条件选择办理方式的事项：每一种办理方式、适用情形、时限及按已知事实是否适用；办理方式只有一种的事项不写。 */
+                modes?: {
+                    index: number;
+                    /** @enum {unknown} */
+                    mode: "immediate" | "promised" | "reported" | "joint" | "petition";
+                    text: string | null;
+                    promised: components["schemas"]["Decision-duration"];
+                    statutory: components["schemas"]["Decision-duration"];
+                    /** @description true 适用、false 不适用、null 缺少事实无法判断。 */
+                    applies: boolean | null;
+                }[];
                 /** @description 主办部门名称。 */
                 department: string;
                 /** @description 联办件的协办部门名称。 */
@@ -1420,14 +1417,16 @@ export interface components {
             /** @description facts.yaml 中的说明；没有为 null。 */
             description: string | null;
             /**
-             * @description eligibility：能决定某项受理条件；material：只决定某些材料是否需要。
+             * @description eligibility：能决定某项受理条件；mode：能决定适用哪种办理方式（及时限）；material：只决定某些材料是否需要。
              * @enum {unknown}
              */
-            purpose: "eligibility" | "material";
+            purpose: "eligibility" | "mode" | "material";
             /** @description 它能决定的、目前无法判断的受理条件标识。 */
             conditions: string[];
             /** @description 它能决定是否需要的材料标识（目前为 unknown、且非中心调取的材料）。 */
             materials: string[];
+            /** @description 它能决定的、目前无法判断的办理方式序号（mode 列表中从0起）；没有时不写。 */
+            modes?: number[];
         };
         "Decision-warning": {
             /** @description 例如 calendar-uncovered。 */
@@ -1437,12 +1436,12 @@ export interface components {
         "Decision-duration": {
             amount: number;
             /** @enum {unknown} */
-            unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+            unit: "workingDays" | "calendarDays" | "hours" | "minutes" | "sameDay";
         };
         "Decision-due": {
             amount: number;
             /** @enum {unknown} */
-            unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+            unit: "workingDays" | "calendarDays" | "hours" | "minutes" | "sameDay";
             /** @description 到期时间（ISO 8601，北京时间）。 */
             due: string;
         };
@@ -1671,6 +1670,106 @@ export interface components {
                     [key: string]: unknown;
                 }[];
             };
+        };
+        "Item-materials-items": {
+            id?: components["schemas"]["Common-id"];
+            use?: components["schemas"]["Common-id"];
+            /** @description 材料名称。有 alternatives 时为这一组的名称。 */
+            name?: string;
+            /**
+             * @description 必要性：core 主件、required 必要、deferrable 容缺、optional 可选。
+             * @enum {unknown}
+             */
+            necessity: "core" | "required" | "deferrable" | "optional";
+            /**
+             * @description 形式：original 原件（默认）、copy 复印件、both 原件和复印件。
+             * @enum {unknown}
+             */
+            form?: "original" | "copy" | "both";
+            /** @description 份数（默认 1）。 */
+            copies?: number;
+            /**
+             * @description 载体：paper 纸质（默认）、electronic 电子、either 纸质或电子均可。
+             * @enum {unknown}
+             */
+            medium?: "paper" | "electronic" | "either";
+            /** @description 出具单位（由其他部门出具的材料），例如 公安机关。 */
+            issuer?: string;
+            /** @description 中心可通过共享自行调取。为 true 时不得要求申请人提交。 */
+            fetchable?: boolean;
+            requiredWhen?: components["schemas"]["Common-condition"];
+            /** @description requiredWhen 的中文表述，例如 代他人申请时提供。 */
+            requiredWhenText?: string;
+            /** @description 可任选其一的材料（提交其中任一即可）。 */
+            alternatives?: ({
+                id?: components["schemas"]["Common-id"];
+                use?: components["schemas"]["Common-id"];
+                /** @description 材料名称。 */
+                name?: string;
+                /**
+                 * @description 形式。
+                 * @enum {unknown}
+                 */
+                form?: "original" | "copy" | "both";
+                /** @description 份数。 */
+                copies?: number;
+                /**
+                 * @description 载体。
+                 * @enum {unknown}
+                 */
+                medium?: "paper" | "electronic" | "either";
+                /** @description 出具单位。 */
+                issuer?: string;
+                /** @description 填报须知。 */
+                notes?: string;
+            } | unknown | unknown)[];
+            due?: components["schemas"]["Common-duration"];
+            /** @description 每一方各需一份的材料：写出各方的称谓，例如 [男方, 女方]（2 至 10 个，不得重复）。提交时须写明是哪一方的（{ id, party: 女方 }）；缺少的按方列出，例如 女方居民身份证。 */
+            perParty?: string[];
+            /** @description 可以当场更正的问题（《行政许可法》第三十二条第一款第（三）项）：true 表示所有问题，或列出其中几种：absent 未提交（如申请书可在窗口当场填写）、wrong-form 形式不符、too-few-copies 份数不足（如窗口可当场复印）。这些问题不出具补正通知书，而是告知当场更正，更正后重新判断。 */
+            correctable?: boolean | ("absent" | "wrong-form" | "too-few-copies")[];
+            department?: components["schemas"]["Common-id"];
+            /** @description 样表名称（见 forms）。 */
+            sample?: string;
+            /** @description 填报须知。 */
+            notes?: string;
+            /** @description 要求提交该材料的依据（法律法规及条款）；缺少时，补正或退回通知书注明。 */
+            basis?: components["schemas"]["Common-legalRef"][];
+        } | unknown | unknown;
+        "Item-conditions-items": {
+            id: components["schemas"]["Common-id"];
+            /** @description 条件的中文表述（办事指南、告知单上显示）。 */
+            text: string;
+            when: components["schemas"]["Common-condition"];
+            /** @description 不满足时写给申请人的理由。 */
+            reason: string;
+            /**
+             * @description 不满足时的处理：returned 退回件（默认）、rejected 不予受理。
+             * @enum {unknown}
+             */
+            onFail?: "returned" | "rejected";
+            /** @description 不予受理时，告知申请人应向哪个机关或窗口申请。 */
+            routeTo?: string;
+            /** @description 该条件的依据（法律法规及条款）；不满足时，通知书在理由后注明。 */
+            basis?: components["schemas"]["Common-legalRef"][];
+        };
+        "Item-fees-items": {
+            id?: components["schemas"]["Common-id"];
+            /** @description 收费项目，例如 工本费。 */
+            name: string;
+            /** @description 金额（元）。 */
+            amount: number;
+            /** @description 计费单位，例如 每本。 */
+            per?: string;
+            basis: components["schemas"]["Common-legalRef"];
+        };
+        "Item-procedure-items": {
+            id?: components["schemas"]["Common-id"];
+            /** @description 步骤名称，例如 受理。 */
+            step: string;
+            /** @description 步骤说明。 */
+            description?: string;
+            limit?: components["schemas"]["Common-duration"];
         };
         /** @description 调查核实结果。 */
         "Complaint-verification": {
@@ -1961,7 +2060,12 @@ export interface operations {
                     "application/json": {
                         code?: components["schemas"]["Item"]["code"];
                         name?: components["schemas"]["Item"]["name"];
-                        mode?: components["schemas"]["Item"]["mode"];
+                        mode?: components["schemas"]["Item-mode"];
+                        /** @description 按条件选择办理方式的事项：每一种办理方式及适用情形（自上而下取第一个适用的）；办理方式只有一种的事项不写。 */
+                        modes?: {
+                            mode: components["schemas"]["Item-mode"];
+                            text: string | null;
+                        }[];
                         /** @description 受理窗口。 */
                         window?: {
                             id?: string;
@@ -2027,7 +2131,12 @@ export interface operations {
                     "application/json": {
                         code?: components["schemas"]["Item"]["code"];
                         name?: components["schemas"]["Item"]["name"];
-                        mode?: components["schemas"]["Item"]["mode"];
+                        mode?: components["schemas"]["Item-mode"];
+                        /** @description 按条件选择办理方式的事项：每一种办理方式及适用情形（自上而下取第一个适用的）；办理方式只有一种的事项不写。 */
+                        modes?: {
+                            mode: components["schemas"]["Item-mode"];
+                            text: string | null;
+                        }[];
                         /** @description 受理窗口。 */
                         window?: {
                             id?: string;
@@ -2244,7 +2353,7 @@ export interface operations {
                          * @description 数据来源。
                          * @enum {unknown}
                          */
-                        source: "pack" | "package" | "weekends-only";
+                        source: "pack" | "package" | "statutory" | "weekends-only";
                         /** @description 是否为国务院正式公布的安排；未知安排时为 null。 */
                         official: boolean | null;
                         /** @description 安排的出处（通知文号等）。 */
@@ -2424,6 +2533,13 @@ export interface operations {
                             number?: string;
                             href?: string;
                         } | null;
+                        /** @description 容缺材料及补交期限：自登记簿所记的受理时间（受理环节，或逾期未告知补正视为受理）起算，补正后受理的从受理之日起算；尚未受理的为 null。 */
+                        deferred?: {
+                            id: string;
+                            name: string;
+                            /** @description 补交截止时间（ISO 8601）。 */
+                            due: string | null;
+                        }[];
                     };
                 };
             };
@@ -2560,6 +2676,13 @@ export interface operations {
                             number?: string;
                             href?: string;
                         } | null;
+                        /** @description 容缺材料及补交期限：自登记簿所记的受理时间（受理环节，或逾期未告知补正视为受理）起算，补正后受理的从受理之日起算；尚未受理的为 null。 */
+                        deferred?: {
+                            id: string;
+                            name: string;
+                            /** @description 补交截止时间（ISO 8601）。 */
+                            due: string | null;
+                        }[];
                     };
                 };
             };
@@ -2687,6 +2810,13 @@ export interface operations {
                             number?: string;
                             href?: string;
                         } | null;
+                        /** @description 容缺材料及补交期限：自登记簿所记的受理时间（受理环节，或逾期未告知补正视为受理）起算，补正后受理的从受理之日起算；尚未受理的为 null。 */
+                        deferred?: {
+                            id: string;
+                            name: string;
+                            /** @description 补交截止时间（ISO 8601）。 */
+                            due: string | null;
+                        }[];
                     };
                 };
             };
@@ -4056,7 +4186,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 整个草稿（规则包加上草稿中的修改）的校验结果。 */
+            /** @description 整个草稿（规则包加上草稿中的修改）的校验结果，以及正在编辑的事项的静态检查。 */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4085,6 +4215,35 @@ export interface operations {
                         }[];
                         /** @description 校验耗时（毫秒）。 */
                         ms: number;
+                        /** @description 正在编辑的事项的静态检查（与 bianmin check --item 相同：一次性告知是否完整、死规则和重叠规则、办理方式与时限和文书是否一致）。只在草稿没有校验错误、且写入的是事项文件（或查询时写了 item）时才做；否则为 null。 */
+                        check: {
+                            /** @description 所检查的事项编码。 */
+                            item: string;
+                            /** @description E-CHECK-… 错误。 */
+                            errors: {
+                                file: string;
+                                line: number;
+                                column: number;
+                                path: string;
+                                code: string;
+                                message: string;
+                                /** @description 复现该问题的场景（YAML，scenarios: 下的一项）；没有反例时为 null。 */
+                                scenario: string | null;
+                            }[];
+                            /** @description W-CHECK-… 警告。 */
+                            warnings: {
+                                file: string;
+                                line: number;
+                                column: number;
+                                path: string;
+                                code: string;
+                                message: string;
+                                /** @description 复现该问题的场景（YAML，scenarios: 下的一项）；没有反例时为 null。 */
+                                scenario: string | null;
+                            }[];
+                            /** @description 检查耗时（毫秒）。 */
+                            ms: number;
+                        } | null;
                     };
                 };
             };
@@ -4170,7 +4329,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 整个草稿（规则包加上草稿中的修改）的校验结果。 */
+            /** @description 整个草稿（规则包加上草稿中的修改）的校验结果，以及正在编辑的事项的静态检查。 */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4199,6 +4358,35 @@ export interface operations {
                         }[];
                         /** @description 校验耗时（毫秒）。 */
                         ms: number;
+                        /** @description 正在编辑的事项的静态检查（与 bianmin check --item 相同：一次性告知是否完整、死规则和重叠规则、办理方式与时限和文书是否一致）。只在草稿没有校验错误、且写入的是事项文件（或查询时写了 item）时才做；否则为 null。 */
+                        check: {
+                            /** @description 所检查的事项编码。 */
+                            item: string;
+                            /** @description E-CHECK-… 错误。 */
+                            errors: {
+                                file: string;
+                                line: number;
+                                column: number;
+                                path: string;
+                                code: string;
+                                message: string;
+                                /** @description 复现该问题的场景（YAML，scenarios: 下的一项）；没有反例时为 null。 */
+                                scenario: string | null;
+                            }[];
+                            /** @description W-CHECK-… 警告。 */
+                            warnings: {
+                                file: string;
+                                line: number;
+                                column: number;
+                                path: string;
+                                code: string;
+                                message: string;
+                                /** @description 复现该问题的场景（YAML，scenarios: 下的一项）；没有反例时为 null。 */
+                                scenario: string | null;
+                            }[];
+                            /** @description 检查耗时（毫秒）。 */
+                            ms: number;
+                        } | null;
                     };
                 };
             };
@@ -4250,7 +4438,10 @@ export interface operations {
     };
     getDraftDiagnostics: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 正在编辑的事项编码，例如 MZ-004：答复中附该事项的静态检查。 */
+                item?: string;
+            };
             header?: never;
             path: {
                 /** @description 草稿编号。 */
@@ -4260,7 +4451,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 整个草稿（规则包加上草稿中的修改）的校验结果。 */
+            /** @description 整个草稿（规则包加上草稿中的修改）的校验结果，以及正在编辑的事项的静态检查。 */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4289,6 +4480,35 @@ export interface operations {
                         }[];
                         /** @description 校验耗时（毫秒）。 */
                         ms: number;
+                        /** @description 正在编辑的事项的静态检查（与 bianmin check --item 相同：一次性告知是否完整、死规则和重叠规则、办理方式与时限和文书是否一致）。只在草稿没有校验错误、且写入的是事项文件（或查询时写了 item）时才做；否则为 null。 */
+                        check: {
+                            /** @description 所检查的事项编码。 */
+                            item: string;
+                            /** @description E-CHECK-… 错误。 */
+                            errors: {
+                                file: string;
+                                line: number;
+                                column: number;
+                                path: string;
+                                code: string;
+                                message: string;
+                                /** @description 复现该问题的场景（YAML，scenarios: 下的一项）；没有反例时为 null。 */
+                                scenario: string | null;
+                            }[];
+                            /** @description W-CHECK-… 警告。 */
+                            warnings: {
+                                file: string;
+                                line: number;
+                                column: number;
+                                path: string;
+                                code: string;
+                                message: string;
+                                /** @description 复现该问题的场景（YAML，scenarios: 下的一项）；没有反例时为 null。 */
+                                scenario: string | null;
+                            }[];
+                            /** @description 检查耗时（毫秒）。 */
+                            ms: number;
+                        } | null;
                     };
                 };
             };
@@ -4456,7 +4676,7 @@ export interface operations {
                      * @description 文书种类。
                      * @enum {unknown}
                      */
-                    doc: "guide" | "board-item" | "consultation" | "supplement" | "accepted" | "immediate" | "returned" | "rejected";
+                    doc: "guide" | "board-item" | "consultation" | "supplement" | "correctable" | "accepted" | "immediate" | "returned" | "rejected";
                     /** @description 事项编码（不写则取 application 或 decision 中的）。 */
                     item?: string;
                     application?: components["schemas"]["Application"];
@@ -5677,12 +5897,12 @@ export interface operations {
                                     remaining: {
                                         amount: number;
                                         /** @enum {unknown} */
-                                        unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+                                        unit: "workingDays" | "calendarDays" | "hours" | "minutes" | "sameDay";
                                     };
                                     elapsed: {
                                         amount: number;
                                         /** @enum {unknown} */
-                                        unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+                                        unit: "workingDays" | "calendarDays" | "hours" | "minutes" | "sameDay";
                                     };
                                     /** @enum {unknown} */
                                     level: "normal" | "yellow" | "red";
@@ -5703,6 +5923,12 @@ export interface operations {
                                     number: string;
                                     href: string;
                                 } | null;
+                                /** @description 容缺材料及补交期限：自登记簿所记的受理时间（受理环节，或视为受理）起算；尚未受理的为 null。 */
+                                deferred: {
+                                    id: string;
+                                    name: string;
+                                    due: string | null;
+                                }[];
                             };
                             /**
                              * @description 预警等级（未计时的为 normal）。
@@ -5733,12 +5959,12 @@ export interface operations {
                                     remaining: {
                                         amount: number;
                                         /** @enum {unknown} */
-                                        unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+                                        unit: "workingDays" | "calendarDays" | "hours" | "minutes" | "sameDay";
                                     };
                                     elapsed: {
                                         amount: number;
                                         /** @enum {unknown} */
-                                        unit: "workingDays" | "calendarDays" | "hours" | "minutes";
+                                        unit: "workingDays" | "calendarDays" | "hours" | "minutes" | "sameDay";
                                     };
                                     /** @enum {unknown} */
                                     level: "normal" | "yellow" | "red";
@@ -5759,6 +5985,12 @@ export interface operations {
                                     number: string;
                                     href: string;
                                 } | null;
+                                /** @description 容缺材料及补交期限：自登记簿所记的受理时间（受理环节，或视为受理）起算；尚未受理的为 null。 */
+                                deferred: {
+                                    id: string;
+                                    name: string;
+                                    due: string | null;
+                                }[];
                             };
                             reviewed: {
                                 id: string;

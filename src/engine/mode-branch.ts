@@ -1,0 +1,105 @@
+/**
+ * Which mode an application is handled in, for an item whose `mode` is chosen by a condition
+ * (临时救助: immediate up to 1,000 元, promised above). Branches are read top-down on the same
+ * three-valued run as the eligibility conditions: the first whose `when` holds applies; a branch
+ * that cannot be decided (a fact not given) stops the choice, since a later branch applies only
+ * when every earlier one fails. The default (last, no `when`) applies when all before it fail.
+ */
+import { MODE_LABELS, modeBranches, policyAt, type Decision, type DecisionGuide, type DecisionReason, type DueDate, type Duration, type SourceRef, type TraceEntry } from '../pack/index.ts';
+import type { CompiledModeBranch, CompiledPack, CompiledVersion } from './compile.ts';
+import { entry } from './trace.ts';
+
+
+export interface ModeRun {
+  of(slot: number, needed: readonly string[]): boolean | null;
+  missingFacts(needed: readonly string[]): string;
+}
+
+export interface ModeOutcome {
+  /** The branch that applies; null when an undecided branch comes first. */
+  readonly branch: CompiledModeBranch | null;
+  /** The branch whose condition lacks facts, with their labels; null when the choice is made. */
+  readonly undecided: { readonly branch: CompiledModeBranch; readonly facts: string } | null;
+  /** Per branch, in order: true applies, false does not, null cannot be told (yet). */
+  readonly applies: ReadonlyArray<boolean | null>;
+  /** Trace entries, one per branch looked at (conditional modes only; a single mode has none). */
+  readonly trace: readonly TraceEntry[];
+}
+
+export function chooseMode(v: CompiledVersion, run: ModeRun): ModeOutcome {
+  const applies: Array<boolean | null> = v.modes.map(() => false);
+  const trace: TraceEntry[] = [];
+  let branch: CompiledModeBranch | null = null;
+  let undecided: ModeOutcome['undecided'] = null;
+  for (const b of v.modes) {
+    const r = b.slot < 0 ? true : run.of(b.slot, b.facts);
+    if (r === null) {
+      undecided = { branch: b, facts: run.missingFacts(b.facts) };
+      for (let i = b.index; i < applies.length; i++) applies[i] = null;
+      if (b.conditional) trace.push(entry(b.rule, null, `无法判断适用哪种办理方式：${describe(b)}；缺少申请人事实：${undecided.facts}`, b.source));
+      break;
+    }
+    if (r) {
+      branch = b;
+      applies[b.index] = true;
+      if (b.conditional) trace.push(entry(b.rule, true, `适用办理方式：${describe(b)}${b.slot < 0 && b.index > 0 ? '（前面各项的适用条件均不满足）' : ''}`, b.source));
+      break;
+    }
+    if (b.conditional) trace.push(entry(b.rule, false, `不适用办理方式：${describe(b)}`, b.source));
+  }
+  return { branch, undecided, applies, trace };
+}
+
+/** The supplement reason of an undecided branch: the applicant must say what decides it. */
+export function modeReason(u: NonNullable<ModeOutcome['undecided']>): DecisionReason {
+  return {
+    code: u.branch.rule,
+    message: `无法判断适用哪种办理方式（${describe(u.branch)}）：请补充申请人情况（${u.facts}）`,
+    source: u.branch.source,
+  };
+}
+
+/** The decision's `modeBranch`: only items with a conditional mode carry one. */
+export function modeBranchOf(v: CompiledVersion, o: ModeOutcome): { index: number; text: string | null; source: SourceRef } | null | undefined {
+  if (!v.modes[0]?.conditional) return undefined;
+  return o.branch ? { index: o.branch.index, text: o.branch.text, source: o.branch.source } : null;
+}
+
+/** The guide's list of branches with whether each applies (conditional modes only). */
+export function guideModes(v: CompiledVersion, o: ModeOutcome): NonNullable<DecisionGuide>['modes'] {
+  if (!v.modes[0]?.conditional) return undefined;
+  return v.modes.map((b) => ({
+    index: b.index,
+    mode: b.mode,
+    text: b.text,
+    promised: { amount: b.limits.promised.amount, unit: b.limits.promised.unit },
+    statutory: { amount: b.limits.statutory.amount, unit: b.limits.statutory.unit },
+    applies: o.applies[b.index] ?? null,
+  }));
+}
+
+function describe(b: CompiledModeBranch): string {
+  return `${MODE_LABELS[b.mode]}${b.text ? `（${b.text}）` : ''}`;
+}
+
+/**
+ * The deadline of an application accepted in `branch` at `acceptedAtMs`: the branch's promised and
+ * statutory limits, and for a petition (信访件) the policy's reply and leader-reception dues
+ * (信访接待制度第三条: 当场解决不了的三日内答复, 领导接待一周内答复), which the decision carries
+ * so that the window and the register see every clock the petition runs on.
+ */
+export function deadlineOf(pack: CompiledPack, v: CompiledVersion, branch: CompiledModeBranch, acceptedAtMs: number, date: string): NonNullable<Decision['deadline']> {
+  // The policy in force that day: an immediate branch's clock is the policy's, which may be dated.
+  const policy = policyAt(pack.data.policy, date);
+  const limits = modeBranches(v.data, policy)[branch.index]?.limits ?? branch.limits;
+  const deadline = pack.clock.deadline(limits, acceptedAtMs);
+  if (branch.mode !== 'petition') return deadline;
+  const warnings = [...deadline.warnings];
+  const dueOf = (clock: Duration): DueDate => {
+    const due = pack.clock.due({ amount: clock.amount, unit: clock.unit }, acceptedAtMs);
+    for (const w of due.warnings) if (!warnings.some((x) => x.message === w.message)) warnings.push(w);
+    return { amount: clock.amount, unit: clock.unit, due: due.due };
+  };
+  const { petitionReply, leaderReception } = policy.clocks;
+  return { ...deadline, reply: dueOf(petitionReply), leaderReception: dueOf(leaderReception), warnings };
+}
