@@ -112,10 +112,13 @@ export function clockCore(index: DayIndex, policy: ClockPolicy, c: ClockCase, no
   const total = extendedAmount(c.promised, c.extensionMax, approved, 'promised');
   const statutoryTotal = extendedAmount(c.statutory, c.extensionMax, approved, 'statutory');
   const unit = c.promised.unit;
-  const due = dueAt(index, start, total, unit, spans);
+  const ownDue = dueAt(index, start, total, unit, spans);
   const statutoryDue = dueAt(index, start, statutoryTotal, c.statutory.unit, spans);
+  // A promise never outlasts the law: 30 minutes from Friday 17:20 would run to Monday, but a
+  // same-day statutory limit ends Friday at the close.
+  const due = ownDue > statutoryDue ? statutoryDue : ownDue;
 
-  const remaining = remainingAt(index, unit, total, start, at, due, spans);
+  const remaining = due === ownDue ? remainingAt(index, unit, total, start, at, due, spans) : at > due ? -1 : remainingIn(index, unit, at, due);
   let level: ClockLevel;
   if (at > due || at > statutoryDue) level = 'red';
   else if (completed !== null && completed <= nowMs) level = 'normal';

@@ -38,8 +38,10 @@ export function computeDeadline(cal: WorkCalendar, limits: Limits, acceptedAt: s
   const approved = splitLate(index, start, limits.statutory, max, approvedExtensions(options.extensions, max, null), spans).timely;
   const promisedAmount = extendedAmount(limits.promised, max, approved, 'limits.promised');
   const statutoryAmount = extendedAmount(limits.statutory, max, approved, 'limits.statutory');
-  const promisedDue = dueAt(index, start, promisedAmount, limits.promised.unit, spans);
   const statutoryDue = dueAt(index, start, statutoryAmount, limits.statutory.unit, spans);
+  // A promise never outlasts the law (see clock.ts): the promised due is at the latest the statutory one.
+  const ownDue = dueAt(index, start, promisedAmount, limits.promised.unit, spans);
+  const promisedDue = ownDue > statutoryDue ? statutoryDue : ownDue;
   const last = promisedDue > statutoryDue ? promisedDue : statutoryDue;
   const warnings = coverageWarnings(index, shanghaiDay(start), shanghaiDay(last));
   return {

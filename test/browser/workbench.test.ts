@@ -133,6 +133,9 @@ describe('the workbench loop', () => {
     await page.getByTestId('file-tree').locator('[data-path="items/mz-004.yaml"]').click();
     await page.locator('[data-testid=editor] .view-lines').getByText('高龄津贴申领', { exact: false }).first().waitFor();
     await page.getByTestId('diagnostics').getByText('检查通过').waitFor();
+    // The sample's warnings depend on the date (from 1 November: next year's holidays still provisional).
+    const baseline = await page.getByTestId('diagnostics').getAttribute('data-count');
+    expect(await page.getByTestId('diagnostic').evaluateAll((els) => els.filter((e) => e.classList.contains('error')).length)).toBe(0);
 
     // The photo: optional → required, typed in the editor.
     const text = await readFile(path.join(tmp, 'rules/items/mz-004.yaml'), 'utf8');
@@ -144,7 +147,7 @@ describe('the workbench loop', () => {
     await page.keyboard.type('required');
     await page.getByTestId('file-tree').locator('[data-path="items/mz-004.yaml"] .state').waitFor();
     await page.getByTestId('diagnostics').getByText('检查通过').waitFor();
-    expect(await page.getByTestId('diagnostics').getAttribute('data-count')).toBe('0');
+    expect(await page.getByTestId('diagnostics').getAttribute('data-count')).toBe(baseline);
     // The draft holds the text verbatim: comments and layout kept, only the one word changed.
     const draftId = await page.getByTestId('draft-select').inputValue();
     const draftFile = await (await fetch(`${base}/v1/drafts/${draftId}/files/items%2Fmz-004.yaml`, { headers: { authorization: `Bearer ${ADMIN}` } })).json() as { text: string };
@@ -282,7 +285,9 @@ describe('新建规则包 in the workbench', () => {
     expect(await tree.locator('[data-path="items/mz-004.yaml"]').getAttribute('class')).toContain('deleted');
     // The one thing a new center must still decide: how long applicants have to supplement.
     await page.getByTestId('diagnostic').filter({ hasText: 'W-POLICY-NO-SUPPLEMENT-PERIOD' }).waitFor();
-    expect(await page.getByTestId('diagnostics').getAttribute('data-count')).toBe('1');
+    // Besides it only the date-dependent calendar reminder (next year's file is provisional until the State Council's notice).
+    const codes = await page.getByTestId('diagnostic').locator('.code').allTextContents();
+    expect(codes.filter((c) => c !== 'W-CALENDAR-NEXT-YEAR')).toEqual(['W-POLICY-NO-SUPPLEMENT-PERIOD']);
     await page.locator('[data-testid=editor] .view-lines').getByText('新安镇便民服务中心', { exact: false }).first().waitFor();
     expect(await page.getByTestId('draft-select').locator('option:checked').textContent()).toContain('新安镇便民服务中心');
 
