@@ -118,7 +118,15 @@ export function clockCore(index: DayIndex, policy: ClockPolicy, c: ClockCase, no
   // same-day statutory limit ends Friday at the close.
   const due = ownDue > statutoryDue ? statutoryDue : ownDue;
 
-  const remaining = due === ownDue ? remainingAt(index, unit, total, start, at, due, spans) : at > due ? -1 : remainingIn(index, unit, at, due);
+  // Capped, the time left is what the capped due leaves: for office units, the office time from
+  // acceptance to it (suspensions counted as everywhere); a day-unit promise cannot outlast a
+  // day-unit statutory limit (validate refuses it), so the other branch is only a guard.
+  const remaining =
+    due === ownDue
+      ? remainingAt(index, unit, total, start, at, due, spans)
+      : isDayUnit(unit)
+        ? (at > due ? -1 : remainingIn(index, unit, at, due))
+        : remainingAt(index, unit, runningOffice(index, start, due, spans) / officeUnitMs(unit), start, at, due, spans);
   let level: ClockLevel;
   if (at > due || at > statutoryDue) level = 'red';
   else if (completed !== null && completed <= nowMs) level = 'normal';

@@ -31,4 +31,4 @@ export { formatInstant, shanghaiDate } from './shanghai-time.ts';
 export { clockDate, clockInstant } from './clock-input.ts';
 export { describeDuration, describeInstant } from './describe.ts';
 export { FIRST_YEAR, LAST_YEAR } from './day-index.ts';
-export { packClock, packDeadline } from './pack-clock.ts';
+export { deadlineBasis, deadlineModes, deadlineOn, packClock, packDeadline, type DeadlineBasis } from './pack-clock.ts';

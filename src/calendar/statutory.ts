@@ -9,18 +9,23 @@ import type { HolidaySpan, YearDeclaration } from './year-declaration.ts';
 
 export { STATUTORY_FROM, statutoryHolidays, type StatutoryHoliday };
 
-const declarations = new Map<number, YearDeclaration>();
+const declarations = new Map<number, YearDeclaration | null>();
 
-/** A year's schedule from the statutory rule: its holidays as breaks (overlapping ones merged), no make-up days. */
-export function statutoryDeclaration(year: number): YearDeclaration {
-  let decl = declarations.get(year);
-  if (!decl) declarations.set(year, (decl = buildDeclaration(year)));
-  return decl;
+/**
+ * A year's schedule from the statutory rule: its holidays as breaks (overlapping ones merged), no
+ * make-up days. Null when the lunar data cannot place that year's festivals: the year is then
+ * counted by weekends only, with the `calendar-uncovered` warning, rather than failing the pack.
+ */
+export function statutoryDeclaration(year: number): YearDeclaration | null {
+  if (!declarations.has(year)) declarations.set(year, buildDeclaration(year));
+  return declarations.get(year)!;
 }
 
-function buildDeclaration(year: number): YearDeclaration {
+function buildDeclaration(year: number): YearDeclaration | null {
+  const statutory = statutoryHolidays(year);
+  if (!statutory) return null;
   const days = new Map<number, string[]>();
-  for (const h of statutoryHolidays(year)) {
+  for (const h of statutory) {
     for (const d of h.days) {
       const n = parseDate(d);
       const names = days.get(n) ?? [];

@@ -43,7 +43,13 @@ export class Calendar implements WorkCalendar {
     const decls = new Map<number, YearDeclaration>();
     if (input.fallback !== false) for (const [y, d] of packageDeclarations()) decls.set(y, d);
     for (const file of input.calendars) decls.set(file.year, fromCalendarFile(file));
-    if (input.statutory !== false) for (let y = STATUTORY_FROM; y <= LAST_YEAR; y++) if (!decls.has(y)) decls.set(y, statutoryDeclaration(y));
+    if (input.statutory !== false) {
+      for (let y = STATUTORY_FROM; y <= LAST_YEAR; y++) {
+        // A year the lunar data cannot place stays undeclared: weekends only, with its warning.
+        const statutory = decls.has(y) ? null : statutoryDeclaration(y);
+        if (statutory) decls.set(y, statutory);
+      }
+    }
     this.declarations = new Map([...decls].sort((a, b) => a[0] - b[0]));
 
     const holidays = new Set<number>();

@@ -14,19 +14,19 @@
  * so the combinations are enumerated per group of materials reading the same facts, not over the
  * product of an item's facts, and every decision is cached by its facts (and submission).
  */
-import { daysFromCivil, formatDate, formatPath, renderMessage, type PathSegment } from '../core/index.ts';
+import { formatDate, formatPath, parseDate, renderMessage, type PathSegment } from '../core/index.ts';
 import { shanghaiDate } from '../calendar/index.ts';
 import { renderNotice } from '../documents/index.ts';
 import type { Pack } from '../engine/index.ts';
-import type { Condition, Decision, FactDefinition, NoticeMaterial, SharedCondition } from '../pack/index.ts';
+import type { Decision, NoticeMaterial, SharedCondition } from '../pack/index.ts';
 import type { CheckFinding } from './model.ts';
 import { scenarioYaml, type ScenarioEntry, type ScenarioMaterial } from './scenario-yaml.ts';
+import { classesOf, collectLeaves, type Leaf, type Value } from './value-classes.ts';
 
 type CompiledItem = NonNullable<ReturnType<Pack['engine']['items']['get']>>;
 type CompiledVersion = CompiledItem['versions'][number];
 type CompiledMaterial = CompiledVersion['materials'][number];
 
-type Value = string | number | boolean;
 /** One combination: fact → value; a fact absent from the map is unknown to the window. */
 type Assignment = ReadonlyMap<string, Value>;
 
@@ -52,13 +52,6 @@ export async function completenessFindings(pack: Pack, items: readonly string[] 
     for (let i = 0; i < item.versions.length; i++) await prover.version(item, i);
   }
   return { findings: prover.findings, combinations: prover.combinations };
-}
-
-/** One leaf comparison of a condition, as the value classes need it. */
-export interface Leaf {
-  readonly fact: string;
-  readonly operator: string;
-  readonly value: unknown;
 }
 
 type Problem = 'unlisted' | 'listed-no' | 'no-condition' | 'overstated' | 'insufficient' | 'render-name' | 'render-condition' | 'render-party';
@@ -100,7 +93,7 @@ class Prover {
     if (v.effectiveFrom !== null) return v.effectiveFrom;
     const next = item.versions[1]?.effectiveFrom;
     if (!next) return this.today;
-    const before = dayBefore(next);
+    const before = formatDate(parseDate(next) - 1);
     return before < this.today ? before : this.today;
   }
 
@@ -500,106 +493,6 @@ function* product<T>(lists: readonly (readonly T[])[]): Generator<T[]> {
     while (i >= 0 && ++idx[i]! >= lists[i]!.length) idx[i--] = 0;
     if (i < 0) return;
   }
-}
-
-/** Leaf comparisons of a condition, through shared conditions (each once). */
-function collectLeaves(cond: Condition, shared: ReadonlyMap<string, SharedCondition>, out: Leaf[], visiting = new Set<string>()): void {
-  if ('all' in cond) for (const c of cond.all) collectLeaves(c, shared, out, visiting);
-  else if ('any' in cond) for (const c of cond.any) collectLeaves(c, shared, out, visiting);
-  else if ('not' in cond) collectLeaves(cond.not, shared, out, visiting);
-  else if ('condition' in cond) {
-    const ref = shared.get(cond.condition);
-    if (ref && !visiting.has(cond.condition)) {
-      visiting.add(cond.condition);
-      collectLeaves(ref.when, shared, out, visiting);
-      visiting.delete(cond.condition);
-    }
-  } else {
-    out.push({ fact: cond.fact, operator: cond.operator, value: cond.value });
-    if (isFactRef(cond.value)) out.push({ fact: cond.value.fact, operator: cond.operator, value: { fact: cond.fact } });
-  }
-}
-
-function isFactRef(v: unknown): v is { fact: string } {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === 'string';
-}
-
-/** Constants a fact is compared with (list members of in/notIn included), and the facts it is compared with. */
-function constantsOf(fact: string, leaves: readonly Leaf[]): { constants: unknown[]; peers: string[] } {
-  const constants: unknown[] = [];
-  const peers: string[] = [];
-  for (const l of leaves) {
-    if (l.fact !== fact) continue;
-    if (isFactRef(l.value)) peers.push(l.value.fact);
-    else if (Array.isArray(l.value)) constants.push(...l.value);
-    else constants.push(l.value);
-  }
-  return { constants, peers };
-}
-
-/**
- * One value from each class of values the conditions can tell apart: for a number, below, at and
- * above every threshold (and between thresholds); each enum option named plus one not named; both
- * booleans; each string constant plus one other; dates like numbers, a day apart.
- */
-export function classesOf(fact: string, leaves: readonly Leaf[], def: FactDefinition | null): Value[] {
-  const { constants, peers } = constantsOf(fact, leaves);
-  // Compared with another fact: both range over the union, so every ordering of the two occurs.
-  for (const p of peers) constants.push(...constantsOf(p, leaves).constants);
-  const type = def?.type ?? 'string';
-  switch (type) {
-    case 'boolean':
-      return [true, false];
-    case 'enum': {
-      const values = def?.values ?? [];
-      const named = values.filter((v) => constants.includes(v));
-      const other = values.find((v) => !named.includes(v));
-      const out: Value[] = [...named];
-      if (other !== undefined) out.push(other);
-      return out;
-    }
-    case 'number': {
-      const t = [...new Set(constants.filter((c): c is number => typeof c === 'number' && Number.isFinite(c)))].sort((a, b) => a - b);
-      if (peers.length > 0 && t.length === 0) t.push(0);
-      if (t.length === 0) return [0];
-      const out: number[] = [t[0]! - 1];
-      t.forEach((x, i) => {
-        out.push(x);
-        const next = t[i + 1];
-        if (next !== undefined) out.push(Number.isInteger(x) && Number.isInteger(next) && next - x > 1 ? x + 1 : (x + next) / 2);
-      });
-      out.push(t[t.length - 1]! + 1);
-      return [...new Set(out)];
-    }
-    case 'date': {
-      const t = [...new Set(constants.filter((c): c is string => typeof c === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c)))].sort();
-      if (t.length === 0) return ['2026-01-01'];
-      const out: string[] = [dayBefore(t[0]!)];
-      t.forEach((x, i) => {
-        out.push(x);
-        const after = dayAfter(x);
-        const next = t[i + 1];
-        if (next === undefined || after < next) out.push(after);
-      });
-      return [...new Set(out)];
-    }
-    case 'string': {
-      const named = [...new Set(constants.filter((c): c is string => typeof c === 'string'))];
-      let other = '其他';
-      while (named.includes(other)) other += '情形';
-      return [...named, other];
-    }
-  }
-}
-
-function dayBefore(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return formatDate(daysFromCivil(y, m, d) - 1);
-}
-
-function dayAfter(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return formatDate(daysFromCivil(y, m, d) + 1);
 }
 
 /** What a built-in template's rendering of the materials depends on, besides their texts. */

@@ -10,7 +10,7 @@
 import { readdirSync } from 'node:fs';
 import type { PathSegment } from '../core/index.ts';
 import type { Duration, ItemVersion, Limits, LoadedItem, ModeChoice } from '../pack/index.ts';
-import { modeBranches, modeChoices, originOf } from '../pack/index.ts';
+import { describeDuration, modeBranches, modeChoices, originOf, unitName } from '../pack/index.ts';
 import type { Pack } from '../engine/index.ts';
 import { BUILTIN_TEMPLATE_DIR, DOCUMENT_TYPES } from '../documents/index.ts';
 import { Findings, q } from './rule-site.ts';
@@ -26,16 +26,15 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
   immediate: '即办件（即办件回执）',
 };
 
-const UNIT_NAMES: Readonly<Record<string, string>> = { workingDays: '工作日', calendarDays: '自然日', hours: '小时', minutes: '分钟', sameDay: '当日' };
-
 /**
  * Units counted in office time: without any office hours such a clock can never run out. (Day
  * units, sameDay included, end at the end of the day when a day has no hours: still countable.)
  */
 const OFFICE_UNITS = new Set(['hours', 'minutes']);
 
+/** A limit in running message text, worded as the pack checks word it: `20个工作日`, `7日`, `当日`. */
 function duration(d: Duration): string {
-  return d.unit === 'sameDay' ? '当日' : `${d.amount}${d.unit === 'workingDays' ? '个工作日' : UNIT_NAMES[d.unit] ?? d.unit}`;
+  return describeDuration(d, { tight: true });
 }
 
 /** Per pack: what the checks of every item read from the rest of it, worked out once. */
@@ -166,9 +165,9 @@ function clockFindings(pack: Pack, file: string, version: ItemVersion, ctx: Cont
         for (const [which, limit] of [['承诺期限', resolved.promised], ['法定时限', resolved.statutory]] as const) {
           if (limit.unit !== max.unit) {
             out.add(file, originOf(version, [...declared.base, 'extension', 'max', 'unit']), 'E-CHECK-EXTENSION-UNIT', {
-              maxUnit: UNIT_NAMES[max.unit] ?? max.unit,
+              maxUnit: unitName(max.unit),
               which,
-              unit: UNIT_NAMES[limit.unit] ?? limit.unit,
+              unit: unitName(limit.unit),
             });
             break;
           }
@@ -216,7 +215,7 @@ function declaredStatutory(version: ItemVersion, choices: readonly ModeChoice[])
 
 function officeHoursFinding(file: string, c: Clock, out: Findings): void {
   if (!OFFICE_UNITS.has(c.d.unit)) return;
-  out.add(file, [...c.path, 'unit'], 'E-CHECK-CLOCK-OFFICE-HOURS', { what: c.what, unit: UNIT_NAMES[c.d.unit] ?? c.d.unit });
+  out.add(file, [...c.path, 'unit'], 'E-CHECK-CLOCK-OFFICE-HOURS', { what: c.what, unit: unitName(c.d.unit) });
 }
 
 /** A dated version that takes effect in a year the pack has no holiday arrangements for. */
@@ -225,7 +224,7 @@ function calendarYearFinding(file: string, version: ItemVersion, clocks: readonl
   if (!change || clocks.length === 0) return;
   const year = Number(change.effectiveFrom.slice(0, 4));
   if (ctx.calendarYears.has(year) || year < ctx.firstYear) return;
-  const units = [...new Set(clocks.map((c) => UNIT_NAMES[c.d.unit] ?? c.d.unit))].join('、');
+  const units = [...new Set(clocks.map((c) => unitName(c.d.unit)))].join('、');
   out.add(file, ['changes', version.changeIndex, 'effectiveFrom'], 'W-CHECK-CALENDAR-YEAR', { date: change.effectiveFrom, units, year });
 }
 

@@ -4,10 +4,8 @@
  *
  * Every comparison the condition language has (equal, notEqual, in, notIn, the four orderings,
  * contains, doesNotContain) compares one fact with constants, so a fact's values fall into finitely
- * many classes that no comparison can tell apart: for a number, each constant and each open
- * interval between and beyond them; for a date the same on days; for an enum its options; for a
- * boolean true and false; for a string each constant and "any other text". One representative per
- * class makes the search exact. Leaves are evaluated as json-rules-engine evaluates them (its
+ * many classes that no comparison can tell apart (value-classes.ts, the classes the completeness
+ * proof searches too). One representative per class makes the search exact. Leaves are evaluated as json-rules-engine evaluates them (its
  * operators, its type guards: `contains` on a plain value is false), so what is proved here is
  * what `decide` does.
  *
@@ -16,8 +14,9 @@
  * own, and a search that runs out of budget answers "unknown"; callers report only "never" and
  * "always" that were proved.
  */
-import { formatDate, tryParseDate } from '../core/index.ts';
+import { isFactRef } from '../engine/index.ts';
 import type { Condition, FactDefinition, SharedCondition } from '../pack/index.ts';
+import { representatives } from './value-classes.ts';
 
 /** A condition as a formula over variables (facts, and free yes/no's for what cannot be modelled). */
 export type Formula =
@@ -110,47 +109,6 @@ export class FormulaBuilder {
 
   get size(): number {
     return this.facts.length;
-  }
-}
-
-function isFactRef(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, 'fact');
-}
-
-function representatives(def: Pick<FactDefinition, 'type' | 'values'>, constants: readonly unknown[]): unknown[] {
-  switch (def.type) {
-    case 'boolean':
-      return [true, false];
-    case 'enum':
-      return [...(def.values ?? [])];
-    case 'string': {
-      const seen = [...new Set(constants.filter((c): c is string => typeof c === 'string'))];
-      // A text none of the constants is: "any other answer".
-      let other = '\u0000其他';
-      while (seen.includes(other)) other += '\u0000';
-      return [...seen, other];
-    }
-    case 'number': {
-      const cs = [...new Set(constants.filter((c): c is number => typeof c === 'number' && Number.isFinite(c)))].sort((a, b) => a - b);
-      if (cs.length === 0) return [0];
-      const out: number[] = [cs[0]! - 1];
-      cs.forEach((c, i) => {
-        out.push(c);
-        const next = cs[i + 1];
-        out.push(next === undefined ? c + 1 : (c + next) / 2);
-      });
-      return out;
-    }
-    case 'date': {
-      // Days are discrete: the day before and after each constant stand for the intervals around it.
-      const days = new Set<number>();
-      for (const c of constants) {
-        const d = tryParseDate(c);
-        if (d !== null) for (const x of [d - 1, d, d + 1]) days.add(x);
-      }
-      if (days.size === 0) return ['2026-01-01'];
-      return [...days].sort((a, b) => a - b).map((d) => formatDate(d));
-    }
   }
 }
 

@@ -367,7 +367,7 @@ class Translation {
       if (sets.some((keys) => keys.some((k) => this.guessed.has(`${c.instancePath}\u0000${k}`)))) return;
       return this.summary(c, () => this.keySetProblem(c, sets));
     }
-    const branchOf = (e: AjvError): number => Number(e.schemaPath.slice(c.schemaPath.length + 1).split('/')[0]);
+    const branchOf = (e: AjvError): number => branchIndex(e, c) ?? -1;
     // A branch fits when it does not reject the value's type itself.
     const fitting = branches
       .map((_, i) => i)
@@ -430,8 +430,28 @@ function isCombinator(e: AjvError): boolean {
 
 /** `e` was produced inside one of `c`'s branches, on `c`'s value or below it. */
 function inside(e: AjvError, c: AjvError): boolean {
-  if (e === c || !e.schemaPath.startsWith(`${c.schemaPath}/`)) return false;
-  return e.instancePath === c.instancePath || e.instancePath.startsWith(`${c.instancePath}/`);
+  return branchIndex(e, c) !== null;
+}
+
+/**
+ * Which of `c`'s branches produced `e`, or null. ajv's schemaPath restarts at every `$ref`, so an
+ * error of a branch that is only a `$ref` (`oneOf: [{ $ref: '#/$defs/mode' }, { type: array }]`)
+ * carries the referenced schema's path: it is that branch's when it is on `c`'s value itself
+ * (deeper uses of the same definition, e.g. a list entry's `mode`, are their own).
+ */
+function branchIndex(e: AjvError, c: AjvError): number | null {
+  if (e === c) return null;
+  if (e.schemaPath.startsWith(`${c.schemaPath}/`)) {
+    if (e.instancePath !== c.instancePath && !e.instancePath.startsWith(`${c.instancePath}/`)) return null;
+    return Number(e.schemaPath.slice(c.schemaPath.length + 1).split('/')[0]);
+  }
+  if (e.instancePath !== c.instancePath) return null;
+  const branches = list(record(c.parentSchema)?.[c.keyword]);
+  const i = branches.findIndex((b) => {
+    const ref = record(b)?.$ref;
+    return typeof ref === 'string' && ref.startsWith('#') && e.schemaPath.startsWith(`${ref}/`);
+  });
+  return i >= 0 ? i : null;
 }
 
 /** Each branch's `required` keys when every branch is only that; null otherwise. */

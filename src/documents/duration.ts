@@ -1,6 +1,12 @@
 import type { Duration } from '../pack/index.ts';
 import { DocumentError } from './errors.ts';
 
+/**
+ * The wording printed on documents handed to the citizen, deliberately not the pack's
+ * `describeDuration` (used by messages, the CLI and reports): a document spells calendar days out
+ * as `7日（自然日）` so they are not read as working days, prints a 0-amount limit as `当场`, and
+ * rejects a malformed limit (E-DOC-DATA) instead of printing it as written.
+ */
 const UNITS: Readonly<Record<Duration['unit'], (n: number) => string>> = {
   workingDays: (n) => `${n}个工作日`,
   calendarDays: (n) => `${n}日（自然日）`,

@@ -106,7 +106,10 @@ export interface CompiledModeBranch {
   readonly index: number;
   readonly mode: Mode;
   readonly text: string | null;
-  /** Resolved (modeBranches): what the clock runs on when this branch applies. */
+  /**
+   * Resolved (modeBranches) under the base policy: what the clock runs on when this branch applies
+   * and no dated policy change is in force; a decision reads limitsOn(pack, v, date) instead.
+   */
   readonly limits: Limits;
   /** Engine slot of its `when`; -1 for the default branch. */
   readonly slot: number;
@@ -254,6 +257,9 @@ function compileVersion(file: string, item: ItemFile, data: ItemVersion, ctx: Co
   );
 
   const conditional = typeof data.mode !== 'string';
+  // Limits under the base policy (no dated change applied): a decision reads them through
+  // limitsOn (mode-branch.ts), which resolves them again, once per version, under the policy in
+  // force on the day of receipt when policy.yaml has dated changes.
   const modes: CompiledModeBranch[] = modeBranches(data, ctx.data.policy).map((b) =>
     deepFreeze({
       rule: `mode:${b.index}`,

@@ -44,9 +44,11 @@ export function toTopLevel(cond: Condition): TopLevelCondition {
   return 'all' in c || 'any' in c || 'not' in c || 'condition' in c ? (c as TopLevelCondition) : { all: [c] };
 }
 
-/** Every fact a condition reads, through shared conditions too, in first-use order. */
-export function factsOf(cond: Condition, shared: ReadonlyMap<string, SharedCondition>): string[] {
-  const out = new Set<string>();
+/** A comparison of a condition: one fact with a constant, or (`value: {fact}`) with another fact. */
+export type LeafCondition = Extract<Condition, { fact: string }>;
+
+/** Each comparison of a condition, in order, through shared conditions (a cycle entered once). */
+export function forEachLeaf(cond: Condition, shared: ReadonlyMap<string, SharedCondition>, visit: (leaf: LeafCondition) => void): void {
   const visiting = new Set<string>();
   const walk = (c: Condition): void => {
     if ('all' in c) c.all.forEach(walk);
@@ -59,12 +61,18 @@ export function factsOf(cond: Condition, shared: ReadonlyMap<string, SharedCondi
         walk(ref.when);
         visiting.delete(c.condition);
       }
-    } else {
-      out.add(c.fact);
-      if (isFactRef(c.value)) out.add(c.value.fact);
-    }
+    } else visit(c);
   };
   walk(cond);
+}
+
+/** Every fact a condition reads, through shared conditions too, in first-use order. */
+export function factsOf(cond: Condition, shared: ReadonlyMap<string, SharedCondition>): string[] {
+  const out = new Set<string>();
+  forEachLeaf(cond, shared, (c) => {
+    out.add(c.fact);
+    if (isFactRef(c.value)) out.add(c.value.fact);
+  });
   return [...out];
 }
 

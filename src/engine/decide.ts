@@ -11,7 +11,7 @@ import { threeValued, type ResultNode } from './condition.ts';
 import { ApplicationError } from './errors.ts';
 import type { FactValue } from './facts.ts';
 import { guideOf } from './guide.ts';
-import { chooseMode, deadlineOf, modeBranchOf, modeReason } from './mode-branch.ts';
+import { chooseMode, deadlineOf, limitsOn, modeBranchOf, modeReason } from './mode-branch.ts';
 import { parseApplication, type ParsedApplication } from './input.ts';
 import { checkMaterials, type Required, type Requiredness } from './materials.ts';
 import { questionsOf, type RunResults } from './questions.ts';
@@ -58,6 +58,7 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
 
   const warnings: DecisionWarning[] = [...facts.warnings];
   for (const id of materials.unknown) warnings.push(unknownMaterialWarning(v, id));
+  warnings.push(...materials.partyWarnings);
   const questions = questionsOf(pack.facts, v, conditions, outcomes, modeOutcome);
 
   if (consult) {
@@ -80,7 +81,8 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
       routeTo: rejected ? routeOf(rejected.condition) : null,
       deadline: null,
       fees: [...v.fees],
-      guide: guideOf(pack.data, v, conditions, modeOutcome),
+      // The limits under the policy in force on the day of receipt, as an accepted decision's deadline.
+      guide: guideOf(pack.data, v, conditions, modeOutcome, limitsOn(pack, v, date)),
       notice: { document: v.documents.consultation },
       warnings,
       trace,

@@ -3,8 +3,7 @@
  * the facts decide them, procedure, limits, basis, place and phones — beside the materials, fees
  * and notice the decision carries anyway.
  */
-import type { PackData } from '../pack/index.ts';
-import type { DecisionGuide } from '../pack/index.ts';
+import type { DecisionGuide, Limits, PackData } from '../pack/index.ts';
 import type { ConditionOutcome } from './classify.ts';
 import { legalRefText, type CompiledVersion } from './compile.ts';
 import { guideModes, type ModeOutcome } from './mode-branch.ts';
@@ -13,12 +12,14 @@ import { guideModes, type ModeOutcome } from './mode-branch.ts';
  * `mode` and `limits` are those of the branch the facts choose, else of the default branch; an
  * item whose mode is chosen by a condition also lists every branch (`modes`) with whether it applies.
  */
-export function guideOf(pack: PackData, v: CompiledVersion, conditions: readonly ConditionOutcome[], modes: ModeOutcome): NonNullable<DecisionGuide> {
+export function guideOf(pack: PackData, v: CompiledVersion, conditions: readonly ConditionOutcome[], modes: ModeOutcome, branchLimits?: readonly Limits[]): NonNullable<DecisionGuide> {
   const d = v.data;
   const w = v.window;
   const branch = modes.branch ?? v.modes[v.modes.length - 1]!;
-  const limits = branch.limits;
-  const listed = guideModes(v, modes);
+  // `branchLimits`: each branch's limits under the policy in force on the day of receipt
+  // (limitsOn), so the guide shows the clock the decision's deadline would run on.
+  const limits = branchLimits?.[branch.index] ?? branch.limits;
+  const listed = guideModes(v, modes, branchLimits);
   return {
     type: d.type,
     mode: branch.mode,

@@ -8,5 +8,5 @@ export { listItems, type CatalogItem } from './catalog.ts';
 export { ApplicationError, type ApplicationIssue } from './errors.ts';
 export type { RouteMatch, WindowRef } from './route.ts';
 export { Pack } from './pack.ts';
-export { toTopLevel } from './condition.ts';
+export { factsOf, forEachLeaf, isFactRef, toTopLevel, type LeafCondition } from './condition.ts';
 export { upgradeStoredDecision } from './stored-decision.ts';

@@ -9,7 +9,7 @@
  */
 import { renderMessage } from '../core/index.ts';
 import { titled } from './titled.ts';
-import type { CorrectableMaterial, MissingMaterial, NoticeMaterial, TraceEntry } from '../pack/index.ts';
+import type { CorrectableMaterial, DecisionWarning, MissingMaterial, NoticeMaterial, TraceEntry } from '../pack/index.ts';
 import type { CompiledMaterial, CompiledVersion, Form } from './compile.ts';
 import type { ApplicationIssue } from './errors.ts';
 import type { Handed, Submission } from './input.ts';
@@ -37,6 +37,8 @@ export interface MaterialCheck {
   readonly undecided: ReadonlyArray<{ readonly material: CompiledMaterial; readonly facts: string }>;
   /** Submissions of a per-party material naming no party or one the material does not list. */
   readonly partyIssues: readonly ApplicationIssue[];
+  /** A party written where it means nothing, or one party's submission repeated while another's is absent. */
+  readonly partyWarnings: readonly DecisionWarning[];
   readonly trace: TraceEntry[];
   readonly unknown: readonly string[];
 }
@@ -216,7 +218,38 @@ export function checkMaterials(version: CompiledVersion, requiredness: Requiredn
     for (const id of submitted.keys()) if (!version.materialIds.has(id)) unknown.push(id);
     unknown.sort();
   }
-  return { notice, missing, problems, absentCore, absentCoreTitles, correctable, fixable, deferred, undecided, partyIssues, trace, unknown };
+  const partyWarnings = submitted === null ? [] : version.materials.flatMap((m) => partyWarningsOf(m, submitted));
+  return { notice, missing, problems, absentCore, absentCoreTitles, correctable, fixable, deferred, undecided, partyIssues, partyWarnings, trace, unknown };
+}
+
+/**
+ * Warnings, not refusals: the card is on the counter either way, and refusing the whole
+ * application over a label would send the applicant back for nothing. A party on a material not
+ * required per party is ignored (`party-ignored`: said, so the window knows it was not checked per
+ * party); one party's submission written twice while another listed party has none
+ * (`party-repeated`) is counted as copies, as a repeated plain id is, but is most likely the other
+ * party's card entered under the wrong party: the window is asked to look before the notice goes out.
+ */
+function partyWarningsOf(m: CompiledMaterial, submitted: ReadonlyMap<string, Submission>): DecisionWarning[] {
+  const out: DecisionWarning[] = [];
+  const perParty = new Map<string, number>();
+  for (const id of [m.id, ...m.alternatives.map((a) => a.id)]) {
+    const s = submitted.get(id);
+    if (!s) continue;
+    const name = id === m.id ? m.name : (m.alternatives.find((a) => a.id === id)?.name ?? m.name);
+    for (const e of s.entries) {
+      if (e.party === null) continue;
+      if (m.parties.length === 0) {
+        out.push({ code: 'party-ignored', message: `材料 ${id}（${name}）不是每一方各需一份的材料，第 ${e.index + 1} 项写的一方“${e.party}”未予考虑：按整份申请的材料审查` });
+      } else perParty.set(e.party, (perParty.get(e.party) ?? 0) + 1);
+    }
+  }
+  const absent = m.parties.filter((p) => !perParty.has(p));
+  for (const [party, n] of perParty) {
+    if (n < 2 || absent.length === 0 || !m.parties.includes(party)) continue;
+    out.push({ code: 'party-repeated', message: `材料 ${m.id}（${m.name}）提交了 ${n} 份${party}的，没有${absent.join('、')}的：请核对其中是否有一份是${absent.join('或')}的、party 写错了` });
+  }
+  return out;
 }
 
 /**

@@ -5,7 +5,7 @@
  * that cannot be decided (a fact not given) stops the choice, since a later branch applies only
  * when every earlier one fails. The default (last, no `when`) applies when all before it fail.
  */
-import { MODE_LABELS, modeBranches, policyAt, type Decision, type DecisionGuide, type DecisionReason, type DueDate, type Duration, type SourceRef, type TraceEntry } from '../pack/index.ts';
+import { MODE_LABELS, modeBranches, policyAt, policyVersionAt, type Decision, type DecisionGuide, type DecisionReason, type DueDate, type Duration, type Limits, type SourceRef, type TraceEntry } from '../pack/index.ts';
 import type { CompiledModeBranch, CompiledPack, CompiledVersion } from './compile.ts';
 import { entry } from './trace.ts';
 
@@ -65,17 +65,46 @@ export function modeBranchOf(v: CompiledVersion, o: ModeOutcome): { index: numbe
   return o.branch ? { index: o.branch.index, text: o.branch.text, source: o.branch.source } : null;
 }
 
-/** The guide's list of branches with whether each applies (conditional modes only). */
-export function guideModes(v: CompiledVersion, o: ModeOutcome): NonNullable<DecisionGuide>['modes'] {
+/** The guide's list of branches with whether each applies (conditional modes only), on `limits` (limitsOn). */
+export function guideModes(v: CompiledVersion, o: ModeOutcome, limits: readonly Limits[] = v.modes.map((b) => b.limits)): NonNullable<DecisionGuide>['modes'] {
   if (!v.modes[0]?.conditional) return undefined;
-  return v.modes.map((b) => ({
-    index: b.index,
-    mode: b.mode,
-    text: b.text,
-    promised: { amount: b.limits.promised.amount, unit: b.limits.promised.unit },
-    statutory: { amount: b.limits.statutory.amount, unit: b.limits.statutory.unit },
-    applies: o.applies[b.index] ?? null,
-  }));
+  return v.modes.map((b) => {
+    const l = limits[b.index] ?? b.limits;
+    return {
+      index: b.index,
+      mode: b.mode,
+      text: b.text,
+      promised: { amount: l.promised.amount, unit: l.promised.unit },
+      statutory: { amount: l.statutory.amount, unit: l.statutory.unit },
+      applies: o.applies[b.index] ?? null,
+    };
+  });
+}
+
+/** Per compiled version: branch limits under each dated policy version (by its changeIndex). */
+const limitsByPolicy = new WeakMap<CompiledVersion, Map<number, readonly Limits[]>>();
+
+/**
+ * The limits of each branch of `v` (by index) under the policy in force on `date` (YYYY-MM-DD), the
+ * day of receipt: an immediate branch without its own limits runs on that day's immediate clock.
+ * The compiled branches carry the base policy's; a pack whose policy has no dated changes, or a
+ * day before the first, uses them as they are, and each later policy version is resolved once.
+ */
+export function limitsOn(pack: CompiledPack, v: CompiledVersion, date: string): readonly Limits[] {
+  const compiled = v.modes.map((b) => b.limits);
+  const policy = pack.data.policy;
+  if (!policy.changes || policy.changes.length === 0) return compiled;
+  const version = policyVersionAt(policy, date);
+  if (version.changeIndex < 0) return compiled;
+  let memo = limitsByPolicy.get(v);
+  if (!memo) limitsByPolicy.set(v, (memo = new Map()));
+  let limits = memo.get(version.changeIndex);
+  if (!limits) {
+    const resolved = modeBranches(v.data, version.policy);
+    limits = v.modes.map((b) => resolved[b.index]?.limits ?? b.limits);
+    memo.set(version.changeIndex, limits);
+  }
+  return limits;
 }
 
 function describe(b: CompiledModeBranch): string {
@@ -91,7 +120,7 @@ function describe(b: CompiledModeBranch): string {
 export function deadlineOf(pack: CompiledPack, v: CompiledVersion, branch: CompiledModeBranch, acceptedAtMs: number, date: string): NonNullable<Decision['deadline']> {
   // The policy in force that day: an immediate branch's clock is the policy's, which may be dated.
   const policy = policyAt(pack.data.policy, date);
-  const limits = modeBranches(v.data, policy)[branch.index]?.limits ?? branch.limits;
+  const limits = limitsOn(pack, v, date)[branch.index] ?? branch.limits;
   const deadline = pack.clock.deadline(limits, acceptedAtMs);
   if (branch.mode !== 'petition') return deadline;
   const warnings = [...deadline.warnings];

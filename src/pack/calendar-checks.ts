@@ -51,7 +51,7 @@ export function checkCalendars({ calendars, now }: CalendarCheckInput, c: Calend
       if (!isRealDate(h.from)) return c.error(file, ['holidays', i, 'from'], 'E-CALENDAR-DATE', renderMessage('E-CALENDAR-DATE', { date: h.from }));
       if (!isRealDate(to)) return c.error(file, ['holidays', i, 'to'], 'E-CALENDAR-DATE', renderMessage('E-CALENDAR-DATE', { date: to }));
       if (to < h.from) return c.error(file, ['holidays', i, 'to'], 'E-CALENDAR-RANGE', `放假结束日 ${to} 早于开始日 ${h.from}`);
-      if (!datesReported && (to < first || h.from > last)) return c.error(file, ['holidays', i, 'from'], 'E-CALENDAR-YEAR', `放假日期 ${h.from}${h.to ? ` 至 ${h.to}` : ''} 不在 ${year} 年`);
+      if (!datesReported && (to < first || h.from > last)) return c.error(file, ['holidays', i, 'from'], 'E-CALENDAR-YEAR', renderMessage('E-CALENDAR-YEAR', { what: `放假日期 ${h.from}${h.to ? ` 至 ${h.to}` : ''}`, problem: ` 不在 ${year} 年` }));
       const days = parseDate(to) - parseDate(h.from) + 1;
       if (days > MAX_HOLIDAY_DAYS) return c.error(file, ['holidays', i, 'to'], 'E-CALENDAR-RANGE', `“${h.name}”放假 ${days} 天（${h.from} 至 ${to}），超过 ${MAX_HOLIDAY_DAYS} 天，请检查日期`);
       for (let d = parseDate(h.from); d <= parseDate(to); d++) holidays.set(formatDate(d), file);
@@ -60,7 +60,7 @@ export function checkCalendars({ calendars, now }: CalendarCheckInput, c: Calend
       if (!isRealDate(w.date)) return c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-DATE', renderMessage('E-CALENDAR-DATE', { date: w.date }));
       // A make-up day belongs to its year or sits right beside it (for a holiday across New Year).
       if (!datesReported && (w.date < formatDate(parseDate(first) - 31) || w.date > formatDate(parseDate(last) + 31))) {
-        return c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-YEAR', `调休上班日 ${w.date} 不在 ${year} 年`);
+        return c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-YEAR', renderMessage('E-CALENDAR-YEAR', { what: `调休上班日 ${w.date}`, problem: ` 不在 ${year} 年` }));
       }
       const dow = weekdayOf(parseDate(w.date));
       if (dow !== 0 && dow !== 6) return c.error(file, ['workdays', i, 'date'], 'E-CALENDAR-WORKDAY', `调休上班日 ${w.date} 是${WEEKDAYS[dow]}，不是周末；只有周六、周日上班才需要声明`);
@@ -84,18 +84,18 @@ function effectiveYear(file: string, data: CalendarFile, c: CalendarSink): { yea
   const dates = datesYear(data);
   if (stem !== null && stem !== data.year) {
     if (dates === data.year) {
-      c.error(file, ['year'], 'E-CALENDAR-YEAR', `文件名是 ${stem} 年，但 year 和其中的日期都是 ${data.year} 年：请把文件改名为 calendar/${data.year}.yaml`);
+      c.error(file, ['year'], 'E-CALENDAR-YEAR', renderMessage('E-CALENDAR-YEAR', { what: '文件名', problem: `是 ${stem} 年，但 year 和其中的日期都是 ${data.year} 年：请把文件改名为 calendar/${data.year}.yaml` }));
       return { year: data.year, datesReported: false };
     }
     const agree = dates === stem ? '与文件名和其中的日期不符' : '与文件名不符';
-    c.error(file, ['year'], 'E-CALENDAR-YEAR', `文件 ${file} 的 year 写的是 ${data.year}，${agree}；应为 ${stem}`);
+    c.error(file, ['year'], 'E-CALENDAR-YEAR', renderMessage('E-CALENDAR-YEAR', { what: `文件 ${file} 的 year`, problem: ` 写的是 ${data.year}，${agree}；应为 ${stem}` }));
     return { year: stem, datesReported: false };
   }
   // Name and year agree (or the name has no year), but every holiday lies in one other year:
   // a file copied from another year whose dates were not changed.
   const outside = data.holidays.length >= 2 && data.holidays.every((h) => isRealDate(h.from) && isRealDate(h.to ?? h.from) && ((h.to ?? h.from) < `${data.year}-01-01` || h.from > `${data.year}-12-31`));
   if (outside && dates !== null && dates !== data.year) {
-    c.error(file, ['holidays', 0, 'from'], 'E-CALENDAR-YEAR', `文件 ${file} 的放假日期都在 ${dates} 年，与 year（${data.year}）不符：是否复制了 ${dates} 年的安排而没有改日期？`);
+    c.error(file, ['holidays', 0, 'from'], 'E-CALENDAR-YEAR', renderMessage('E-CALENDAR-YEAR', { what: `文件 ${file} 的放假日期`, problem: `都在 ${dates} 年，与 year（${data.year}）不符：是否复制了 ${dates} 年的安排而没有改日期？` }));
     return { year: data.year, datesReported: true };
   }
   return { year: data.year, datesReported: false };
@@ -128,11 +128,11 @@ function freshnessWarnings(files: ReadonlyArray<{ file: string; year: number; of
     if (!nextFile) {
       const at = sorted.filter((f) => f.year < next).at(-1) ?? sorted[0];
       if (at) {
-        c.warn(at.file, ['year'], 'W-CALENDAR-NEXT-YEAR', `还没有 ${next} 年的节假日安排：国务院办公厅通知一般于11月公布，请按通知添加 calendar/${next}.yaml${endingNote(sorted, today)}`);
+        c.warn(at.file, ['year'], 'W-CALENDAR-NEXT-YEAR', renderMessage('W-CALENDAR-NEXT-YEAR', { state: `还没有 ${next} 年的节假日安排`, action: '添加', next, tail: endingNote(sorted, today) }));
         asked = next;
       }
     } else if (!nextFile.official) {
-      c.warn(nextFile.file, ['official'], 'W-CALENDAR-NEXT-YEAR', `${next} 年的节假日安排还是预排（official: false）：国务院办公厅通知一般于11月公布，请按通知更新 calendar/${next}.yaml，并把 official 改为 true`);
+      c.warn(nextFile.file, ['official'], 'W-CALENDAR-NEXT-YEAR', renderMessage('W-CALENDAR-NEXT-YEAR', { state: `${next} 年的节假日安排还是预排（official: false）`, action: '更新', next, tail: '，并把 official 改为 true' }));
       asked = next;
     }
   }

@@ -7,9 +7,10 @@ import { checkCalendars } from './calendar-checks.ts';
 import { catalogueUses } from './catalogue.ts';
 import { checkChanges } from './change-checks.ts';
 import { checkModes } from './mode-checks.ts';
+import { describeDuration, durationSpan } from './duration.ts';
 import { suggest } from './suggest.ts';
 import { checkFactUsage } from './fact-usage.ts';
-import { policyVersionChecks, type PolicyField } from './policy-versions.ts';
+import { changeDateProblems, policyVersionChecks, type PolicyField } from './policy-versions.ts';
 import { changedFields, itemVersions, originOf, type ItemVersion, type PatchField } from './versions.ts';
 
 export interface CrossCheckInput {
@@ -220,11 +221,6 @@ function checkOfficeHours(center: CenterFile, c: Collector): void {
   }
 }
 
-/** A real calendar date, by the one date parser in core (2026-02-30 and 2027-02-29 are not). */
-function isRealDate(date: string): boolean {
-  return tryParseDate(date) !== null;
-}
-
 function checkFacts({ facts }: CrossCheckInput, c: Collector): Set<string> {
   const f = 'facts.yaml';
   unique(facts.facts, (x) => x.id, (x, i) => c.error(f, ['facts', i, 'id'], 'E-REF-DUPLICATE-ID', `事实 \`${x.id}\` 重复声明`));
@@ -317,23 +313,8 @@ function checkCatalogue({ materials, items, itemsComplete }: CrossCheckInput, c:
   return new Set(data.materials.map((m) => m.id));
 }
 
-const UNIT_MINUTES: Record<Duration['unit'], number> = {
-  minutes: 1,
-  hours: 60,
-  // Days compare as days; the calendar decides which days count, not this check.
-  workingDays: 24 * 60,
-  calendarDays: 24 * 60,
-  // 当日 has no amount: see `span`.
-  sameDay: 0,
-};
-
-/** 当日 (sameDay) compares as just under one day: longer than any office-time limit of a day, shorter than 1 working day. */
-function span(d: Duration): number {
-  return d.unit === 'sameDay' ? 24 * 60 - 1 : d.amount * UNIT_MINUTES[d.unit];
-}
-
 function longer(a: Duration, b: Duration): boolean {
-  return span(a) > span(b);
+  return durationSpan(a) > durationSpan(b);
 }
 
 interface ItemRefs {
@@ -394,13 +375,7 @@ function itemContext(refs: ItemRefs, materials: CrossCheckInput['materials']): s
 
 /** The checks of one item on its own: its dated changes, each version as it will be in force, its basis. */
 function checkItem({ file, data }: LoadedItem, refs: ItemRefs, c: Collector): Findings {
-  const dates = new Map<string, number>();
-  (data.changes ?? []).forEach((ch, i) => {
-    const first = dates.get(ch.effectiveFrom);
-    if (first !== undefined) c.error(file, ['changes', i, 'effectiveFrom'], 'E-CHANGE-DATE', `第 ${first + 1} 项变更也在 ${ch.effectiveFrom} 施行；同一天的变更请合并为一项`);
-    else dates.set(ch.effectiveFrom, i);
-    if (!isRealDate(ch.effectiveFrom)) c.error(file, ['changes', i, 'effectiveFrom'], 'E-CHANGE-DATE', `日期 ${ch.effectiveFrom} 不存在`);
-  });
+  for (const p of changeDateProblems(data.changes ?? [])) c.error(file, ['changes', p.index, 'effectiveFrom'], 'E-CHANGE-DATE', p.message);
   // Every version as it will be in force, built as itemVersionAt builds it (each change patching the
   // version before); each is checked for what its change writes, located where that is written.
   for (const version of itemVersions(data)) checkItemVersion(file, version.appliedChange ? changedFields(version.appliedChange) : Object.keys(data), version, refs, c);
@@ -502,10 +477,9 @@ function checkItemVersion(file: string, fields: readonly string[], v: ItemVersio
   }
 }
 
+/** A limit in running message text: `20个工作日`, `当日`. */
 function fmt(d: Duration): string {
-  if (d.unit === 'sameDay') return '当日';
-  const unit = { workingDays: '个工作日', calendarDays: '日', hours: '小时', minutes: '分钟' }[d.unit];
-  return `${d.amount}${unit}`;
+  return describeDuration(d, { tight: true });
 }
 
 /** The kiosk's life events: unique ids, and each code an item of the pack (a referral is not handled here). */

@@ -4,6 +4,7 @@
  */
 export { DISCIPLINE_FACTS, DISCIPLINE_FACT_LABELS } from './crossref.ts';
 export { PackLoadError, formatDiagnostic, plainDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+export { describeDuration, durationSpan, unitName, unitWord, type DescribeOptions } from './duration.ts';
 export { fsReason } from './fs-reason.ts';
 export { validatePack, type LoadOptions, type ValidationResult } from './load.ts';
 export { ParseCache, type ParsedFile } from './parse-cache.ts';

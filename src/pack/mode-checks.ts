@@ -19,8 +19,10 @@
  */
 import { renderMessage, type ErrorCode, type PathSegment } from '../core/index.ts';
 import type { CrossCheckInput } from './crossref.ts';
+import { describeDuration, durationSpan } from './duration.ts';
 import { MODE_LABELS, modeBranches, modeChoices, modesOf, type ModeBranch } from './modes.ts';
-import type { Condition, Duration, Limits, PolicyFile } from './schema-types.ts';
+import { policyPeriods } from './policy-versions.ts';
+import type { Condition, Limits, PolicyFile } from './schema-types.ts';
 import { itemVersions, originOf, type ItemVersion } from './versions.ts';
 
 /** How findings leave this module: crossref's collector, and its condition check for branch `when`s. */
@@ -39,8 +41,23 @@ interface Finding {
 export function checkModes(input: Pick<CrossCheckInput, 'items' | 'policy'>, report: ModeCheckReport): void {
   for (const { file, data } of input.items) {
     let previous = new Set<string>();
-    for (const v of itemVersions(data)) {
-      const found = versionFindings(v, input.policy);
+    const versions = itemVersions(data);
+    versions.forEach((v, n) => {
+      // Each version against every policy version in force on some day of it (policy.yaml may
+      // shorten the immediate clock from a date): the clock a decision that day runs on.
+      const from = v.appliedChange?.effectiveFrom ?? null;
+      const until = versions[n + 1]?.appliedChange?.effectiveFrom ?? null;
+      const found: Finding[] = [];
+      const seen = new Set<string>();
+      for (const period of policyPeriods(input.policy, from ?? '0000-01-01', '9999-12-31')) {
+        if (until !== null && period.from !== null && period.from >= until) continue;
+        // A dated policy version is named, so the finding says which revision's clock it is (and
+        // a later item version under the same revision repeats the same finding, not reported twice).
+        for (const f of versionFindings(v, period.version.policy, period.from)) {
+          if (!seen.has(key(f))) found.push(f);
+          seen.add(key(f));
+        }
+      }
       for (const f of found) if (!previous.has(key(f))) report.error(file, originOf(v, f.path), f.code, f.message);
       previous = new Set(found.map(key));
       // A branch's `when` is checked where it is written: in the base, or the change that sets mode.
@@ -49,7 +66,7 @@ export function checkModes(input: Pick<CrossCheckInput, 'items' | 'policy'>, rep
           if (c.when) report.condition(c.when, file, originOf(v, ['mode', i, 'when']));
         });
       }
-    }
+    });
   }
 }
 
@@ -57,8 +74,12 @@ function key(f: Finding): string {
   return `${f.code}\u0000${f.path.join('.')}\u0000${f.message}`;
 }
 
-/** Everything wrong with one version's mode, fields and clocks, at paths as if written in the base. */
-function versionFindings(v: ItemVersion, policy: PolicyFile): Finding[] {
+/**
+ * Everything wrong with one version's mode, fields and clocks, at paths as if written in the base,
+ * under `policy`; `since`: the day that policy takes effect when it is a dated revision (changes).
+ */
+function versionFindings(v: ItemVersion, policy: PolicyFile, since: string | null = null): Finding[] {
+  const dated = since === null ? '' : `（${since} 起施行的 policy.yaml 制度修订）`;
   const out: Finding[] = [];
   const add = (path: PathSegment[], code: ErrorCode, message: string): void => void out.push({ path, code, message });
   const branches = modeBranches(v, policy);
@@ -109,11 +130,11 @@ function versionFindings(v: ItemVersion, policy: PolicyFile): Finding[] {
       add(at(b), 'E-LIMIT-MISSING', renderMessage('E-LIMIT-MISSING', { mode: list ? `第 ${b.index + 1} 项办理方式（${MODE_LABELS[b.mode]}）` : MODE_LABELS[b.mode] }));
       continue;
     }
-    if (declared && limitsPath && b.mode === 'immediate' && minutes(declared.promised) > minutes(immediate)) {
-      add([...limitsPath, 'promised'], 'E-LIMIT-IMMEDIATE', renderMessage('E-LIMIT-IMMEDIATE', { promised: fmt(declared.promised), clock: fmt(immediate) }));
+    if (declared && limitsPath && b.mode === 'immediate' && durationSpan(declared.promised) > durationSpan(immediate)) {
+      add([...limitsPath, 'promised'], 'E-LIMIT-IMMEDIATE', renderMessage('E-LIMIT-IMMEDIATE', { promised: fmt(declared.promised), clock: fmt(immediate) + dated }));
     }
     // A branch's own limits are not seen by crossref's item-level promised-vs-statutory check.
-    if (declared && limitsPath && limitsPath.length > 1 && minutes(declared.promised) > minutes(declared.statutory)) {
+    if (declared && limitsPath && limitsPath.length > 1 && durationSpan(declared.promised) > durationSpan(declared.statutory)) {
       add([...limitsPath, 'promised'], 'E-LIMIT-PROMISED-EXCEEDS', renderMessage('E-LIMIT-PROMISED-EXCEEDS', { promised: fmt(declared.promised), statutory: fmt(declared.statutory) }));
     }
     // A petition's limits are its completion (办结); the reply (答复) clock is the policy's and its
@@ -122,8 +143,8 @@ function versionFindings(v: ItemVersion, policy: PolicyFile): Finding[] {
     // applies only to petitions a leader receives, so a faster completion does not contradict it.)
     if (b.mode === 'petition' && declared && limitsPath) {
       const reply = policy.clocks.petitionReply;
-      if (minutes(declared.promised) < minutes(reply)) {
-        add([...limitsPath, 'promised'], 'E-LIMIT-PETITION', renderMessage('E-LIMIT-PETITION', { promised: fmt(declared.promised), reply: fmt(reply) }));
+      if (durationSpan(declared.promised) < durationSpan(reply)) {
+        add([...limitsPath, 'promised'], 'E-LIMIT-PETITION', renderMessage('E-LIMIT-PETITION', { promised: fmt(declared.promised), reply: fmt(reply) + dated }));
       }
     }
   }
@@ -138,25 +159,7 @@ function declaredLimits(v: ItemVersion, b: ModeBranch): Limits | null {
   return null;
 }
 
-/**
- * A duration's rough length in minutes, for comparing limits of different units: office minutes
- * and hours as written, a day as 24 hours. Which days count is the calendar's business, not this
- * check's. A same-day (or 0-day) limit runs to the close of a day: half a day here, longer than any
- * office-time limit and shorter than one day.
- */
-function minutes(d: { amount: number; unit: string }): number {
-  switch (d.unit) {
-    case 'minutes':
-      return d.amount;
-    case 'hours':
-      return d.amount * 60;
-    default:
-      return d.amount === 0 ? 12 * 60 : d.amount * 24 * 60;
-  }
-}
-
-function fmt(d: Pick<Duration, 'amount'> & { unit: string }): string {
-  const units: Record<string, string> = { workingDays: '个工作日', calendarDays: '日', hours: '小时', minutes: '分钟' };
-  if (d.unit === 'sameDay') return '当日';
-  return `${d.amount}${units[d.unit] ?? d.unit}`;
+/** A limit in running message text: `20个工作日`, `当日`. */
+function fmt(d: { amount: number; unit: string }): string {
+  return describeDuration(d, { tight: true });
 }

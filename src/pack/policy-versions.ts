@@ -3,7 +3,7 @@
  * `changes`: from its `effectiveFrom` each change replaces, whole, the top-level fields it sets.
  * Records judge each period under the policy then in force (see records/sanctions.ts, metrics.ts).
  */
-import { formatPath, tryParseDate, type PathSegment } from '../core/index.ts';
+import { formatPath, renderMessage, tryParseDate, type PathSegment } from '../core/index.ts';
 import type { PolicyChange, PolicyChangeSet, PolicyFile } from './schema-types.ts';
 
 /** A top-level policy field a change may set. */
@@ -97,18 +97,29 @@ export interface PolicyVersionCheck {
 }
 
 /**
+ * E-CHANGE-DATE of a list of dated changes (an item's or policy.yaml's): a second change the same
+ * day as an earlier one, and a day that does not exist; each with the change's index.
+ */
+export function changeDateProblems(changes: ReadonlyArray<{ readonly effectiveFrom: string }>): Array<{ index: number; message: string }> {
+  const out: Array<{ index: number; message: string }> = [];
+  const dates = new Map<string, number>();
+  changes.forEach((ch, index) => {
+    const date = ch.effectiveFrom;
+    const first = dates.get(date);
+    if (first !== undefined) out.push({ index, message: renderMessage('E-CHANGE-DATE', { what: `第 ${first + 1} 项变更也在`, date, problem: '施行；同一天的变更请合并为一项' }) });
+    else dates.set(date, index);
+    if (tryParseDate(date) === null) out.push({ index, message: renderMessage('E-CHANGE-DATE', { what: '日期', date, problem: '不存在' }) });
+  });
+  return out;
+}
+
+/**
  * The versions to check, each as it will be in force: the top level (owning every field), then
  * each change in the order it takes effect (owning the fields its `set` writes). Changes on the
  * same day, and days that do not exist, are reported through `dateError` (E-CHANGE-DATE).
  */
 export function policyVersionChecks(policy: PolicyFile, dateError: (path: PathSegment[], message: string) => void): PolicyVersionCheck[] {
-  const dates = new Map<string, number>();
-  (policy.changes ?? []).forEach((ch, i) => {
-    const first = dates.get(ch.effectiveFrom);
-    if (first !== undefined) dateError(['changes', i, 'effectiveFrom'], `第 ${first + 1} 项变更也在 ${ch.effectiveFrom} 施行；同一天的变更请合并为一项`);
-    else dates.set(ch.effectiveFrom, i);
-    if (tryParseDate(ch.effectiveFrom) === null) dateError(['changes', i, 'effectiveFrom'], `日期 ${ch.effectiveFrom} 不存在`);
-  });
+  for (const p of changeDateProblems(policy.changes ?? [])) dateError(['changes', p.index, 'effectiveFrom'], p.message);
   const changes = ordered(policy);
   const out: PolicyVersionCheck[] = [];
   for (let n = 0; n <= changes.length; n++) {

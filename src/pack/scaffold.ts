@@ -568,7 +568,8 @@ function publishedYear(year: number): { holidays: Span[]; workdays: Array<{ date
  * substitute days.
  */
 function statutoryYear(year: number): Span[] {
-  return merge(statutoryHolidays(year).map((h) => ({ names: [h.name], from: day(h.days[0]!), to: day(h.days.at(-1)!) })))
+  // A year the lunar data cannot place (after 2100) has no statutory days to pre-arrange.
+  return merge((statutoryHolidays(year) ?? []).map((h) => ({ names: [h.name], from: day(h.days[0]!), to: day(h.days.at(-1)!) })))
     .filter((s) => Math.floor(Number(formatDate(s.from).slice(0, 4))) === year);
 }
 

@@ -26,21 +26,26 @@ export interface StatutoryHoliday {
 
 const { getLunarDate, getSolarDateFromLunar, getSolarTermDate } = chineseDaysLib;
 
-/** The solar date of lunar month/day (not a leap month) of lunar year `year`, as days since 1970. */
-function lunarToDay(year: number, month: number, day: number): number {
+/**
+ * The solar date of lunar month/day (not a leap month) of lunar year `year`, as days since 1970;
+ * null where the package's lunar data does not reach (before 1900, after 2100) or has a gap.
+ */
+function lunarToDay(year: number, month: number, day: number): number | null {
   const guess = getSolarDateFromLunar(`${year}-${pad(month)}-${pad(day)}`).date;
   const g = parseDay(guess);
+  if (g === null) return null;
   // The guess is off by at most a day in a zone west of Greenwich; confirm it.
   for (const d of [g, g + 1, g - 1, g + 2, g - 2]) {
     const l = getLunarDate(formatDate(d));
     if (l.lunarYear === year && l.lunarMon === month && l.lunarDay === day && !l.isLeap) return d;
   }
-  throw new Error(`chinese-days 无法换算农历 ${year} 年 ${month} 月 ${day} 日`);
+  return null;
 }
 
 /** 清明: the package computes the day of April, then formats its UTC midnight in the local zone. */
-function qingming(year: number): number {
+function qingming(year: number): number | null {
   const shown = parseDay(getSolarTermDate(year, 4, 'pure_brightness'));
+  if (shown === null) return null;
   for (const d of [shown, shown + 1]) {
     const utc = new Date(d * 86_400_000);
     const local = daysFromCivil(utc.getFullYear(), utc.getMonth() + 1, utc.getDate());
@@ -49,38 +54,55 @@ function qingming(year: number): number {
   return shown;
 }
 
-const cache = new Map<number, readonly StatutoryHoliday[]>();
+const cache = new Map<number, readonly StatutoryHoliday[] | null>();
 
 /**
  * The statutory holidays of `year` under the 2024 revision (whatever the year: tests compare
- * them with the official schedules of the years the package knows).
+ * them with the official schedules of the years the package knows). Null when the package's lunar
+ * data cannot place the lunar festivals of that year (outside 1900–2100, or a gap in the data):
+ * never an exception, since the calendar computes this for every year while a pack loads. The
+ * calendar then counts that year by weekends only, with its `calendar-uncovered` warning.
  */
-export function statutoryHolidays(year: number): readonly StatutoryHoliday[] {
-  const hit = cache.get(year);
-  if (hit) return hit;
-  const span = (first: number, n: number): string[] => Array.from({ length: n }, (_, i) => formatDate(first + i));
-  // 除夕 is the last day of the 12th lunar month (廿九 or 三十): the day before 正月初一.
-  const newYear = lunarToDay(year, 1, 1);
-  const out: StatutoryHoliday[] = [
-    { name: '元旦', days: span(daysFromCivil(year, 1, 1), 1) },
-    { name: '春节', days: span(newYear - 1, 4) },
-    { name: '清明节', days: span(qingming(year), 1) },
-    { name: '劳动节', days: span(daysFromCivil(year, 5, 1), 2) },
-    { name: '端午节', days: span(lunarToDay(year, 5, 5), 1) },
-    { name: '中秋节', days: span(lunarToDay(year, 8, 15), 1) },
-    { name: '国庆节', days: span(daysFromCivil(year, 10, 1), 3) },
-  ];
-  const frozen = Object.freeze(out.map((h) => Object.freeze({ name: h.name, days: Object.freeze(h.days) })));
+export function statutoryHolidays(year: number): readonly StatutoryHoliday[] | null {
+  if (cache.has(year)) return cache.get(year)!;
+  const computed = compute(year);
+  const frozen = computed && Object.freeze(computed.map((h) => Object.freeze({ name: h.name, days: Object.freeze(h.days) })));
   cache.set(year, frozen);
   return frozen;
+}
+
+function compute(year: number): StatutoryHoliday[] | null {
+  let newYear: number | null, qm: number | null, duanwu: number | null, zhongqiu: number | null;
+  try {
+    // 除夕 is the last day of the 12th lunar month (廿九 or 三十): the day before 正月初一.
+    newYear = lunarToDay(year, 1, 1);
+    qm = qingming(year);
+    duanwu = lunarToDay(year, 5, 5);
+    zhongqiu = lunarToDay(year, 8, 15);
+  } catch {
+    // The package refusing a year it has no data for is the same gap.
+    return null;
+  }
+  if (newYear === null || qm === null || duanwu === null || zhongqiu === null) return null;
+  const span = (first: number, n: number): string[] => Array.from({ length: n }, (_, i) => formatDate(first + i));
+  return [
+    { name: '元旦', days: span(daysFromCivil(year, 1, 1), 1) },
+    { name: '春节', days: span(newYear - 1, 4) },
+    { name: '清明节', days: span(qm, 1) },
+    { name: '劳动节', days: span(daysFromCivil(year, 5, 1), 2) },
+    { name: '端午节', days: span(duanwu, 1) },
+    { name: '中秋节', days: span(zhongqiu, 1) },
+    { name: '国庆节', days: span(daysFromCivil(year, 10, 1), 3) },
+  ];
 }
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function parseDay(date: string): number {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(date);
-  if (!m) throw new Error(`chinese-days 返回的日期 '${date}' 无法识别`);
+/** A `YYYY-M-D` date the package returned, as days since 1970; null for anything else. */
+function parseDay(date: unknown): number | null {
+  const m = typeof date === 'string' ? /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(date) : null;
+  if (!m) return null;
   return daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
 }

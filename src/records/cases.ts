@@ -4,7 +4,7 @@
  * (cases-2026 …). The clock is not stored: it is computed from the events by the calendar.
  */
 import { upgradeStoredDecision, type Pack } from '../engine/index.ts';
-import type { Application, CaseEvent, CaseRecord, Decision, Duration } from '../pack/index.ts';
+import type { Application, CaseEvent, CaseRecord, Decision, Duration, PolicyFile } from '../pack/index.ts';
 import { itemVersionAt, modeBranches, policyAt } from '../pack/index.ts';
 import { postFor, requireStaff, responsibleFor, type Responsible } from './center-refs.ts';
 import { caseClock, deemedAcceptance, dueAfter, type ClockCase, type ClockState, type WorkCalendar } from './clock-port.ts';
@@ -288,7 +288,7 @@ export class Cases {
         const trial: CaseRecord = { ...current, events: [...current.events, event] };
         const c = this.clockCase(trial, at);
         try {
-          if (c) caseClock(this.cal, this.pack.data.policy, c, at);
+          if (c) caseClock(this.cal, this.policyOf(trial), c, at);
         } catch (e) {
           if (!(e instanceof RecordsError)) throw e;
           throw new RecordsError(e.code, e.detail, { path: '$.extension' });
@@ -347,7 +347,8 @@ export class Cases {
     if (!acceptedAt && r.decision.kind === 'supplement') {
       const notice = r.events.find((e) => e.type === 'supplement-notified');
       const concluded = r.events.find((e) => TERMINAL.has(e.type));
-      if (!concluded) acceptedAt = deemedAcceptance(this.cal, this.pack.data.policy, r.receivedAt, notice?.at ?? null, now);
+      // The supplement-notice clock of the policy in force on the day of receipt (policyOf).
+      if (!concluded) acceptedAt = deemedAcceptance(this.cal, this.policyOf(r), r.receivedAt, notice?.at ?? null, now);
     }
     if (!acceptedAt) return null;
     const limits = this.limitsOf(r);
@@ -368,6 +369,17 @@ export class Cases {
       extensions,
       ...(end ? { completedAt: end.at } : {}),
     };
+  }
+
+  /**
+   * The policy a case runs on: the one in force on its day of receipt (Shanghai date), the day
+   * decide picks the item version and the policy's immediate clock by. Its warning thresholds and
+   * supplement-notice clock stay those of that day for the whole case, so a later policy change
+   * never recolours or re-deems a case received before it (a case is received, then accepted or
+   * deemed accepted from receipt: the receipt date is the one date every case has).
+   */
+  private policyOf(r: CaseRecord): PolicyFile {
+    return policyAt(this.pack.data.policy, shanghaiDate(epochOf(r.receivedAt)));
   }
 
   private limitsOf(r: CaseRecord): { promised: Duration; statutory: Duration; extensionMax?: Duration } | null {
@@ -401,7 +413,7 @@ export class Cases {
       else if (TERMINAL.has(e.type)) status = e.type as CaseStatus;
     }
     const c = this.clockCase(r, now);
-    const clock = c ? caseClock(this.cal, this.pack.data.policy, c, now) : null;
+    const clock = c ? caseClock(this.cal, this.policyOf(r), c, now) : null;
     const end = r.events.find((e) => TERMINAL.has(e.type));
     const concludedAt = end?.at ?? (status === 'consultation' ? r.receivedAt : null);
     const overdue = clock !== null && (end ? epochOf(end.at) : epochOf(now)) > epochOf(clock.due);

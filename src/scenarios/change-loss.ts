@@ -2,14 +2,19 @@
  * A dated change that takes a material away while the pack's own scenarios (tests/*.yaml) still
  * submit it on or after that day: either the change drops more than the officer meant (a `set` of
  * the whole list that forgot an entry) or the scenarios describe an application that no longer
- * fits. The pack loader does not read scenarios, so `validate` calls this beside it; `check` may too.
+ * fits. The pack loader does not read scenarios: validateWithScenarios reports this beside the
+ * loader's diagnostics, for `validate`, `check` and the workbench's draft diagnostics alike.
  */
 import path from 'node:path';
 import { shanghaiDate } from '../calendar/index.ts';
 import { formatPath, renderMessage, type PathSegment } from '../core/index.ts';
-import type { Diagnostic, ItemFile, PackData, ScenarioFile } from '../pack/index.ts';
-import { itemVersions, parseSource, readRegularFile } from '../pack/index.ts';
-import { scenarioFiles } from './load.ts';
+import { withTemplateChecks } from '../documents/index.ts';
+import type { Diagnostic, ItemFile, LoadOptions, PackData, ScenarioFile, ValidationResult } from '../pack/index.ts';
+import { itemVersions, parseSource, readRegularFile, sortDiagnostics, validatePack } from '../pack/index.ts';
+import { scenarioFiles, TESTS_DIR } from './load.ts';
+
+/** A draft's files read instead of the pack's (pack-relative path → file, or null: deleted). */
+type PackOverlay = NonNullable<LoadOptions['overlay']>;
 import { epoch, scenarioTime } from './time.ts';
 
 /** A material a change takes away: from its date on the item no longer lists it. */
@@ -48,23 +53,45 @@ export function materialLosses(item: ItemFile): Loss[] {
   return out;
 }
 
+/** A pack's validation with the findings that need its scenarios too (validateWithScenarios). */
+export interface FullValidation extends ValidationResult {
+  /** The W-CHANGE-LOST-SUBMITTED warnings among `warnings`. */
+  readonly scenarioWarnings: readonly Diagnostic[];
+}
+
+/**
+ * The one validation of `bianmin validate`, `bianmin check` and the workbench's draft diagnostics
+ * (whose API promises the same answer as validate --json): the loader's diagnostics, the document
+ * templates' (a pack that cannot print its notices is not valid) and, for a pack without errors,
+ * W-CHANGE-LOST-SUBMITTED from its own scenarios (read through the draft's overlay, if any).
+ */
+export async function validateWithScenarios(dir: string, options: LoadOptions = {}): Promise<FullValidation> {
+  const checked = withTemplateChecks(await validatePack(dir, options));
+  if (!checked.pack) return { ...checked, scenarioWarnings: [] };
+  const lost = await lostSubmittedMaterials(dir, checked.pack, options.overlay);
+  if (lost.length === 0) return { ...checked, scenarioWarnings: [] };
+  return { ...checked, warnings: sortDiagnostics([...checked.warnings, ...lost]), scenarioWarnings: lost };
+}
+
 /**
  * Warnings W-CHANGE-LOST-SUBMITTED for the pack in `dir` (already loaded as `pack`): one per
  * material a change takes away and scenario that submits it for that item on or after the date.
- * Scenario files that do not parse are skipped here (`bianmin test` reports them).
+ * Scenario files that do not parse are skipped here (`bianmin test` reports them). With an
+ * `overlay` (a draft) the scenario files are those of the pack seen through it.
  */
-export async function lostSubmittedMaterials(dir: string, pack: PackData): Promise<Diagnostic[]> {
+export async function lostSubmittedMaterials(dir: string, pack: PackData, overlay?: PackOverlay): Promise<Diagnostic[]> {
   const losses = new Map<string, Loss[]>();
   for (const [code, { data }] of pack.items) {
+    if (!data.changes || data.changes.length === 0) continue;
     const found = materialLosses(data);
     if (found.length > 0) losses.set(code, found);
   }
   if (losses.size === 0) return [];
   const out: Diagnostic[] = [];
-  for (const rel of await scenarioFiles(dir)) {
+  for (const rel of await overlaidScenarioFiles(dir, overlay)) {
     let bytes: Uint8Array;
     try {
-      const read = readRegularFile(path.join(dir, rel));
+      const read = readRegularFile(overlay?.get(rel) ?? path.join(dir, rel));
       if (!(read instanceof Uint8Array)) continue;
       bytes = read;
     } catch {
@@ -99,4 +126,14 @@ export async function lostSubmittedMaterials(dir: string, pack: PackData): Promi
     });
   }
   return out;
+}
+
+/** The scenario files under tests/, as scenarioFiles finds them, with a draft's additions and deletions. */
+async function overlaidScenarioFiles(dir: string, overlay?: PackOverlay): Promise<string[]> {
+  const onDisk = await scenarioFiles(dir);
+  if (!overlay) return onDisk;
+  const files = new Set(onDisk.filter((rel) => overlay.get(rel) !== null));
+  const scenario = new RegExp(`^${TESTS_DIR}/[^/]+\\.ya?ml$`, 'i');
+  for (const [rel, replacement] of overlay) if (replacement !== null && scenario.test(rel)) files.add(rel);
+  return [...files].sort();
 }

@@ -6,7 +6,7 @@
  */
 import type { Pack } from '../engine/index.ts';
 import type { Decision, TraceEntry } from '../pack/index.ts';
-import { itemVersionAt, modeBranches, originOf } from '../pack/index.ts';
+import { describeDuration, itemVersionAt, modeBranches, originOf, policyVersionAt } from '../pack/index.ts';
 import { kindText, levelText, listText, missingText, modeText, titled } from './labels.ts';
 import type { Outcome } from './run.ts';
 import { shortTime } from './time.ts';
@@ -106,11 +106,9 @@ export function compareOutcomes(base: Pack, current: Pack, a: Outcome, b: Outcom
   return { changes, rules };
 }
 
-const UNIT: Readonly<Record<string, string>> = { workingDays: '个工作日', calendarDays: '日', hours: '小时', minutes: '分钟', sameDay: '当日' };
-
 /** `10 个工作日`, `当日` (a same-day limit has no number). */
 function limitText(d: { readonly amount: number; readonly unit: string }): string {
-  return d.unit === 'sameDay' ? '当日' : `${d.amount} ${UNIT[d.unit]}`;
+  return describeDuration(d);
 }
 
 function ids(list: ReadonlyArray<{ readonly id: string }> | undefined): string[] {
@@ -145,12 +143,16 @@ function traceChanges(a: readonly TraceEntry[], b: readonly TraceEntry[]): RuleC
 function limitsSide(pack: Pack, d: Decision): RuleSide | null {
   const item = pack.data.items.get(d.item);
   if (!item || !d.deadline) return null;
-  const v = itemVersionAt(item.data, d.receivedAt.slice(0, 10));
-  const branches = modeBranches(v, pack.data.policy);
+  const day = d.receivedAt.slice(0, 10);
+  const v = itemVersionAt(item.data, day);
+  // The policy in force on the day of receipt, as decide resolves the immediate clock; its clock
+  // is written at the top level or in the change that last set `clocks`.
+  const policy = policyVersionAt(pack.data.policy, day);
+  const branches = modeBranches(v, policy.policy);
   const b = branches[d.modeBranch?.index ?? branches.length - 1];
   const own = typeof v.mode !== 'string' && b !== undefined && v.mode[b.index]?.limits !== undefined;
   const inherited = v.limits !== undefined && (typeof v.mode === 'string' || b?.mode !== 'immediate');
-  const [file, path] = own ? [item.file, [...b!.path, 'limits']] : inherited ? [item.file, originOf(v, ['limits'])] : ['policy.yaml', ['clocks', 'immediate']];
+  const [file, path] = own ? [item.file, [...b!.path, 'limits']] : inherited ? [item.file, originOf(v, ['limits'])] : ['policy.yaml', [...policy.at('clocks'), 'immediate']];
   const at = pack.data.sources.locate(file, path);
   const l = d.deadline;
   return { passed: true, message: `时限：承诺 ${limitText(l.promised)}，法定 ${limitText(l.statutory)}`, file, line: at.line };

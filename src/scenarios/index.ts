@@ -8,7 +8,7 @@ export type { LoadedScenario, ScenarioSuite } from './model.ts';
 export { runSuite, type ScenarioResult, type TestRun } from './suite.ts';
 export type { Failure } from './expect.ts';
 export type { Outcome } from './run.ts';
-export { lostSubmittedMaterials, materialLosses } from './change-loss.ts';
+export { lostSubmittedMaterials, materialLosses, validateWithScenarios, type FullValidation } from './change-loss.ts';
 export { coverageOf, type Coverage, type CoverageArea, type Gap } from './coverage.ts';
 export { renderCoverage, renderTestReport, summaryLine } from './report.ts';
 export { testRunJson } from './json.ts';

@@ -8,14 +8,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkPack, type CheckFinding } from '../check/index.ts';
-import { withTemplateChecks } from '../documents/index.ts';
 import { Pack } from '../engine/index.ts';
-import { ParseCache, parseSource, plainDiagnostic, validatePack, type Diagnostic, type ItemFile, type ValidationResult } from '../pack/index.ts';
+import { ParseCache, parseSource, plainDiagnostic, type Diagnostic, type ItemFile, type ValidationResult } from '../pack/index.ts';
+import { validateWithScenarios } from '../scenarios/index.ts';
 import { DraftStore, type Draft, type DraftRecord, type DraftState } from './drafts-store.ts';
 import { HttpError } from './http-error.ts';
 import { PackBlobs } from './pack-blobs.ts';
 import { etagOf, etagOfHash, fileKind, schemaOf, versionOf, type PackFileKind, type PackScanner } from './pack-files.ts';
 import { resolveInPack } from './path-confine.ts';
+import { unknownItem } from './unknown-item.ts';
 import type { PackReloader, Served } from './reload.ts';
 
 export interface PackFile {
@@ -182,15 +183,21 @@ export class Workbench {
     return this.diagnostics(updated);
   }
 
-  /** Validates the pack on disk overlaid with the draft (incrementally). */
+  /** Validates the pack on disk overlaid with the draft (incrementally), as `bianmin validate` does. */
   async validate(overlay: ReadonlyMap<string, string | null>): Promise<Validated> {
     const started = performance.now();
-    const result = withTemplateChecks(await validatePack(this.rules, { overlay, cache: this.cache }));
+    const result = await validateWithScenarios(this.rules, { overlay, cache: this.cache });
     return { result, ms: Math.round((performance.now() - started) * 10) / 10 };
   }
 
+  /**
+   * The draft's diagnostics, and the static check of the focused item. An item named by code
+   * (`?item=`) that a valid draft does not have is 404 E-ITEM-UNKNOWN with suggestions, as on the
+   * other item routes, not `check: null` (which means the draft has errors).
+   */
   async diagnostics(record: DraftState, focus: CheckFocus = {}): Promise<Diagnostics> {
     const { result, ms } = await this.validate(record.overlay);
+    if (focus.item !== undefined && result.pack && !result.pack.items.has(focus.item)) throw unknownItem(this.compiledFrom(record, result), focus.item, 'query.item');
     const check = result.pack ? await this.checkItem(record, result, focus) : null;
     return { ok: result.ok, errors: result.errors.map(plainDiagnostic), warnings: result.warnings.map(plainDiagnostic), ms, check };
   }

@@ -107,3 +107,37 @@ describe('the sample pack', () => {
     expect(computeDeadline(cal, { promised: { amount: 30, unit: 'minutes' }, statutory: { amount: 1, unit: 'workingDays' } }, '2026-11-27T10:00:00+08:00').statutory.due).toBe('2026-11-30T17:30:00+08:00');
   });
 });
+
+// Before the cap, 30 office minutes from Friday 17:20 were due Monday 08:50 while the statutory
+// same-day limit ended Friday 17:30: the acceptance notice promised a time the law does not allow.
+describe('a promise never outlasts the law', () => {
+  const promised = { amount: 30, unit: 'minutes' as const };
+  const policy = { warnings: { yellowWhenRemaining: { amount: 2, unit: 'workingDays' as const }, yellowWhenRemainingOfficeTime: { amount: 5, unit: 'minutes' as const } } };
+  const c = { acceptedAt: '2026-11-27T17:20:00+08:00', promised, statutory: sameDay };
+
+  test('the deadline and the clock put the promised due at the statutory one', async () => {
+    const cal = await officialCalendar();
+    const d = computeDeadline(cal, { promised, statutory: sameDay }, c.acceptedAt);
+    expect(d.promised.due).toBe('2026-11-27T17:30:00+08:00');
+    expect(d.statutory.due).toBe('2026-11-27T17:30:00+08:00');
+    const s = clock(cal, policy, c, '2026-11-27T17:22:00+08:00');
+    expect(s.due).toBe('2026-11-27T17:30:00+08:00');
+    expect(s.remaining).toEqual({ amount: 8, unit: 'minutes' });
+    expect(s.level).toBe('normal');
+    expect(clock(cal, policy, c, '2026-11-27T17:26:00+08:00').level).toBe('yellow');
+  });
+
+  test('overdue under the cap counts the office minutes past the capped due', async () => {
+    const cal = await officialCalendar();
+    const s = clock(cal, policy, c, '2026-11-30T09:00:00+08:00');
+    expect(s.level).toBe('red');
+    // Friday 17:30 → Monday 09:00 is 30 office minutes (Monday 08:30–09:00).
+    expect(s.remaining).toEqual({ amount: -30, unit: 'minutes' });
+  });
+
+  test('a promise that ends first is untouched', async () => {
+    const cal = await officialCalendar();
+    const d = computeDeadline(cal, { promised, statutory: sameDay }, '2026-11-27T10:00:00+08:00');
+    expect(d.promised.due).toBe('2026-11-27T10:30:00+08:00');
+  });
+});

@@ -6,7 +6,7 @@
 // 2027-01-01, New Year's Day) and there was no November warning: the tests below fail on that code.
 import { describe, expect, test } from 'vitest';
 import { addDuration, createCalendar, yearSummary } from '../../src/calendar/index.ts';
-import { statutoryHolidays } from '../../src/calendar/statutory.ts';
+import { statutoryDeclaration, statutoryHolidays } from '../../src/calendar/statutory.ts';
 import { validatePack } from '../../src/index.ts';
 import { RULES, SEED_002_HOURS, chineseDaysData, rulesCalendarFile, rulesCalendarText, tempPack } from './helpers.ts';
 
@@ -41,8 +41,8 @@ describe('the statutory holidays without a calendar file', () => {
   });
 
   test('除夕 is 腊月廿九 when the 12th lunar month is short: 2027-02-05 (matches the sample\'s pre-arranged 2027)', () => {
-    expect(statutoryHolidays(2027).find((h) => h.name === '春节')?.days).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']);
-    expect(statutoryHolidays(2026).find((h) => h.name === '春节')?.days[0]).toBe('2026-02-16');
+    expect(statutoryHolidays(2027)!.find((h) => h.name === '春节')?.days).toEqual(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']);
+    expect(statutoryHolidays(2026)!.find((h) => h.name === '春节')?.days[0]).toBe('2026-02-16');
   });
 
   test('中秋 within 国庆 (2028-10-03) makes one break of 3 days', () => {
@@ -63,7 +63,7 @@ describe('the statutory holidays without a calendar file', () => {
   test('oracle: every statutory day the rule computes for 2025 and 2026 is a holiday in the official schedules (chinese-days data)', async () => {
     const data = await chineseDaysData();
     for (const year of [2025, 2026]) {
-      const days = statutoryHolidays(year).flatMap((h) => h.days.map((d) => [h.name, d] as const));
+      const days = statutoryHolidays(year)!.flatMap((h) => h.days.map((d) => [h.name, d] as const));
       expect(days).toHaveLength(13);
       for (const [name, date] of days) expect(date in data.holidays, `${year} ${name} ${date}`).toBe(true);
     }
@@ -73,7 +73,7 @@ describe('the statutory holidays without a calendar file', () => {
     // Before 2025 the law differed (除夕 and 5月2日 were not statutory), but these days have been since 2008.
     const data = await chineseDaysData();
     for (let year = 2008; year <= 2026; year++) {
-      const h = statutoryHolidays(year);
+      const h = statutoryHolidays(year)!;
       const days = [...h.find((x) => x.name === '春节')!.days.slice(1), ...['清明节', '端午节', '中秋节', '元旦', '国庆节'].flatMap((n) => h.find((x) => x.name === n)!.days)];
       // The data lists some breaks without the weekend days inside them (2012-06-23, a Saturday):
       // a day off is a listed holiday, or a weekend day that is not a make-up workday.
@@ -82,6 +82,23 @@ describe('the statutory holidays without a calendar file', () => {
         expect(date in data.holidays || ((dow === 0 || dow === 6) && !(date in data.workdays)), `${year}: ${date}`).toBe(true);
       }
     }
+  });
+});
+
+// Review finding: a year the lunar data cannot place threw `new Error(...)` from the calendar build,
+// which computes every year from 2025 to 2100 on each pack load: a gap in the data would have
+// crashed every load with a stack trace. Now such a year has no statutory declaration and is
+// counted by weekends only, with the calendar-uncovered warning.
+describe('a year the lunar data does not cover', () => {
+  test('statutoryHolidays answers null for 1899 and 2101 (outside chinese-days), never throws', () => {
+    expect(statutoryHolidays(2101)).toBeNull();
+    expect(statutoryHolidays(1899)).toBeNull();
+    expect(statutoryHolidays(2100)).toHaveLength(7);
+  });
+
+  test('its statutory declaration is null, so the calendar leaves the year to weekends only', () => {
+    expect(statutoryDeclaration(2101)).toBeNull();
+    expect(statutoryDeclaration(2100)?.source).toBe('statutory');
   });
 });
 

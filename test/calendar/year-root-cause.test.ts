@@ -24,7 +24,7 @@ describe('a calendar file whose year disagrees', () => {
     expect(errors).toHaveLength(1);
     const [e] = errors;
     expect(e).toMatchObject({ file: 'calendar/2027.yaml', path: '$.year', code: 'E-CALENDAR-YEAR' });
-    expect(e!.message).toBe('文件 calendar/2027.yaml 的 year 写的是 2072，与文件名和其中的日期不符；应为 2027');
+    expect(e!.message).toBe('年份不符：文件 calendar/2027.yaml 的 year 写的是 2072，与文件名和其中的日期不符；应为 2027');
     expect(e!.line).toBe(text.split('\n').findIndex((l) => l.startsWith('year:')) + 1);
   });
 
@@ -53,6 +53,6 @@ describe('a calendar file whose year disagrees', () => {
     const text = (await rulesCalendarText(2027)).replace('{ name: 端午节, from: "2027-06-09" }', '{ name: 端午节, from: "2026-06-09" }');
     const errors = await errorsOf({ '2026.yaml': await rulesCalendarText(2026), '2027.yaml': text });
     expect(errors.map((e) => [e.code, e.path])).toEqual([['E-CALENDAR-YEAR', '$.holidays[4].from']]);
-    expect(errors[0]!.message).toBe('放假日期 2026-06-09 不在 2027 年');
+    expect(errors[0]!.message).toBe('年份不符：放假日期 2026-06-09 不在 2027 年');
   });
 });

@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPack, type CheckFinding } from '../../src/check/index.ts';
-import { classesOf, completenessFindings, type Leaf } from '../../src/check/completeness.ts';
+import { completenessFindings } from '../../src/check/completeness.ts';
+import { classesOf, collectLeaves, type Leaf } from '../../src/check/value-classes.ts';
 import { BUILTIN_TEMPLATE_DIR, loadPack, renderNotice } from '../../src/documents/index.ts';
 import type { Pack } from '../../src/engine/index.ts';
 import { loadScenarios, runSuite } from '../../src/scenarios/index.ts';
@@ -186,6 +187,34 @@ describe('the value classes and the engine’s three-valued reading', () => {
     expect(classesOf('maritalStatus', leaves, { id: 'maritalStatus', label: '婚姻状况', type: 'enum', values: ['未婚', '已婚', '离婚', '丧偶'] })).toEqual(['已婚', '丧偶', '未婚']);
     expect(classesOf('forDependant', leaves, { id: 'forDependant', label: '代他人申请', type: 'boolean' })).toEqual([true, false]);
     expect(classesOf('note', leaves, { id: 'note', label: '备注', type: 'string' })).toEqual(['其他', '其他情形']);
+  });
+
+  // Before: a date or text fact compared only with another fact got one value ('2026-01-01',
+  // '其他'), the same as its peer, so `a < b` and `a ≠ b` never occurred in the search.
+  it('gives facts compared with each other distinct, ordered values', () => {
+    const leaves: Leaf[] = [];
+    const shared = new Map();
+    collectLeaves({ fact: 'marriedOn', operator: 'lessThan', value: { fact: 'movedOn' } }, shared, leaves);
+    collectLeaves({ fact: 'oldName', operator: 'notEqual', value: { fact: 'newName' } }, shared, leaves);
+    collectLeaves({ fact: 'from', operator: 'notEqual', value: { fact: 'to' } }, shared, leaves);
+    type Def = Parameters<typeof classesOf>[2];
+    const date: Def = { type: 'date' };
+    const text: Def = { type: 'string' };
+    const place: Def = { type: 'enum', values: ['本区', '外区', '外省'] };
+    const pairs = (a: string, b: string, def: Def) =>
+      classesOf(a, leaves, def).flatMap((x) => classesOf(b, leaves, def).map((y) => [x, y] as const));
+    const dates = pairs('marriedOn', 'movedOn', date);
+    expect(dates.some(([x, y]) => x < y)).toBe(true);
+    expect(dates.some(([x, y]) => x === y)).toBe(true);
+    expect(dates.some(([x, y]) => x > y)).toBe(true);
+    for (const [a, b, def] of [['oldName', 'newName', text], ['from', 'to', place]] as const) {
+      const all = pairs(a, b, def);
+      expect(all.some(([x, y]) => x === y)).toBe(true);
+      expect(all.some(([x, y]) => x !== y)).toBe(true);
+    }
+    // Without a peer, one value still stands for every text and every date.
+    expect(classesOf('note', [], text)).toEqual(['其他']);
+    expect(classesOf('note', [], date)).toEqual(['2026-01-01']);
   });
 
   it('finds no counter-example for 24 random requiredWhen (all/any/not, shared conditions, negative operators) over unknown facts', async () => {

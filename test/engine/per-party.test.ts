@@ -72,9 +72,33 @@ describe('a submission must say whose it is', () => {
     expect(d.kind).toBe('consultation');
   });
 
-  test('a party on a material not required per party is harmless: it counts for the application', async () => {
+  // Review finding: this was silently accepted. A warning, not E-APP-PARTY: the form is on the
+  // counter and counts; refusing the application over a label would send the couple away for nothing.
+  test('a party on a material not required per party counts for the application, with a warning that it was ignored', async () => {
     const d = await apply([MAN, WOMAN, { id: 'registration-form', party: '男方' }]);
     expect(d.kind).toBe('accepted');
+    expect(d.warnings.filter((w) => w.code.startsWith('party-'))).toEqual([
+      { code: 'party-ignored', message: expect.stringContaining('材料 registration-form（') },
+    ]);
+    expect(d.warnings.find((w) => w.code === 'party-ignored')?.message).toContain('第 3 项写的一方“男方”未予考虑');
+  });
+
+  // Review finding: two identical {id: id-card, party: 男方} were silently accepted. A repeated
+  // plain id adds up (copies summed), so a repeated party does too; but with the other party's card
+  // absent it is most likely that card entered under the wrong party: the window is warned.
+  test("one party's card twice and the other's absent: counted as copies, returned for 女方, with a warning", async () => {
+    const d = await apply([MAN, MAN, 'registration-form']);
+    expect(d.kind).toBe('returned');
+    expect(d.missing.map((m) => m.party)).toEqual(['女方']);
+    expect(d.warnings.filter((w) => w.code.startsWith('party-'))).toEqual([
+      { code: 'party-repeated', message: '材料 id-card（居民身份证）提交了 2 份男方的，没有女方的：请核对其中是否有一份是女方的、party 写错了' },
+    ]);
+  });
+
+  test('a party repeated while every party is there is only extra copies: no warning, as for a repeated plain id', async () => {
+    const d = await apply([MAN, MAN, WOMAN, 'registration-form', 'registration-form']);
+    expect(d.kind).toBe('accepted');
+    expect(d.warnings.filter((w) => w.code.startsWith('party-'))).toEqual([]);
   });
 });
 

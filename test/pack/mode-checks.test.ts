@@ -163,6 +163,21 @@ describe('a mode chosen by a condition', () => {
     ]);
   });
 
+  // Before: the mode field's oneOf (a mode name, or a list) also reported the name branch's
+  // complaints about the list (E-SCHEMA-ENUM "not in immediate…", E-SCHEMA-TYPE "应为文字，实际是列表"):
+  // three errors for one mistake.
+  test("a mistake inside a branch's limits is one error, at the bad field", async () => {
+    const text = withMode(BRANCHES.replace('    text: 超过1000元的\n', '    text: 超过1000元的\n    limits: { statutory: { amount: 5, unit: workingDays }, promised: { amount: 3, unit: sameDay } }\n'));
+    const errors = await errorsOf({ [FACTS]: factsWithAmount, [ITEM]: text });
+    expectExactly(errors, [{ file: ITEM, ...positionOf(text, '3, unit: sameDay'), code: 'E-SCHEMA-ENUM', path: '$.mode[1].limits.promised.amount', message: '应为 0' }]);
+  });
+
+  test("a misspelt mode name in a branch is one error, with a suggestion", async () => {
+    const text = withMode(BRANCHES.replace('  - mode: promised\n', '  - mode: promisd\n'));
+    const errors = await errorsOf({ [FACTS]: factsWithAmount, [ITEM]: text });
+    expectExactly(errors, [{ file: ITEM, ...positionOf(text, 'promisd'), code: 'E-SCHEMA-ENUM', path: '$.mode[1].mode', message: '是否应为 `promised`？' }]);
+  });
+
   test('a joint branch needs co-departments like a joint item', async () => {
     const text = withMode(BRANCHES.replace('  - mode: promised\n', '  - mode: joint\n'));
     const errors = await errorsOf({ [FACTS]: factsWithAmount, [ITEM]: text });

@@ -71,4 +71,18 @@ describe('materials a change takes away', () => {
     expect(lost[0]!.file).toBe(ITEM);
     expect(lost[0]!.message).toContain('居民户口簿');
   });
+
+  // Review finding: only validate reported it. `bianmin check` now does too (one shared call).
+  test('bianmin check reports it too, among its warnings, and with --item only for that item', async () => {
+    const dir = sampleWithScenarios('scenarios:\n' + scenario('2027年仍交户口簿', '2027-02-01 10:00', '[application, id-card, authorization, household-register, pledge]'));
+    const ran = await bianmin(['check', '--rules', dir, '--json']);
+    const json = JSON.parse(ran.stdout) as { warnings: Array<{ code: string; file: string; message: string; scenario: string | null }> };
+    const lost = json.warnings.filter((w) => w.code === 'W-CHANGE-LOST-SUBMITTED');
+    expect(lost.map((w) => [w.file, w.scenario])).toEqual([[ITEM, null]]);
+    expect(lost[0]!.message).toContain('居民户口簿');
+    const other = JSON.parse((await bianmin(['check', '--rules', dir, '--json', '--item', 'MZ-004'])).stdout) as { warnings: Array<{ code: string }> };
+    expect(other.warnings.filter((w) => w.code === 'W-CHANGE-LOST-SUBMITTED')).toEqual([]);
+    const text = await bianmin(['check', '--rules', dir]);
+    expect(text.stdout).toContain('W-CHANGE-LOST-SUBMITTED');
+  });
 });

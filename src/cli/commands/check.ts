@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { checkPack, type CheckFinding, type CheckReport } from '../../check/index.ts';
 import { BianminError, renderMessage } from '../../core/index.ts';
-import { withTemplateChecks } from '../../documents/index.ts';
 import { Pack } from '../../engine/index.ts';
-import { formatDiagnostic, plainDiagnostic, suggest, validatePack, type Diagnostic } from '../../pack/index.ts';
+import { formatDiagnostic, plainDiagnostic, sortDiagnostics, suggest, type Diagnostic } from '../../pack/index.ts';
+import { validateWithScenarios } from '../../scenarios/index.ts';
 import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import type { CheckFlags } from '../syntax/check.ts';
@@ -16,7 +16,8 @@ import { UsageError } from '../usage-error.ts';
  */
 export async function check(ctx: Context, opts: CheckFlags): Promise<number> {
   if (opts.rules.trim() === '') throw new UsageError('E-USAGE-OPTION', "选项 '--rules <目录>' 不能为空");
-  const result = withTemplateChecks(await validatePack(ctx.file(opts.rules)));
+  // The one validation of validate and the workbench: templates, and the pack's scenarios.
+  const result = await validateWithScenarios(ctx.file(opts.rules));
   if (!result.pack) {
     if (opts.json) {
       ctx.stdout.write(JSON.stringify({ ok: false, errors: result.errors.map(withoutScenario), warnings: result.warnings.map(withoutScenario), stats: null }, null, 2) + '\n');
@@ -38,7 +39,7 @@ export async function check(ctx: Context, opts: CheckFlags): Promise<number> {
     throw new BianminError('E-APP-UNKNOWN-ITEM', renderMessage('E-APP-UNKNOWN-ITEM', { code, hint: near ? `；是否应为 ${near}？` : `；规则包 ${opts.rules} 中的事项：${codes.join('、')}` }), { path: '--item' });
   }
   const started = performance.now();
-  const report = await checkPack(pack, items ? { items } : {});
+  const report = withScenarioWarnings(await checkPack(pack, items ? { items } : {}), result.scenarioWarnings, items ? new Set(items.map((c) => result.pack!.items.get(c)!.file)) : null);
   const seconds = (performance.now() - started) / 1000;
   if (opts.json) {
     const ok = report.errors.length === 0;
@@ -48,6 +49,17 @@ export async function check(ctx: Context, opts: CheckFlags): Promise<number> {
     ctx.stdout.write(`${summary(report, opts.rules, seconds)}\n`);
   }
   return report.errors.length === 0 ? EXIT.ok : EXIT.invalid;
+}
+
+/**
+ * The report with validate's W-CHANGE-LOST-SUBMITTED among its warnings (no counter-example: the
+ * scenario is named in the message), only those of the checked items' files with --item.
+ */
+function withScenarioWarnings(report: CheckReport, lost: readonly Diagnostic[], files: ReadonlySet<string> | null): CheckReport {
+  const extra: CheckFinding[] = lost.filter((d) => files === null || files.has(d.file)).map((d) => ({ ...d, scenario: null }));
+  if (extra.length === 0) return report;
+  // sortDiagnostics keeps the objects: each is still a finding.
+  return { ...report, warnings: sortDiagnostics([...report.warnings, ...extra]) as CheckFinding[] };
 }
 
 /** Each finding located, as validate prints diagnostics, its scenario (if any) indented under it. */

@@ -1,6 +1,6 @@
-import { ClockError, describeDuration, describeInstant, shanghaiDate, type Deadline, type Suspension } from '../../calendar/index.ts';
+import { ClockError, deadlineBasis, deadlineModes, deadlineOn, describeDuration, describeInstant, type Deadline, type DeadlineBasis, type Suspension } from '../../calendar/index.ts';
 import { BianminError, suggest } from '../../core/index.ts';
-import { MODE_LABELS, defaultLimits, itemVersionAt, modeBranches } from '../../pack/index.ts';
+import { MODE_LABELS } from '../../pack/index.ts';
 import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { openPack } from '../open-pack.ts';
@@ -27,21 +27,24 @@ export async function deadline(ctx: Context, opts: DeadlineFlags): Promise<numbe
     throw new BianminError('E-CLOCK-ITEM-UNKNOWN', `规则包 ${opts.rules} 中没有事项 ${opts.item}${near ? `，是否应为 ${near}？` : ''}；已有的事项：${codes.join('、') || '（无）'}`, { path: '--item' });
   }
   let deadline: Deadline;
+  let basis: DeadlineBasis;
   try {
-    deadline = pack.deadline(opts.item, opts.acceptedAt, { suspensions });
+    // The item version and policy in force on the day of acceptance, on the default mode (as
+    // pack.deadline counts): the same basis gives the figures and the branches shown with them.
+    basis = deadlineBasis(pack.data, opts.item, opts.acceptedAt);
+    deadline = deadlineOn(pack.calendar, basis, opts.acceptedAt, { suspensions });
   } catch (err) {
     if (!(err instanceof ClockError)) throw err;
     // Paths of the library's input, translated back to the flags they came from.
     const flag = (err.location.path ?? '').replace(/^suspensions\[(\d+)\]\.(from|to)$/, (_, i: string, end: string) => `第 ${Number(i) + 1} 个 --suspend 的${end === 'from' ? '暂停时间' : '恢复时间'}`).replace(/^acceptedAt$/, '--accepted-at');
     throw new UsageError('E-USAGE-OPTION', `${flag ? `${flag}：` : ''}${err.detail}`);
   }
-  // The version in force on the day of acceptance, on its default mode (as pack.deadline counts).
-  const version = itemVersionAt(item.data, shanghaiDate(Date.parse(deadline.acceptedAt)));
-  const extension = defaultLimits(version, pack.data.policy).extension ?? null;
-  const branches = typeof version.mode === 'string' ? [] : modeBranches(version, pack.data.policy);
+  const extension = basis.branch.limits.extension ?? null;
+  const branches = basis.conditional ? basis.branches : [];
   if (opts.json) {
-    const out = { item: opts.item, itemName: item.data.name, ...deadline, suspensions, extension: extension && { max: extension.max, approver: extension.approver } };
-    if (branches.length > 0) Object.assign(out, { modes: branches.map((b) => ({ index: b.index, mode: b.mode, text: b.text, promised: b.limits.promised, statutory: b.limits.statutory })) });
+    const out = { item: opts.item, itemName: item.data.name, ...deadline, suspensions, extension: extension && { max: extension.max, approver: extension.approver }, mode: basis.branch.mode };
+    // A mode list: which branch the figures are for (modeBranch) and every branch's limits that day.
+    if (branches.length > 0) Object.assign(out, { modeBranch: { index: basis.branch.index, text: basis.branch.text }, modes: deadlineModes(basis) });
     ctx.stdout.write(JSON.stringify(out, null, 2) + '\n');
   } else {
     const lines = [
@@ -50,6 +53,8 @@ export async function deadline(ctx: Context, opts: DeadlineFlags): Promise<numbe
       `承诺期限：${describeDuration(deadline.promised)}，应于 ${describeInstant(deadline.promised.due)} 前办结`,
       `法定期限：${describeDuration(deadline.statutory)}，应于 ${describeInstant(deadline.statutory.due)} 前办结`,
     ];
+    if (deadline.reply) lines.push(`答复期限（当场解决不了的）：${describeDuration(deadline.reply)}，应于 ${describeInstant(deadline.reply.due)} 前答复`);
+    if (deadline.leaderReception) lines.push(`领导接待答复期限：${describeDuration(deadline.leaderReception)}，应于 ${describeInstant(deadline.leaderReception.due)} 前答复`);
     if (extension) lines.push(`可以延长：最长 ${describeDuration(extension.max)}，须经${extension.approver}批准`);
     if (branches.length > 0) {
       lines.push(`办理方式按条件选择，以上按其余情况（最后一项）计算；各项：`);

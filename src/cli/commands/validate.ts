@@ -1,6 +1,5 @@
-import { formatDiagnostic, plainDiagnostic, sortDiagnostics, validatePack, type Diagnostic } from '../../pack/index.ts';
-import { lostSubmittedMaterials } from '../../scenarios/index.ts';
-import { withTemplateChecks } from '../../documents/index.ts';
+import { formatDiagnostic, plainDiagnostic, type Diagnostic } from '../../pack/index.ts';
+import { validateWithScenarios } from '../../scenarios/index.ts';
 import { checkPack } from '../../check/index.ts';
 import { Pack } from '../../engine/index.ts';
 import { performance } from 'node:perf_hooks';
@@ -12,10 +11,8 @@ import { UsageError } from '../usage-error.ts';
 
 export async function validate(ctx: Context, opts: ValidateFlags): Promise<number> {
   if (opts.rules.trim() === '') throw new UsageError('E-USAGE-OPTION', "选项 '--rules <目录>' 不能为空");
-  // Document templates are checked too: a pack that cannot print its notices is not valid.
-  const checked = withTemplateChecks(await validatePack(ctx.file(opts.rules)));
-  // The loader reads no scenarios: a change that takes away a material they still submit is found here.
-  const result = checked.pack ? { ...checked, warnings: sortDiagnostics([...checked.warnings, ...(await lostSubmittedMaterials(ctx.file(opts.rules), checked.pack))]) } : checked;
+  // Templates and the pack's scenarios too: the one validation check and the workbench also use.
+  const result = await validateWithScenarios(ctx.file(opts.rules));
   // --deep: a valid pack is also checked statically (a pack with errors cannot be compiled to check).
   const started = performance.now();
   const deep = opts.deep && result.ok && result.pack ? await checkPack(new Pack(result.pack)) : null;

@@ -1,6 +1,6 @@
 import type { PackData } from '../../pack/index.ts';
 import type { Decision, ItemVersion, LegalRef, NoticeMaterial } from '../../pack/index.ts';
-import { MODE_LABELS, itemVersionAt, modeChoices } from '../../pack/index.ts';
+import { MODE_LABELS, itemVersionAt, modeChoices, policyAt } from '../../pack/index.ts';
 import { addDuration, buildCalendar, type WorkCalendar } from '../../calendar/index.ts';
 import { checkedDate, dateOf, parseShanghai, shanghaiDate } from '../dates.ts';
 import { DocumentError } from '../errors.ts';
@@ -370,9 +370,10 @@ const calendars = new WeakMap<PackData, WorkCalendar>();
 /**
  * The supplement period of policy.clocks.supplementPeriod, counted on the pack's calendar from the
  * notice's date (that day itself not counted, as for every day limit); none declared, none printed.
+ * The period is the one of the policy in force on the notice's date (policy.yaml `changes`).
  */
 function supplementPeriod(pack: PackData, date: string): { view: DocumentData['supplement']['period']; warnings: string[] } {
-  const period = pack.policy.clocks.supplementPeriod;
+  const period = policyAt(pack.policy, date).clocks.supplementPeriod;
   // The schema requires amount and unit unless the center declared none.
   const limit = period && !period.none && period.amount !== undefined && period.unit !== undefined ? { ...period, amount: period.amount, unit: period.unit } : null;
   if (!limit) return { view: { limit: null, due: null, basis: [] }, warnings: [] };

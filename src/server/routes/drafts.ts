@@ -220,7 +220,7 @@ export async function draftRoutes(app: FastifyInstance): Promise<void> {
         tags: TAGS,
         summary: '草稿的校验结果（需令牌）',
         description:
-          '与 bianmin validate --json 相同的错误和警告（文件、行、列、JSON 路径、代码、中文说明及“是否应为…？”建议），另加耗时 ms；写了 item 且草稿没有错误时，check 为该事项的静态检查（bianmin check），每条发现附反例场景。写入事项文件（PUT）的答复同样带上该事项的静态检查。',
+          '与 bianmin validate --json 相同的错误和警告（文件、行、列、JSON 路径、代码、中文说明及“是否应为…？”建议），另加耗时 ms；写了 item 且草稿没有错误时，check 为该事项的静态检查（bianmin check），每条发现附反例场景。写入事项文件（PUT）的答复同样带上该事项的静态检查。草稿没有错误而其中没有 item 所写的事项时答复 404 E-ITEM-UNKNOWN，附最相近的事项（check 为 null 只表示草稿有错误）。',
         params: idParams,
         querystring: {
           type: 'object',

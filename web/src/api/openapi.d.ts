@@ -127,7 +127,7 @@ export interface paths {
         };
         /**
          * 办结期限：承诺期限和法定期限
-         * @description 自受理时起算（受理当日不计，期限届满日办公时间结束时到期），按规则包的工作日历和办公时间计算；暂停计时的期间不计入。
+         * @description 自受理时起算（受理当日不计，期限届满日办公时间结束时到期），按规则包的工作日历和办公时间计算；暂停计时的期间不计入。按受理当日施行的事项版本和中心制度（policy.yaml 的 changes）计算。信访件另给答复期限（reply）和领导接待答复期限（leaderReception）。办理方式按条件选择的事项（如临时救助），按其余情况（最后一项）计算，modeBranch 指明所按的一项，modes 列出各项的时限；按申请人情况计算请用 POST /v1/decisions。
          */
         get: operations["getDeadline"];
         put?: never;
@@ -507,7 +507,7 @@ export interface paths {
         };
         /**
          * 草稿的校验结果（需令牌）
-         * @description 与 bianmin validate --json 相同的错误和警告（文件、行、列、JSON 路径、代码、中文说明及“是否应为…？”建议），另加耗时 ms；写了 item 且草稿没有错误时，check 为该事项的静态检查（bianmin check），每条发现附反例场景。写入事项文件（PUT）的答复同样带上该事项的静态检查。
+         * @description 与 bianmin validate --json 相同的错误和警告（文件、行、列、JSON 路径、代码、中文说明及“是否应为…？”建议），另加耗时 ms；写了 item 且草稿没有错误时，check 为该事项的静态检查（bianmin check），每条发现附反例场景。写入事项文件（PUT）的答复同样带上该事项的静态检查。草稿没有错误而其中没有 item 所写的事项时答复 404 E-ITEM-UNKNOWN，附最相近的事项（check 为 null 只表示草稿有错误）。
          */
         get: operations["getDraftDiagnostics"];
         put?: never;
@@ -2289,6 +2289,26 @@ export interface operations {
                         item: string;
                         itemName: string;
                         deadline: components["schemas"]["Decision"]["deadline"];
+                        /**
+                         * @description 期限所按的办理方式（办理方式按条件选择的，为其余情况一项的）。
+                         * @enum {unknown}
+                         */
+                        mode: "immediate" | "promised" | "reported" | "joint" | "petition";
+                        /** @description 办理方式按条件选择的事项才有：期限所按的一项（其余情况，即最后一项）。 */
+                        modeBranch?: {
+                            index: number;
+                            text: string | null;
+                        };
+                        /** @description 办理方式按条件选择的事项才有：各项的办理方式和受理当日的时限，counted 为期限所按的一项。 */
+                        modes?: {
+                            index: number;
+                            /** @enum {unknown} */
+                            mode: "immediate" | "promised" | "reported" | "joint" | "petition";
+                            text: string | null;
+                            promised: components["schemas"]["Decision-duration"];
+                            statutory: components["schemas"]["Decision-duration"];
+                            counted: boolean;
+                        }[];
                     };
                 };
             };
