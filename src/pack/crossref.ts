@@ -423,6 +423,16 @@ function checkItemVersion(file: string, fields: readonly string[], v: ItemVersio
       checkCondition(rule.when, file, at('conditions', i, 'when'), refs.facts, refs.shared, c);
     });
   }
+  // Fee and step ids exist so a dated change can target them: two of one id would make it ambiguous.
+  for (const [field, what] of [['fees', '收费项目'], ['procedure', '办事步骤']] as const) {
+    if (!sets(field)) continue;
+    const ids = new Set<string>();
+    (v[field] ?? []).forEach((x: { readonly id?: string }, i: number) => {
+      if (x.id === undefined) return;
+      if (ids.has(x.id) && fresh(field, i) && !added(field, i)) c.error(file, at(field, i, 'id'), 'E-REF-DUPLICATE-ID', `${what}标识 \`${x.id}\` 在本事项中重复`);
+      ids.add(x.id);
+    });
+  }
   const involved = new Set([v.department, ...(v.departments ?? [])]);
   const forms = new Set((v.forms ?? []).map((f) => f.name));
   if (sets('materials')) {
