@@ -17,7 +17,12 @@ beforeAll(async () => {
   const file = path.join(copy.dir, 'policy.yaml');
   const text = readFileSync(file, 'utf8');
   const clocks = (parse(text) as { clocks: Record<string, unknown> }).clocks;
-  const set = { clocks: { ...clocks, supplementPeriod: { amount: 10, unit: 'workingDays' } } };
+  const documents = (parse(text) as { documents: Record<string, unknown> }).documents;
+  // The consequence and the review rights printed on notices are policy texts too: dated alike.
+  const set = {
+    clocks: { ...clocks, supplementPeriod: { amount: 10, unit: 'workingDays' } },
+    documents: { ...documents, supplementConsequence: '逾期未补正的，视为放弃本次申请（2027年修订）。' },
+  };
   writeFileSync(file, `${text}\nchanges:\n  - ${JSON.stringify({ effectiveFrom: '2027-01-01', reference: '补正材料管理规定（2026年12月）', set })}\n`);
   pack = await loadPack(copy.dir);
 });
@@ -42,5 +47,11 @@ describe('the supplement period on a notice follows the policy of its date', () 
     const text = await noticeText('2027-01-11T09:30:00+08:00', '2027-01-11');
     expect(text).toContain('请于2027年1月25日 17:30前补正（自本通知书出具之日起10个工作日）');
     expect(text).not.toContain('未规定补正期限');
+    expect(text).toContain('逾期未补正的，视为放弃本次申请（2027年修订）。');
+  });
+
+  test('the 2026 notice keeps the consequence then in force', async () => {
+    const text = await noticeText('2026-11-23T09:30:00+08:00', '2026-11-23');
+    expect(text).not.toContain('2027年修订');
   });
 });

@@ -1,5 +1,5 @@
 import type { PackData } from '../../pack/index.ts';
-import type { Decision, ItemVersion, LegalRef, NoticeMaterial } from '../../pack/index.ts';
+import type { Decision, ItemVersion, LegalRef, NoticeMaterial, PolicyFile } from '../../pack/index.ts';
 import { MODE_LABELS, itemVersionAt, modeChoices, policyAt } from '../../pack/index.ts';
 import { addDuration, buildCalendar, type WorkCalendar } from '../../calendar/index.ts';
 import { checkedDate, dateOf, parseShanghai, shanghaiDate } from '../dates.ts';
@@ -89,6 +89,8 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
 
   const date = checkedDate(options.date ?? shanghaiDate(options.now));
   const year = parseShanghai(date).year;
+  // Every policy text on the notice (consequence, rights, citations) is the one in force on its date.
+  const policy = policyAt(pack.policy, date);
   // A 当场更正 slip is handed over and acted on at the counter: it takes no document number.
   let number = options.number;
   if (!number && type !== 'correctable') {
@@ -107,7 +109,7 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
     receivedAt: decision.receivedAt,
     handler,
     contact: item ? { phone: item.phone, place: item.place } : { phone: pack.center.center.phones.consult, place: pack.center.center.address },
-    citations: citationsOf(pack, type, version),
+    citations: citationsOf(policy, type, version),
   };
   const reasonView = (r: Decision['reasons'][number]): DocumentData['supplement']['reasons'][number] => ({
     code: r.code,
@@ -157,7 +159,7 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
           questions: asked,
           reasons: decision.reasons.filter((r) => !covered.has(r.code)).map(reasonView),
           period: period.view,
-          consequence: tidyText(pack.policy.documents?.supplementConsequence ?? DEFAULT_SUPPLEMENT_CONSEQUENCE),
+          consequence: tidyText(policy.documents?.supplementConsequence ?? DEFAULT_SUPPLEMENT_CONSEQUENCE),
           warnings: [...new Set([...warnings, ...period.warnings])],
         },
       };
@@ -211,7 +213,7 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
           // A missing material is a line of the table (marked 主件 when that is why it is returned).
           reasons: decision.reasons.filter((r) => !decision.missing.some((m) => r.code === `material:${m.id}`)).map(reasonView),
           problems: problems(decision, version),
-          rights: tidyText(pack.policy.documents?.reviewRights ?? DEFAULT_REVIEW_RIGHTS),
+          rights: tidyText(policy.documents?.reviewRights ?? DEFAULT_REVIEW_RIGHTS),
         },
       };
     case 'rejected':
@@ -224,7 +226,7 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
           routeTo: decision.routeTo
             ? { organ: decision.routeTo.organ, window: decision.routeTo.window ?? null, address: decision.routeTo.address ?? null, phone: decision.routeTo.phone ?? null }
             : null,
-          rights: tidyText(pack.policy.documents?.reviewRights ?? DEFAULT_REVIEW_RIGHTS),
+          rights: tidyText(policy.documents?.reviewRights ?? DEFAULT_REVIEW_RIGHTS),
         },
       };
   }
@@ -299,9 +301,9 @@ function distinct(refs: readonly LegalRef[]): LegalRef[] {
  * The provisions behind a notice of this kind (policy.documents.citations); a return also cites the
  * item's own basis, since what it was returned against is the item's conditions and materials.
  */
-function citationsOf(pack: PackData, type: NoticeType, version: ItemVersion | null): Ref[] {
+function citationsOf(policy: PolicyFile, type: NoticeType, version: ItemVersion | null): Ref[] {
   // policy.yaml names citations per notice it knows; the 当场更正 slip cites Art. 32(3) itself.
-  const table: Readonly<Partial<Record<string, readonly LegalRef[]>>> = pack.policy.documents?.citations ?? {};
+  const table: Readonly<Partial<Record<string, readonly LegalRef[]>>> = policy.documents?.citations ?? {};
   const own = table[type] ?? [];
   return distinct(type === 'returned' ? [...own, ...(version?.basis ?? [])] : own).map(refView);
 }
