@@ -10,6 +10,7 @@ import { checkModes } from './mode-checks.ts';
 import { describeDuration, durationSpan } from './duration.ts';
 import { suggest } from './suggest.ts';
 import { checkFactUsage } from './fact-usage.ts';
+import { checkMaterialRules } from './material-checks.ts';
 import { changeDateProblems, policyVersionChecks, type PolicyField } from './policy-versions.ts';
 import { changedFields, itemVersions, originOf, type ItemVersion, type PatchField } from './versions.ts';
 
@@ -308,6 +309,7 @@ function checkCatalogue({ materials, items, itemsComplete }: CrossCheckInput, c:
   unique(data.materials, (m) => m.id, (m, i, first) => c.error(file, ['materials', i, 'id'], 'E-REF-DUPLICATE-ID', `材料标识 \`${m.id}\` 重复（第 ${first + 1} 项已使用）`));
   const used = new Set(items.flatMap((it) => catalogueUses(it.data)));
   data.materials.forEach((m, i) => {
+    checkMaterialRules(m, ['materials', i], { error: (p, code, msg) => c.error(file, p, code, msg), warn: (p, code, msg) => c.warn(file, p, code, msg) });
     if (itemsComplete && !used.has(m.id)) c.warn(file, ['materials', i, 'id'], 'W-MATERIAL-UNUSED', renderMessage('W-MATERIAL-UNUSED', { name: m.name, id: m.id }));
   });
   return new Set(data.materials.map((m) => m.id));
@@ -457,6 +459,7 @@ function checkItemVersion(file: string, fields: readonly string[], v: ItemVersio
         claim(alt.id, at('materials', i, 'alternatives', j, alt.use !== undefined && alt.id === alt.use ? 'use' : 'id'), own);
       });
       if (!own) return;
+      checkMaterialRules(m, at('materials', i), { error: (p, code, msg) => c.error(file, p, code, msg), warn: (p, code, msg) => c.warn(file, p, code, msg) });
       if (m.necessity === 'deferrable' && !m.due) c.error(file, at('materials', i), 'E-MATERIAL-DUE', `容缺材料“${m.name}”须用 due 写明补交期限，例如 due: { amount: 5, unit: workingDays }`);
       if (m.due && m.necessity !== 'deferrable') c.error(file, at('materials', i, 'due'), 'E-MATERIAL-DUE', `只有容缺材料（necessity: deferrable）才有补交期限 due`);
       // 当场更正 only changes what a 补正 would demand: on these materials it is never applied.

@@ -12,6 +12,7 @@ import { validateSource, type FileKind } from './schemas.ts';
 import { readRegularFile } from './read-file.ts';
 import { parseSource, tooLargeMessage, type SourceFile } from './source.ts';
 import { overlaid, type PackOverlay } from './overlay.ts';
+import { checkPackFiles } from './pack-files.ts';
 import type { ParseCache, ParsedFile } from './parse-cache.ts';
 import { suggest } from './suggest.ts';
 
@@ -31,7 +32,7 @@ const RULE_DIRS: ReadonlyArray<[string, FileKind]> = [
 ];
 
 /** Folders of a pack that the loader does not read as rules. */
-const OTHER_DIRS = new Set(['tests', 'templates']);
+const OTHER_DIRS = new Set(['tests', 'templates', 'files']);
 
 export interface ValidationResult {
   readonly ok: boolean;
@@ -140,6 +141,8 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
     errors.push(...found.errors);
     warnings.push(...found.warnings);
   }
+  // 审批结果样本、空白表格、示例样表: the files named must be in the pack.
+  errors.push(...checkPackFiles(root, [...(byKind.get('item') ?? []), ...(materialsSource ? [materialsSource] : [])], sources, options.overlay));
 
   const sortedErrors = sortDiagnostics(errors);
   const sortedWarnings = sortDiagnostics(warnings);

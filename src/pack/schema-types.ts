@@ -411,10 +411,11 @@ export type Code = string;
 export type Name = string;
 
 /**
- * 事项类型。
+ * 事项类型：行政许可、行政确认、行政给付、行政裁决、行政奖励、行政备案、其他行政权力、公共服务或其他。
  */
 
-export type Type = '行政许可' | '行政确认' | '行政给付' | '行政裁决' | '公共服务' | '其他';
+export type Type =
+  '行政许可' | '行政确认' | '行政给付' | '行政裁决' | '行政奖励' | '行政备案' | '其他行政权力' | '公共服务' | '其他';
 
 /**
  * 检索关键词（首问引导用），例如 [低保, 困难补助]。
@@ -443,6 +444,10 @@ export type Mode = 'immediate' | 'promised' | 'reported' | 'joint' | 'petition';
  */
 
 /**
+ * 日期，格式 YYYY-MM-DD，例如 2026-10-01（北京时间）。
+ */
+
+/**
  * 联办件的协办部门标识（主办部门之外）。
  *
  * @minItems 1
@@ -457,7 +462,7 @@ export type Departments = Id[];
 export type ReportTo = string;
 
 /**
- * 设定依据（法律、法规及条款）。
+ * 设定依据：设定该事项的法律、法规及条款（本地实施的依据写在 implementationBasis 实施依据）。
  */
 
 export type Basis = LegalRef[];
@@ -467,6 +472,12 @@ export type Basis = LegalRef[];
  */
 
 export type Conditions = EligibilityRule[];
+
+/**
+ * 规则包内的文件：相对规则包根目录的路径，例如 forms/mz-001-申请书.pdf；校验时检查文件存在。
+ */
+
+export type PackFile = string;
 
 /**
  * 申报材料。necessity：core 主件（缺少则退回）、required 必要（缺少则一次性告知补正）、deferrable 容缺（可受理后补交，须写 due）、optional 可选。
@@ -511,8 +522,129 @@ export type Forms = SampleForm[];
 export type Notes = string;
 
 /**
- * 日期，格式 YYYY-MM-DD，例如 2026-10-01（北京时间）。
+ * 事项版本：实施清单中该事项的版本号，例如 3。
  */
+
+export type Version = string;
+
+/**
+ * 统一社会信用代码：18位，例如 11522731MB1234567X。
+ */
+
+export type CreditCode = string;
+
+/**
+ * 服务对象：自然人、法人、其他组织。
+ *
+ * @minItems 1
+ */
+
+export type ServiceObjects = ('自然人' | '法人' | '其他组织')[];
+
+/**
+ * 实施依据：本地实施该事项的法规、规章和规范性文件。
+ */
+
+export type ImplementationBasis = LegalRef[];
+
+/**
+ * 特别程序：听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审等。
+ */
+
+export type SpecialSteps = {
+  id?: Id;
+  /**
+   * 特别程序种类：例如 专家评审、听证。
+   */
+  name: string;
+  limit?: Duration;
+  /**
+   * 特别程序设定依据。
+   */
+  basis?: LegalRef[];
+  /**
+   * 特别程序收费标准：不收费的写 不收费。
+   */
+  fee?: string;
+  /**
+   * 是否计入办理时限：特别程序所需时间是否计入承诺期限（通常不计入）。
+   */
+  countedInLimit?: boolean;
+}[];
+
+/**
+ * 是否支持自助终端办理。
+ */
+
+export type SelfService = boolean;
+
+/**
+ * 是否支持网上支付。
+ */
+
+export type OnlinePayment = boolean;
+
+/**
+ * 中介服务：办理须经的中介服务（无则不写）。
+ */
+
+export type Intermediaries = {
+  /**
+   * 中介服务事项名称。
+   */
+  name: string;
+  /**
+   * 中介服务设定依据。
+   */
+  basis?: LegalRef[];
+  /**
+   * 中介服务机构：提供该服务的机构或机构条件。
+   */
+  provider?: string;
+  /**
+   * 中介服务收费标准。
+   */
+  fee?: string;
+}[];
+
+/**
+ * 数量限制：有数量限制的事项写明限制及依据，例如 每户限一处宅基地。
+ */
+
+export type QuantityLimit = string;
+
+/**
+ * 申请人权利：依法享有的权利，例如 申请人有权要求一次性告知。
+ */
+
+export type Rights = string[];
+
+/**
+ * 申请人义务：依法承担的义务，例如 如实提交材料。
+ */
+
+export type Obligations = string[];
+
+/**
+ * 常见问题：咨询中常被问到的问题和解答。
+ */
+
+export type Faq = {
+  /**
+   * 常见问题：问题。
+   */
+  question: string;
+  /**
+   * 常见问题解答：答案。
+   */
+  answer: string;
+}[];
+
+/**
+ * 交通指引：到办理地点的公交线路等。
+ */
+
+export type Directions = string;
 
 /**
  * 一个服务事项一个文件：办事指南和一次性告知单所需的全部内容，以及受理条件、申报材料和时限。
@@ -542,6 +674,27 @@ export interface ItemFile {
   forms?: Forms;
   documents?: Documents;
   notes?: Notes;
+  codes?: Codes;
+  version?: Version;
+  status?: Status;
+  authority?: Authority;
+  serviceObjects?: ServiceObjects;
+  implementationBasis?: ImplementationBasis;
+  specialSteps?: SpecialSteps;
+  visits?: Visits;
+  channels?: Channels;
+  appointment?: Appointment;
+  delivery?: Delivery;
+  selfService?: SelfService;
+  onlinePayment?: OnlinePayment;
+  crossRegion?: CrossRegion;
+  intermediaries?: Intermediaries;
+  quantityLimit?: QuantityLimit;
+  rights?: Rights;
+  obligations?: Obligations;
+  remedies?: Remedies;
+  faq?: Faq;
+  directions?: Directions;
   /**
    * 已公布、将于某日起施行的变更（预公开）。到 effectiveFrom 当日起依次应用：set 整体替换所列字段，remove 按标识删除，replace 按标识整体替换条目，add 在列表末尾新增条目。材料、受理条件、收费和办事程序请用 remove/replace/add 按标识修改，不要用 set 整体重写。
    */
@@ -570,6 +723,14 @@ export interface Limits {
   statutory: Duration;
   promised: Duration;
   extension?: Extension;
+  /**
+   * 办结时限说明：时限的计算方法和不计入时限的情形等。
+   */
+  note?: string;
+  /**
+   * 办结时限依据：规定法定时限的法律法规及条款。
+   */
+  basis?: LegalRef[];
 }
 
 /**
@@ -617,6 +778,15 @@ export interface LegalRef {
    * 条文摘要（可选）。
    */
   text?: string;
+  /**
+   * 依据文号：例如 国务院令第649号、民发〔2021〕57号。
+   */
+  number?: string;
+  /**
+   * 颁布机关：例如 国务院、民政部。
+   */
+  issuer?: string;
+  effectiveDate?: DateString;
 }
 
 export interface EligibilityRule {
@@ -675,6 +845,10 @@ export interface Material {
    * 中心可通过共享自行调取。为 true 时不得要求申请人提交。
    */
   fetchable?: boolean;
+  /**
+   * 要求提交复印件的理由：一律不得要求申请人提交复印件（由窗口复印），form: copy 时须写明理由，例如 复印件须加盖单位公章存档。
+   */
+  copyReason?: string;
   requiredWhen?: Condition;
   /**
    * requiredWhen 的中文表述，例如 代他人申请时提供。
@@ -711,6 +885,18 @@ export interface Material {
    * 要求提交该材料的依据（法律法规及条款）；缺少时，补正或退回通知书注明。
    */
   basis?: LegalRef[];
+  sourceChannel?: SourceChannel;
+  /**
+   * 受理标准：材料合格的标准，例如 内容完整、签字齐全、与原件一致。
+   */
+  acceptanceCriteria?: string;
+  /**
+   * 纸质材料：纸质材料的份数和规格要求，例如 A4纸原件1份。
+   */
+  paper?: string;
+  blankForm?: PackFile;
+  sampleForm?: PackFile;
+  license?: License;
 }
 
 export interface AlternativeMaterial {
@@ -742,6 +928,36 @@ export interface AlternativeMaterial {
   notes?: string;
 }
 
+/**
+ * 来源渠道：材料从哪里来。
+ */
+
+export interface SourceChannel {
+  /**
+   * 来源渠道：申请人自备、政府部门核发或其他。
+   */
+  channel: '申请人自备' | '政府部门核发' | '其他';
+  /**
+   * 来源渠道说明：例如 由户籍所在地公安派出所核发。
+   */
+  note?: string;
+}
+
+/**
+ * 电子证照：该材料对应的电子证照（可凭电子证照免交纸质材料）。
+ */
+
+export interface License {
+  /**
+   * 电子证照目录编码：全国一体化政务服务平台电子证照目录中的编码。
+   */
+  code: string;
+  /**
+   * 电子证照名称：例如 居民户口簿。
+   */
+  name?: string;
+}
+
 export interface ProcedureStep {
   id?: Id;
   /**
@@ -770,6 +986,19 @@ export interface Fee {
    */
   per?: string;
   basis: LegalRef;
+  /**
+   * 收费减免：可减免的情形和依据。
+   */
+  reductions?: {
+    /**
+     * 减免情形：例如 低保对象免收工本费。
+     */
+    text: string;
+    /**
+     * 减免依据。
+     */
+    basis?: LegalRef[];
+  }[];
 }
 
 /**
@@ -785,6 +1014,11 @@ export interface Result {
    * 说明，例如 送达方式。
    */
   description?: string;
+  /**
+   * 审批结果类型：证照、批文或其他。
+   */
+  type?: '证照' | '批文' | '其他';
+  sample?: PackFile;
 }
 
 /**
@@ -848,6 +1082,216 @@ export interface Documents {
   correctable?: string;
   guide?: string;
   announcement?: string;
+}
+
+/**
+ * 事项编码（国家）：全国一体化政务服务平台的事项编码；本包内的 code 仍是事项的标识。
+ */
+
+export interface Codes {
+  /**
+   * 基本编码：国家政务服务事项基本目录中的编码。
+   */
+  basic?: string;
+  /**
+   * 实施编码：本实施主体的事项实施编码。
+   */
+  implementation?: string;
+  /**
+   * 业务办理项编码：事项下业务办理项的编码。
+   */
+  handling?: string;
+}
+
+/**
+ * 事项状态：在用、暂停或取消，以及计划取消日期。
+ */
+
+export interface Status {
+  /**
+   * 事项状态：在用、暂停、取消。
+   */
+  state: '在用' | '暂停' | '取消';
+  plannedCancelDate?: DateString;
+  /**
+   * 状态说明：暂停或取消的原因等。
+   */
+  note?: string;
+}
+
+/**
+ * 权力来源和实施主体。
+ */
+
+export interface Authority {
+  /**
+   * 权力来源：法定本级行使、上级下放、上级授权、同级授权、上级委托、同级委托。
+   */
+  source?: '法定本级行使' | '上级下放' | '上级授权' | '同级授权' | '上级委托' | '同级委托';
+  /**
+   * 行使层级：国家级、省级、市级、县级、镇（乡、街道）级、村（社区）级。
+   *
+   * @minItems 1
+   */
+  levels?: ('国家级' | '省级' | '市级' | '县级' | '镇（乡、街道）级' | '村（社区）级')[];
+  /**
+   * 实施主体：实际办理该事项的机关或组织。
+   */
+  implementer?: {
+    /**
+     * 实施主体：名称，例如 梧溪县青石镇人民政府。
+     */
+    name: string;
+    /**
+     * 实施主体性质：法定机关、授权组织、受委托组织。
+     */
+    nature?: '法定机关' | '授权组织' | '受委托组织';
+    creditCode?: CreditCode;
+  };
+  /**
+   * 委托部门：受委托实施时委托方的名称和代码。
+   */
+  entrustedBy?: {
+    /**
+     * 委托部门：名称，例如 梧溪县民政局。
+     */
+    name: string;
+    creditCode?: CreditCode;
+  };
+}
+
+/**
+ * 到办事现场次数：申请人最多需到现场几次。
+ */
+
+export interface Visits {
+  /**
+   * 到办事现场次数：0 表示零跑动。
+   */
+  count: number;
+  /**
+   * 必须现场办理原因说明：须到现场的理由，例如 须核验本人身份。
+   */
+  reason?: string;
+}
+
+/**
+ * 办理形式和网上办理。
+ */
+
+export interface Channels {
+  /**
+   * 办理形式：窗口办理、网上办理、邮寄办理。
+   *
+   * @minItems 1
+   */
+  forms?: ('窗口办理' | '网上办理' | '邮寄办理')[];
+  /**
+   * 网上办理深度：一级 信息发布、二级 在线预审、三级 在线办理（到现场一次）、四级 全程网办。
+   */
+  onlineDepth?: '一级' | '二级' | '三级' | '四级';
+  /**
+   * 网上办理地址：网址。
+   */
+  url?: string;
+}
+
+/**
+ * 预约办理。
+ */
+
+export interface Appointment {
+  /**
+   * 是否支持预约办理。
+   */
+  available: boolean;
+  /**
+   * 每日预约数量上限：每日可预约的号数。
+   */
+  dailyQuota?: number;
+  /**
+   * 预约办理规则：预约方式和时段等。
+   */
+  rules?: string;
+}
+
+/**
+ * 物流快递：申请材料和办理结果能否寄递。
+ */
+
+export interface Delivery {
+  /**
+   * 申请材料寄递：是否支持邮寄申请材料。
+   */
+  materials?: boolean;
+  /**
+   * 办理结果寄递：是否支持快递送达办理结果。
+   */
+  results?: boolean;
+  /**
+   * 物流快递说明：例如 邮费由政府承担。
+   */
+  note?: string;
+}
+
+/**
+ * 通办：跨区域通办的范围和各地职责。
+ */
+
+export interface CrossRegion {
+  /**
+   * 通办范围：全国、跨省、省内、市内、县内。
+   */
+  scope: '全国' | '跨省' | '省内' | '市内' | '县内';
+  /**
+   * 通办类型：全程网办、异地代收代办、多地联办。
+   *
+   * @minItems 1
+   */
+  types?: ('全程网办' | '异地代收代办' | '多地联办')[];
+  /**
+   * 收件地职责：异地收件窗口负责的工作。
+   */
+  receivingDuties?: string;
+  /**
+   * 办理地职责：办理地（属地）负责的工作。
+   */
+  handlingDuties?: string;
+}
+
+/**
+ * 救济途径：对办理结果不服时的行政复议和行政诉讼。
+ */
+
+export interface Remedies {
+  /**
+   * 行政复议：受理行政复议申请的机关及联系方式。
+   */
+  reconsideration?: {
+    /**
+     * 行政复议机关：例如 梧溪县人民政府。
+     */
+    organ: string;
+    /**
+     * 行政复议机关地址。
+     */
+    address?: string;
+    phone?: PhoneNumber;
+  };
+  /**
+   * 行政诉讼：受理行政诉讼申请的机关及联系方式。
+   */
+  litigation?: {
+    /**
+     * 行政诉讼机关：例如 梧溪县人民政府。
+     */
+    organ: string;
+    /**
+     * 行政诉讼机关地址。
+     */
+    address?: string;
+    phone?: PhoneNumber;
+  };
 }
 
 export interface ItemChange {
@@ -993,6 +1437,10 @@ export interface ItemChangeAdd {
  */
 
 /**
+ * 日期，格式 YYYY-MM-DD，例如 2026-10-01（北京时间）。
+ */
+
+/**
  * 不属本中心职权、但群众常来询问的事项：首问负责人据此告知应去的机关，申请一律不予受理并说明去向。
  */
 
@@ -1038,6 +1486,10 @@ export interface Referral {
  */
 
 /**
+ * 规则包内的文件：相对规则包根目录的路径，例如 forms/mz-001-申请书.pdf；校验时检查文件存在。
+ */
+
+/**
  * 多个事项都要的材料（居民身份证、户口簿等）在这里写一次；事项的 materials 中用 use: 标识 引用，目录中的名称、形式、份数等作为默认值，事项中另写的字段优先。必要性（necessity）和适用条件只写在事项中。
  */
 
@@ -1077,10 +1529,38 @@ export interface CatalogueMaterial {
    */
   fetchable?: boolean;
   /**
+   * 要求提交复印件的理由：一律不得要求申请人提交复印件（由窗口复印），form: copy 时须写明理由，例如 复印件须加盖单位公章存档。
+   */
+  copyReason?: string;
+  /**
    * 填报须知。
    */
   notes?: string;
+  sourceChannel?: SourceChannel;
+  /**
+   * 受理标准：材料合格的标准，例如 内容完整、签字齐全、与原件一致。
+   */
+  acceptanceCriteria?: string;
+  /**
+   * 纸质材料：纸质材料的份数和规格要求，例如 A4纸原件1份。
+   */
+  paper?: string;
+  blankForm?: PackFile;
+  sampleForm?: PackFile;
+  license?: License;
 }
+
+/**
+ * 来源渠道：材料从哪里来。
+ */
+
+/**
+ * 电子证照：该材料对应的电子证照（可凭电子证照免交纸质材料）。
+ */
+
+/**
+ * 日期，格式 YYYY-MM-DD，例如 2026-10-01（北京时间）。
+ */
 
 /**
  * 标识：小写英文字母、数字和连字符，例如 minzheng-window。其他文件用它来引用此项。
@@ -1097,10 +1577,6 @@ export interface CatalogueMaterial {
  */
 
 export type ForbiddenPhrases = string[];
-
-/**
- * 日期，格式 YYYY-MM-DD，例如 2026-10-01（北京时间）。
- */
 
 /**
  * 限时办结的各类时钟、电子监察黄牌红牌、投诉与责任追究规则、处分序列、综合考评等级和服务忌语。这些都是制度，写在这里，不写在代码里。

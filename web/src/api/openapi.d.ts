@@ -908,6 +908,32 @@ export interface components {
             article?: string;
             /** @description 条文摘要（可选）。 */
             text?: string;
+            /** @description 依据文号：例如 国务院令第649号、民发〔2021〕57号。 */
+            number?: string;
+            /** @description 颁布机关：例如 国务院、民政部。 */
+            issuer?: string;
+            effectiveDate?: components["schemas"]["Common-date"];
+        };
+        /** @description 统一社会信用代码：18位，例如 11522731MB1234567X。 */
+        "Common-creditCode": string;
+        /** @description 规则包内的文件：相对规则包根目录的路径，例如 forms/mz-001-申请书.pdf；校验时检查文件存在。 */
+        "Common-packFile": string;
+        /** @description 来源渠道：材料从哪里来。 */
+        "Common-sourceChannel": {
+            /**
+             * @description 来源渠道：申请人自备、政府部门核发或其他。
+             * @enum {unknown}
+             */
+            channel: "申请人自备" | "政府部门核发" | "其他";
+            /** @description 来源渠道说明：例如 由户籍所在地公安派出所核发。 */
+            note?: string;
+        };
+        /** @description 电子证照：该材料对应的电子证照（可凭电子证照免交纸质材料）。 */
+        "Common-license": {
+            /** @description 电子证照目录编码：全国一体化政务服务平台电子证照目录中的编码。 */
+            code: string;
+            /** @description 电子证照名称：例如 居民户口簿。 */
+            name?: string;
         };
         /** @description 条件（json-rules-engine 语法）：all 全部满足、any 任一满足、not 不满足、condition 引用共享条件，或单个比较 fact + operator + value（可加 path）。 */
         "Common-condition": {
@@ -959,6 +985,27 @@ export interface components {
             forms?: components["schemas"]["Item-forms"];
             documents?: components["schemas"]["Item-documents"];
             notes?: components["schemas"]["Item-notes"];
+            codes?: components["schemas"]["Item-codes"];
+            version?: components["schemas"]["Item-version"];
+            status?: components["schemas"]["Item-status"];
+            authority?: components["schemas"]["Item-authority"];
+            serviceObjects?: components["schemas"]["Item-serviceObjects"];
+            implementationBasis?: components["schemas"]["Item-implementationBasis"];
+            specialSteps?: components["schemas"]["Item-specialSteps"];
+            visits?: components["schemas"]["Item-visits"];
+            channels?: components["schemas"]["Item-channels"];
+            appointment?: components["schemas"]["Item-appointment"];
+            delivery?: components["schemas"]["Item-delivery"];
+            selfService?: components["schemas"]["Item-selfService"];
+            onlinePayment?: components["schemas"]["Item-onlinePayment"];
+            crossRegion?: components["schemas"]["Item-crossRegion"];
+            intermediaries?: components["schemas"]["Item-intermediaries"];
+            quantityLimit?: components["schemas"]["Item-quantityLimit"];
+            rights?: components["schemas"]["Item-rights"];
+            obligations?: components["schemas"]["Item-obligations"];
+            remedies?: components["schemas"]["Item-remedies"];
+            faq?: components["schemas"]["Item-faq"];
+            directions?: components["schemas"]["Item-directions"];
             /** @description 已公布、将于某日起施行的变更（预公开）。到 effectiveFrom 当日起依次应用：set 整体替换所列字段，remove 按标识删除，replace 按标识整体替换条目，add 在列表末尾新增条目。材料、受理条件、收费和办事程序请用 remove/replace/add 按标识修改，不要用 set 整体重写。 */
             changes?: ({
                 effectiveFrom: components["schemas"]["Common-date"];
@@ -1031,10 +1078,10 @@ export interface components {
         /** @description 事项名称，例如 最低生活保障审核。 */
         "Item-name": string;
         /**
-         * @description 事项类型。
+         * @description 事项类型：行政许可、行政确认、行政给付、行政裁决、行政奖励、行政备案、其他行政权力、公共服务或其他。
          * @enum {unknown}
          */
-        "Item-type": "行政许可" | "行政确认" | "行政给付" | "行政裁决" | "公共服务" | "其他";
+        "Item-type": "行政许可" | "行政确认" | "行政给付" | "行政裁决" | "行政奖励" | "行政备案" | "其他行政权力" | "公共服务" | "其他";
         /** @description 检索关键词（首问引导用），例如 [低保, 困难补助]。 */
         "Item-keywords": string[];
         "Item-department": components["schemas"]["Common-id"];
@@ -1058,7 +1105,7 @@ export interface components {
         "Item-departments": components["schemas"]["Common-id"][];
         /** @description 上报件的审批机关，例如 县民政局。 */
         "Item-reportTo": string;
-        /** @description 设定依据（法律、法规及条款）。 */
+        /** @description 设定依据：设定该事项的法律、法规及条款（本地实施的依据写在 implementationBasis 实施依据）。 */
         "Item-basis": components["schemas"]["Common-legalRef"][];
         /** @description 受理条件。任一条件不满足时，按 onFail 处理：returned 退回（默认）或 rejected 不予受理（须写 routeTo）。 */
         "Item-conditions": components["schemas"]["Item-conditions-items"][];
@@ -1077,6 +1124,10 @@ export interface components {
                 approver: string;
                 basis?: components["schemas"]["Common-legalRef"];
             };
+            /** @description 办结时限说明：时限的计算方法和不计入时限的情形等。 */
+            note?: string;
+            /** @description 办结时限依据：规定法定时限的法律法规及条款。 */
+            basis?: components["schemas"]["Common-legalRef"][];
         };
         /** @description 收费标准。未在此声明的费用一律不得收取（杜绝“三乱”）；不收费则不写或写空列表。 */
         "Item-fees": components["schemas"]["Item-fees-items"][];
@@ -1086,6 +1137,12 @@ export interface components {
             name: string;
             /** @description 说明，例如 送达方式。 */
             description?: string;
+            /**
+             * @description 审批结果类型：证照、批文或其他。
+             * @enum {unknown}
+             */
+            type?: "证照" | "批文" | "其他";
+            sample?: components["schemas"]["Common-packFile"];
         };
         /** @description 办结公告：法律法规明确规定须公告的事项，办结后在政务公告栏公开。 */
         "Item-announcement": {
@@ -1129,6 +1186,172 @@ export interface components {
         };
         /** @description 其他说明。 */
         "Item-notes": string;
+        /** @description 事项编码（国家）：全国一体化政务服务平台的事项编码；本包内的 code 仍是事项的标识。 */
+        "Item-codes": {
+            /** @description 基本编码：国家政务服务事项基本目录中的编码。 */
+            basic?: string;
+            /** @description 实施编码：本实施主体的事项实施编码。 */
+            implementation?: string;
+            /** @description 业务办理项编码：事项下业务办理项的编码。 */
+            handling?: string;
+        };
+        /** @description 事项版本：实施清单中该事项的版本号，例如 3。 */
+        "Item-version": string;
+        /** @description 事项状态：在用、暂停或取消，以及计划取消日期。 */
+        "Item-status": {
+            /**
+             * @description 事项状态：在用、暂停、取消。
+             * @enum {unknown}
+             */
+            state: "在用" | "暂停" | "取消";
+            plannedCancelDate?: components["schemas"]["Common-date"];
+            /** @description 状态说明：暂停或取消的原因等。 */
+            note?: string;
+        };
+        /** @description 权力来源和实施主体。 */
+        "Item-authority": {
+            /**
+             * @description 权力来源：法定本级行使、上级下放、上级授权、同级授权、上级委托、同级委托。
+             * @enum {unknown}
+             */
+            source?: "法定本级行使" | "上级下放" | "上级授权" | "同级授权" | "上级委托" | "同级委托";
+            /** @description 行使层级：国家级、省级、市级、县级、镇（乡、街道）级、村（社区）级。 */
+            levels?: ("国家级" | "省级" | "市级" | "县级" | "镇（乡、街道）级" | "村（社区）级")[];
+            /** @description 实施主体：实际办理该事项的机关或组织。 */
+            implementer?: {
+                /** @description 实施主体：名称，例如 梧溪县青石镇人民政府。 */
+                name: string;
+                /**
+                 * @description 实施主体性质：法定机关、授权组织、受委托组织。
+                 * @enum {unknown}
+                 */
+                nature?: "法定机关" | "授权组织" | "受委托组织";
+                creditCode?: components["schemas"]["Common-creditCode"];
+            };
+            /** @description 委托部门：受委托实施时委托方的名称和代码。 */
+            entrustedBy?: {
+                /** @description 委托部门：名称，例如 梧溪县民政局。 */
+                name: string;
+                creditCode?: components["schemas"]["Common-creditCode"];
+            };
+        };
+        /** @description 服务对象：自然人、法人、其他组织。 */
+        "Item-serviceObjects": ("自然人" | "法人" | "其他组织")[];
+        /** @description 实施依据：本地实施该事项的法规、规章和规范性文件。 */
+        "Item-implementationBasis": components["schemas"]["Common-legalRef"][];
+        /** @description 特别程序：听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审等。 */
+        "Item-specialSteps": {
+            id?: components["schemas"]["Common-id"];
+            /** @description 特别程序种类：例如 专家评审、听证。 */
+            name: string;
+            limit?: components["schemas"]["Common-duration"];
+            /** @description 特别程序设定依据。 */
+            basis?: components["schemas"]["Common-legalRef"][];
+            /** @description 特别程序收费标准：不收费的写 不收费。 */
+            fee?: string;
+            /** @description 是否计入办理时限：特别程序所需时间是否计入承诺期限（通常不计入）。 */
+            countedInLimit?: boolean;
+        }[];
+        /** @description 到办事现场次数：申请人最多需到现场几次。 */
+        "Item-visits": {
+            /** @description 到办事现场次数：0 表示零跑动。 */
+            count: number;
+            /** @description 必须现场办理原因说明：须到现场的理由，例如 须核验本人身份。 */
+            reason?: string;
+        };
+        /** @description 办理形式和网上办理。 */
+        "Item-channels": {
+            /** @description 办理形式：窗口办理、网上办理、邮寄办理。 */
+            forms?: ("窗口办理" | "网上办理" | "邮寄办理")[];
+            /**
+             * @description 网上办理深度：一级 信息发布、二级 在线预审、三级 在线办理（到现场一次）、四级 全程网办。
+             * @enum {unknown}
+             */
+            onlineDepth?: "一级" | "二级" | "三级" | "四级";
+            /** @description 网上办理地址：网址。 */
+            url?: string;
+        };
+        /** @description 预约办理。 */
+        "Item-appointment": {
+            /** @description 是否支持预约办理。 */
+            available: boolean;
+            /** @description 每日预约数量上限：每日可预约的号数。 */
+            dailyQuota?: number;
+            /** @description 预约办理规则：预约方式和时段等。 */
+            rules?: string;
+        };
+        /** @description 物流快递：申请材料和办理结果能否寄递。 */
+        "Item-delivery": {
+            /** @description 申请材料寄递：是否支持邮寄申请材料。 */
+            materials?: boolean;
+            /** @description 办理结果寄递：是否支持快递送达办理结果。 */
+            results?: boolean;
+            /** @description 物流快递说明：例如 邮费由政府承担。 */
+            note?: string;
+        };
+        /** @description 是否支持自助终端办理。 */
+        "Item-selfService": boolean;
+        /** @description 是否支持网上支付。 */
+        "Item-onlinePayment": boolean;
+        /** @description 通办：跨区域通办的范围和各地职责。 */
+        "Item-crossRegion": {
+            /**
+             * @description 通办范围：全国、跨省、省内、市内、县内。
+             * @enum {unknown}
+             */
+            scope: "全国" | "跨省" | "省内" | "市内" | "县内";
+            /** @description 通办类型：全程网办、异地代收代办、多地联办。 */
+            types?: ("全程网办" | "异地代收代办" | "多地联办")[];
+            /** @description 收件地职责：异地收件窗口负责的工作。 */
+            receivingDuties?: string;
+            /** @description 办理地职责：办理地（属地）负责的工作。 */
+            handlingDuties?: string;
+        };
+        /** @description 中介服务：办理须经的中介服务（无则不写）。 */
+        "Item-intermediaries": {
+            /** @description 中介服务事项名称。 */
+            name: string;
+            /** @description 中介服务设定依据。 */
+            basis?: components["schemas"]["Common-legalRef"][];
+            /** @description 中介服务机构：提供该服务的机构或机构条件。 */
+            provider?: string;
+            /** @description 中介服务收费标准。 */
+            fee?: string;
+        }[];
+        /** @description 数量限制：有数量限制的事项写明限制及依据，例如 每户限一处宅基地。 */
+        "Item-quantityLimit": string;
+        /** @description 申请人权利：依法享有的权利，例如 申请人有权要求一次性告知。 */
+        "Item-rights": string[];
+        /** @description 申请人义务：依法承担的义务，例如 如实提交材料。 */
+        "Item-obligations": string[];
+        /** @description 救济途径：对办理结果不服时的行政复议和行政诉讼。 */
+        "Item-remedies": {
+            /** @description 行政复议：受理行政复议申请的机关及联系方式。 */
+            reconsideration?: {
+                /** @description 行政复议机关：例如 梧溪县人民政府。 */
+                organ: string;
+                /** @description 行政复议机关地址。 */
+                address?: string;
+                phone?: components["schemas"]["Common-phone"];
+            };
+            /** @description 行政诉讼：受理行政诉讼申请的机关及联系方式。 */
+            litigation?: {
+                /** @description 行政诉讼机关：例如 梧溪县人民政府。 */
+                organ: string;
+                /** @description 行政诉讼机关地址。 */
+                address?: string;
+                phone?: components["schemas"]["Common-phone"];
+            };
+        };
+        /** @description 常见问题：咨询中常被问到的问题和解答。 */
+        "Item-faq": {
+            /** @description 常见问题：问题。 */
+            question: string;
+            /** @description 常见问题解答：答案。 */
+            answer: string;
+        }[];
+        /** @description 交通指引：到办理地点的公交线路等。 */
+        "Item-directions": string;
         /**
          * 申请（决定的输入）
          * @description 窗口收到的一次咨询或申请：事项、申请人事实、提交的材料和收件时间。
@@ -1697,6 +1920,8 @@ export interface components {
             issuer?: string;
             /** @description 中心可通过共享自行调取。为 true 时不得要求申请人提交。 */
             fetchable?: boolean;
+            /** @description 要求提交复印件的理由：一律不得要求申请人提交复印件（由窗口复印），form: copy 时须写明理由，例如 复印件须加盖单位公章存档。 */
+            copyReason?: string;
             requiredWhen?: components["schemas"]["Common-condition"];
             /** @description requiredWhen 的中文表述，例如 代他人申请时提供。 */
             requiredWhenText?: string;
@@ -1735,6 +1960,14 @@ export interface components {
             notes?: string;
             /** @description 要求提交该材料的依据（法律法规及条款）；缺少时，补正或退回通知书注明。 */
             basis?: components["schemas"]["Common-legalRef"][];
+            sourceChannel?: components["schemas"]["Common-sourceChannel"];
+            /** @description 受理标准：材料合格的标准，例如 内容完整、签字齐全、与原件一致。 */
+            acceptanceCriteria?: string;
+            /** @description 纸质材料：纸质材料的份数和规格要求，例如 A4纸原件1份。 */
+            paper?: string;
+            blankForm?: components["schemas"]["Common-packFile"];
+            sampleForm?: components["schemas"]["Common-packFile"];
+            license?: components["schemas"]["Common-license"];
         } | unknown | unknown;
         "Item-conditions-items": {
             id: components["schemas"]["Common-id"];
@@ -1762,6 +1995,13 @@ export interface components {
             /** @description 计费单位，例如 每本。 */
             per?: string;
             basis: components["schemas"]["Common-legalRef"];
+            /** @description 收费减免：可减免的情形和依据。 */
+            reductions?: {
+                /** @description 减免情形：例如 低保对象免收工本费。 */
+                text: string;
+                /** @description 减免依据。 */
+                basis?: components["schemas"]["Common-legalRef"][];
+            }[];
         };
         "Item-procedure-items": {
             id?: components["schemas"]["Common-id"];
