@@ -82,7 +82,7 @@ fees:
 `;
 }
 
-async function generatePack(root: string, items: number): Promise<string> {
+export async function generatePack(root: string, items: number): Promise<string> {
   const dir = path.join(root, `pack-${items}`);
   await mkdir(path.join(dir, 'items'), { recursive: true });
   for (const f of ['center.yaml', 'facts.yaml', 'policy.yaml', 'referrals.yaml']) await cp(path.join(FIXTURE, f), path.join(dir, f));
@@ -99,7 +99,7 @@ async function generatePack(root: string, items: number): Promise<string> {
 
 /** A typical application: eligible, every material in, the deferrable one outstanding → accepted. */
 const APPLICANT: Applicant = { type: 'person', name: '张三', hukouLocal: true, age: 72, income: 1200, maritalStatus: '丧偶', forDependant: false };
-const APPLICATION = {
+export const APPLICATION = {
   item: CODE,
   intent: 'apply',
   applicant: APPLICANT,

@@ -1,14 +1,16 @@
 // Records: appending a case event with 20,000 cases in the year's shard (p99 < 20 ms), and
 // sanctions for 1,000 staff and 100,000 complaints (< 1 s). Data files are written in the store's
 // own format (one record per line), then opened, validated and used through the public API.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadPack } from '../src/index.ts';
 import type { CaseRecord, ComplaintRecord } from '../src/pack/schema-types.ts';
-import { openRecords } from '../src/records/index.ts';
+import { snapshotChunks } from '../src/records/collection.ts';
+import { openRecords, writeFileDurably } from '../src/records/index.ts';
 import { median, type BenchResult } from './types.ts';
 
 const RULES = fileURLToPath(new URL('../rules', import.meta.url));
@@ -169,6 +171,120 @@ async function sanctions(): Promise<BenchResult[]> {
   return [{ name: `责任追究：${STAFF.toLocaleString('en-US')} 名工作人员、${COMPLAINTS.toLocaleString('en-US')} 件投诉`, value: t, unit: 's', target: '< 1 s', ok: t < 1 }];
 }
 
+/**
+ * Writes `cases-YEAR` with `count` accepted cases in the store's own format (snapshot with its
+ * checksums, and its empty log), one record at a time: 200,000 cases are never held at once.
+ */
+export async function writeShard(dir: string, year: number, count: number): Promise<number> {
+  const pack = await loadPack(RULES);
+  const at = `${year}-11-02T09:30:00+08:00`;
+  const application = {
+    item: 'MZ-001',
+    intent: 'apply' as const,
+    applicant: { type: 'person' as const, name: '张小三', idNumber: '320102199001011234', phone: '13812345678', hukouLocal: true, householdIncomePerCapita: 500, hasDisabilityCert: false, forDependant: false },
+    materials: ['application', 'id-card', 'authorization', 'income-statement'],
+    receivedAt: at,
+  };
+  const decision = await pack.decide(application);
+  if (decision.kind !== 'accepted') throw new Error(`基准数据有误：决定为 ${decision.kind}`);
+  function* cases(): Generator<CaseRecord> {
+    for (let i = 1; i <= count; i++) {
+      yield {
+        id: `${year}-${String(i).padStart(6, '0')}`,
+        item: decision.item,
+        itemName: decision.itemName,
+        receivedAt: at,
+        window: 'minzheng-window',
+        post: 'minzheng-post',
+        firstInquiry: 'chen-li',
+        application,
+        decision,
+        events: [
+          { type: 'received', at, staff: 'chen-li' },
+          { type: 'accepted', at, staff: 'chen-li' },
+        ],
+      };
+    }
+  }
+  const name = `cases-${year}`;
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, `${name}.log`), '');
+  return writeFileDurably(path.join(dir, `${name}.json`), snapshotChunks({ format: 2, collection: name, seq: 0, log: { file: `${name}.log`, from: 1 } }, cases(), count));
+}
+
+interface ChildFigures {
+  readonly openMs: number;
+  readonly openCpuMs: number;
+  readonly rssOpen: number;
+  readonly maxRssOpen: number;
+  readonly lazyCpuMs?: number;
+  readonly maxRss: number;
+  readonly cases: number;
+  readonly closeMs: number;
+  readonly lazyMs?: number;
+  readonly p50?: number;
+  readonly p99?: number;
+  readonly max?: number;
+}
+
+/** Runs bench/records-open-child.ts on `dir` in a process of its own. */
+export function child(dir: string, mode: 'open' | 'append' | 'decade'): ChildFigures {
+  const script = fileURLToPath(new URL('./records-open-child.ts', import.meta.url));
+  const out = execFileSync(process.execPath, ['--max-old-space-size=12000', '--import', 'tsx', script, dir, mode], { encoding: 'utf8', maxBuffer: 1 << 20, timeout: 1_800_000 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as ChildFigures;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Records at scale: open time and memory of 20,000, 100,000 and 200,000 cases in one year, and of
+ * 200,000 over ten years (the closed years opened on first access); appends at 200,000 in one
+ * year, while the log is compacted into that snapshot beside them.
+ */
+async function scale(): Promise<BenchResult[]> {
+  const base = await mkdtemp(path.join(tmpdir(), 'bianmin-bench-scale-'));
+  const year = new Date().getUTCFullYear();
+  const results: BenchResult[] = [];
+  try {
+    const decade = path.join(base, 'decade');
+    for (let y = year - 9; y <= year; y++) await writeShard(decade, y, 20_000);
+    const d = child(decade, 'decade');
+    results.push({ name: `打开 200,000 件（10 年，每年 20,000 件；往年首次访问时读取）`, value: d.openMs / 1000, unit: 's', target: '≤ 3 s', ok: d.openMs <= 3000 });
+    results.push({ name: '　其 CPU 时间（不受机器负载影响）', value: d.openCpuMs / 1000, unit: 's' });
+    results.push({ name: '　打开后的内存（RSS 峰值，含规则包）', value: d.maxRssOpen / MB, unit: 'MB', target: '≤ 600 MB', ok: d.maxRssOpen <= 600 * MB });
+    results.push({ name: '　首次访问一个往年（20,000 件）：用时 / CPU', value: d.lazyMs! / 1000, unit: `s / ${(d.lazyCpuMs! / 1000).toFixed(2)} s` });
+    results.push({ name: '　两年在内存时的 RSS 峰值', value: d.maxRss / MB, unit: 'MB' });
+    if (process.env.BENCH_RECORDS === 'decade') return results;
+    // BENCH_RECORDS_SIZES=200000 runs only some of the single-year sizes.
+    const sizes = process.env.BENCH_RECORDS_SIZES ? process.env.BENCH_RECORDS_SIZES.split(',').map(Number) : [20_000, 100_000, 200_000];
+    for (const n of sizes) {
+      const dir = path.join(base, `year-${n}`);
+      const bytes = n === 20_000 ? await cp(path.join(decade, `cases-${year}.json`), path.join(await mkdir(dir, { recursive: true }).then(() => dir), `cases-${year}.json`)).then(async () => {
+        await writeFile(path.join(dir, `cases-${year}.log`), '');
+        return (await stat(path.join(dir, `cases-${year}.json`))).size;
+      }) : await writeShard(dir, year, n);
+      const f = child(dir, n === 200_000 ? 'append' : 'open');
+      if (f.cases !== n) throw new Error(`基准数据有误：办件数 ${f.cases}，应为 ${n}`);
+      const label = n.toLocaleString('en-US');
+      results.push({ name: `打开一年 ${label} 件的分片（${(bytes / MB).toFixed(0)} MB）`, value: f.openMs / 1000, unit: 's', ...(n === 200_000 ? { target: '能打开（慢可以接受）', ok: true } : {}) });
+      results.push({ name: '　其 CPU 时间', value: f.openCpuMs / 1000, unit: 's' });
+      results.push({ name: `　其内存（RSS 峰值，含规则包）`, value: f.maxRss / MB, unit: 'MB' });
+      if (f.p99 !== undefined) {
+        results.push({ name: `追加办件环节（一年 ${label} 件，后台压缩进行中，p99）`, value: f.p99, unit: 'ms', target: '< 20 ms', ok: f.p99 < 20 });
+        results.push({ name: '　p50 / 最慢一次', value: f.p50!, unit: `ms / ${f.max!.toFixed(1)} ms` });
+        results.push({ name: `　关闭（等待后台压缩完成并写入 ${label} 件快照）`, value: f.closeMs / 1000, unit: 's' });
+      }
+      await rm(dir, { recursive: true, force: true });
+    }
+  } finally {
+    await rm(base, { recursive: true, force: true });
+  }
+  return results;
+}
+
 export default async function (): Promise<BenchResult[]> {
-  return [...(await caseEvents()), ...(await sanctions())];
+  // BENCH_RECORDS=scale runs only the scale figures (they take minutes and several GB of disk).
+  // BENCH_RECORDS=decade: only the ten-year figures.
+  if (process.env.BENCH_RECORDS === 'scale' || process.env.BENCH_RECORDS === 'decade') return scale();
+  return [...(await caseEvents()), ...(await sanctions()), ...(await scale())];
 }

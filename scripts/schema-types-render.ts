@@ -13,6 +13,7 @@ const FILES: ReadonlyArray<[string, string]> = [
   ['item', 'ItemFile'],
   ['referrals', 'ReferralsFile'],
   ['materials', 'MaterialsFile'],
+  ['catalogue', 'CatalogueFile'],
   ['policy', 'PolicyFile'],
   ['application', 'Application'],
   ['decision', 'Decision'],
@@ -27,6 +28,9 @@ const FILES: ReadonlyArray<[string, string]> = [
   ['records/pack-publication', 'PackPublicationRecord'],
   ['scenario', 'ScenarioFile'],
   ['init-answers', 'InitAnswers'],
+  ['bundle', 'BundleFile'],
+  ['bundle-application', 'BundleApplication'],
+  ['bundle-decision', 'BundleDecision'],
 ];
 
 /** Shared definitions in common.schema.json and the type name each gets. */
@@ -56,6 +60,7 @@ const TYPE_NAMES: Readonly<Record<string, Record<string, string>>> = {
     '/properties/leaders/items': 'Leader',
     '/properties/dutyRoster/items': 'DutyMonth',
     '/properties/dutyRoster/items/properties/days/items': 'DutyDay',
+    '/properties/extends': 'CenterExtends',
   },
   calendar: {
     '/properties/holidays/items': 'HolidayPeriod',
@@ -80,6 +85,18 @@ const TYPE_NAMES: Readonly<Record<string, Record<string, string>>> = {
     '/$defs/forms/items': 'SampleForm',
   },
   referrals: { '/properties/referrals/items': 'Referral' },
+  bundle: { '/properties/limit': 'BundleLimit' },
+  'bundle-decision': {
+    '/properties/lead': 'BundleLead',
+    '/properties/window': 'BundleWindow',
+    '/properties/missing/items': 'BundleMissingMaterial',
+    '/properties/rejected/items': 'BundleRejectedItem',
+    '/properties/deadline': 'BundleDeadline',
+    '/properties/deadline/properties/items/items': 'BundleItemDue',
+    '/properties/notice': 'BundleNoticeRef',
+    '/$defs/material': 'BundleMaterial',
+    '/$defs/material/properties/items/items': 'BundleMaterialUse',
+  },
   materials: { '/properties/materials/items': 'CatalogueMaterial' },
   application: {
     '/properties/applicant': 'Applicant',
@@ -166,6 +183,7 @@ export async function renderSchemaTypes(): Promise<string> {
   for (const [name, typeName] of FILES) {
     const schema = await readSchema(name);
     if (name.startsWith('records/')) await inlineRecordRefs(schema);
+    if (name.startsWith('bundle-')) namedApiRefs(schema);
     const defs = (schema.$defs ?? {}) as Record<string, JSONSchema>;
     if (name === 'item') {
       resolvedMaterials(defs);
@@ -261,6 +279,36 @@ async function inlineRecordRefs(schema: JSONSchema): Promise<void> {
     defs[`records-${key}`] = { ...copy, title: RECORD_DEF_TITLES[key] ?? key };
   }
   schema.$defs = defs;
+}
+
+/** Parts of the API shapes that the bundle schemas embed by file reference, and their named types. */
+const API_REF_TYPES: Readonly<Record<string, string>> = {
+  'decision.schema.json': 'Decision',
+  'decision.schema.json#/properties/materials/items': 'NoticeMaterial',
+  'decision.schema.json#/properties/routeTo': 'RouteTo',
+  'decision.schema.json#/$defs/due': 'DueDate',
+  'decision.schema.json#/$defs/warning': 'DecisionWarning',
+};
+
+/** The bundle schemas reuse the application's and the decision's parts: in the types, those are the named types. */
+function namedApiRefs(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const child of node) namedApiRefs(child);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  const ref = record.$ref;
+  if (typeof ref === 'string') {
+    const app = /^application\.schema\.json#\/properties\/(\w+)$/.exec(ref);
+    const named = API_REF_TYPES[ref] ?? (app ? `NonNullable<Application['${app[1]}']>` : undefined);
+    if (named) {
+      for (const key of Object.keys(record)) delete record[key];
+      record.tsType = named;
+    }
+    return;
+  }
+  for (const child of Object.values(record)) namedApiRefs(child);
 }
 
 /**

@@ -15,6 +15,8 @@ import { complaintSyntax } from './syntax/complaint.ts';
 import { deadlineSyntax } from './syntax/deadline.ts';
 import { decideSyntax } from './syntax/decide.ts';
 import { diffSyntax } from './syntax/diff.ts';
+import { exportSyntax } from './syntax/export.ts';
+import { importSyntax } from './syntax/import.ts';
 import { guideSyntax } from './syntax/guide.ts';
 import { initSyntax } from './syntax/init.ts';
 import { itemsSyntax } from './syntax/items.ts';
@@ -51,6 +53,8 @@ const COMMANDS = [
   serveSyntax,
   testSyntax,
   diffSyntax,
+  exportSyntax,
+  importSyntax,
 ] as const;
 
 /**

@@ -15,6 +15,7 @@ import { centerView } from './views/center.ts';
 import { complaintViews } from './views/complaints.ts';
 import { guideData } from './views/guide.ts';
 import { noticeData, type NoticeOptions } from './views/notice.ts';
+import { commitmentData, type CommitmentOptions } from './views/commitment.ts';
 
 export interface RenderedDocument {
   readonly type: DocumentType;
@@ -29,6 +30,12 @@ export async function renderNotice(pack: PackData, decision: Decision, options: 
   const built = await noticeData(pack, decision, options);
   const html = renderDocument(pack, built.type, built.data, built.template);
   return { type: built.type, title: built.data.doc.title, number: built.data.doc.number, html };
+}
+
+/** 证明事项告知承诺书 for a decision with `committed` materials (告知承诺制). */
+export function renderCommitment(pack: PackData, decision: Decision, options: CommitmentOptions = {}): RenderedDocument {
+  const data = commitmentData(pack, decision, options);
+  return { type: 'commitment', title: data.doc.title, number: null, html: renderDocument(pack, 'commitment', data) };
 }
 
 export interface PublicationOptions {

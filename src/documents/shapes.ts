@@ -5,9 +5,10 @@
  * document's shape has; a field that may be empty must be tested with {{#if}} before it is printed).
  */
 import { bool, int, list, nullable, num, obj, oneOf, str, type Infer, type JsonSchema, type Shape } from './shape.ts';
+import { itemNationalProps, materialNationalProps } from './national-shape.ts';
 
 export const NOTICE_TYPES = ['consultation', 'supplement', 'correctable', 'accepted', 'immediate', 'returned', 'rejected'] as const;
-export const DOCUMENT_TYPES = [...NOTICE_TYPES, 'guide', 'board', 'center-board', 'window-poster', 'announcement', 'complaint-result'] as const;
+export const DOCUMENT_TYPES = [...NOTICE_TYPES, 'guide', 'board', 'center-board', 'window-poster', 'announcement', 'complaint-result', 'bundle-notice', 'commitment'] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
@@ -65,6 +66,8 @@ const itemMaterial = obj({
   notes: nullable(str('填报须知')),
   bring: str('形式和份数的写法，例如 原件1份、原件1份、复印件2份（纸质或电子）'),
   remarks: list(str(), '“说明”一栏的各行：调取、条件、出具单位、容缺期限、任选其一、样表（不含 notes）'),
+  // 实施清单: the material's national elements (national-shape.ts).
+  ...materialNationalProps,
 });
 
 // 预公开: what a dated change will alter, computed from the two versions (views/changes.ts).
@@ -119,6 +122,8 @@ export const itemShape = obj(
     notes: nullable(str('其他说明')),
     version: nullable(obj({ effectiveFrom: date('施行日期'), reference: str('变更依据') }), '适用的事项版本（null 为原始声明）'),
     pending: list(pendingChange, '已公布、尚未施行的变更（预公开），按施行日期先后'),
+    // 实施清单: the item's national elements, in the guide's section order (national-shape.ts).
+    ...itemNationalProps,
   },
   '服务事项（某日有效的版本）',
 );
@@ -188,6 +193,7 @@ const noticeBase = {
   handler,
   contact,
   citations: list(legalRef, '本通知书的依据（policy.documents.citations；退回件另加事项的设定依据）'),
+  situation: nullable(obj({ id: str('情形标识'), name: str('情形名称，例如 换领') }), '适用的情形（业务办理项）；事项没有情形或无法判断时为 null'),
 };
 
 const complaint = obj({
@@ -265,7 +271,62 @@ const posterItem = obj(
   '窗口海报上的一个事项',
 );
 
+// 高效办成一件事: one notice for a bundle (views/bundle.ts).
+const KINDS = ['consultation', 'supplement', 'correctable', 'returned', 'rejected', 'accepted'] as const;
+const bundleMaterial = obj({
+  id: str('申请时写的材料标识（共享材料为共享材料目录的标识）'),
+  name: str('材料名称'),
+  shared: bool('共享材料：几个事项共用，只交一次'),
+  necessity: oneOf(NECESSITY, '各事项中要求最高的必要性，用 {{necessity 字段}} 显示'),
+  bring: str('形式和份数，例如 原件1份、男方、女方各原件1份'),
+  uses: list(obj({ code: str('事项编码'), name: str('事项名称'), text: str('在该事项中的要求，例如 必要；代他人申请时提供') }), '用于哪些事项'),
+  notes: nullable(str('填报须知')),
+});
+const bundleNotice = obj({
+  // The notice frame, field by field: a bundle has no single item's situation.
+  doc: noticeBase.doc,
+  center: noticeBase.center,
+  applicant: noticeBase.applicant,
+  subject: noticeBase.subject,
+  receivedAt: noticeBase.receivedAt,
+  handler: noticeBase.handler,
+  contact: noticeBase.contact,
+  citations: noticeBase.citations,
+  bundle: obj({
+    code: str('“一件事”编码'),
+    name: str('“一件事”名称'),
+    description: nullable(str('说明')),
+    lead: str('牵头部门'),
+    window: nullable(windowRef),
+    basis: list(legalRef, '依据'),
+  }),
+  kind: oneOf(KINDS, '总的分类，用 {{kind 字段}} 显示'),
+  items: list(
+    obj({
+      code: str('事项编码'),
+      name: str('事项名称'),
+      kind: oneOf(KINDS, '该事项的分类，用 {{kind 字段}} 显示'),
+      department: str('主办部门'),
+      limits: str('办理方式和时限，例如 即办件，承诺30分钟，法定当日'),
+      due: nullable(dateTime('该事项在本件中的办结期限（受理后）')),
+      reasons: list(str(), '补正、退回、不予受理的理由'),
+      routeTo: nullable(str('不予受理时应去的机关或窗口')),
+      fees: list(fee),
+    }),
+    '包含的事项，按办理先后',
+  ),
+  materials: obj({
+    needed: list(bundleMaterial, '需要提交的材料（一套材料，共享材料只列一次）'),
+    conditional: list(bundleMaterial, '视情况需要的材料'),
+    fetched: list(bundleMaterial, '由中心调取、无需提交的材料'),
+  }),
+  missing: list(obj({ name: str('材料名称'), party: nullable(str('哪一方的')), detail: str('问题说明'), items: str('缺这份材料的事项，例如 WJ-001、RS-002') }), '需补正的材料（一次列全，同一份材料只列一次）'),
+  deadline: nullable(obj({ acceptedAt: dateTime('受理时间'), due: dateTime('统一办结期限'), basis: str('统一期限怎样定的') }), '统一办结期限（全部受理时）'),
+  warnings,
+});
+
 export const SHAPES = {
+  'bundle-notice': bundleNotice,
   consultation: obj({
     ...noticeBase,
     item: itemShape,
@@ -327,6 +388,7 @@ export const SHAPES = {
     leaderReception: nullable(dueShape, '信访件：领导接待的答复期限（policy.yaml 的 clocks.leaderReception）；其他办理方式为 null'),
     reportTo: nullable(str('上报审批机关')),
     jointDepartments: list(str(), '联办部门'),
+    committed: list(obj({ name: str('材料名称'), postCheck: nullable(str('核查，例如 受理后20个工作日内核查承诺内容')) }), '以告知承诺代替的材料（受理后核查）'),
     deferred: list(deferred, '容缺受理、尚待补交的材料'),
     fees: list(fee),
     result,
@@ -447,6 +509,31 @@ export const SHAPES = {
       }),
       '按事项分组的办结事项',
     ),
+  }),
+  // 告知承诺书 (国办发〔2020〕42号): the applicant's own paper, signed at the window (views/commitment.ts).
+  commitment: obj({
+    doc: obj(
+      { type: oneOf(DOCUMENT_TYPES, '文书类型'), title: str('文书标题：证明事项告知承诺书'), number: nullable(str('文书编号：承诺书由申请人签署，不编号，恒为 null')), date: date('出具日期') },
+      '文书（不编号）',
+    ),
+    center,
+    applicant,
+    subject,
+    receivedAt: dateTime('收件时间'),
+    materials: list(
+      obj({
+        id: str('材料标识'),
+        name: str('以承诺代替的材料名称'),
+        text: str('承诺内容'),
+        scope: nullable(str('适用范围')),
+        excluded: list(str(), '不适用告知承诺的情形'),
+        postCheck: nullable(obj({ period: durationShape, by: nullable(str('核查方式或核查单位')) }, '核查：受理后在期限内核查承诺内容')),
+        falseConsequence: nullable(str('虚假承诺的后果')),
+        basis: list(legalRef, '告知承诺的依据'),
+      }),
+      '以书面承诺代替的材料，一项一条',
+    ),
+    citations: list(legalRef, '本承诺书的依据（各项承诺的依据合并，不重复）'),
   }),
   'complaint-result': obj({
     doc: noticeDoc,

@@ -30,6 +30,7 @@ import { FactDictionary } from './facts.ts';
 import { Router, type RouteEntry, type WindowRef } from './route.ts';
 import { RuleRunner } from './run.ts';
 import { conditionEntry, materialEntry, versionEntry } from './trace.ts';
+import { compileSituations, type CompiledSituation } from './situation.ts';
 
 export type Necessity = NoticeMaterial['necessity'];
 export type MaterialProblem = MissingMaterial['problem'];
@@ -143,6 +144,8 @@ export interface CompiledVersion {
   readonly window: WindowRef | null;
   readonly departmentName: string;
   readonly departmentNames: readonly string[];
+  /** 情形 of this version, each with its variant (situation.ts); empty for a variant itself. */
+  readonly situations: readonly CompiledSituation[];
 }
 
 export interface CompiledItem {
@@ -240,7 +243,7 @@ function compileItem(file: string, item: ItemFile, ctx: Context): CompiledItem {
   return { code: item.code, versions: itemVersions(item).map((data) => compileVersion(file, item, data, ctx)) };
 }
 
-function compileVersion(file: string, item: ItemFile, data: ItemVersion, ctx: Context): CompiledVersion {
+function compileVersion(file: string, item: ItemFile, data: ItemVersion, ctx: Context, variant = false): CompiledVersion {
   const change = data.appliedChange;
   const changeIndex = data.changeIndex;
   const at = (field: string, ...rest: PathSegment[]): SourceRef => ref(ctx.data, file, originOf(data, [field, ...rest]));
@@ -305,6 +308,8 @@ function compileVersion(file: string, item: ItemFile, data: ItemVersion, ctx: Co
     for (const a of m.alternatives) materialIds.set(a.id, m);
   }
 
+  // Before the runner is made: each situation's `when` is a slot of this version's runner.
+  const situations = variant ? [] : compileSituations(data, { slotOf, factsOf: (w) => factsOf(w, ctx.shared), source: (p) => ref(ctx.data, file, originOf(data, p)), variant: (d) => compileVersion(file, item, d, ctx, true) });
   const sharedUsed = new Map([...used].flatMap((id) => {
     const top = ctx.sharedTop.get(id);
     return top ? [[id, top] as const] : [];
@@ -331,6 +336,7 @@ function compileVersion(file: string, item: ItemFile, data: ItemVersion, ctx: Co
     window: ctx.windows.get(data.window) ?? null,
     departmentName: leadName,
     departmentNames: (data.departments ?? []).map((d) => ctx.departments.get(d) ?? d),
+    situations,
   };
 }
 

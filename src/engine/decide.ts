@@ -14,13 +14,20 @@ import { guideOf } from './guide.ts';
 import { chooseMode, deadlineOf, limitsOn, modeBranchOf, modeReason } from './mode-branch.ts';
 import { parseApplication, type ParsedApplication } from './input.ts';
 import { checkMaterials, type Required, type Requiredness } from './materials.ts';
+import { resolveCommitments, type CommitmentExclusion } from './commitment.ts';
 import { questionsOf, type RunResults } from './questions.ts';
+import { chooseSituation, notPending, situationReason, withPendingMaterials, withSituationQuestions } from './situation.ts';
 import { suggest } from '../pack/index.ts';
 import { conditionEntry, referralEntry } from './trace.ts';
 
 export interface DecideOptions {
   /** "Now" (ISO 8601 with zone) for applications that do not say when they were received. */
   readonly at?: string;
+  /**
+   * The applicant may not use 告知承诺 this time (e.g. a false commitment recorded in the
+   * register; the engine is pure, so the records layer looks it up): commitments are refused.
+   */
+  readonly commitmentExcluded?: CommitmentExclusion;
 }
 
 const NO_SLOTS: readonly ResultNode[] = [];
@@ -35,8 +42,12 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
 
   const facts = pack.facts.read(app.applicant);
   if (facts.issues.length > 0) throw new ApplicationError(facts.issues);
-  const v = versionAt(item, date);
-  const outcomes = new Outcomes(pack, facts.values, v.runner ? await v.runner.evaluate(facts.values) : NO_SLOTS);
+  const base = versionAt(item, date);
+  const baseRun = new Outcomes(pack, facts.values, base.runner ? await base.runner.evaluate(facts.values) : NO_SLOTS);
+  // 情形: the first situation that holds gives the variant decided on (situation.ts).
+  const situation = chooseSituation(base, baseRun);
+  const v = situation.version;
+  const outcomes = v === base ? baseRun : new Outcomes(pack, facts.values, v.runner ? await v.runner.evaluate(facts.values) : NO_SLOTS);
 
   const conditions: ConditionOutcome[] = v.conditions.map((c) => {
     const passed = outcomes.of(c.slot, c.facts);
@@ -47,9 +58,11 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
 
   const consult = app.intent === 'consult';
   // A consultation never looks at submitted materials: the one-time notice is the same for all.
-  const materials = checkMaterials(v, outcomes, consult ? null : app.submissions);
+  const commitments = resolveCommitments(v, consult ? [] : app.commitments, options.commitmentExcluded);
+  if (commitments.issues.length > 0) throw new ApplicationError(commitments.issues);
+  const materials = checkMaterials(v, outcomes, consult ? null : app.submissions, commitments.accepted);
   if (materials.partyIssues.length > 0) throw new ApplicationError(materials.partyIssues);
-  const trace: TraceEntry[] = [v.versionEntry];
+  const trace: TraceEntry[] = [v.versionEntry, ...situation.trace];
   for (const o of conditions) {
     trace.push(o.passed === null ? conditionEntry(o.condition, null, o.facts) : o.condition.decided(o.passed));
   }
@@ -57,9 +70,11 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
   for (const t of materials.trace) trace.push(t);
 
   const warnings: DecisionWarning[] = [...facts.warnings];
-  for (const id of materials.unknown) warnings.push(unknownMaterialWarning(v, id));
+  const unknown = notPending(situation, materials.unknown);
+  for (const id of unknown) warnings.push(unknownMaterialWarning(v, id));
   warnings.push(...materials.partyWarnings);
-  const questions = questionsOf(pack.facts, v, conditions, outcomes, modeOutcome);
+  warnings.push(...commitments.warnings);
+  const questions = withSituationQuestions(pack.facts, situation, baseRun, questionsOf(pack.facts, v, conditions, outcomes, modeOutcome));
 
   if (consult) {
     const rejected = conditions.find((o) => o.passed === false && o.condition.onFail === 'rejected');
@@ -70,8 +85,9 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
       kind: 'consultation',
       mode: null,
       ...(modeBranch !== undefined ? { modeBranch } : {}),
+      ...(situation.field !== undefined ? { situation: situation.field } : {}),
       receivedAt: app.receivedAt,
-      materials: materials.notice,
+      materials: withPendingMaterials(situation, materials.notice),
       missing: [],
       correctable: [],
       deferred: [],
@@ -89,7 +105,7 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
     };
   }
 
-  const c = classify(conditions, materials, modeOutcome.undecided ? modeReason(modeOutcome.undecided) : null);
+  const c = classify(conditions, materials, situationReason(situation) ?? (modeOutcome.undecided ? modeReason(modeOutcome.undecided) : null));
   const accepted = c.kind === 'accepted';
   // Accepted means the mode was decided (an undecided branch makes it a supplement).
   const branch = modeOutcome.branch ?? v.modes[v.modes.length - 1]!;
@@ -116,12 +132,15 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
     kind: c.kind,
     mode,
     ...(modeBranch !== undefined ? { modeBranch } : {}),
+    ...(situation.field !== undefined ? { situation: situation.field } : {}),
     receivedAt: app.receivedAt,
-    materials: materials.notice,
+    materials: withPendingMaterials(situation, materials.notice),
     missing: c.kind === 'rejected' ? [] : materials.missing,
     correctable: c.kind === 'rejected' ? [] : materials.correctable,
     deferred,
-    unknownMaterials: [...materials.unknown],
+    unknownMaterials: unknown,
+    // Listed when the application asks for commitments; a rejected application replaces nothing.
+    ...(app.commitments.length > 0 ? { committed: c.kind === 'rejected' ? [] : materials.committed.map((m) => ({ id: m.id, name: m.name })) } : {}),
     reasons: c.reasons,
     questions,
     routeTo: c.routeTo,

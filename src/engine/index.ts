@@ -4,6 +4,8 @@
  */
 export { compilePack, type CompiledPack } from './compile.ts';
 export { decide, type DecideOptions } from './decide.ts';
+export { decideBundle, BUNDLE_NOTICE, type BundleApplication, type BundleDecision } from './bundle.ts';
+export type { CommitmentExclusion } from './commitment.ts';
 export { listItems, type CatalogItem } from './catalog.ts';
 export { ApplicationError, type ApplicationIssue } from './errors.ts';
 export type { RouteMatch, WindowRef } from './route.ts';

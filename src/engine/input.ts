@@ -31,6 +31,8 @@ export interface ParsedApplication {
   readonly intent: Application['intent'];
   readonly applicant: Applicant;
   readonly submissions: ReadonlyMap<string, Submission>;
+  /** Material ids the applicant commits to instead of submitting (告知承诺), as written. */
+  readonly commitments: readonly string[];
   readonly receivedAtMs: number;
   /** `receivedAt` in Shanghai time, e.g. `2026-11-23T09:30:00+08:00`. */
   readonly receivedAt: string;
@@ -63,6 +65,7 @@ export function parseApplication(input: unknown, now?: string): ParsedApplicatio
     intent: app.intent,
     applicant: app.applicant,
     submissions: mergeSubmissions(app.materials ?? []),
+    commitments: app.commitments ?? [],
     receivedAtMs,
     receivedAt: formatInstant(receivedAtMs),
   };

@@ -17,6 +17,8 @@ import { FORM_NAMES, materialEntry } from './trace.ts';
 
 export type Required = NoticeMaterial['required'];
 
+const NO_COMMITMENTS: ReadonlySet<string> = new Set();
+
 export interface MaterialCheck {
   readonly notice: NoticeMaterial[];
   /** Every problem that needs a 补正 (or a return), in declared order; one per party for perParty materials. */
@@ -41,6 +43,8 @@ export interface MaterialCheck {
   readonly partyWarnings: readonly DecisionWarning[];
   readonly trace: TraceEntry[];
   readonly unknown: readonly string[];
+  /** Required materials replaced by the applicant's commitment (告知承诺), in declared order. */
+  readonly committed: readonly CompiledMaterial[];
 }
 
 /** Whether each material is required on the facts given, from the engine's slot results. */
@@ -130,7 +134,7 @@ function sentence(m: CompiledMaterial, found: readonly Found[]): string {
 }
 
 /** The full checklist for an application (`submitted` given) or a consultation (`submitted` null). */
-export function checkMaterials(version: CompiledVersion, requiredness: Requiredness, submitted: ReadonlyMap<string, Submission> | null): MaterialCheck {
+export function checkMaterials(version: CompiledVersion, requiredness: Requiredness, submitted: ReadonlyMap<string, Submission> | null, commitments: ReadonlySet<string> = NO_COMMITMENTS): MaterialCheck {
   const notice: NoticeMaterial[] = [];
   const missing: MissingMaterial[] = [];
   const problems: Array<{ material: CompiledMaterial; details: string; message: string }> = [];
@@ -142,6 +146,7 @@ export function checkMaterials(version: CompiledVersion, requiredness: Requiredn
   const undecided: Array<{ material: CompiledMaterial; facts: string }> = [];
   const partyIssues: ApplicationIssue[] = [];
   const trace: TraceEntry[] = [];
+  const committed: CompiledMaterial[] = [];
 
   for (const m of version.materials) {
     const required = requiredness.required(m);
@@ -156,6 +161,12 @@ export function checkMaterials(version: CompiledVersion, requiredness: Requiredn
     }
     if (submitted === null) {
       trace.push(required === 'unknown' ? materialEntry(m, { kind: 'undecided', facts: requiredness.missing(m) }) : m.traced('listed'));
+      continue;
+    }
+    // A written commitment stands in for the material itself, whatever else lies on the counter.
+    if (commitments.has(m.id)) {
+      committed.push(m);
+      trace.push(materialEntry(m, { kind: 'stated', passed: true, message: `${titled(m.name)}以申请人的书面承诺代替（告知承诺），按已提交计；受理后核查` }));
       continue;
     }
     if (m.parties.length > 0) partyIssues.push(...unnamedParties(m, submitted));
@@ -218,8 +229,14 @@ export function checkMaterials(version: CompiledVersion, requiredness: Requiredn
     for (const id of submitted.keys()) if (!version.materialIds.has(id)) unknown.push(id);
     unknown.sort();
   }
-  const partyWarnings = submitted === null ? [] : version.materials.flatMap((m) => partyWarningsOf(m, submitted));
-  return { notice, missing, problems, absentCore, absentCoreTitles, correctable, fixable, deferred, undecided, partyIssues, partyWarnings, trace, unknown };
+  // Only a submission that names a party can draw a party warning: most applications name none.
+  const partyWarnings = submitted === null || !namesAParty(submitted) ? [] : version.materials.flatMap((m) => partyWarningsOf(m, submitted));
+  return { notice, missing, problems, absentCore, absentCoreTitles, correctable, fixable, deferred, undecided, partyIssues, partyWarnings, trace, unknown, committed };
+}
+
+function namesAParty(submitted: ReadonlyMap<string, Submission>): boolean {
+  for (const s of submitted.values()) for (const e of s.entries) if (e.party !== null) return true;
+  return false;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PackData, Decision } from '../pack/index.ts';
+import type { PackData, Decision, BundleDecision } from '../pack/index.ts';
 import {
   buildCalendar,
   packClock,
@@ -14,6 +14,7 @@ import {
 } from '../calendar/index.ts';
 import { compilePack, type CompiledPack } from './compile.ts';
 import { decide, type DecideOptions } from './decide.ts';
+import { decideBundle } from './bundle.ts';
 import { listItems, type CatalogItem } from './catalog.ts';
 import type { RouteMatch } from './route.ts';
 
@@ -47,6 +48,15 @@ export class Pack {
    */
   decide(application: unknown, options: DecideOptions = {}): Promise<Decision> {
     return decide(this.engine, application, options);
+  }
+
+  /**
+   * Decides a “一件事” application (schemas/bundle-application.schema.json): every item of the
+   * bundle with the same applicant and materials, merged into one material list, one notice and
+   * one joint deadline. Rejects only with ApplicationError.
+   */
+  decideBundle(application: unknown, options: DecideOptions = {}): Promise<BundleDecision> {
+    return decideBundle(this.engine, application, options);
   }
 
   /** 首问负责: items, outside organs and windows matching a code, name or keyword, best first. */

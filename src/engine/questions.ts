@@ -24,7 +24,7 @@ export interface RunResults {
   required(m: CompiledMaterial): Required;
 }
 
-interface Uses {
+export interface Uses {
   readonly conditions: string[];
   readonly modes: number[];
   readonly materials: string[];
@@ -56,7 +56,7 @@ export function questionsOf(facts: FactDictionary, v: CompiledVersion, condition
 }
 
 /** Facts not given in the undecided parts of an annotated tree, in first-use order. */
-function undecidedFacts(root: ResultNode, run: RunResults): string[] {
+export function undecidedFacts(root: ResultNode, run: Pick<RunResults, 'given'>): string[] {
   const out: string[] = [];
   const add = (f: string): void => {
     if (!run.given(f) && !out.includes(f)) out.push(f);
@@ -75,7 +75,7 @@ function undecidedFacts(root: ResultNode, run: RunResults): string[] {
   return out;
 }
 
-function question(facts: FactDictionary, fact: string, u: Uses): Question {
+export function question(facts: FactDictionary, fact: string, u: Uses): Question {
   const def = facts.definition(fact);
   return {
     fact,

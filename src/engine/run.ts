@@ -1,11 +1,15 @@
 /**
- * Runs one compiled json-rules-engine Engine. An Engine keeps its run status on itself, so two
- * overlapping `run()`s on one Engine can make the later one skip its rules and report nothing
- * (the first to finish marks the engine FINISHED). Runs on one Engine are therefore queued; the
- * queue costs nothing when idle. Facts go in as Fact instances with caching off: caching keys
- * are hashes of the fact and its params, which cost more than reading a constant.
+ * Runs a version's compiled conditions with json-rules-engine. Every comparison is evaluated by
+ * json-rules-engine's own Condition (its operators, its Almanac of facts, its path resolution); what
+ * `decide` does not use is not paid for: shared conditions are inlined once, at compile time,
+ * instead of being realized and deep-copied into the rule on every run, and a run annotates no
+ * copy of the rule's tree — each run builds only the small result nodes it returns. The boolean
+ * combination is json-rules-engine's (all conditions of one priority evaluated, empty all/any
+ * true, `not` negating its one child); test/engine/run-differential.test.ts proves the results
+ * identical to a plain `engine.run` over random trees and facts. `engine` keeps the plain Engine
+ * with the same rule for that comparison and for the benchmark.
  */
-import { Engine, Fact, type EngineResult, type TopLevelCondition } from 'json-rules-engine';
+import { Almanac, Engine, Fact, Rule, type TopLevelCondition } from 'json-rules-engine';
 import type { ResultNode } from './condition.ts';
 import type { FactValue } from './facts.ts';
 
@@ -32,37 +36,118 @@ export function engineFacts(values: Readonly<Record<string, FactValue>>): Record
   return out;
 }
 
+interface Evaluation {
+  readonly result: unknown;
+  readonly leftHandSideValue: unknown;
+  readonly rightHandSideValue: unknown;
+}
+
+/** A json-rules-engine Condition as a Rule holds it at run time (its declarations omit this shape). */
+interface EngineCondition {
+  readonly operator: string;
+  readonly all?: readonly EngineCondition[];
+  readonly any?: readonly EngineCondition[];
+  readonly not?: EngineCondition;
+  readonly fact?: string;
+  readonly value?: unknown;
+  readonly path?: string;
+  readonly params?: Record<string, unknown>;
+  isBooleanOperator(): boolean;
+  evaluate(almanac: Almanac, operators: unknown): Promise<Evaluation>;
+}
+
+/** The Engine's operator map (with its decorators), which its Conditions evaluate against. */
+interface WithOperators {
+  readonly operators: unknown;
+}
+
 export class RuleRunner {
   readonly engine: Engine;
-  private busy = false;
-  private readonly waiting: Array<() => void> = [];
+  private readonly slots: readonly EngineCondition[];
+  /** Every comparison of every slot, depth first: the order results are read back in. */
+  private readonly leaves: readonly EngineCondition[] = [];
+  private readonly operators: unknown;
 
   /** `slots` are the conditions to evaluate, as the children of one rule's `any`. */
   constructor(name: string, slots: readonly TopLevelCondition[] | readonly object[], shared: ReadonlyMap<string, TopLevelCondition>) {
     this.engine = new Engine([], ENGINE_OPTIONS);
     for (const [id, cond] of shared) this.engine.setCondition(id, cond);
-    // One rule whose children are evaluated together (same priority, so no short-circuit) gives
-    // every slot's annotated result for one clone and one event, instead of one per slot.
-    this.engine.addRule({ name, conditions: { any: slots as TopLevelCondition[] }, event: { type: 'evaluated' } });
+    const event = { type: 'evaluated' };
+    this.engine.addRule({ name, conditions: { any: slots as TopLevelCondition[] }, event });
+    const inlined = slots.map((s) => inline(s, shared, []));
+    // Made by json-rules-engine's Rule, so each node is its Condition (operators checked, priorities set).
+    const rule = new Rule({ name, conditions: { any: inlined as TopLevelCondition[] }, event });
+    this.slots = (rule.conditions as unknown as EngineCondition).any ?? [];
+    const leaves: EngineCondition[] = [];
+    const collect = (c: EngineCondition): void => {
+      if (!c.isBooleanOperator()) leaves.push(c);
+      else if (c.not) collect(c.not);
+      else for (const child of c.all ?? c.any ?? []) collect(child);
+    };
+    this.slots.forEach(collect);
+    this.leaves = leaves;
+    this.operators = (this.engine as unknown as WithOperators).operators;
   }
 
-  /** Each slot's annotated result, in slot order. */
+  /** Each slot's annotated result, in slot order. Runs share nothing: no queue is needed. */
   async evaluate(values: Readonly<Record<string, FactValue>>): Promise<readonly ResultNode[]> {
-    if (this.busy) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.busy = true;
-    try {
-      return slotsOf(await this.engine.run(engineFacts(values)));
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.busy = false;
-    }
+    const almanac = new Almanac(ENGINE_OPTIONS);
+    for (const id in values) almanac.addFact(new Fact(id, values[id], NO_CACHE));
+    const evaluations = await Promise.all(this.leaves.map((leaf) => leaf.evaluate(almanac, this.operators)));
+    const read = new ResultReader(evaluations);
+    return this.slots.map((s) => read.node(s));
   }
 }
 
-function slotsOf(result: EngineResult): readonly ResultNode[] {
-  const rule = result.results[0] ?? result.failureResults[0];
-  const top = rule?.conditions as ResultNode | undefined;
-  if (!top?.any) throw new Error('规则引擎未返回判断结果');
-  return top.any;
+/** Builds the result nodes of one run from its comparisons' evaluations, in leaf order. */
+class ResultReader {
+  private next = 0;
+  constructor(private readonly evaluations: readonly Evaluation[]) {}
+
+  node(c: EngineCondition): ResultNode {
+    if (!c.isBooleanOperator()) {
+      const e = this.evaluations[this.next++]!;
+      const out: { fact?: string; operator: string; value: unknown; path?: string; params?: Record<string, unknown>; factResult: unknown; valueResult: unknown; result: boolean } = {
+        fact: c.fact!,
+        operator: c.operator,
+        value: c.value,
+        factResult: e.leftHandSideValue,
+        valueResult: e.rightHandSideValue,
+        // As json-rules-engine stores it: the operator's own return value.
+        result: e.result as boolean,
+      };
+      if (c.path !== undefined) out.path = c.path;
+      if (c.params !== undefined) out.params = c.params;
+      return out;
+    }
+    if (c.not) {
+      const child = this.node(c.not);
+      return { not: child, result: !child.result === true };
+    }
+    const children = (c.all ?? c.any ?? []).map((child) => this.node(child));
+    // json-rules-engine: no children passes; one child is its result; else every / some `=== true`.
+    const result = children.length === 0 ? true : children.length === 1 ? children[0]!.result === true : c.all ? children.every((x) => x.result === true) : children.some((x) => x.result === true);
+    return c.all ? { all: children, result } : { any: children, result };
+  }
+}
+
+/**
+ * `cond` with every `{condition: id}` replaced by the shared condition it names, as json-rules-engine
+ * would realize it on each run. The pack refuses unknown and circular references before this.
+ */
+function inline(cond: unknown, shared: ReadonlyMap<string, TopLevelCondition>, via: readonly string[]): unknown {
+  if (cond === null || typeof cond !== 'object' || Array.isArray(cond)) return cond;
+  const c = cond as Record<string, unknown>;
+  if (typeof c['condition'] === 'string') {
+    const id = c['condition'];
+    const target = shared.get(id);
+    if (!target || via.includes(id)) throw new Error(`共享条件 ${id} ${target ? '循环引用' : '不存在'}`);
+    return inline(target, shared, [...via, id]);
+  }
+  for (const op of ['all', 'any'] as const) {
+    const list = c[op];
+    if (Array.isArray(list)) return { ...c, [op]: list.map((x) => inline(x, shared, via)) };
+  }
+  if (c['not'] !== undefined) return { ...c, not: inline(c['not'], shared, via) };
+  return c;
 }

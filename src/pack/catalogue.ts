@@ -21,7 +21,9 @@ export function resolveItemMaterials(item: ItemFile, catalogue: ReadonlyMap<stri
     ...(c.replace?.materials ? { replace: { ...c.replace, materials: resolve(c.replace.materials) } } : {}),
     ...(c.add?.materials ? { add: { ...c.add, materials: resolve(c.add.materials) } } : {}),
   }));
-  return { ...item, materials: item.materials.map((m) => resolveMaterial(m, catalogue)), ...(changes ? { changes } : {}) };
+  // A situation's added materials too: it patches the versions by the same ids (situations.ts).
+  const situations = item.situations?.map((s) => (s.materials?.add ? { ...s, materials: { ...s.materials, add: resolve(s.materials.add) } } : s));
+  return { ...item, materials: item.materials.map((m) => resolveMaterial(m, catalogue)), ...(changes ? { changes } : {}), ...(situations ? { situations } : {}) };
 }
 
 function resolveMaterial(material: Material, catalogue: ReadonlyMap<string, CatalogueMaterial>): Material {
@@ -41,7 +43,7 @@ function inherit<T extends Material | AlternativeMaterial>(own: T, catalogue: Re
 
 function usesCatalogue(item: ItemFile): boolean {
   const uses = (list: readonly Material[] | undefined): boolean => (list ?? []).some((m) => m.use !== undefined || (m.alternatives ?? []).some((a) => a.use !== undefined));
-  return uses(item.materials) || (item.changes ?? []).some((c) => uses(c.set?.materials) || uses(c.replace?.materials) || uses(c.add?.materials));
+  return uses(item.materials) || (item.changes ?? []).some((c) => uses(c.set?.materials) || uses(c.replace?.materials) || uses(c.add?.materials)) || (item.situations ?? []).some((s) => uses(s.materials?.add));
 }
 
 /** Every catalogue id an item refers to, in its base declaration or any dated change. */
@@ -59,5 +61,6 @@ export function catalogueUses(item: ItemFile): string[] {
     collect(c.replace?.materials);
     collect(c.add?.materials);
   }
+  for (const s of item.situations ?? []) collect(s.materials?.add);
   return out;
 }

@@ -1,16 +1,21 @@
 import { renderMessage, tryParseDate, type ErrorCode, type PathSegment } from '../core/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import type { LoadedItem, LoadedReferral, SourceMap } from './model.ts';
+import type { LoadedBundle, LoadedItem, LoadedReferral, SourceMap } from './model.ts';
 import type { CalendarFile, CenterFile, Condition, Duration, FactDefinition, FactsFile, ItemFile, MaterialsFile, PolicyFile } from './schema-types.ts';
 import type { SourceFile } from './source.ts';
+import { checkBundles } from './bundle-checks.ts';
 import { checkCalendars } from './calendar-checks.ts';
 import { catalogueUses } from './catalogue.ts';
 import { checkChanges } from './change-checks.ts';
+import { checkSituations } from './situation-checks.ts';
 import { checkModes } from './mode-checks.ts';
 import { describeDuration, durationSpan } from './duration.ts';
 import { suggest } from './suggest.ts';
 import { checkFactUsage } from './fact-usage.ts';
 import { checkMaterialRules } from './material-checks.ts';
+import { checkNationalConformance } from './national-lint.ts';
+import { checkStepRules } from './step-checks.ts';
+import { checkCommitments } from './commitment-checks.ts';
 import { changeDateProblems, policyVersionChecks, type PolicyField } from './policy-versions.ts';
 import { changedFields, itemVersions, originOf, type ItemVersion, type PatchField } from './versions.ts';
 
@@ -21,6 +26,8 @@ export interface CrossCheckInput {
   /** Items with catalogue materials already resolved (see catalogue.ts). */
   readonly items: readonly LoadedItem[];
   readonly referrals: readonly LoadedReferral[];
+  /** “一件事” bundles (bundles/*.yaml) that passed their schema; none when the pack has no bundles/. */
+  readonly bundles?: readonly LoadedBundle[];
   readonly calendars: ReadonlyArray<{ file: string; data: CalendarFile }>;
   /** The shared material catalogue: null when the pack has none, 'broken' when its file has errors. */
   readonly materials: { file: string; data: MaterialsFile } | 'broken' | null;
@@ -138,6 +145,7 @@ export function crossCheck(input: CrossCheckInput): { errors: Diagnostic[]; warn
   checkItems(input, c, sharedConditions, catalogue);
   checkModes(input, { error: (f, p, code, m) => c.error(f, p, code, m), condition: (w, f, p) => checkCondition(w, f, p, applicantFacts(input.facts), sharedConditions, c) });
   checkLifeEvents(input, c);
+  checkBundles(input, (f, p, code, m) => c.error(f, p, code, m));
   checkFactUsage(input, (f, p, code, m) => c.warn(f, p, code, m));
   checkPolicy(input, c);
   return { errors: c.errors, warnings: c.warnings };
@@ -382,7 +390,18 @@ function checkItem({ file, data }: LoadedItem, refs: ItemRefs, c: Collector): Fi
   // version before); each is checked for what its change writes, located where that is written.
   for (const version of itemVersions(data)) checkItemVersion(file, version.appliedChange ? changedFields(version.appliedChange) : Object.keys(data), version, refs, c);
   checkChanges(file, data, c);
+  checkSituations(file, data, {
+    error: (f, p, code, m) => c.error(f, p, code, m),
+    warn: (f, p, code, m) => c.warn(f, p, code, m),
+    condition: (when, p) => checkCondition(when, file, p, refs.facts, refs.shared, c),
+    use: (use, p) => {
+      if (refs.catalogue === 'broken') return;
+      if (!refs.catalogue) c.error(file, p, 'E-REF-UNKNOWN', `共享材料 \`${use}\` 不存在：本规则包没有共享材料目录 materials.yaml`);
+      else if (!refs.catalogue.has(use)) c.error(file, p, 'E-REF-UNKNOWN', `共享材料 \`${use}\` 未在 materials.yaml 中声明${refHint(use, refs.catalogue)}`);
+    },
+  });
   if (!data.basis || data.basis.length === 0) c.warn(file, ['code'], 'W-ITEM-NO-BASIS', renderMessage('W-ITEM-NO-BASIS', { name: data.name }));
+  checkNationalConformance(data, { warn: (p, code, msg) => c.warn(file, p, code, msg) });
   return c;
 }
 
@@ -435,6 +454,11 @@ function checkItemVersion(file: string, fields: readonly string[], v: ItemVersio
       ids.add(x.id);
     });
   }
+  if (sets('procedure')) {
+    (v.procedure ?? []).forEach((s, i) => {
+      if (fresh('procedure', i)) checkStepRules(s, at('procedure', i), { warn: (p, code, msg) => c.warn(file, p, code, msg) });
+    });
+  }
   const involved = new Set([v.department, ...(v.departments ?? [])]);
   const forms = new Set((v.forms ?? []).map((f) => f.name));
   if (sets('materials')) {
@@ -483,6 +507,7 @@ function checkItemVersion(file: string, fields: readonly string[], v: ItemVersio
       c.error(file, own ? at('materials', i, 'sample') : at('forms'), 'E-REF-UNKNOWN', `材料“${m.name}”的样表“${m.sample}”未在 forms 中列出`);
     }
   });
+  if (sets('materials', 'commitment')) checkCommitments(v, at, (i) => sets('materials') && fresh('materials', i), sets('commitment'), { error: (p, code, msg) => c.error(file, p, code, msg), warn: (p, code, msg) => c.warn(file, p, code, msg) });
   if (sets('documents') && v.documents) {
     for (const [kind, name] of Object.entries(v.documents)) {
       if (typeof name === 'string' && !refs.docs.has(name)) c.error(file, at('documents', kind), 'E-REF-UNKNOWN', `模板 \`${name}\` 不存在（templates/${name}.hbs）${refHint(name, refs.docs)}`);

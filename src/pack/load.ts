@@ -4,10 +4,11 @@ import path from 'node:path';
 import { renderMessage, type ErrorCode } from '../core/index.ts';
 import { resolveItemMaterials } from './catalogue.ts';
 import { crossCheck } from './crossref.ts';
+import { adoptsItem, applyExtends, type CatalogueComparison } from './extends.ts';
 import { fsReason } from './fs-reason.ts';
 import { PackLoadError, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import { SourceMap, type LoadedItem, type LoadedReferral, type PackData } from './model.ts';
-import type { CalendarFile, CatalogueMaterial, CenterFile, FactsFile, ItemFile, MaterialsFile, PolicyFile, ReferralsFile } from './schema-types.ts';
+import { SourceMap, type LoadedBundle, type LoadedItem, type LoadedReferral, type PackData } from './model.ts';
+import type { BundleFile, CalendarFile, CatalogueMaterial, CenterFile, FactsFile, ItemFile, MaterialsFile, PolicyFile, ReferralsFile } from './schema-types.ts';
 import { validateSource, type FileKind } from './schemas.ts';
 import { readRegularFile } from './read-file.ts';
 import { parseSource, tooLargeMessage, type SourceFile } from './source.ts';
@@ -29,6 +30,7 @@ const TOP_FILES: ReadonlyArray<[string, FileKind, boolean]> = [
 const RULE_DIRS: ReadonlyArray<[string, FileKind]> = [
   ['calendar', 'calendar'],
   ['items', 'item'],
+  ['bundles', 'bundle'],
 ];
 
 /** Folders of a pack that the loader does not read as rules. */
@@ -40,6 +42,8 @@ export interface ValidationResult {
   readonly warnings: readonly Diagnostic[];
   /** The pack, when there are no errors. */
   readonly pack: PackData | null;
+  /** A pack that extends a base catalogue: its items compared with the catalogue's (bianmin diff --catalogue). */
+  readonly catalogue?: CatalogueComparison;
 }
 
 export interface LoadOptions {
@@ -65,7 +69,7 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
   errors.push(...discovered.errors);
   const files = options.overlay ? overlaid(discovered.files, options.overlay, TOP_FILES, RULE_DIRS) : discovered.files;
   const { cache } = options;
-  const parsed = files.map(({ rel, kind }) => {
+  const ownParsed = files.map(({ rel, kind }) => {
     // With a cache: a file unchanged on disk since it was last read is neither read nor parsed again.
     const stamp = cache ? cache.stamp(options.overlay?.get(rel) ?? path.join(root, rel)) : null;
     const known = stamp ? cache!.known(rel, kind, stamp) : null;
@@ -75,10 +79,16 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
     const parse = (): ParsedFile => {
       const result = parseSource(rel, read.bytes);
       if (!result.ok) return { source: null, errors: result.errors };
-      return { source: result.source, errors: validateSource(kind, result.source) };
+      // An item adopted from the base catalogue is schema-checked once merged (applyExtends).
+      return { source: result.source, errors: adoptsItem(kind, result.source) ? [] : validateSource(kind, result.source) };
     };
     return { rel, kind, ...(cache ? cache.parsed(rel, kind, read.bytes, parse, stamp) : parse()) };
   });
+  const extended = await applyExtends(root, ownParsed);
+  const { parsed } = extended;
+  errors.push(...extended.errors);
+  warnings.push(...extended.warnings);
+  const compared = extended.comparison ? { catalogue: extended.comparison } : {};
 
   const byKind = new Map<FileKind, SourceFile[]>();
   let allValid = true;
@@ -117,6 +127,7 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
   const referralList: LoadedReferral[] = (byKind.get('referrals') ?? []).flatMap((s) =>
     (s.data as ReferralsFile).referrals.map((data, index) => ({ file: s.file, index, data })),
   );
+  const bundleList: LoadedBundle[] = (byKind.get('bundle') ?? []).map((s) => ({ file: s.file, data: s.data as BundleFile }));
   const calendars = (byKind.get('calendar') ?? [])
     .map((s) => ({ file: s.file, data: s.data as CalendarFile }))
     .sort((a, b) => a.data.year - b.data.year);
@@ -130,9 +141,11 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
       policy,
       items: itemList,
       referrals: referralList,
+      bundles: bundleList,
       calendars,
       materials: materials ?? (files.some((f) => f.kind === 'materials') ? 'broken' : null),
-      itemsComplete: parsed.every((p) => p.kind !== 'item' || p.errors.length === 0),
+      // An adopted item the catalogue could not give has no source (its error is at center.yaml).
+      itemsComplete: parsed.every((p) => p.kind !== 'item' || (p.errors.length === 0 && p.source !== null)),
       templates,
       sources,
       now: options.now ?? new Date(),
@@ -147,12 +160,13 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
   const sortedErrors = sortDiagnostics(errors);
   const sortedWarnings = sortDiagnostics(warnings);
   if (sortedErrors.length > 0 || !allValid || !center || !facts || !policy) {
-    return { ok: false, errors: sortedErrors, warnings: sortedWarnings, pack: null };
+    return { ok: false, errors: sortedErrors, warnings: sortedWarnings, pack: null, ...compared };
   }
 
   const items = new Map<string, LoadedItem>();
   for (const item of itemList) items.set(item.data.code, item);
   const referrals = new Map(referralList.map((r) => [r.data.code, r]));
+  const bundles = new Map(bundleList.map((b) => [b.data.code, b]));
   const pack: PackData = {
     dir: root,
     center,
@@ -161,6 +175,7 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
     policy,
     items,
     referrals,
+    bundles,
     templates,
     sources,
     warnings: sortedWarnings,
@@ -171,7 +186,8 @@ export async function validatePack(dir: string, options: LoadOptions = {}): Prom
   deepFreeze(pack.policy);
   for (const item of items.values()) deepFreeze(item);
   for (const r of referrals.values()) deepFreeze(r);
-  return { ok: true, errors: [], warnings: sortedWarnings, pack: Object.freeze(pack) };
+  for (const b of bundles.values()) deepFreeze(b);
+  return { ok: true, errors: [], warnings: sortedWarnings, pack: Object.freeze(pack), ...compared };
 }
 
 /** Loads a valid pack or rejects with a PackLoadError carrying every diagnostic. */
@@ -257,7 +273,7 @@ async function discover(root: string): Promise<{ files: Discovered[]; warnings: 
 
 /** What keeps `folder` (the pack's `items/` or `calendar/`) from being read as a folder; `absent` if it does not exist. */
 async function folderProblem(folder: string, name: string): Promise<string | 'absent' | null> {
-  const what: Record<string, string> = { items: '事项文件放在 items/ 目录中，每个事项一个 .yaml 文件', calendar: '节假日安排放在 calendar/ 目录中，每年一个文件，如 calendar/2026.yaml' };
+  const what: Record<string, string> = { items: '事项文件放在 items/ 目录中，每个事项一个 .yaml 文件', calendar: '节假日安排放在 calendar/ 目录中，每年一个文件，如 calendar/2026.yaml', bundles: '“一件事”放在 bundles/ 目录中，每件一个 .yaml 文件' };
   try {
     // stat, not open: a named pipe here must not block.
     const s = await stat(folder);

@@ -5,8 +5,11 @@
  */
 import { renderMessage, type ErrorCode, type PathSegment } from '../core/index.ts';
 
-/** Words that make a material name a catch-all. */
-export const CATCH_ALL_PATTERN = /(其他|其它|有关|相关|等)(相关)?(材料|证明|资料)$|^(其他|其它|有关|相关)(材料|证明|资料)/u;
+/**
+ * Names that are catch-alls: the whole name is 其他/有关/相关材料, or it ends in 其他材料, 等材料,
+ * 的有关材料. A specific noun before 相关证明 (收入相关证明) names a material and is not caught.
+ */
+export const CATCH_ALL_PATTERN = /(其他|其它|等|的有关|的相关)(相关|有关)?(材料|证明|资料)$|^(其他|其它|有关|相关)(相关|有关)?(材料|证明|资料)/u;
 
 interface MaterialLike {
   readonly name?: string;

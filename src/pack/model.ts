@@ -1,6 +1,6 @@
 import type { PathSegment } from '../core/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import type { CalendarFile, CenterFile, FactsFile, ItemFile, PolicyFile, Referral } from './schema-types.ts';
+import type { BundleFile, CalendarFile, CenterFile, FactsFile, ItemFile, PolicyFile, Referral } from './schema-types.ts';
 import type { Location, SourceFile } from './source.ts';
 
 export type * from './schema-types.ts';
@@ -18,6 +18,12 @@ export interface LoadedReferral {
   /** Index in the file's `referrals` list, for locating it. */
   readonly index: number;
   readonly data: Referral;
+}
+
+/** A “一件事” bundle (bundles/*.yaml), with its source file. */
+export interface LoadedBundle {
+  readonly file: string;
+  readonly data: BundleFile;
 }
 
 /** Finds where any value of any pack file is written, for traces and error messages. */
@@ -38,6 +44,8 @@ export interface PackData {
   /** Items by code, in file-name order. */
   readonly items: ReadonlyMap<string, LoadedItem>;
   readonly referrals: ReadonlyMap<string, LoadedReferral>;
+  /** “一件事” bundles by code (bundles/*.yaml), in file-name order. */
+  readonly bundles: ReadonlyMap<string, LoadedBundle>;
   /** Pack's own templates (`templates/NAME.hbs`): name → absolute path. */
   readonly templates: ReadonlyMap<string, string>;
   readonly sources: SourceIndex;

@@ -28,15 +28,31 @@ function refsOf(file: string, data: unknown): Ref[] {
   if (!isRecord(data)) return out;
   const result = data['result'];
   if (isRecord(result) && typeof result['sample'] === 'string') out.push({ file, path: ['result', 'sample'], what: '审批结果样本', rel: result['sample'] });
-  const materials = data['materials'];
-  if (Array.isArray(materials)) {
-    materials.forEach((m: unknown, i) => {
-      if (!isRecord(m)) return;
-      if (typeof m['blankForm'] === 'string') out.push({ file, path: ['materials', i, 'blankForm'], what: '空白表格', rel: m['blankForm'] });
-      if (typeof m['sampleForm'] === 'string') out.push({ file, path: ['materials', i, 'sampleForm'], what: '示例样表', rel: m['sampleForm'] });
+  materialRefs(file, [], data['materials'], out);
+  // A dated change names files too: the materials it adds or replaces, a result it sets.
+  const changes = data['changes'];
+  if (Array.isArray(changes)) {
+    changes.forEach((c: unknown, i) => {
+      if (!isRecord(c)) return;
+      for (const op of ['add', 'replace', 'set'] as const) {
+        const patch = c[op];
+        if (isRecord(patch)) materialRefs(file, ['changes', i, op], patch['materials'], out);
+      }
+      const set = c['set'];
+      const setResult = isRecord(set) ? set['result'] : undefined;
+      if (isRecord(setResult) && typeof setResult['sample'] === 'string') out.push({ file, path: ['changes', i, 'set', 'result', 'sample'], what: '审批结果样本', rel: setResult['sample'] });
     });
   }
   return out;
+}
+
+function materialRefs(file: string, at: readonly PathSegment[], materials: unknown, out: Ref[]): void {
+  if (!Array.isArray(materials)) return;
+  materials.forEach((m: unknown, i) => {
+    if (!isRecord(m)) return;
+    if (typeof m['blankForm'] === 'string') out.push({ file, path: [...at, 'materials', i, 'blankForm'], what: '空白表格', rel: m['blankForm'] });
+    if (typeof m['sampleForm'] === 'string') out.push({ file, path: [...at, 'materials', i, 'sampleForm'], what: '示例样表', rel: m['sampleForm'] });
+  });
 }
 
 function exists(root: string, rel: string, overlay: PackOverlay | undefined): boolean {

@@ -23,8 +23,19 @@ const SURROGATE = /[\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const MAX_DEPTH = 64;
 
+/**
+ * Where the values of a plain-read document are written (0-based line and column), so a located
+ * message or a trace needs no second parse with the full parser. Per mapping, four numbers per
+ * key in key order: key line, key column, value line, value column; per sequence, two per entry.
+ * A value line of -1 (an empty value) is not known: the full parser's tree answers for it.
+ */
+export interface PlainPositions {
+  readonly root: readonly [number, number];
+  readonly of: WeakMap<object, Int32Array>;
+}
+
 /** The data of `text` if it is plain YAML (see above); null means: use the full parser. */
-export function readPlainYaml(text: string): { value: unknown } | null {
+export function readPlainYaml(text: string): { value: unknown; positions: PlainPositions } | null {
   const normalized = text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
   if (UNUSUAL.test(normalized) || (SURROGATE.test(normalized) && LONE_SURROGATE.test(normalized))) return null;
   const lines = normalized.split('\n');
@@ -35,7 +46,7 @@ export function readPlainYaml(text: string): { value: unknown } | null {
   else if (last !== '' && /^ +$/.test(last)) return null;
   const reader = new Reader(lines);
   const value = reader.document();
-  return value === FAIL ? null : { value };
+  return value === FAIL ? null : { value, positions: { root: reader.root, of: reader.positions } };
 }
 
 class Reader {
@@ -45,6 +56,8 @@ class Reader {
   private readonly contentFrom: Int32Array;
   /** Line where reading continues after the node just read. */
   private next = 0;
+  readonly positions = new WeakMap<object, Int32Array>();
+  root: readonly [number, number] = [-1, -1];
 
   constructor(lines: string[]) {
     this.lines = lines;
@@ -68,6 +81,7 @@ class Reader {
     const first = this.content(0);
     if (first >= this.lines.length) return null;
     if (this.indents[first] !== 0) return FAIL;
+    this.root = [first, 0];
     const value = this.node(first, 0, -1, 1);
     if (value === FAIL) return FAIL;
     return this.content(this.next) < this.lines.length ? FAIL : value;
@@ -93,6 +107,7 @@ class Reader {
   private map(li: number, col: number, depth: number): Result | typeof FAIL {
     if (depth > MAX_DEPTH) return FAIL;
     const out: Record<string, unknown> = {};
+    const where: number[] = [];
     let cur = li;
     for (;;) {
       const s = this.lines[cur]!;
@@ -103,15 +118,22 @@ class Reader {
       let p = colon + 1;
       while (p < s.length && s.charCodeAt(p) === 32) p++;
       let value: Result | typeof FAIL;
+      where.push(cur, col);
       if (p === s.length || s[p] === '#') {
         const n = this.content(cur + 1);
-        if (n < this.lines.length && this.indents[n]! > col) value = this.node(n, this.indents[n]!, col, depth + 1);
-        else if (n < this.lines.length && this.indents[n] === col && this.isSeqAt(this.lines[n]!, col)) value = this.seq(n, col, depth + 1);
-        else {
+        if (n < this.lines.length && this.indents[n]! > col) {
+          where.push(n, this.indents[n]!);
+          value = this.node(n, this.indents[n]!, col, depth + 1);
+        } else if (n < this.lines.length && this.indents[n] === col && this.isSeqAt(this.lines[n]!, col)) {
+          where.push(n, col);
+          value = this.seq(n, col, depth + 1);
+        } else {
+          where.push(-1, -1);
           value = null;
           this.next = cur + 1;
         }
       } else {
+        where.push(cur, p);
         value = this.inline(cur, p, col, depth + 1);
       }
       if (value === FAIL) return FAIL;
@@ -119,6 +141,7 @@ class Reader {
       const n = this.content(this.next);
       if (n >= this.lines.length || this.indents[n]! < col) {
         this.next = n;
+        this.positions.set(out, Int32Array.from(where));
         return out;
       }
       if (this.indents[n] !== col) return FAIL;
@@ -129,6 +152,7 @@ class Reader {
   private seq(li: number, col: number, depth: number): Result | typeof FAIL {
     if (depth > MAX_DEPTH) return FAIL;
     const out: unknown[] = [];
+    const where: number[] = [];
     let cur = li;
     for (;;) {
       const s = this.lines[cur]!;
@@ -137,12 +161,16 @@ class Reader {
       let value: Result | typeof FAIL;
       if (p === s.length || (s[p] === '#' && p > col + 1)) {
         const n = this.content(cur + 1);
-        if (n < this.lines.length && this.indents[n]! > col) value = this.node(n, this.indents[n]!, col, depth + 1);
-        else {
+        if (n < this.lines.length && this.indents[n]! > col) {
+          where.push(n, this.indents[n]!);
+          value = this.node(n, this.indents[n]!, col, depth + 1);
+        } else {
+          where.push(-1, -1);
           value = null;
           this.next = cur + 1;
         }
       } else {
+        where.push(cur, p);
         value = this.node(cur, p, col, depth + 1);
       }
       if (value === FAIL) return FAIL;
@@ -150,12 +178,14 @@ class Reader {
       const n = this.content(this.next);
       if (n >= this.lines.length || this.indents[n]! < col) {
         this.next = n;
+        this.positions.set(out, Int32Array.from(where));
         return out;
       }
       if (this.indents[n]! > col) return FAIL;
       if (!this.isSeqAt(this.lines[n]!, col)) {
         // The list was the value of a key at this same column; the mapping goes on.
         this.next = n;
+        this.positions.set(out, Int32Array.from(where));
         return out;
       }
       cur = n;
@@ -170,7 +200,7 @@ class Reader {
     let end: number;
     if (c === '|' || c === '>') return this.blockScalar(li, p, owner);
     if (c === '[' || c === '{') {
-      const flow = new FlowReader(s, p);
+      const flow = new FlowReader(s, p, li, this.positions);
       value = flow.value(depth);
       end = flow.pos;
     } else if (c === '"' || c === "'") {
@@ -249,9 +279,13 @@ class Reader {
 /** One flow collection (`[…]` or `{…}`) that must close on its line. */
 class FlowReader {
   pos: number;
+  /** Column where the value just read starts. */
+  private start = 0;
   constructor(
     private readonly s: string,
     start: number,
+    private readonly line: number,
+    private readonly positions: WeakMap<object, Int32Array>,
   ) {
     this.pos = start;
   }
@@ -262,6 +296,14 @@ class FlowReader {
 
   value(depth: number): Result | typeof FAIL {
     this.spaces();
+    const start = this.pos;
+    const v = this.read(depth);
+    // Set after reading: a nested collection's own values moved it.
+    this.start = start;
+    return v;
+  }
+
+  private read(depth: number): Result | typeof FAIL {
     const c = this.s[this.pos];
     if (c === '[') return this.seq(depth);
     if (c === '{') return this.map(depth);
@@ -278,6 +320,8 @@ class FlowReader {
     if (depth > MAX_DEPTH) return FAIL;
     this.pos++;
     const out: unknown[] = [];
+    const where: number[] = [];
+    this.positions.set(out, new Int32Array(0));
     this.spaces();
     if (this.s[this.pos] === ']') {
       this.pos++;
@@ -286,11 +330,15 @@ class FlowReader {
     for (;;) {
       const v = this.value(depth + 1);
       if (v === FAIL) return FAIL;
+      where.push(this.line, this.start);
       out.push(v);
       this.spaces();
       const c = this.s[this.pos];
       this.pos++;
-      if (c === ']') return out;
+      if (c === ']') {
+        this.positions.set(out, Int32Array.from(where));
+        return out;
+      }
       if (c !== ',') return FAIL;
       this.spaces();
       if (this.s[this.pos] === ']') return FAIL;
@@ -301,6 +349,8 @@ class FlowReader {
     if (depth > MAX_DEPTH) return FAIL;
     this.pos++;
     const out: Record<string, unknown> = {};
+    const where: number[] = [];
+    this.positions.set(out, new Int32Array(0));
     this.spaces();
     if (this.s[this.pos] === '}') {
       this.pos++;
@@ -312,14 +362,19 @@ class FlowReader {
       if (colon === -1 || this.s.charCodeAt(colon + 1) !== 32) return FAIL;
       const key = this.s.slice(this.pos, colon);
       if (hasOwn(out, key) || SPECIAL_KEY.test(key)) return FAIL;
+      where.push(this.line, this.pos);
       this.pos = colon + 1;
       const v = this.value(depth + 1);
       if (v === FAIL) return FAIL;
+      where.push(this.line, this.start);
       out[key] = v;
       this.spaces();
       const c = this.s[this.pos];
       this.pos++;
-      if (c === '}') return out;
+      if (c === '}') {
+        this.positions.set(out, Int32Array.from(where));
+        return out;
+      }
       if (c !== ',') return FAIL;
       this.spaces();
       if (this.s[this.pos] === '}') return FAIL;

@@ -42,6 +42,7 @@ export type MonthString = string;
 
 export interface CenterFile {
   center: CenterInfo;
+  extends?: CenterExtends;
   /**
    * 进驻中心的部门（民政、人社、卫健/计生、残联等）。
    *
@@ -148,6 +149,25 @@ export interface CenterPhones {
   consult: PhoneNumber;
   complaint: PhoneNumber;
   report: PhoneNumber;
+}
+
+/**
+ * 基础目录：本中心采用的上级（区、县）政务服务事项基本目录。事项文件写 adopt: 事项编码 即采用目录中该事项的统一要素（名称、编码、类型、依据、条件、材料、法定时限、收费、结果），只须另写本地要素（部门、窗口、地点、电话、承诺期限、预约等）。写 path 引用目录（相对本规则包的路径），或写 git、rev、path 引用 git 仓库中固定版本的目录。
+ */
+
+export interface CenterExtends {
+  /**
+   * 基础目录所在的目录：不写 git 时相对本规则包，例如 ../wuxi-county；写 git 时是仓库中的子目录，例如 catalogues/wuxi-county（仓库根目录写 .）。
+   */
+  path: string;
+  /**
+   * 基础目录所在的 git 仓库：本机仓库目录（相对本规则包）或仓库地址（https://…）。
+   */
+  git?: string;
+  /**
+   * git 版本：完整的 40 位提交号（固定版本，目录更新不会悄悄改变本中心的事项）。
+   */
+  rev?: string;
 }
 
 export interface Department {
@@ -647,6 +667,70 @@ export type Faq = {
 export type Directions = string;
 
 /**
+ * 情形（业务办理项）：同一事项下按申请人情况区分的办理情形，例如 新办、换领。每个情形在事项的材料、受理条件和时限上增删或改写；按顺序取第一个 when 成立的情形；都不成立时按事项本身的规定办理；缺少判断所需的事实时先询问，不套用任何情形。
+ *
+ * @minItems 1
+ */
+
+export type Situations = {
+  id: Id;
+  /**
+   * 情形名称（业务办理项名称），例如 新办、换领；告知单上写“适用情形：…”。
+   */
+  name: string;
+  /**
+   * 情形说明：何种申请人适用本情形。
+   */
+  description?: string;
+  when: Condition;
+  /**
+   * 情形的申报材料：在事项材料清单上 remove 按标识删除、add 在末尾新增。
+   */
+  materials?: {
+    /**
+     * 情形新增的申报材料（完整条目），标识不得与事项已有材料重复。
+     *
+     * @minItems 1
+     */
+    add?: Material[];
+    /**
+     * 情形不需要的事项材料的标识，须是事项已有的。
+     *
+     * @minItems 1
+     */
+    remove?: Id[];
+  };
+  /**
+   * 情形的受理条件：在事项受理条件上 remove 按标识删除、add 在末尾新增。
+   */
+  conditions?: {
+    /**
+     * 情形新增的受理条件（完整条目），标识不得与事项已有条件重复。
+     *
+     * @minItems 1
+     */
+    add?: EligibilityRule[];
+    /**
+     * 情形不适用的事项受理条件的标识，须是事项已有的。
+     *
+     * @minItems 1
+     */
+    remove?: Id[];
+  };
+  /**
+   * 情形时限：只写与事项不同的一项或两项，其余沿用事项的 limits。
+   */
+  limits?: {
+    statutory?: Duration;
+    promised?: Duration;
+  };
+  /**
+   * 情形依据：规定本情形材料或时限的法律法规及条款。
+   */
+  basis?: LegalRef[];
+}[];
+
+/**
  * 一个服务事项一个文件：办事指南和一次性告知单所需的全部内容，以及受理条件、申报材料和时限。
  */
 
@@ -695,6 +779,8 @@ export interface ItemFile {
   remedies?: Remedies;
   faq?: Faq;
   directions?: Directions;
+  commitment?: Commitment;
+  situations?: Situations;
   /**
    * 已公布、将于某日起施行的变更（预公开）。到 effectiveFrom 当日起依次应用：set 整体替换所列字段，remove 按标识删除，replace 按标识整体替换条目，add 在列表末尾新增条目。材料、受理条件、收费和办事程序请用 remove/replace/add 按标识修改，不要用 set 整体重写。
    */
@@ -897,6 +983,10 @@ export interface Material {
   blankForm?: PackFile;
   sampleForm?: PackFile;
   license?: License;
+  /**
+   * 告知承诺：该材料可由申请人书面承诺代替（证明事项告知承诺制，国办发〔2020〕42号）。写 true 时按事项的 commitment（承诺内容、核查、虚假承诺的后果、依据）；写对象时其中所写的字段优先，未写的取事项的 commitment。主件（core）和中心调取的材料（fetchable）不得写。
+   */
+  commitment?: true | MaterialCommitment;
 }
 
 export interface AlternativeMaterial {
@@ -956,6 +1046,45 @@ export interface License {
    * 电子证照名称：例如 居民户口簿。
    */
   name?: string;
+}
+
+/**
+ * 告知承诺：该材料的承诺内容等；未写的字段取事项的 commitment（承诺内容 text 两处至少写一处）。
+ */
+
+export interface MaterialCommitment {
+  /**
+   * 告知承诺的承诺内容：申请人承诺的事实，例如 本人与逝者系直系亲属关系，所填信息真实。
+   */
+  text?: string;
+  /**
+   * 告知承诺的适用范围：哪些申请人、哪些情形可以承诺，例如 本县户籍居民。
+   */
+  scope?: string;
+  /**
+   * 告知承诺的不适用情形：不得以承诺代替的情形（中文列举），例如 曾作出虚假承诺的。登记簿中有虚假承诺记录的申请人一律不适用。
+   *
+   * @minItems 1
+   */
+  excluded?: string[];
+  /**
+   * 告知承诺的核查：受理后在期限内核查承诺内容。
+   */
+  postCheck?: {
+    period: Duration;
+    /**
+     * 告知承诺的核查方式或核查单位，例如 民政办向村（居）民委员会核实。
+     */
+    by?: string;
+  };
+  /**
+   * 告知承诺的虚假承诺后果：例如 终止办理、追回补贴、记入信用记录。
+   */
+  falseConsequence?: string;
+  /**
+   * 告知承诺的依据：法律法规及条款，例如 国办发〔2020〕42号。
+   */
+  basis?: LegalRef[];
 }
 
 export interface ProcedureStep {
@@ -1294,6 +1423,45 @@ export interface Remedies {
   };
 }
 
+/**
+ * 告知承诺（证明事项告知承诺制，国办发〔2020〕42号）：事项的承诺内容、适用范围、不适用情形、核查和虚假承诺的后果。只作为写了 commitment 的材料的默认值：哪些材料可以承诺，由材料各自的 commitment 写明。
+ */
+
+export interface Commitment {
+  /**
+   * 告知承诺的承诺内容：申请人承诺的事实，例如 本人与逝者系直系亲属关系，所填信息真实。
+   */
+  text: string;
+  /**
+   * 告知承诺的适用范围：哪些申请人、哪些情形可以承诺，例如 本县户籍居民。
+   */
+  scope?: string;
+  /**
+   * 告知承诺的不适用情形：不得以承诺代替的情形（中文列举），例如 曾作出虚假承诺的。登记簿中有虚假承诺记录的申请人一律不适用。
+   *
+   * @minItems 1
+   */
+  excluded?: string[];
+  /**
+   * 告知承诺的核查：受理后在期限内核查承诺内容。
+   */
+  postCheck?: {
+    period: Duration;
+    /**
+     * 告知承诺的核查方式或核查单位，例如 民政办向村（居）民委员会核实。
+     */
+    by?: string;
+  };
+  /**
+   * 告知承诺的虚假承诺后果：例如 终止办理、追回补贴、记入信用记录。
+   */
+  falseConsequence?: string;
+  /**
+   * 告知承诺的依据：法律法规及条款，例如 国办发〔2020〕42号。
+   */
+  basis?: LegalRef[];
+}
+
 export interface ItemChange {
   effectiveFrom: DateString;
   /**
@@ -1337,6 +1505,27 @@ export interface ItemChangeSet {
   forms?: Forms;
   documents?: Documents;
   notes?: Notes;
+  codes?: Codes;
+  version?: Version;
+  status?: Status;
+  authority?: Authority;
+  serviceObjects?: ServiceObjects;
+  implementationBasis?: ImplementationBasis;
+  specialSteps?: SpecialSteps;
+  visits?: Visits;
+  channels?: Channels;
+  appointment?: Appointment;
+  delivery?: Delivery;
+  selfService?: SelfService;
+  onlinePayment?: OnlinePayment;
+  crossRegion?: CrossRegion;
+  intermediaries?: Intermediaries;
+  quantityLimit?: QuantityLimit;
+  rights?: Rights;
+  obligations?: Obligations;
+  remedies?: Remedies;
+  faq?: Faq;
+  directions?: Directions;
 }
 
 /**
@@ -1557,6 +1746,42 @@ export interface CatalogueMaterial {
 /**
  * 电子证照：该材料对应的电子证照（可凭电子证照免交纸质材料）。
  */
+
+/**
+ * 日期，格式 YYYY-MM-DD，例如 2026-10-01（北京时间）。
+ */
+
+/**
+ * 区、县政务服务事项基本目录（参考目录）的说明。目录是一个目录：catalogue.yaml 加 items/ 下每个事项一个文件，事项文件只写统一要素（名称、编码、类型、依据、条件、材料、法定时限、收费、结果等），部门、窗口、地点、电话、承诺期限等本地要素由采用它的乡镇（村）规则包填写。
+ */
+
+export interface CatalogueFile {
+  /**
+   * 目录名称，例如 梧溪县政务服务事项基本目录。
+   */
+  name: string;
+  /**
+   * 适用区域，例如 梧溪县。
+   */
+  region: string;
+  /**
+   * 编制目录的层级，区、县目录写 县级。
+   */
+  level: '省级' | '市级' | '县级' | '镇（乡、街道）级';
+  /**
+   * 目录版本，例如 2026.1；目录修订时更新。
+   */
+  version: string;
+  /**
+   * 编制（发布）机关，例如 梧溪县政务服务管理办公室。
+   */
+  issuer?: string;
+  publishedOn?: DateString;
+  /**
+   * 说明：目录的编制依据、适用范围和调整程序。
+   */
+  notes?: string;
+}
 
 /**
  * 日期，格式 YYYY-MM-DD，例如 2026-10-01（北京时间）。
@@ -1899,6 +2124,12 @@ export interface Application {
    */
   materials?: (string | SubmittedMaterialDetail)[];
   /**
+   * 告知承诺：申请人以书面承诺代替提交的材料标识（只限事项中写了 commitment 的材料），例如 [kinship-proof]。
+   *
+   * @maxItems 100
+   */
+  commitments?: string[];
+  /**
    * 收件时间（ISO 8601，例如 2026-11-23T09:30:00+08:00；可省略秒，不带时区即北京时间）；不写则为当前时间。
    */
   receivedAt?: string;
@@ -2116,6 +2347,13 @@ export interface Decision {
     source: SourceRef;
   } | null;
   /**
+   * 情形（业务办理项）：事项写了 situations 时，按申请人事实适用的那一个情形（id 和名称）；都不适用或因缺少事实无法判断时为 null（按事项本身的规定办理，缺少的事实见 questions）。事项没有情形的不写。
+   */
+  situation?: {
+    id: string;
+    name: string;
+  } | null;
+  /**
    * 一次性告知的完整材料清单（按申请人事实解析有条件的材料）。
    */
   materials: NoticeMaterial[];
@@ -2131,6 +2369,13 @@ export interface Decision {
    * 尚待补交的容缺材料及补交期限（自受理时起算）。受理件写明期限；补正件、当场更正件列出尚未交齐的容缺材料，期限为 null，待受理后按受理时间计算（办件登记簿在登记受理时计算）。
    */
   deferred: DeferredMaterial[];
+  /**
+   * 告知承诺：申请人以书面承诺代替提交、按已提交计的材料（受理后在核查期限内核查）。申请人不适用告知承诺时为空，所涉材料照常列为缺少，并在 warnings 中说明理由。
+   */
+  committed?: {
+    id: string;
+    name: string;
+  }[];
   /**
    * 提交了本事项材料清单中没有的材料标识。
    */
@@ -2412,7 +2657,7 @@ export interface CaseRecord {
 
 export interface CaseEvent {
   /**
-   * received 收件、supplement-notified 一次性告知补正、accepted 受理、suspended 中止计时（补正、听证、检验检测、专家评审等）、resumed 恢复计时、extended 经批准延长、completed 办结、returned 退回、rejected 不予受理、overdue-explained 超期说明（有正当理由）。
+   * received 收件、supplement-notified 一次性告知补正、accepted 受理、suspended 中止计时（补正、听证、检验检测、专家评审等）、resumed 恢复计时、extended 经批准延长、completed 办结、returned 退回、rejected 不予受理、overdue-explained 超期说明（有正当理由）、step-completed 办理环节完成（step 写环节标识）、commitment-verified 告知承诺核查属实、commitment-false 核查发现承诺不实（终止办理或撤销，记入虚假承诺记录）。
    */
   type:
     | 'received'
@@ -2424,7 +2669,12 @@ export interface CaseEvent {
     | 'completed'
     | 'returned'
     | 'rejected'
-    | 'overdue-explained';
+    | 'overdue-explained'
+    | 'step-completed'
+    | 'commitment-verified'
+    | 'commitment-false';
+  step?: Id;
+  specialStep?: Id;
   at: Timestamp;
   staff: Id;
   /**
@@ -3056,6 +3306,12 @@ export interface Scenario {
    * @maxItems 500
    */
   materials?: ScenarioMaterial[];
+  /**
+   * 告知承诺：申请人以书面承诺代替提交的材料标识，例如 [kinship-proof]。
+   *
+   * @maxItems 100
+   */
+  commitments?: string[];
   received?: ScenarioTime;
   accepted?: ScenarioTime;
   now?: ScenarioTime;
@@ -3206,6 +3462,12 @@ export interface ScenarioExpect {
    */
   correctable?: ScenarioMissingExpectation[];
   /**
+   * 告知承诺：以书面承诺代替、按已提交计的材料标识（须完全一致；写 [] 表示没有，例如申请人不适用告知承诺）。
+   *
+   * @maxItems 100
+   */
+  committed?: string[];
+  /**
    * 容缺受理、待补交的材料（须完全一致；写 [] 表示没有）：材料标识，或 { id, due }（due 为补交期限，例如 2026-10-29）。
    *
    * @maxItems 500
@@ -3217,6 +3479,10 @@ export interface ScenarioExpect {
    * @maxItems 500
    */
   reasons?: string[];
+  /**
+   * 适用的情形（业务办理项）：写情形名称或标识，例如 换领；写 null 表示不适用任何情形（都不成立，或缺少事实无法判断）。
+   */
+  situation?: string | null;
   /**
    * 不予受理时告知应去的机关：写出其名称中的一段文字即可，例如 出入境管理大队。
    */
@@ -3353,4 +3619,267 @@ export interface InitStaffMember {
    * 岗位，应为 A（A岗，主办）或 B（B岗，顶岗）；不写时自动安排。
    */
   post?: 'A' | 'B';
+}
+
+/**
+ * 标识：小写英文字母、数字和连字符，例如 minzheng-window。其他文件用它来引用此项。
+ */
+
+/**
+ * 日期，格式 YYYY-MM-DD，例如 2026-10-01（北京时间）。
+ */
+
+/**
+ * 高效办成一件事（国发〔2024〕3号）：把一件人生事件要办的几个事项并成一件，一次告知、一表申请、一套材料、一窗受理。每个文件写一件事。
+ */
+
+export interface BundleFile {
+  /**
+   * “一件事”编码，与事项编码共用一个编号空间（不得与事项编码相同），例如 YJS-001。
+   */
+  code: string;
+  /**
+   * “一件事”名称，例如 新生儿出生“一件事”。
+   */
+  name: string;
+  /**
+   * 一句话说明，用群众的话，例如 孩子出生后的生育登记、医保参保一次办。
+   */
+  description?: string;
+  lead: Id;
+  /**
+   * 包含的事项编码，至少两个不同的事项，按办理先后排列。
+   *
+   * @minItems 2
+   */
+  items: string[];
+  limit?: BundleLimit;
+  window?: Id;
+  /**
+   * 依据，例如 《国务院关于进一步优化政务服务提升行政效能推动“高效办成一件事”的指导意见》（国发〔2024〕3号）。
+   */
+  basis?: LegalRef[];
+}
+
+/**
+ * 整件事的办理时限。
+ */
+
+export interface BundleLimit {
+  promised: Duration;
+}
+
+/**
+ * 时限：数量加单位。工作日不含周末和法定节假日，含调休上班日；小时、分钟只计办公时间。
+ */
+
+/**
+ * 法律依据：法律法规名称及条款。
+ */
+
+/**
+ * 对一件“一件事”的一次咨询或申请：一个申请人、一套材料，各事项按同一申请人情况和同一套材料判断。各字段与单个事项的申请（application.schema.json）相同，只是以 bundle 代替 item。
+ */
+
+export interface BundleApplication {
+  /**
+   * “一件事”编码，例如 YJS-001（bundles/ 中的 code）。
+   */
+  bundle: string;
+  intent: NonNullable<Application['intent']>;
+  applicant: NonNullable<Application['applicant']>;
+  materials?: NonNullable<Application['materials']>;
+  commitments?: NonNullable<Application['commitments']>;
+  receivedAt?: NonNullable<Application['receivedAt']>;
+}
+
+/**
+ * 综合受理窗口（一窗受理）：bundles 文件的 window，不写为牵头部门的第一个窗口；牵头部门没有窗口时为 null。
+ */
+
+export type BundleWindow = {
+  id: string;
+  number: number;
+  name: string;
+  location: string | null;
+} | null;
+
+/**
+ * 统一的办结期限（各事项都受理时）：各事项承诺期限中最晚的一个；“一件事”写了更短的承诺时限（limit.promised）时按它。各事项仍各自计时，items 为每个事项在本件中的期限：不晚于统一期限，也不晚于该事项自己的承诺期限，因而不会超过任何事项的法定时限。
+ */
+
+export type BundleDeadline = {
+  /**
+   * 受理时间（ISO 8601，北京时间）。
+   */
+  acceptedAt: string;
+  /**
+   * 统一办结期限（ISO 8601，北京时间）。
+   */
+  due: string;
+  /**
+   * items：各事项承诺期限中最晚的一个；bundle：“一件事”的承诺时限（更短）。
+   */
+  basis: 'items' | 'bundle';
+  /**
+   * “一件事”的承诺时限及按它算出的到期时间；没有写 limit 时为 null。
+   */
+  promised: DueDate | null;
+  items: BundleItemDue[];
+  warnings: DecisionWarning[];
+} | null;
+
+/**
+ * 对一件“一件事”申请的处理决定：每个事项各自的决定（decisions），合并后的一套材料清单（共享材料只列一次，写明用于哪些事项）、合并的缺件清单、总的分类和统一的办结期限。
+ */
+
+export interface BundleDecision {
+  /**
+   * “一件事”编码。
+   */
+  bundle: string;
+  /**
+   * “一件事”名称。
+   */
+  name: string;
+  /**
+   * 说明。
+   */
+  description: string | null;
+  lead: BundleLead;
+  window: BundleWindow;
+  /**
+   * 收件时间（ISO 8601，北京时间），各事项相同。
+   */
+  receivedAt: string;
+  /**
+   * 总的分类：各事项都受理才是 accepted；否则取各事项中要求最高的一种（rejected 不予受理 > returned 退回 > supplement 补正 > correctable 当场更正），不予受理的事项另在 rejected 中逐项列出去向。咨询为 consultation。
+   */
+  kind: 'consultation' | 'supplement' | 'correctable' | 'returned' | 'rejected' | 'accepted';
+  /**
+   * 各事项的决定，与 bundles 文件中 items 的顺序相同。
+   */
+  decisions: Decision[];
+  /**
+   * 一套材料（一次告知）：各事项的材料合并为一张清单；通过共享材料目录（use:）引用同一材料的只列一次，items 写明用于哪些事项。
+   */
+  materials: BundleMaterial[];
+  /**
+   * 合并的缺件清单（补正、退回时一次列全）：同一份材料在几个事项中都缺的只列一次。
+   */
+  missing: BundleMissingMaterial[];
+  /**
+   * 提交了、但不在任何事项材料清单中的材料标识。
+   */
+  unknownMaterials: string[];
+  /**
+   * 不予受理的事项，逐项写明理由和应去的机关（首问负责）。
+   */
+  rejected: BundleRejectedItem[];
+  deadline: BundleDeadline;
+  notice: BundleNoticeRef;
+}
+
+/**
+ * 牵头部门。
+ */
+
+export interface BundleLead {
+  id: string;
+  name: string;
+}
+
+/**
+ * 合并清单中的一份材料。
+ */
+
+export interface BundleMaterial {
+  /**
+   * 申请时写的标识：共享材料为共享材料目录的标识；只属于一个事项的材料为其标识；几个事项的不同材料用了同一标识时为 事项编码/标识。
+   */
+  id: string;
+  /**
+   * 材料名称（共享材料取共享材料目录中的名称）。
+   */
+  name: string;
+  /**
+   * 是否为共享材料目录中的材料。
+   */
+  shared: boolean;
+  /**
+   * 各事项中要求最高的必要性。
+   */
+  necessity: 'core' | 'required' | 'deferrable' | 'optional';
+  /**
+   * 各事项要求合并后的形式。
+   */
+  form: 'original' | 'copy' | 'both';
+  /**
+   * 各事项中最多的份数。
+   */
+  copies: number;
+  /**
+   * 按已知事实是否需要：任一事项需要即为 yes。
+   */
+  required: 'yes' | 'no' | 'unknown';
+  /**
+   * 由中心调取，申请人无需提交（各事项都调取时）。
+   */
+  fetchedByCenter: boolean;
+  /**
+   * 用于哪些事项，及在各事项中的要求。
+   */
+  items: BundleMaterialUse[];
+}
+
+export interface BundleMaterialUse {
+  item: string;
+  itemName: string;
+  material: NoticeMaterial;
+}
+
+export interface BundleMissingMaterial {
+  /**
+   * 合并清单中的材料标识（与 materials 的 id 相同）。
+   */
+  id: string;
+  name: string;
+  necessity: 'core' | 'required' | 'deferrable' | 'optional';
+  /**
+   * 每一方各需一份的材料：缺的是哪一方的。
+   */
+  party?: string;
+  problem: 'absent' | 'wrong-form' | 'too-few-copies';
+  detail: string;
+  /**
+   * 缺这份材料的事项编码。
+   */
+  items: string[];
+}
+
+export interface BundleRejectedItem {
+  item: string;
+  itemName: string;
+  reasons: string[];
+  routeTo: RouteTo;
+}
+
+export interface BundleItemDue {
+  item: string;
+  /**
+   * 该事项在本件中的办结期限：取其承诺期限与统一期限中较早的。
+   */
+  due: string;
+  /**
+   * 该事项的法定期限到期时间。
+   */
+  statutory: string;
+}
+
+/**
+ * 应出具的文书：整件事一份（模板 bundle-notice）。
+ */
+
+export interface BundleNoticeRef {
+  document: string;
 }

@@ -10,7 +10,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { SourceFile } from './source.ts';
 
 /** The kinds of file in a rule pack, each with its schema in schemas/<kind>.schema.json. */
-export type FileKind = 'center' | 'calendar' | 'facts' | 'item' | 'referrals' | 'policy' | 'materials';
+export type FileKind = 'center' | 'calendar' | 'facts' | 'item' | 'referrals' | 'policy' | 'materials' | 'bundle';
 
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
@@ -70,6 +70,12 @@ export function validateSource(kind: FileKind, source: SourceFile): Diagnostic[]
  */
 export function validateWithSchema(name: string, source: SourceFile): Diagnostic[] {
   const validate = schemaValidator(name);
+  if (validate(source.data)) return [];
+  return located(validate.errors ?? [], source);
+}
+
+/** The same with a validator compiled elsewhere (a schema derived in code, e.g. a county catalogue's items). */
+export function validateWithValidator(validate: ValidateFunction, source: SourceFile): Diagnostic[] {
   if (validate(source.data)) return [];
   return located(validate.errors ?? [], source);
 }

@@ -1,7 +1,7 @@
 import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type Node, type Pair, type ParseOptions, type SchemaOptions, type YAMLError, type YAMLMap, YAMLParseError } from 'yaml';
 import { formatPath, renderMessage, type ErrorCode, type Location as CoreLocation, type PathSegment } from '../core/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { readPlainYaml } from './plain-yaml.ts';
+import { readPlainYaml, type PlainPositions } from './plain-yaml.ts';
 import { translateYamlErrors } from './yaml-errors.ts';
 
 /** Limits that keep a hostile or broken file from hanging or crashing the loader. */
@@ -66,11 +66,15 @@ export class SourceFile {
   /** Each large mapping's pairs by key, built on first lookup: locating every key stays linear. */
   private readonly keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
 
-  constructor(file: string, text: string, data: unknown, tree: Tree | null = null) {
+  /** Positions recorded by the fast reader: most lookups need no node tree at all. */
+  private readonly positions: PlainPositions | null;
+
+  constructor(file: string, text: string, data: unknown, tree: Tree | null = null, positions: PlainPositions | null = null) {
     this.file = file;
     this.text = text;
     this.data = data;
     this.tree = tree;
+    this.positions = positions;
   }
 
   private get parsed(): Tree {
@@ -87,6 +91,10 @@ export class SourceFile {
    * ancestor, so a missing field points at the object that lacks it.
    */
   locate(path: readonly PathSegment[], key = false): Location {
+    if (!this.tree && this.positions) {
+      const fast = this.locateRead(this.positions, path, key);
+      if (fast) return fast;
+    }
     let node: unknown = this.parsed.doc.contents;
     let offset = rangeStart(node) ?? 0;
     for (let i = 0; i < path.length; i++) {
@@ -112,6 +120,42 @@ export class SourceFile {
       if (isAlias(node)) break;
     }
     return this.at(offset);
+  }
+
+  /**
+   * `locate` answered from the fast reader's positions, walking the data as `locate` walks the
+   * node tree; null where a position is not known (an empty value), for the tree to answer.
+   */
+  private locateRead(positions: PlainPositions, path: readonly PathSegment[], key: boolean): Location | null {
+    let node: unknown = this.data;
+    let [line, column] = positions.root;
+    if (line < 0) return null;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      const last = i === path.length - 1;
+      const where = node !== null && typeof node === 'object' ? positions.of.get(node) : undefined;
+      if (!where) break;
+      let at: number;
+      if (Array.isArray(node)) {
+        if (typeof seg !== 'number' || !Number.isInteger(seg) || seg < 0 || seg >= node.length) break;
+        at = 2 * seg;
+        node = node[seg];
+      } else {
+        const k = Object.keys(node as object).indexOf(String(seg));
+        if (k < 0) break;
+        if (last && key) {
+          line = where[4 * k]!;
+          column = where[4 * k + 1]!;
+          break;
+        }
+        at = 4 * k + 2;
+        node = (node as Record<string, unknown>)[String(seg)];
+      }
+      if (where[at]! < 0) return null;
+      line = where[at]!;
+      column = where[at + 1]!;
+    }
+    return { file: this.file, line: line + 1, column: column + 1 };
   }
 
   /** The first pair of `map` whose key is `key` (as the data has it). */
@@ -180,7 +224,7 @@ export function parseSource(file: string, bytes: Uint8Array): ParseResult {
 
   const plain = readPlainYaml(text);
   // A mapping over the key limit is read again by the full parser, which locates the refusal.
-  if (plain && !hasHugeMapping(plain.value)) return { ok: true, source: new SourceFile(file, text, plain.value) };
+  if (plain && !hasHugeMapping(plain.value)) return { ok: true, source: new SourceFile(file, text, plain.value, null, plain.positions) };
 
   const lines = new LineCounter();
   const hazard = nestingHazard(text);

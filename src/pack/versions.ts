@@ -71,13 +71,15 @@ function listOf(v: Omit<ItemFile, 'changes'>, field: PatchField): readonly Entry
   return (v[field] as readonly Entry[] | undefined) ?? [];
 }
 
-/** `version` with `change` (the item's `changes[index]`) applied. */
-export function applyChange(version: ItemVersion, change: ItemChange, index: number): ItemVersion {
+/**
+ * `version` with `change` (the item's `changes[index]`) applied. `at` says where a part of the
+ * change is written (a situation's patch is written elsewhere than `changes[index]`, see situations.ts).
+ */
+export function applyChange(version: ItemVersion, change: ItemChange, index: number, at: (...p: PathSegment[]) => PathSegment[] = (...p) => ['changes', index, ...p]): ItemVersion {
   const { appliedChange: _a, changeIndex: _c, origin, ...data } = version;
   const next: Record<string, unknown> = { ...data };
   const fields: Record<string, readonly PathSegment[]> = { ...origin.fields };
   const elements = copyElements(origin.elements);
-  const at = (...p: PathSegment[]): PathSegment[] => ['changes', index, ...p];
   for (const [key, value] of Object.entries(change.set ?? {})) {
     next[key] = value;
     fields[key] = at('set', key);

@@ -3,7 +3,7 @@
  * events that follow, each with staff member and time. Cases are sharded per year of receipt
  * (cases-2026 …). The clock is not stored: it is computed from the events by the calendar.
  */
-import { upgradeStoredDecision, type Pack } from '../engine/index.ts';
+import { upgradeStoredDecision, type CommitmentExclusion, type Pack } from '../engine/index.ts';
 import type { Application, CaseEvent, CaseRecord, Decision, Duration, PolicyFile } from '../pack/index.ts';
 import { itemVersionAt, modeBranches, policyAt } from '../pack/index.ts';
 import { postFor, requireStaff, responsibleFor, type Responsible } from './center-refs.ts';
@@ -12,7 +12,10 @@ import type { CollectionSpec } from './collection.ts';
 import { RecordsError } from './errors.ts';
 import type { RecordProblem } from './record-schemas.ts';
 import { formatDocumentNumber, type Sequences } from './sequences.ts';
+import { commitmentExclusion, falseConsequenceOf } from './post-check.ts';
 import type { RecordStore } from './store.ts';
+import { requireSpecialStep, runningSpecialStep, specialStepReason, specialStepsOf, type SpecialStepClock } from './special-step.ts';
+import { caseSteps, stepCompletions, type CaseSteps, type ProcedureStep } from './steps.ts';
 import { epochOf, normalizeTime, parseTime, shanghaiDate, shanghaiYear, toIso } from './time.ts';
 
 export type CaseEventType = CaseEvent['type'];
@@ -44,6 +47,9 @@ export const CASE_EVENT_LABELS: Readonly<Record<CaseEventType, string>> = {
   returned: '退回',
   rejected: '不予受理',
   'overdue-explained': '超期说明',
+  'step-completed': '环节完成',
+  'commitment-verified': '告知承诺核查属实',
+  'commitment-false': '告知承诺核查不实',
 };
 
 export interface RegisterCase {
@@ -70,6 +76,13 @@ export interface CaseEventInput {
   readonly at?: string;
   readonly reason?: string;
   readonly note?: string;
+  /** For `step-completed`: the procedure step's id. */
+  readonly step?: string;
+  /**
+   * For `suspended`: the item's special step (specialSteps id) the clock is suspended for; it must
+   * not be counted in the limit. The reason defaults to “特殊环节：<name>（依据…）”.
+   */
+  readonly specialStep?: string;
   /** For `extended`: the approval record. */
   // An extension adds days or office time: never 当日 (sameDay has no amount to add).
   readonly extension?: { readonly amount: number; readonly unit: Exclude<Duration['unit'], 'sameDay'>; readonly approvedBy: string; readonly approvedAt?: string; readonly reference?: string };
@@ -97,6 +110,10 @@ export interface CaseView {
    * due from that day. Due null: not accepted yet, or no period declared.
    */
   readonly deferred: ReadonlyArray<{ readonly id: string; readonly name: string; readonly due: string | null }>;
+  /** Step supervision (环节时限): the current timed step with its due and level; null when no clock runs or no step is timed. */
+  readonly step: CaseSteps | null;
+  /** 特殊环节: the special step the case is suspended for, with its own due and level when it has a limit; null when none runs. */
+  readonly specialStep: SpecialStepClock | null;
 }
 
 /** Cases are sharded per year of receipt. */
@@ -126,6 +143,7 @@ export function checkCase(r: CaseRecord): RecordProblem[] {
   let prev = -Infinity;
   let accepted = false;
   let noticed = false;
+  let postChecked = false;
   r.events.forEach((e, i) => {
     const at = epochOf(e.at);
     if (at < prev) problems.push({ path: ['events', i, 'at'], message: `环节时间 ${e.at} 早于上一环节` });
@@ -140,6 +158,14 @@ export function checkCase(r: CaseRecord): RecordProblem[] {
     if (state === 'consultation') return fail('咨询件已一次性告知，没有后续办理环节；申请办理请另行登记');
     if (e.type === 'overdue-explained') {
       if (!accepted) fail('尚未受理，不存在超期');
+      return;
+    }
+    // 核查 follows acceptance and may come after 办结 (a subsidy already paid is recovered).
+    if (e.type === 'commitment-verified' || e.type === 'commitment-false') {
+      if (!accepted) fail('尚未受理，没有需要核查的告知承诺');
+      else if (!r.decision.committed || r.decision.committed.length === 0) fail('本办件没有以告知承诺代替的材料');
+      else if (postChecked) fail('告知承诺已有核查结论，不能再次记录');
+      postChecked = true;
       return;
     }
     if (state !== null && TERMINAL.has(state as CaseEventType)) return fail(`办件已结束（${CASE_STATUS_LABELS[state]}），不能再${CASE_EVENT_LABELS[e.type]}`);
@@ -265,12 +291,18 @@ export class Cases {
       if (!current) throw RecordsError.of('E-CASE-NOT-FOUND', { id });
       requireStaff(this.pack, input.staff, 'staff');
       const at = input.at ? normalizeTime(input.at, 'at') : toIso(Date.now());
+      // A suspension for a special step: one of the item's, not counted in the limit (else refused).
+      const special = input.type === 'suspended' && input.specialStep !== undefined ? requireSpecialStep(this.pack, current, input.specialStep) : null;
+      const reason = input.reason ?? (special ? specialStepReason(special) : undefined);
       const event: CaseEvent = {
         type: input.type,
         at,
         staff: input.staff,
-        ...(input.reason ? { reason: input.reason } : {}),
+        ...(reason ? { reason } : {}),
         ...(input.note ? { note: input.note } : {}),
+        ...(input.type === 'step-completed' && input.step !== undefined ? { step: input.step } : {}),
+        // On another event type the record schema refuses it (specialStep is for suspended only).
+        ...(input.specialStep !== undefined ? { specialStep: input.specialStep } : {}),
         ...(input.extension
           ? {
               extension: {
@@ -283,6 +315,7 @@ export class Cases {
             }
           : {}),
       };
+      if (input.type === 'step-completed') this.checkStep(current, input.step, at);
       if (input.type === 'extended') {
         // The calendar refuses an extension the item does not allow or that exceeds its maximum.
         const trial: CaseRecord = { ...current, events: [...current.events, event] };
@@ -295,7 +328,12 @@ export class Cases {
         }
       }
       const collection = this.store.collection<CaseRecord>(caseShard(Number(id.slice(0, 4))));
-      const saved = await collection.appendEvent(id, event);
+      let saved = await collection.appendEvent(id, event);
+      // A false commitment ends a case still running (终止办理); one already concluded keeps its end.
+      if (input.type === 'commitment-false' && !saved.events.some((e) => TERMINAL.has(e.type))) {
+        const reason = `终止办理：核查发现告知承诺不实（${falseConsequenceOf(this.pack, saved)}）`;
+        saved = await collection.appendEvent(id, { type: 'completed', at, staff: input.staff, reason });
+      }
       return this.view(saved, at);
     });
   }
@@ -305,6 +343,11 @@ export class Cases {
     if (!m) return undefined;
     if (!this.store.names().includes(caseShard(Number(m[1])))) return undefined;
     return this.store.collection<CaseRecord>(caseShard(Number(m[1]))).get(id);
+  }
+
+  /** The register's false-commitment record excluding this applicant from 告知承诺, for DecideOptions. */
+  commitmentExclusion(application: unknown): CommitmentExclusion | undefined {
+    return commitmentExclusion(this.all(), application);
   }
 
   /** The case whose registration issued the notice numbered `number`. */
@@ -419,6 +462,10 @@ export class Cases {
     const overdue = clock !== null && (end ? epochOf(end.at) : epochOf(now)) > epochOf(clock.due);
     let deferred: CaseView['deferred'] | undefined;
     const deferredNow = (): CaseView['deferred'] => (deferred ??= this.deferredOf(r, c?.acceptedAt ?? null));
+    let steps: CaseSteps | null | undefined;
+    const stepsNow = (): CaseSteps | null => (steps === undefined ? (steps = c ? caseSteps(this.cal, this.policyOf(r), this.procedureOf(r), r, c, now) : null) : steps);
+    let special: SpecialStepClock | null | undefined;
+    const specialNow = (): SpecialStepClock | null => (special === undefined ? (special = runningSpecialStep(this.cal, this.policyOf(r), specialStepsOf(this.pack, r), r, now)) : special);
     return {
       record: r,
       status,
@@ -433,7 +480,39 @@ export class Cases {
       get deferred() {
         return deferredNow();
       },
+      get step() {
+        return stepsNow();
+      },
+      get specialStep() {
+        return specialNow();
+      },
     };
+  }
+
+  /** The procedure of the item version in force on the day of receipt (the one the case runs on). */
+  private procedureOf(r: CaseRecord): readonly ProcedureStep[] {
+    const item = this.pack.data.items.get(r.item);
+    return item ? (itemVersionAt(item.data, shanghaiDate(epochOf(r.receivedAt))).procedure ?? []) : [];
+  }
+
+  /**
+   * Refuses a step completion the case cannot take: a closed or not yet accepted case, an item
+   * without named steps, a step the item does not have, a step already completed.
+   */
+  private checkStep(r: CaseRecord, step: string | undefined, at: string): void {
+    const end = r.events.find((e) => TERMINAL.has(e.type));
+    if (end) throw RecordsError.of('E-CASE-STEP-CLOSED', { id: r.id, status: CASE_STATUS_LABELS[end.type as CaseStatus] }, { path: '$.type' });
+    if (r.decision.kind === 'consultation' || !this.clockCase(r, at)) {
+      throw RecordsError.of('E-CASE-STEP-NOT-ACCEPTED', { id: r.id, status: CASE_STATUS_LABELS[this.view(r, at).status] }, { path: '$.type' });
+    }
+    const known = this.procedureOf(r).flatMap((s) => (s.id !== undefined ? [s.id] : []));
+    if (known.length === 0) throw RecordsError.of('E-CASE-STEP-NONE', { item: r.item, itemName: r.itemName }, { path: '$.step' });
+    if (step === undefined || !known.includes(step)) throw RecordsError.of('E-CASE-STEP-UNKNOWN', { item: r.item, itemName: r.itemName, step: step ?? '（未写）', known: known.join('、') }, { path: '$.step' });
+    const done = stepCompletions(r).get(step);
+    if (done !== undefined) {
+      const name = this.procedureOf(r).find((s) => s.id === step)?.step ?? step;
+      throw RecordsError.of('E-CASE-STEP-DONE', { name, step, at: done }, { path: '$.step' });
+    }
   }
 
   /**

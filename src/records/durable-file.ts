@@ -4,6 +4,7 @@
  * fsyncs it, renames it over the target and fsyncs the directory, so an acknowledged write
  * survives a crash and a reader only ever sees the old or the new file.
  */
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { lstat, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -37,6 +38,21 @@ function isNotRegular(e: unknown): boolean {
 /** What `file` is instead of a regular file, in words (stat never blocks, even on a named pipe). */
 async function whatItIs(file: string): Promise<string> {
   const [link, target] = await Promise.all([lstat(file).catch(() => null), stat(file).catch(() => null)]);
+  return describeKind(link, target);
+}
+
+function whatItIsSync(file: string): string {
+  const get = <T>(f: () => T): T | null => {
+    try {
+      return f();
+    } catch {
+      return null;
+    }
+  };
+  return describeKind(get(() => lstatSync(file)), get(() => statSync(file)));
+}
+
+function describeKind(link: { isSymbolicLink(): boolean } | null, target: Stats | null): string {
   const kind = !target
     ? '无法识别的文件'
     : target.isDirectory()
@@ -73,6 +89,59 @@ export async function readDataFile(file: string, shown: string): Promise<Buffer 
     if (isNotRegular(e)) throw await notRegularError(file, shown);
     throw new RecordsError('E-STORE-IO', `无法读取：${(e as Error).message}`, { file: shown });
   }
+}
+
+/**
+ * The same as `readDataFile`, synchronously: for a collection opened on first access (a closed
+ * year), whose readers are synchronous.
+ */
+export function readDataFileSync(file: string, shown: string): Buffer | null {
+  const fd = openDataFileSync(file, shown);
+  if (fd === null) return null;
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read);
+  } catch (e) {
+    throw new RecordsError('E-STORE-IO', `无法读取：${(e as Error).message}`, { file: shown });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens a file of the data directory for reading, synchronously, only if it is a regular file
+ * (the open never blocks: O_NONBLOCK, then the type is checked on the open file). Null when it
+ * does not exist; E-STORE-NOT-REGULAR or E-STORE-IO located at `shown` otherwise.
+ */
+export function openDataFileSync(file: string, shown: string): number | null {
+  let fd: number;
+  try {
+    fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'ENXIO' || code === 'EISDIR') throw RecordsError.of('E-STORE-NOT-REGULAR', { what: whatItIsSync(file) }, { file: shown });
+    throw new RecordsError('E-STORE-IO', `无法读取：${(e as Error).message}`, { file: shown });
+  }
+  let regular = false;
+  try {
+    regular = fstatSync(fd).isFile();
+  } catch (e) {
+    closeSync(fd);
+    throw new RecordsError('E-STORE-IO', `无法读取：${(e as Error).message}`, { file: shown });
+  }
+  if (!regular) {
+    closeSync(fd);
+    throw RecordsError.of('E-STORE-NOT-REGULAR', { what: whatItIsSync(file) }, { file: shown });
+  }
+  return fd;
 }
 
 /**
@@ -163,7 +232,8 @@ async function writeOnce(file: string, content: string | Uint8Array | Iterable<s
       for (const chunk of content) {
         batch.push(chunk);
         size += chunk.length;
-        if (size >= 1 << 20) await flush();
+        // Small batches: a snapshot written beside the service (a background compaction) never holds the event loop long.
+        if (size >= 1 << 18) await flush();
       }
       if (batch.length > 0) await flush();
     }

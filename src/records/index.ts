@@ -11,7 +11,7 @@ import type { CollectionSpec } from './collection.ts';
 import { complaintSpec, Complaints, COMPLAINTS } from './complaints.ts';
 import { incidentSpec, Incidents, INCIDENTS } from './incidents.ts';
 import { computeMetrics, type MetricsReport } from './metrics.ts';
-import { parsePeriod, type Period } from './periods.ts';
+import { isClosedYearShard, parsePeriod, type Period } from './periods.ts';
 import { findForbiddenPhrases, type PhraseMatch } from './phrases.ts';
 import { publicationSpec, Publications, PUBLICATIONS } from './publications.ts';
 import { packPublicationSpec, PackPublications, PACK_PUBLICATIONS } from './pack-publications.ts';
@@ -36,6 +36,9 @@ export { packPublicationId, type PackPublications } from './pack-publications.ts
 export type { SanctionsReport, StaffSanctions, SanctionAction, Evidence, DisciplineFacts } from './sanctions.ts';
 export type { MetricsReport, StaffMetrics, WindowMetrics, Figures, Ratio, Grade, ReviewFigures, FollowUpTally } from './metrics.ts';
 export type { SweepReport, SweepEntry } from './sweep.ts';
+export type { StepOverdueEntry } from './step-sweep.ts';
+export type { CaseSteps, StepClock } from './steps.ts';
+export type { PostCheckEntry } from './post-check.ts';
 export type { BackupResult } from './store.ts';
 export { formatDocumentNumber, type DocumentSeries } from './sequences.ts';
 
@@ -44,6 +47,8 @@ export interface OpenRecordsOptions {
   readonly readonly?: boolean;
   /** Log size after which a collection is compacted (default 8 MiB, and never below the snapshot size). */
   readonly compactAfterBytes?: number;
+  /** Which collections are read at their first access instead of at start (default: the case shards of closed years). */
+  readonly lazy?: (name: string) => boolean;
 }
 
 /** An instant: ISO 8601 text or epoch milliseconds; defaults to now. */
@@ -108,7 +113,7 @@ function ms(at: At): number {
  * problem, and nothing is opened.
  */
 export async function openRecords(dataDir: string, pack: Pack, options: OpenRecordsOptions = {}): Promise<Records> {
-  const store = await RecordStore.open(dataDir, { specFor, ...options });
+  const store = await RecordStore.open(dataDir, { specFor, lazy: (name) => isClosedYearShard(name), ...options });
   const cal = calendarOf(pack);
   const sequences = new Sequences(store);
   try {

@@ -81,3 +81,12 @@ export function countingWindow(kind: DisciplinePolicy['countingWindow'], assessm
     }
   }
 }
+
+/**
+ * Is `name` the case shard of a year closed at `now` (Shanghai time)? Those are opened on first
+ * access rather than at start: a decade of cases opens as fast as its current year.
+ */
+export function isClosedYearShard(name: string, now: number = Date.now()): boolean {
+  const m = /^cases-(\d{4})$/.exec(name);
+  return m !== null && Number(m[1]) < Number(shanghaiDate(now).slice(0, 4));
+}

@@ -27,6 +27,12 @@ export interface StoreOptions {
   readonly readonly?: boolean;
   /** Compact a log once it exceeds this size and the snapshot's (default 8 MiB). */
   readonly compactAfterBytes?: number;
+  /**
+   * Collections not read at start but at their first access (closed years): `true` for a name
+   * makes opening skip it; `get`, `values`, `size` or a write load it then (synchronously), and a
+   * damaged one is refused then, with the same located E-STORE-CORRUPT. Default: none.
+   */
+  readonly lazy?: (name: string) => boolean;
 }
 
 export interface BackupResult {
@@ -94,7 +100,8 @@ export class RecordStore implements CollectionHost {
     const problems: LoadProblem[] = [];
     for (const name of [...names].sort()) {
       const c = this.collection(name);
-      problems.push(...(await c.load()));
+      if (this.options.lazy?.(name)) c.markLazy();
+      else problems.push(...(await c.load()));
     }
     if (problems.length > 0) throw corrupt(this.shownDir, problems);
     if (this.readonly) return;
@@ -106,6 +113,15 @@ export class RecordStore implements CollectionHost {
 
   warn(message: string): void {
     this.warnings.push(message);
+  }
+
+  loadFailed(problems: readonly LoadProblem[]): Error {
+    return corrupt(this.shownDir, problems);
+  }
+
+  /** Names of the collections loaded so far (the others are opened on first access). */
+  loadedNames(): string[] {
+    return this.names().filter((n) => this.collections.get(n)!.loaded);
   }
 
   /** The collection `name` (created empty if it has no files yet). */

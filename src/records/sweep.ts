@@ -7,7 +7,9 @@ import type { CaseRecord } from '../pack/index.ts';
 import type { CaseView } from './cases.ts';
 import { staffName, windowName } from './center-refs.ts';
 import { RecordsError } from './errors.ts';
+import { sortSteps, stepOverdue, type StepOverdueEntry } from './step-sweep.ts';
 import { epochOf, toIso } from './time.ts';
+import { postChecks, type PostCheckEntry } from './post-check.ts';
 
 export interface SweepEntry {
   readonly case: string;
@@ -34,14 +36,21 @@ export interface SweepReport {
   readonly flagged: readonly SweepEntry[];
   /** Cases whose clock could not be computed, with the reason. */
   readonly errors: ReadonlyArray<{ readonly case: string; readonly message: string }>;
+  /** Steps near or past their step due (环节超时, step-sweep.ts), red first; cases of normal level included. */
+  readonly steps: readonly StepOverdueEntry[];
+  /** 告知承诺 post-checks (核查) near or past due, red first (post-check.ts). */
+  readonly postChecks: readonly PostCheckEntry[];
 }
 
 export function sweep(pack: Pack, cases: Iterable<CaseRecord>, viewCase: (r: CaseRecord) => CaseView, now: number): SweepReport {
   let open = 0;
   let normal = 0;
   const flagged: SweepEntry[] = [];
+  const steps: StepOverdueEntry[] = [];
   const errors: Array<{ case: string; message: string }> = [];
-  for (const r of cases) {
+  // Read twice: the post-check watches concluded cases too (a subsidy paid, its commitment unchecked).
+  const all = [...cases];
+  for (const r of all) {
     if (r.decision.kind === 'consultation' || r.events.some((e) => e.type === 'completed' || e.type === 'returned' || e.type === 'rejected')) continue;
     let v: CaseView;
     try {
@@ -53,6 +62,8 @@ export function sweep(pack: Pack, cases: Iterable<CaseRecord>, viewCase: (r: Cas
     }
     if (!v.clock) continue; // waiting for the applicant's supplement: no clock yet
     open++;
+    const step = stepOverdue(pack, r, v);
+    if (step) steps.push(step);
     if (v.clock.level === 'normal') {
       normal++;
       continue;
@@ -73,5 +84,5 @@ export function sweep(pack: Pack, cases: Iterable<CaseRecord>, viewCase: (r: Cas
   }
   flagged.sort((a, b) => (a.level === b.level ? epochOf(a.due) - epochOf(b.due) : a.level === 'red' ? -1 : 1));
   const red = flagged.filter((f) => f.level === 'red').length;
-  return { asOf: toIso(now), open, normal, yellow: flagged.length - red, red, flagged, errors };
+  return { asOf: toIso(now), open, normal, yellow: flagged.length - red, red, flagged, errors, steps: sortSteps(steps), postChecks: postChecks(pack, pack.calendar, all, now) };
 }

@@ -3,11 +3,11 @@
  * the pack folder is extracted with `git archive` into a temporary directory. The working tree is
  * never touched.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, realpath, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BianminError } from '../core/index.ts';
+import { GitError, gitArchive, parseSource, runGit as git } from '../pack/index.ts';
 
 export interface BasePack {
   /** Directory holding the base pack. */
@@ -51,6 +51,9 @@ export async function resolveBase(base: string, rulesDir: string): Promise<BaseP
   const cleanup = (): Promise<void> => rm(tmp, { recursive: true, force: true });
   try {
     await archive(root, sha, prefix, tmp);
+    // A township pack's base catalogue by relative path (extends.path), from the same revision.
+    const catalogue = await catalogueFolder(tmp, prefix);
+    if (catalogue !== null && (await git(root, ['cat-file', '-e', `${sha}:${catalogue}`])).code === 0) await archive(root, sha, catalogue, tmp);
   } catch (e) {
     await cleanup();
     throw e;
@@ -58,45 +61,24 @@ export async function resolveBase(base: string, rulesDir: string): Promise<BaseP
   return { dir: prefix ? path.join(tmp, ...prefix.split('/')) : tmp, label: `git 版本 ${base}（提交 ${sha.slice(0, 7)}）`, cleanup };
 }
 
-interface Ran {
-  readonly code: number;
-  readonly stdout: Buffer;
-  readonly stderr: string;
+/** The repository path of the catalogue the extracted pack `prefix` extends by relative path, or null. */
+async function catalogueFolder(tmp: string, prefix: string): Promise<string | null> {
+  const bytes = await readFile(path.join(tmp, ...(prefix ? prefix.split('/') : []), 'center.yaml')).catch(() => null);
+  const parsed = bytes ? parseSource('center.yaml', bytes) : null;
+  const data = parsed?.ok ? parsed.source.data : null;
+  const ext = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)['extends'] : null;
+  if (ext === null || typeof ext !== 'object' || Array.isArray(ext) || 'git' in ext) return null;
+  const rel = (ext as Record<string, unknown>)['path'];
+  if (typeof rel !== 'string' || path.isAbsolute(rel)) return null;
+  const joined = path.posix.normalize(path.posix.join(prefix || '.', rel.split(path.sep).join('/')));
+  return joined === '.' || joined.startsWith('..') ? null : joined;
 }
 
-function git(cwd: string, args: readonly string[]): Promise<Ran> {
-  return new Promise((resolve) => {
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
-    child.on('error', () => resolve({ code: 127, stdout: Buffer.alloc(0), stderr: '无法运行 git' }));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
-  });
-}
-
-/** `git archive REV -- prefix | tar -x -C dest`, streamed. */
-function archive(root: string, sha: string, prefix: string, dest: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const gitArgs = ['archive', '--format=tar', sha, ...(prefix ? ['--', prefix] : [])];
-    const producer = spawn('git', gitArgs, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    const consumer = spawn('tar', ['-x', '-f', '-', '-C', dest], { stdio: ['pipe', 'ignore', 'pipe'] });
-    let errors = '';
-    producer.stderr.on('data', (b: Buffer) => (errors += b.toString('utf8')));
-    consumer.stderr.on('data', (b: Buffer) => (errors += b.toString('utf8')));
-    producer.stdout.pipe(consumer.stdin);
-    let pending = 2;
-    let failed = false;
-    const done = (code: number | null): void => {
-      if (code !== 0) failed = true;
-      if (--pending > 0) return;
-      if (failed) reject(new BaseError(`无法从 git 取出基准规则包：${errors.trim() || '未知错误'}`));
-      else resolve();
-    };
-    producer.on('error', () => reject(new BaseError('无法运行 git')));
-    consumer.on('error', () => reject(new BaseError('无法运行 tar（取出 git 版本需要 tar）')));
-    producer.on('close', done);
-    consumer.on('close', done);
-  });
+/** `git archive` through the pack's git helper (one mechanism for `--base` and `extends`), its failure as a BaseError. */
+async function archive(root: string, sha: string, prefix: string, dest: string): Promise<void> {
+  try {
+    await gitArchive(root, sha, prefix, dest);
+  } catch (e) {
+    throw e instanceof GitError ? new BaseError(e.message.replace('规则文件', '基准规则包')) : e;
+  }
 }

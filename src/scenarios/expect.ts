@@ -38,6 +38,12 @@ export function compare(s: LoadedScenario, o: Outcome, refs: PackRefs): Failure[
   if (d) {
     if (e.kind !== undefined && e.kind !== d.kind) fail('kind', '分类', kindText(e.kind), kindText(d.kind), whyKind(d));
     if (e.mode !== undefined && e.mode !== d.mode) fail('mode', '办理方式', modeText(e.mode), modeText(d.mode), d.kind === 'accepted' ? [] : [`实际为 ${kindText(d.kind)}，不是受理件，没有办理方式`, ...whyKind(d)]);
+    if (e.situation !== undefined) {
+      // By name or id; null: no situation applied.
+      const got = d.situation ?? null;
+      const ok = e.situation === null ? got === null : got !== null && (got.name === e.situation || got.id === e.situation);
+      if (!ok) fail('situation', '适用情形', e.situation ?? '不适用任何情形', got ? `${got.name}（${got.id}）` : '未适用任何情形', d.trace.filter((t) => t.rule.startsWith('situation:')).map((t) => t.message));
+    }
     if (e.missing !== undefined) {
       const problem = listed(e.missing, d.missing);
       if (problem) {
@@ -51,6 +57,13 @@ export function compare(s: LoadedScenario, o: Outcome, refs: PackRefs): Failure[
       const actual = d.correctable ?? [];
       const problem = listed(e.correctable, actual);
       if (problem) fail('correctable', '当场更正', problem.expected, listText(actual.map(missingText)), problem.because);
+    }
+    if (e.committed !== undefined) {
+      const actual = d.committed ?? [];
+      if (!sameSet(e.committed, actual.map((m) => m.id))) {
+        const excluded = d.warnings.filter((w) => w.code === 'commitment-excluded').map((w) => w.message);
+        fail('committed', '告知承诺', listText(e.committed), listText(actual.map((m) => `${m.id}${titled(m.name)}`)), excluded);
+      }
     }
     if (e.deferred !== undefined) {
       // Due from the scenario's formal acceptance when it gives one (受理 after 补正), as the register counts it.

@@ -13,7 +13,7 @@ import type { Application, Scenario, ScenarioFile, ScenarioHistory, ScenarioMate
 import { fsReason, parseSource, readRegularFile, type SourceFile } from '../pack/index.ts';
 import { validateWithSchema } from '../pack/index.ts';
 import { suggest } from '../pack/index.ts';
-import { itemVersionAt } from '../pack/index.ts';
+import { itemVersionAt, situationMaterials } from '../pack/index.ts';
 import { findForbiddenPhrases } from '../records/index.ts';
 import type { CaseEntry, ComplaintEntry, Expectations, History, IncidentEntry, LoadedScenario, ReviewEntry, ScenarioSuite } from './model.ts';
 import { PackRefs } from './refs.ts';
@@ -22,11 +22,11 @@ import { epoch, scenarioTime } from './time.ts';
 export const TESTS_DIR = 'tests';
 
 /** Expectations that need a decision, i.e. an item and a receipt time. */
-const DECISION_KEYS = ['kind', 'mode', 'missing', 'correctable', 'deferred', 'reasons', 'routeTo', 'deadline', 'warning'] as const;
+const DECISION_KEYS = ['kind', 'mode', 'situation', 'missing', 'correctable', 'committed', 'deferred', 'reasons', 'routeTo', 'deadline', 'warning'] as const;
 /** Applicant keys that identify rather than describe (schemas/application.schema.json). */
 const IDENTITY_KEYS = ['type', 'name', 'idNumber', 'phone'];
 /** Application fields that mean nothing without an item. */
-const APPLICATION_KEYS = ['intent', 'applicant', 'materials', 'received', 'accepted'] as const;
+const APPLICATION_KEYS = ['intent', 'applicant', 'materials', 'commitments', 'received', 'accepted'] as const;
 
 /** The scenario files of a pack: `tests/*.yaml` (and `.yml`), by name. */
 export async function scenarioFiles(dir: string): Promise<string[]> {
@@ -183,6 +183,7 @@ class ScenarioChecker {
           intent: s.intent ?? 'apply',
           applicant: { type: 'person', ...(s.applicant ?? {}) },
           materials: (s.materials ?? []).map((m) => (typeof m === 'string' ? m : { ...m })),
+          ...(s.commitments ? { commitments: [...s.commitments] } : {}),
           receivedAt,
         };
         this.checkMaterialRefs(s, receivedAt);
@@ -223,8 +224,9 @@ class ScenarioChecker {
     if (!item) return null;
     const version = itemVersionAt(item.data, receivedAt.slice(0, 10));
     const ids = new Map<string, string>();
-    for (const m of version.materials) {
-      ids.set(m.id, m.id);
+    // A situation's materials (情形, e.g. 换领's old certificate) are the item's too.
+    for (const m of [...version.materials, ...situationMaterials(version)]) {
+      if (!ids.has(m.id)) ids.set(m.id, m.id);
       for (const a of m.alternatives ?? []) if (!ids.has(a.id)) ids.set(a.id, m.id);
     }
     return ids;
@@ -291,7 +293,7 @@ class ScenarioChecker {
     s.expect.reasons.forEach((r, i) => {
       if (codes.includes(r)) return;
       const at = ['expect', 'reasons', i];
-      if (!/^(condition|material|mode|referral):/.test(r)) {
+      if (!/^(condition|material|mode|referral|situation):/.test(r)) {
         const forms = codes.filter((c) => c.slice(c.indexOf(':') + 1) === r);
         if (forms.length > 0) {
           this.error(at, 'E-SCENARIO-REASON', renderMessage('E-SCENARIO-REASON', { reason: r, hint: `写作 ${forms.join(' 或 ')}` }));
@@ -320,6 +322,8 @@ class ScenarioChecker {
       ...(version.conditions ?? []).map((c) => `condition:${c.id}`),
       ...version.materials.map((m) => `material:${m.id}`),
       ...Array.from({ length: branches }, (_, i) => `mode:${i}`),
+      // 情形: an undecided one gives `situation:<id>`; the entries a situation adds give their own.
+      ...(version.situations ?? []).flatMap((x) => [`situation:${x.id}`, ...(x.conditions?.add ?? []).map((c) => `condition:${c.id}`), ...(x.materials?.add ?? []).map((m) => `material:${m.id}`)]),
     ];
   }
 

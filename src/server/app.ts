@@ -25,6 +25,7 @@ import { sharedSchemas } from './schemas.ts';
 import { schemaErrorFormatter, validatorCompiler } from './validation.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { decisionRoutes } from './routes/decisions.ts';
+import { bundleRoutes } from './routes/bundles.ts';
 import { guideRoutes, itemRoutes } from './routes/items.ts';
 import { routeRoutes } from './routes/route.ts';
 import { boardRoutes } from './routes/board.ts';
@@ -240,6 +241,7 @@ async function registerEverything(app: FastifyInstance, options: ServerOptions, 
   app.addHook('onClose', async () => Promise.all([printer.close(), noticePrinter.close()]).then(() => undefined));
   await app.register(healthRoutes);
   await app.register(decisionRoutes);
+  await app.register(bundleRoutes);
   await app.register(itemRoutes);
   await app.register(routeRoutes);
   await app.register(deadlineRoutes);

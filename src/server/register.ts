@@ -4,7 +4,7 @@
  * center's document-number series (taken by the register and stored on the case).
  */
 import { NOTICE_TITLES, noticeTypeOf } from '../documents/index.ts';
-import type { Pack } from '../engine/index.ts';
+import type { DecideOptions, Pack } from '../engine/index.ts';
 import type { Application, Decision } from '../pack/index.ts';
 import type { CaseView } from '../records/index.ts';
 import { BODY, inRequest } from './in-request.ts';
@@ -25,8 +25,15 @@ export interface Registration {
 }
 
 /** Decides `application` on `pack`; the engine's input errors are answered located at `where`, the application's place in the request. */
-export function decideOrReject(pack: Pack, application: Application, where = '$'): Promise<Decision> {
-  return inRequest({ $: where }, () => pack.decide(application));
+export function decideOrReject(pack: Pack, application: Application, where = '$', options: DecideOptions = {}): Promise<Decision> {
+  return inRequest({ $: where }, () => pack.decide(application, options));
+}
+
+/** For a decision to be registered: an applicant with a false commitment on record may not commit again (告知承诺制). */
+export async function registrationOptions(records: RecordsHolder, application: Application): Promise<DecideOptions> {
+  if (!application.commitments || application.commitments.length === 0) return {};
+  const excluded = await records.use((r) => r.cases.commitmentExclusion(application));
+  return excluded ? { commitmentExcluded: excluded } : {};
 }
 
 export function noticeLink(decision: Decision, number: string | null): NoticeLink {

@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import { formatInstant } from '../calendar/index.ts';
 import type { ErrorCode } from '../core/index.ts';
-import { formatDiagnostic, PackLoadError, plainDiagnostic, type Diagnostic } from '../pack/index.ts';
+import { extendedCatalogueDirs, formatDiagnostic, PackLoadError, plainDiagnostic, type Diagnostic } from '../pack/index.ts';
 import type { Pack } from '../engine/index.ts';
 import { PackScanner, versionOf } from './pack-files.ts';
 import type { CheckAnswer, CheckRequest } from './reload-worker.ts';
@@ -120,13 +120,14 @@ export class PackReloader extends EventEmitter<ReloaderEvents> {
   ) {
     super();
     this.current = served(pack, fingerprint, version, 1);
-    this.dirs = [options.rules, ...(options.extraDirs ?? [])].map((d) => path.resolve(d));
+    // A township's base catalogue (extends.path) is watched with the pack.
+    this.dirs = [options.rules, ...extendedCatalogueDirs(options.rules), ...(options.extraDirs ?? [])].map((d) => path.resolve(d));
     this.checker = (options.check ?? 'worker') === 'worker' ? new WorkerCheck(options.logger) : null;
   }
 
   /** Loads the pack once (rejecting with PackLoadError if it is invalid) and starts watching. */
   static async start(options: ReloaderOptions): Promise<PackReloader> {
-    const dirs = [options.rules, ...(options.extraDirs ?? [])].map((d) => path.resolve(d));
+    const dirs = [options.rules, ...extendedCatalogueDirs(options.rules), ...(options.extraDirs ?? [])].map((d) => path.resolve(d));
     const fingerprint = await fingerprintOf(dirs);
     const pack = await options.load(options.rules);
     const scanner = new PackScanner(path.resolve(options.rules));

@@ -14,6 +14,8 @@ const SHARED: ReadonlyArray<readonly [file: string, component: string]> = [
   ['item', 'Item'],
   ['application', 'Application'],
   ['decision', 'Decision'],
+  ['bundle-application', 'BundleApplication'],
+  ['bundle-decision', 'BundleDecision'],
   ['records/defs', 'RecordDefs'],
   ['records/case', 'Case'],
   ['records/complaint', 'Complaint'],

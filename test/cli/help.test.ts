@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { displayWidth, wrapText } from '../../src/cli/help.ts';
 import { runCli } from '../../src/cli/index.ts';
 
-const COMMANDS = ['init', 'validate', 'cases', 'cases list', 'complaint', 'complaint register', 'sanctions', 'metrics', 'sweep', 'backup', 'deadline', 'calendar', 'decide', 'route', 'items', 'render', 'guide', 'board', 'serve', 'test', 'diff', 'check'];
+const COMMANDS = ['init', 'validate', 'cases', 'cases list', 'complaint', 'complaint register', 'sanctions', 'metrics', 'sweep', 'backup', 'deadline', 'calendar', 'decide', 'route', 'items', 'render', 'guide', 'board', 'serve', 'test', 'diff', 'check', 'export', 'import'];
 const OPENING = '（《「“【〔([';
 const CLOSING = '），。、；：！？」”】〕)]';
 const WORD = /[A-Za-z0-9_./<>-]/;
@@ -98,7 +98,7 @@ describe('bianmin … --help', () => {
 
   test('descriptions wrap under their column, not ragged at the terminal edge', async () => {
     const out = await help(['decide'], 80);
-    expect(out).toContain('  --at <时间>     申请未写收件时间时使用的时间（ISO 8601，不带时区即北京时间），\n                  默认当前时间');
+    expect(out).toContain('  --at <时间>      申请未写收件时间时使用的时间（ISO 8601，不带时区即北京时\n                   间），默认当前时间');
     expect(out).toContain('对一份申请或咨询作出处理决定：咨询件、补正件、退回件、不予受理或受理件，附一次性\n告知内容和判断过程');
   });
 

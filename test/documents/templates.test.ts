@@ -198,6 +198,7 @@ describe('a missing value is an error, never a blank', () => {
       handler: { name: '林晓燕', title: '科员', window: '1号窗口' },
       contact: { phone: '1', place: 'p' },
       citations: [],
+      situation: null,
       reasons: [{ code: 'r', message: 'm', basis: [] }],
       routeTo: null,
     };

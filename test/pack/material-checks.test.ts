@@ -1,5 +1,6 @@
 // Seed rules on materials (issue 16): catch-all materials are errors, copies demanded warn.
 import { describe, expect, test } from 'vitest';
+import { CATCH_ALL_PATTERN } from '../../src/pack/material-checks.ts';
 import { validate } from './expect-diagnostics.ts';
 import { fixtureText, packWith, positionOf, replaceOnce } from './fixture-pack.ts';
 
@@ -34,5 +35,20 @@ describe('material seed rules', () => {
   test('a specific material name is not taken for a catch-all', async () => {
     const r = await validate(packWith({ [ITEM]: replaceOnce('    name: 身份证明\n', '    name: 村民委员会出具的家庭困难证明\n')(itemText) }));
     expect(r.errors.filter((x) => x.code === 'E-MATERIAL-CATCH-ALL')).toEqual([]);
+  });
+
+  // Names officers write: the catch-alls of the seed, and specific materials that merely contain 相关/有关.
+  test.each([
+    ['其他材料', true],
+    ['有关材料', true],
+    ['相关材料', true],
+    ['其他证明', true],
+    ['申请人认为需要提供的有关材料', true],
+    ['户口簿、身份证等材料', true],
+    ['家庭收入相关证明', false],
+    ['有关部门出具的残疾评定意见', false],
+    ['相关方签字的协议书', false],
+  ])('%s is a catch-all: %s', (name, caught) => {
+    expect(CATCH_ALL_PATTERN.test(name)).toBe(caught);
   });
 });

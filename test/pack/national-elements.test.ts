@@ -3,6 +3,7 @@
 // located Chinese errors.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { itemVersionAt } from '../../src/pack/index.ts';
 import { SCHEMA_DIR } from '../../src/pack/schemas.ts';
 import { expectExactly, expectValid, validate } from './expect-diagnostics.ts';
 import { fixtureText, packWith, positionOf, replaceOnce, SAMPLE_PACK } from './fixture-pack.ts';
@@ -229,5 +230,22 @@ describe('sample items with national elements', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file: ITEM, ...positionOf(text, '12345'), path: '$.authority.implementer.creditCode' });
     expect(errors[0]!.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  test('a material added by a dated change with a blank form not in the pack gives E-PACK-FILE-MISSING at the change', async () => {
+    const change = '  - effectiveFrom: "2027-03-01"\n    reference: 梧政办发〔2027〕2号\n    add:\n      materials:\n        - id: pledge\n          name: 诚信承诺书\n          necessity: required\n          blankForm: files/承诺书.docx\n';
+    const text = fixtureText(ITEM).trimEnd() + '\n' + change;
+    const { errors } = await validate(packWith({ [ITEM]: text }));
+    expectExactly(errors, [{ file: ITEM, ...positionOf(text, 'files/承诺书.docx'), code: 'E-PACK-FILE-MISSING', path: '$.changes[1].add.materials[0].blankForm', message: '空白表格' }]);
+  });
+
+  test('a dated change can set a national element: the item is 取消 from its date on', async () => {
+    const change = '  - effectiveFrom: "2027-03-01"\n    reference: 梧政办发〔2027〕1号\n    set:\n      status: { state: 取消, note: 并入县级统一办理 }\n';
+    const text = withNational('status: { state: 在用, plannedCancelDate: "2027-03-01" }\n').trimEnd() + '\n' + change;
+    const r = await validate(packWith({ [ITEM]: text }));
+    expect(r.errors).toEqual([]);
+    const item = r.pack!.items.get('MZ-001')!.data;
+    expect(itemVersionAt(item, '2027-02-28').status?.state).toBe('在用');
+    expect(itemVersionAt(item, '2027-03-01').status).toEqual({ state: '取消', note: '并入县级统一办理' });
   });
 });

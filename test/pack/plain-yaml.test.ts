@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { parseDocument, stringify } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { readPlainYaml } from '../../src/pack/plain-yaml.ts';
+import { parseSource, SourceFile } from '../../src/pack/source.ts';
+import type { PathSegment } from '../../src/core/index.ts';
 import { MINIMAL_PACK, SAMPLE_PACK } from './fixture-pack.ts';
 
 const ERROR = Symbol('yaml error');
@@ -190,5 +192,65 @@ describe('generated documents', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** Every path into `data`, with a child that does not exist under each collection. */
+function allPaths(data: unknown, at: PathSegment[] = [], out: PathSegment[][] = []): PathSegment[][] {
+  out.push(at);
+  if (Array.isArray(data)) {
+    data.forEach((v, i) => allPaths(v, [...at, i], out));
+    out.push([...at, data.length], [...at, 'x']);
+  } else if (data !== null && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) allPaths(v, [...at, k], out);
+    out.push([...at, 'missing-key'], [...at, 0]);
+  }
+  return out;
+}
+
+function valueAt(data: unknown, p: readonly PathSegment[]): unknown {
+  let v = data;
+  for (const seg of p) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[String(seg)] : undefined;
+  return v;
+}
+
+/** Locations from the fast reader's positions are those the full parser's tree gives. */
+function locatesAlike(text: string, withoutTree = false): boolean {
+  const parsed = parseSource('t.yaml', new TextEncoder().encode(text));
+  if (!parsed.ok) return true;
+  const full = new SourceFile('t.yaml', text, parsed.source.data);
+  for (const p of allPaths(parsed.source.data)) {
+    expect(parsed.source.locate(p), `${JSON.stringify(p)} in\n${text}`).toEqual(full.locate(p));
+    if (p.length > 0) expect(parsed.source.locate(p, true), `key of ${JSON.stringify(p)} in\n${text}`).toEqual(full.locate(p, true));
+  }
+  // The point of the positions: a real rule file is located without building the node tree.
+  // (An empty value, `key:` with nothing, is left to the tree.)
+  if (withoutTree && readPlainYaml(text) !== null && !allPaths(parsed.source.data).some((p) => valueAt(parsed.source.data, p) === null)) {
+    expect(Reflect.get(parsed.source, 'tree'), text.slice(0, 80)).toBeNull();
+  }
+  return true;
+}
+
+// Located messages and traces come from the fast reader's positions (no second parse of every
+// file at load): they must be exactly where the full parser puts them.
+describe('locations without the full parser', () => {
+  test('every real rule file: each value and key is located as the full parser locates it', () => {
+    for (const file of [...yamlFiles(MINIMAL_PACK), ...yamlFiles(SAMPLE_PACK)]) locatesAlike(readFileSync(file, 'utf8'), true);
+  });
+
+  test('generated documents and slipped real files', () => {
+    fc.assert(fc.property(DOCUMENT, (t) => locatesAlike(t)), { numRuns: 400 });
+    const files = [...yamlFiles(MINIMAL_PACK), ...yamlFiles(SAMPLE_PACK)].map((f) => readFileSync(f, 'utf8'));
+    const slipped = fc
+      .tuple(fc.constantFrom(...files), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), SLIP), { minLength: 1, maxLength: 3 }))
+      .map(([text, edits]) => {
+        let out = text;
+        for (const [at, remove, insert] of edits) {
+          const i = at % out.length;
+          out = out.slice(0, i) + insert + out.slice(i + remove);
+        }
+        return out;
+      });
+    fc.assert(fc.property(slipped, (t) => locatesAlike(t)), { numRuns: 100 });
   });
 });

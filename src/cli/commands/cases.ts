@@ -34,6 +34,7 @@ function summary(pack: Pack, v: CaseView): Record<string, unknown> {
     overdue: v.overdue,
     overdueExplained: v.overdueExplained,
     deferred: v.deferred,
+    step: v.step,
     events: r.events,
   };
 }
@@ -51,12 +52,17 @@ function detail(pack: Pack, v: CaseView): string {
   const out = [line(pack, v), '  办理环节：'];
   for (const e of v.record.events) {
     const ext = e.extension ? `，延长 ${describeDuration({ amount: e.extension.amount, unit: e.extension.unit })}（${e.extension.approvedBy} 批准）` : '';
-    out.push(`    ${shortTime(e.at)} ${CASE_EVENT_LABELS[e.type]}（${staffName(pack, e.staff)}）${e.reason ? `：${e.reason}` : ''}${ext}${e.note ? `；${e.note}` : ''}`);
+    out.push(`    ${shortTime(e.at)} ${CASE_EVENT_LABELS[e.type]}${e.step ? ` ${e.step}` : ''}（${staffName(pack, e.staff)}）${e.reason ? `：${e.reason}` : ''}${ext}${e.note ? `；${e.note}` : ''}`);
   }
   if (v.clock) {
     out.push(`  承诺期限 ${shortTime(v.clock.due)}，法定期限 ${shortTime(v.clock.statutoryDue)}${v.clock.suspended ? '，中止计时中' : ''}`);
     for (const w of v.clock.warnings) out.push(`  注意：${w.message}`);
   }
+  const step = v.step?.current;
+  if (step) {
+    const left = step.remaining.amount < 0 ? `已超期 ${describeDuration({ amount: -step.remaining.amount, unit: step.remaining.unit as 'workingDays' })}` : `剩余 ${describeDuration({ amount: step.remaining.amount, unit: step.remaining.unit as 'workingDays' })}`;
+    out.push(`  当前环节“${step.name}”（${step.id}）：应于 ${shortTime(step.due)} 前完成，${left}（${LEVEL[step.level]}）`);
+  } else if (v.step) out.push('  有时限的办理环节均已完成');
   if (v.deferred.length > 0) {
     // Due from the acceptance the register holds (after 补正, the day of acceptance, not receipt).
     out.push(`  容缺材料：${v.deferred.map((d) => `《${d.name}》${d.due ? `${shortTime(d.due)} 前补交` : '受理后补交（期限自受理时起算）'}`).join('；')}`);
@@ -108,7 +114,9 @@ export function register(ctx: Context, file: string, opts: RegisterFlags): Promi
     }
     let decision;
     try {
-      decision = await pack.decide(application, opts.at ? { at: opts.at } : {});
+      // An applicant with a false commitment on record may not commit again (告知承诺制).
+      const excluded = records.cases.commitmentExclusion(application);
+      decision = await pack.decide(application, { ...(opts.at ? { at: opts.at } : {}), ...(excluded ? { commitmentExcluded: excluded } : {}) });
     } catch (e) {
       if (!(e instanceof ApplicationError)) throw e;
       throw RecordsError.of('E-APPLICATION', { file, detail: e.details.map((i) => `${i.path} ${i.message}`).join('；') });
@@ -131,7 +139,8 @@ export function event(ctx: Context, id: string, type: string, opts: EventFlags):
       if (!opts.amount || !/^\d+$/.test(opts.amount) || !unit || !opts.approvedBy) throw new UsageError('E-USAGE-OPTION', '延长须写明 --amount（整数）、--unit 和 --approved-by（批准人）');
       extension = { amount: Number(opts.amount), unit, approvedBy: opts.approvedBy, ...(opts.approvedAt ? { approvedAt: opts.approvedAt } : {}), ...(opts.reference ? { reference: opts.reference } : {}) };
     }
-    const v = await records.cases.addEvent(id, { type: t, staff: opts.staff, ...(opts.at ? { at: opts.at } : {}), ...(opts.reason ? { reason: opts.reason } : {}), ...(opts.note ? { note: opts.note } : {}), ...(extension ? { extension } : {}) });
+    if (t === 'step-completed' && !opts.step) throw new UsageError('E-USAGE-OPTION', '记录环节完成须用 --step 写明环节标识（事项 procedure 中步骤的 id，例如 investigation）');
+    const v = await records.cases.addEvent(id, { type: t, staff: opts.staff, ...(opts.at ? { at: opts.at } : {}), ...(opts.reason ? { reason: opts.reason } : {}), ...(opts.note ? { note: opts.note } : {}), ...(opts.step ? { step: opts.step } : {}), ...(extension ? { extension } : {}) });
     if (opts.json) printJson(ctx, summary(pack, v));
     else ctx.stdout.write(`已记录 ${detail(pack, v)}`);
   });

@@ -1,3 +1,4 @@
+import { LABELS } from '../../documents/index.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeDuration, describeInstant } from '../../calendar/index.ts';
@@ -16,13 +17,17 @@ import { UsageError } from '../usage-error.ts';
 export async function decide(ctx: Context, opts: DecideFlags): Promise<number> {
   // A bad time flag is a usage error (exit 2), as in every command, before anything is read.
   if (opts.at !== undefined) instantFlag(opts.at, '--at');
+  if (opts.item !== undefined && opts.bundle !== undefined) throw new UsageError('E-USAGE-OPTION', '--item 和 --bundle 不能同时使用：单个事项用 --item，“一件事”用 --bundle');
   let bytes: Buffer;
   try {
     bytes = await readFile(ctx.file(opts.input));
   } catch {
+    if (opts.item === undefined && opts.bundle === undefined) throw MISSING_ITEM();
     throw new UsageError('E-USAGE-FILE', `无法读取输入文件 ${opts.input}`);
   }
   const input = readInput(opts.input, bytes);
+  // 一件事: by --bundle, or by the input file's `bundle` when no --item is given.
+  if (opts.item === undefined) return (await import('./decide-bundle.ts')).decideBundleCommand(ctx, opts, input);
   if (!input.ok) {
     if (ctx.output.json) throw input.error;
     ctx.stderr.write(`${input.message}\n`);
@@ -55,7 +60,10 @@ export async function decide(ctx: Context, opts: DecideFlags): Promise<number> {
   return EXIT.ok;
 }
 
-type ReadResult = { ok: true; data: unknown; source: SourceFile | null } | { ok: false; message: string; error: BianminError };
+/** No --item, no --bundle and no `bundle` in the input file: the message commander gave when --item was required. */
+export const MISSING_ITEM = (): UsageError => new UsageError('E-USAGE-OPTION', "必须提供选项 '--item <编码>'");
+
+export type ReadResult = { ok: true; data: unknown; source: SourceFile | null } | { ok: false; message: string; error: BianminError };
 
 /** The input file's syntax error, as text and as the error `--json` prints. */
 function unreadable(file: string, code: ErrorCode, detail: string, line: number, column: number, details: readonly Problem[] = []): ReadResult {
@@ -95,14 +103,14 @@ function readInput(file: string, bytes: Buffer): ReadResult {
   }
 }
 
-function where(file: string, source: SourceFile | null, segments: readonly PathSegment[]): string {
+export function where(file: string, source: SourceFile | null, segments: readonly PathSegment[]): string {
   if (!source) return file;
   const at = source.locate(segments, false);
   return `${file}:${at.line}:${at.column}`;
 }
 
 /** Where `segments` is in the input file, as location fields. */
-function at(file: string, source: SourceFile | null, segments: readonly PathSegment[]): Location {
+export function at(file: string, source: SourceFile | null, segments: readonly PathSegment[]): Location {
   if (!source) return { file };
   const p = source.locate(segments, false);
   return { file, line: p.line, column: p.column };
@@ -149,8 +157,8 @@ const DOCUMENT_NAMES: Readonly<Record<string, string>> = {
   accepted: '受理通知书',
   immediate: '即办件受理单',
 };
-const NECESSITY: Readonly<Record<string, string>> = { core: '主件', required: '必要', deferrable: '容缺', optional: '可选' };
-const FORMS: Readonly<Record<string, string>> = { original: '原件', copy: '复印件', both: '原件和复印件' };
+const NECESSITY = LABELS.necessity;
+const FORMS = LABELS.form;
 
 /** The human summary: what the window must do, and why. */
 function render(d: Decision, rules: string): string {
@@ -158,6 +166,8 @@ function render(d: Decision, rules: string): string {
   lines.push(`事项：${d.item} ${d.itemName}${d.version ? `（适用 ${d.version.effectiveFrom} 起施行的版本，${d.version.reference}）` : ''}`);
   lines.push(`收件时间：${describeInstant(d.receivedAt)}`);
   lines.push(`结论：${KIND_NAMES[d.kind]}${d.mode ? ` — ${MODE_NAMES[d.mode]}` : ''}`);
+  const situation = d.situation ? d.trace.find((t) => t.rule === `situation:${d.situation!.id}`) : undefined;
+  if (d.situation) lines.push(`适用情形：${d.situation.name}${situation ? `（${rules}/${situation.source.file}:${situation.source.line}）` : ''}`);
   if (d.modeBranch) lines.push(`适用办理方式：第 ${d.modeBranch.index + 1} 项${d.modeBranch.text ? `（${d.modeBranch.text}）` : ''}（${rules}/${d.modeBranch.source.file}:${d.modeBranch.source.line}）`);
   if (d.routeTo) {
     const r = d.routeTo;
@@ -178,6 +188,10 @@ function render(d: Decision, rules: string): string {
   if (correctable.length > 0) {
     lines.push(`可以当场更正（共 ${correctable.length} 项，更正后重新判断，不出具补正通知书）：`);
     correctable.forEach((m, i) => lines.push(`  ${i + 1}. 《${m.party ?? ''}${m.name}》：${m.detail}`));
+  }
+  if (d.committed && d.committed.length > 0) {
+    lines.push('以告知承诺代替（按已提交计，受理后核查；出具承诺书：bianmin render --doc commitment）：');
+    for (const m of d.committed) lines.push(`  - 《${m.name}》`);
   }
   if (d.deferred.length > 0) {
     lines.push(d.kind === 'accepted' ? '容缺受理，须在期限内补交：' : '容缺材料（受理后补交，期限自受理时起算）：');

@@ -13,6 +13,9 @@ import type { DiffFlags } from '../syntax/diff.ts';
 import { UsageError } from '../usage-error.ts';
 
 export async function diff(ctx: Context, opts: DiffFlags): Promise<number> {
+  if (opts.catalogue) return (await import('./diff-catalogue.ts')).diffCatalogue(ctx, opts);
+  if (opts.base === undefined) throw new UsageError('E-USAGE-OPTION', '缺少 --base <目录或git版本>（与基准规则包对比），或用 --catalogue 对照基础目录');
+  const baseArg = opts.base;
   const days = Number(opts.days);
   if (!Number.isInteger(days) || days < 1 || days > 3660) {
     throw new UsageError('E-USAGE-OPTION', `--days 应为 1 到 3660 之间的整数，实际是 ${JSON.stringify(opts.days)}`);
@@ -21,7 +24,7 @@ export async function diff(ctx: Context, opts: DiffFlags): Promise<number> {
   const current = await openPack(ctx, opts.rules);
   if (!current) return EXIT.invalid;
   // --base is a directory (relative to the working directory) or else a git revision.
-  const base = await resolveBase(existsSync(ctx.file(opts.base)) ? ctx.file(opts.base) : opts.base, ctx.file(opts.rules));
+  const base = await resolveBase(existsSync(ctx.file(baseArg)) ? ctx.file(baseArg) : baseArg, ctx.file(opts.rules));
   try {
     const basePack = await openBase(ctx, base.dir, base.label);
     if (!basePack) return EXIT.invalid;

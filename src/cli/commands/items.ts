@@ -1,3 +1,4 @@
+import { LABELS } from '../../documents/index.ts';
 import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { openPack } from '../open-pack.ts';
@@ -5,7 +6,7 @@ import type { ItemsFlags } from '../syntax/items.ts';
 import { instantFlag } from '../time-flags.ts';
 
 const MODE = { immediate: '即办件', promised: '承诺件', reported: '上报件', joint: '联办件', petition: '信访件' } as const;
-const NECESSITY = { core: '主件', required: '必要', deferrable: '容缺', optional: '可选' } as const;
+const NECESSITY = LABELS.necessity;
 
 export async function items(ctx: Context, opts: ItemsFlags): Promise<number> {
   if (opts.at !== undefined) instantFlag(opts.at, '--at');

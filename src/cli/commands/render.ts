@@ -5,6 +5,7 @@ import {
   renderAnnouncement,
   renderComplaintResult,
   renderNotice,
+  renderCommitment,
   documentSchema,
   DOCUMENT_TYPES,
   type DocumentType,
@@ -12,7 +13,7 @@ import {
   type RenderedDocument,
   type SequenceStore,
 } from '../../documents/index.ts';
-import { applicantFromApplication, decisionFrom, readInputFile } from '../../documents/index.ts';
+import { applicantFromApplication, applicantOf, bundleDecisionFrom, decisionFrom, readInputFile, renderBundleNotice } from '../../documents/index.ts';
 import { openRecords, type Records } from '../../records/index.ts';
 import type { Context } from '../context.ts';
 import { emit } from '../emit.ts';
@@ -54,6 +55,16 @@ export async function render(ctx: Context, opts: RenderFlags): Promise<number> {
       doc = await renderAnnouncement(pack.data, parseAnnouncementInput(input.data, `${opts.input} `), common);
     } else if (opts.doc === 'complaint-result') {
       doc = await renderComplaintResult(pack.data, parseComplaintsInput(input.data, `${opts.input} `), common);
+    } else if (opts.doc === 'bundle-notice') {
+      // 一件事: the one notice of a bundle decision (bianmin decide --bundle --json); the application's applicant heads it.
+      const { decision, applicant } = bundleDecisionFrom(input);
+      const application = opts.application ? (await readInputFile(ctx.file(opts.application))).data : null;
+      const fromApplication = application !== null && typeof application === 'object' ? applicantOf((application as { applicant?: unknown }).applicant) : null;
+      doc = await renderBundleNotice(pack.data, decision, { ...common, applicant: fromApplication ?? applicant, ...(opts.handler ? { handler: opts.handler } : {}) });
+    } else if (opts.doc === 'commitment') {
+      const { decision, applicant } = decisionFrom(input);
+      const fromApplication = opts.application ? applicantFromApplication(await readInputFile(ctx.file(opts.application))) : null;
+      doc = renderCommitment(pack.data, decision, { ...(opts.date ? { date: opts.date } : {}), applicant: fromApplication ?? applicant });
     } else {
       const { decision, applicant } = decisionFrom(input);
       const fromApplication = opts.application ? applicantFromApplication(await readInputFile(ctx.file(opts.application))) : null;

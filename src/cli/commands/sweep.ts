@@ -18,6 +18,14 @@ export function sweep(ctx: Context, opts: SweepFlags): Promise<number> {
         `  ${f.level === 'red' ? '红牌' : '黄牌'} ${f.case} ${f.itemName}（${f.window}）：应于 ${shortTime(f.due)} 前办结，${left}${f.suspended ? '，中止计时中' : ''}${f.deemedAccepted ? '，未按时补正告知视为受理' : ''}；责任人 ${f.responsible.name}（${ROLE[f.responsible.role]}）`,
       );
     }
+    // 环节超时: a step late (or nearly) while the item clock may still be normal.
+    for (const st of report.steps) {
+      const left = st.remaining.amount < 0 ? `已超期 ${describeDuration({ amount: -st.remaining.amount, unit: st.remaining.unit as 'workingDays' })}` : `剩余 ${describeDuration({ amount: st.remaining.amount, unit: st.remaining.unit as 'workingDays' })}`;
+      out.push(`  ${st.level === 'red' ? '环节超时 红牌' : '环节预警 黄牌'} ${st.case} ${st.itemName}（${st.window}）：环节“${st.step.name}”应于 ${shortTime(st.due)} 前完成，${left}${st.suspended ? '，中止计时中' : ''}；责任人 ${st.responsible.name}（${ROLE[st.responsible.role]}）`);
+    }
+    for (const p of report.postChecks) {
+      out.push(`  ${p.level === 'red' ? '红牌' : '黄牌'} ${p.case} ${p.itemName}（${p.window}）：告知承诺核查应于 ${shortTime(p.due)} 前完成（${p.materials.map((m) => m.name).join('、')}）${p.level === 'red' ? '，已超期' : ''}${p.by ? `；核查：${p.by}` : ''}；责任人 ${p.responsible.name}`);
+    }
     for (const e of report.errors) out.push(`  无法计算 ${e.case}：${e.message}`);
     ctx.stdout.write(`${out.join('\n')}\n`);
   });

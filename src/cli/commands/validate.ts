@@ -1,4 +1,4 @@
-import { formatDiagnostic, plainDiagnostic, type Diagnostic } from '../../pack/index.ts';
+import { formatDiagnostic, isCatalogueDir, plainDiagnostic, type Diagnostic } from '../../pack/index.ts';
 import { validateWithScenarios } from '../../scenarios/index.ts';
 import { checkPack } from '../../check/index.ts';
 import { Pack } from '../../engine/index.ts';
@@ -11,6 +11,8 @@ import { UsageError } from '../usage-error.ts';
 
 export async function validate(ctx: Context, opts: ValidateFlags): Promise<number> {
   if (opts.rules.trim() === '') throw new UsageError('E-USAGE-OPTION', "选项 '--rules <目录>' 不能为空");
+  // A base catalogue (区/县 事项基本目录) rather than a pack: checked on its own.
+  if (await isCatalogueDir(ctx.file(opts.rules))) return (await import('./validate-catalogue.ts')).validateCatalogueDir(ctx, opts);
   // Templates and the pack's scenarios too: the one validation check and the workbench also use.
   const result = await validateWithScenarios(ctx.file(opts.rules));
   // --deep: a valid pack is also checked statically (a pack with errors cannot be compiled to check).

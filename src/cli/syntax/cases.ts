@@ -6,7 +6,7 @@ import { withRecordsOptions, type RecordsFlags } from './records-options.ts';
 
 /** The records' statuses in CASE_STATUS_LABELS order, restated so that --help loads no records (a test ties them). */
 export const CASE_STATUSES: readonly CaseStatus[] = ['consultation', 'received', 'supplement', 'accepted', 'suspended', 'completed', 'returned', 'rejected'];
-export const EVENT_TYPES: ReadonlyArray<Exclude<CaseEventType, 'received'>> = ['supplement-notified', 'accepted', 'suspended', 'resumed', 'extended', 'completed', 'returned', 'rejected', 'overdue-explained'];
+export const EVENT_TYPES: ReadonlyArray<Exclude<CaseEventType, 'received'>> = ['supplement-notified', 'accepted', 'suspended', 'resumed', 'extended', 'completed', 'returned', 'rejected', 'overdue-explained', 'step-completed', 'commitment-verified', 'commitment-false'];
 /** Units an extension can be in (当日, sameDay, has no amount to extend by). */
 export const UNITS: ReadonlyArray<Exclude<Duration['unit'], 'sameDay'>> = ['workingDays', 'calendarDays', 'hours', 'minutes'];
 
@@ -33,6 +33,7 @@ export interface EventFlags extends RecordsFlags {
   at?: string;
   reason?: string;
   note?: string;
+  step?: string;
   amount?: string;
   unit?: string;
   approvedBy?: string;
@@ -76,13 +77,14 @@ export function casesSyntax(program: Command, run: Run): void {
   withRecordsOptions(
     cases
       .command('event')
-      .description('记录一个办理环节：补正告知、受理、中止/恢复计时、延长（须批准）、办结、退回、不予受理、超期说明')
+      .description('记录一个办理环节：补正告知、受理、中止/恢复计时、延长（须批准）、办结、退回、不予受理、超期说明、环节完成、告知承诺核查（commitment-verified 属实；commitment-false 不实：终止办理并记入虚假承诺记录）')
       .argument('<编号>', '办件编号')
       .argument('<环节>', EVENT_TYPES.join('、'))
       .requiredOption('--staff <标识>', '经办工作人员')
       .option('--at <时间>', '时间（ISO 8601），默认当前时间')
-      .option('--reason <理由>', '理由（中止、退回、不予受理、超期说明时必填）')
+      .option('--reason <理由>', '理由（中止、退回、不予受理、超期说明、告知承诺核查不实时必填）')
       .option('--note <备注>', '备注')
+      .option('--step <环节标识>', '完成的办理环节（step-completed 时必填）：事项 procedure 中步骤的 id，例如 investigation')
       .option('--amount <数量>', '延长的数量')
       .option('--unit <单位>', `延长的单位：${UNITS.join('、')}`)
       .option('--approved-by <批准人>', '延长的批准人')

@@ -4,7 +4,7 @@ import type { Run } from '../context.ts';
 
 // The documents' list, restated so that --help loads no renderer; the type ties it to theirs.
 const NOTICE_TYPES: typeof NoticeTypes = ['consultation', 'supplement', 'correctable', 'accepted', 'immediate', 'returned', 'rejected'];
-export const RENDER_TYPES = [...NOTICE_TYPES, 'announcement', 'complaint-result'] as const;
+export const RENDER_TYPES = [...NOTICE_TYPES, 'announcement', 'complaint-result', 'commitment', 'bundle-notice'] as const;
 
 export interface RenderFlags {
   doc: string;
@@ -22,7 +22,7 @@ export interface RenderFlags {
 export function renderSyntax(program: Command, run: Run): void {
   program
     .command('render')
-    .description('生成文书（可打印的 HTML 或 PDF）：一次性告知单、补正材料通知书、受理通知书、即办件回执、退回件通知书、不予受理通知书、办结公告、投诉处理结果通报')
+    .description('生成文书（可打印的 HTML 或 PDF）：一次性告知单、补正材料通知书、受理通知书、即办件回执、退回件通知书、不予受理通知书、办结公告、投诉处理结果通报、告知承诺书（commitment：决定中有以承诺代替的材料时）')
     .requiredOption('--doc <类型>', `文书类型：${RENDER_TYPES.join(' | ')}`)
     .option('--input <文件>', '输入：决定（bianmin decide --json 的输出，或 {decision, applicant}）；办结公告为 {entries}；投诉通报为 {complaints, period}')
     .option('--schema', '不生成文书，输出该类文书（含 guide、board）模板可用的数据格式（JSON Schema），供编写模板参考')

@@ -6,8 +6,9 @@ import { tidyOrNull, tidyText } from '../text.ts';
 import { formatDuration } from '../duration.ts';
 import { label } from '../labels.ts';
 import { bringText, eachText } from './bring.ts';
-import { departmentName, windowOf } from './center.ts';
+import { departmentName, officeHoursText, windowOf } from './center.ts';
 import { FIELD_NAMES, pendingChanges, type ItemBody } from './changes.ts';
+import { nationalItemView, nationalMaterialView } from './national.ts';
 
 type LegalRefView = ItemView['basis'][number];
 
@@ -79,6 +80,7 @@ function versionBody(pack: PackData, v: ItemVersion): ItemBody {
       notes: tidyOrNull(m.notes),
       bring: `${eachText(m.perParty)}${bringText(m.form ?? 'original', m.copies ?? 1)}${mediumNote(m.medium)}`,
       remarks: materialRemarks(m),
+      ...nationalMaterialView(m),
     })),
     procedure: (v.procedure ?? []).map((p) => ({
       step: p.step,
@@ -114,6 +116,7 @@ function versionBody(pack: PackData, v: ItemVersion): ItemBody {
     forms: (v.forms ?? []).map((f) => ({ name: f.name, description: tidyOrNull(f.description) })),
     notes: tidyOrNull(v.notes),
     version: v.appliedChange ? { effectiveFrom: v.appliedChange.effectiveFrom, reference: v.appliedChange.reference } : null,
+    ...nationalItemView(pack, v, officeHoursText(pack.center.center.officeHours)),
   };
 }
 

@@ -11,6 +11,7 @@ import { centerView, handlerFor } from './center.ts';
 import { bringText } from './bring.ts';
 import { itemView } from './item.ts';
 import { tidyOrNull, tidyText } from '../text.ts';
+import { committedView } from './commitment.ts';
 
 /** Who the notice is addressed to; identity data is never part of a decision. */
 export interface ApplicantInfo {
@@ -110,6 +111,7 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
     handler,
     contact: item ? { phone: item.phone, place: item.place } : { phone: pack.center.center.phones.consult, place: pack.center.center.address },
     citations: citationsOf(policy, type, version),
+    situation: decision.situation ? { id: decision.situation.id, name: decision.situation.name } : null,
   };
   const reasonView = (r: Decision['reasons'][number]): DocumentData['supplement']['reasons'][number] => ({
     code: r.code,
@@ -147,6 +149,8 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
       const covered = new Set([
         ...decision.missing.map((m) => `material:${m.id}`),
         ...decision.questions.flatMap((q) => [...q.conditions.map((c) => `condition:${c}`), ...q.materials.map((m) => `material:${m}`)]),
+        // An undecided situation (情形) always asks its facts among the questions.
+        ...(decision.questions.length > 0 ? decision.reasons.filter((r) => r.code.startsWith('situation:')).map((r) => r.code) : []),
       ]);
       const period = supplementPeriod(pack, date);
       return {
@@ -192,6 +196,7 @@ export async function noticeData(pack: PackData, decision: Decision, options: No
           leaderReception: d.leaderReception ? { ...d.leaderReception } : null,
           reportTo: item!.reportTo,
           jointDepartments: (decision.mode ?? item!.mode) === 'joint' ? [item!.department, ...item!.departments] : [],
+          committed: committedView(decision, version),
           deferred,
           fees,
           result,

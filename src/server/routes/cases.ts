@@ -11,12 +11,50 @@ import { plainJson } from '../plain-json.ts';
 import { HttpError } from '../http-error.ts';
 import { noticeOf } from '../notice-numbers.ts';
 import { BODY, inRequest } from '../in-request.ts';
-import { decideOrReject, register } from '../register.ts';
+import { decideOrReject, register, registrationOptions } from '../register.ts';
 import { pointer, ref } from '../schemas.ts';
 import { validatorCompiler } from '../validation.ts';
 
 const CASE_ID = pointer('records/case', '/properties/id');
 const staffId = (description: string): object => ({ ...pointer('common', '/$defs/id'), description });
+
+const stepRef = { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'name'] } as const;
+const duration = { type: 'object', properties: { amount: { type: 'number' }, unit: { type: 'string' } }, required: ['amount', 'unit'] } as const;
+const stepClock = {
+  type: 'object',
+  description: '一个有时限的办理环节：自上一环节完成（第一个环节自受理）起算，中止计时期间不计。',
+  properties: {
+    id: { type: 'string', description: '环节标识（事项 procedure 中步骤的 id）。' },
+    name: { type: 'string', description: '环节名称。' },
+    limit: duration,
+    startedAt: { type: 'string', description: '环节计时起点。' },
+    due: { type: 'string', description: '环节应完成的时间。' },
+    completedAt: { type: ['string', 'null'], description: '环节完成时间；未完成的为 null。' },
+    level: { enum: ['normal', 'yellow', 'red'], description: '预警等级：剩余时间不超过 policy.yaml 的预警阈值为 yellow，超过环节时限为 red。' },
+    remaining: duration,
+    suspended: { type: 'boolean' },
+  },
+  required: ['id', 'name', 'limit', 'startedAt', 'due', 'completedAt', 'level', 'remaining', 'suspended'],
+} as const;
+
+/** A step-overdue card of the sweep (环节超时). */
+const stepOverdueCard = {
+  type: 'object',
+  description: '环节超时（red）或即将超时（yellow）的办件：当前环节、环节到期时间和责任人；办件总期限可能仍正常。',
+  properties: {
+    case: { type: 'string' },
+    item: { type: 'string' },
+    itemName: { type: 'string' },
+    window: { type: 'string' },
+    step: stepRef,
+    due: { type: 'string' },
+    level: { enum: ['yellow', 'red'] },
+    remaining: duration,
+    suspended: { type: 'boolean' },
+    responsible: { type: 'object', additionalProperties: true },
+  },
+  required: ['case', 'item', 'itemName', 'window', 'step', 'due', 'level', 'responsible'],
+} as const;
 
 const caseView = {
   type: 'object',
@@ -39,6 +77,15 @@ const caseView = {
         type: 'object',
         properties: { id: { type: 'string' }, name: { type: 'string' }, due: { type: ['string', 'null'], description: '补交截止时间（ISO 8601）。' } },
         required: ['id', 'name', 'due'],
+      },
+    },
+    step: {
+      type: ['object', 'null'],
+      description: '环节时限（电子监察）：当前环节（第一个未完成的有时限环节）及其到期时间和预警等级、各有时限环节、已记录完成的环节；未受理或事项没有有时限的环节时为 null。',
+      properties: {
+        current: { oneOf: [stepClock, { type: 'null' }] },
+        timed: { type: 'array', items: stepClock },
+        completed: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, at: { type: 'string' } }, required: ['id', 'name', 'at'] } },
       },
     },
   },
@@ -88,7 +135,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { application, staff, firstInquiry, noticeGiven } = request.body;
       const { pack } = request.served;
-      const decision = await decideOrReject(pack, application, '$.application');
+      const decision = await decideOrReject(pack, application, '$.application', await registrationOptions(records, application));
       request.logFields = { item: decision.item, kind: decision.kind, mode: decision.mode };
       const { view } = await register(records, application, decision, { staff, ...(firstInquiry ? { firstInquiry } : {}), ...(noticeGiven !== undefined ? { noticeGiven } : {}) });
       request.logFields = { ...request.logFields, case: view.record.id };
@@ -106,7 +153,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
         tags: ['办件'],
         summary: '记录办理环节',
         description:
-          '补正告知、受理、中止计时（补正、听证、检验检测、专家评审）、恢复计时、经批准延长、办结、退回、不予受理、超期说明。环节须符合办理顺序；中止、退回、不予受理、超期说明须写理由，延长须有批准记录且不超过事项规定的最长延长期限。',
+          '补正告知、受理、中止计时（补正、听证、检验检测、专家评审）、恢复计时、经批准延长、办结、退回、不予受理、超期说明、环节完成（step-completed，step 写事项 procedure 中步骤的 id，每个环节只记一次）、告知承诺核查（commitment-verified 属实；commitment-false 不实，须写理由：尚未办结的同时终止办理，并记为虚假承诺记录，此后该申请人不再适用告知承诺）。环节须符合办理顺序；中止、退回、不予受理、超期说明须写理由，延长须有批准记录且不超过事项规定的最长延长期限。',
         params: { type: 'object', properties: { id: CASE_ID }, required: ['id'] },
         body: {
           type: 'object',
@@ -116,6 +163,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
             staff: pointer('records/case', `${EVENT}/staff`),
             reason: pointer('records/case', `${EVENT}/reason`),
             note: pointer('records/case', `${EVENT}/note`),
+            step: pointer('records/case', `${EVENT}/step`),
             extension: {
               type: 'object',
               description: '延长的批准记录（type 为 extended 时必填）。',
@@ -179,7 +227,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
         ...operation('listOverdueCases', 'token'),
         tags: ['办件'],
         summary: '预警办件（电子监察黄牌、红牌）',
-        description: '在办的办件中即将到期（yellow，剩余工作日不超过 policy.yaml 的预警阈值）和已超期（red）的，红牌在前，各按到期时间排序，附责任人（A岗，或顶岗的B岗）。',
+        description: '在办的办件中即将到期（yellow，剩余工作日不超过 policy.yaml 的预警阈值）和已超期（red）的，红牌在前，各按到期时间排序，附责任人（A岗，或顶岗的B岗）；steps 另列当前环节即将超时或已超时（环节超时）的办件。',
         querystring: {
           type: 'object',
           properties: { level: { enum: ['yellow', 'red'], description: '只列出该等级；不写则两者都列出。' } },
@@ -196,6 +244,8 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
               red: { type: 'integer' },
               cases: { type: 'array', items: { type: 'object', additionalProperties: true } },
               errors: { type: 'array', items: { type: 'object', additionalProperties: true }, description: '无法计时的办件及原因。' },
+              steps: { type: 'array', items: stepOverdueCard, description: '环节超时（red）或即将超时（yellow）的办件（电子监察·环节超时），红牌在前；办件总期限正常的也列出。' },
+              postChecks: { type: 'array', items: { type: 'object', additionalProperties: true }, description: '告知承诺核查期限临近（yellow）或已过（red）的办件。' },
             },
           },
           ...errorResponses(400, 401, 403),
@@ -206,7 +256,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       const level = request.query.level;
       const report = await records.use((r) => inRequest(BODY, () => r.sweep()));
       const { flagged, ...counts } = report;
-      return { ...counts, cases: level ? flagged.filter((c) => c.level === level) : flagged };
+      return { ...counts, cases: level ? flagged.filter((c) => c.level === level) : flagged, steps: level ? report.steps.filter((c) => c.level === level) : report.steps };
     },
   );
 }

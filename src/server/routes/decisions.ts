@@ -8,7 +8,7 @@ import { errorResponses } from '../api-schemas.ts';
 import { operation } from '../openapi.ts';
 import { plainJson } from '../plain-json.ts';
 import { HttpError } from '../http-error.ts';
-import { decideOrReject, noticeLink, register } from '../register.ts';
+import { decideOrReject, noticeLink, register, registrationOptions } from '../register.ts';
 import { pointer, ref, sharedSchema } from '../schemas.ts';
 import { validatorCompiler } from '../validation.ts';
 
@@ -93,7 +93,7 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
         if (!staff) throw new HttpError('E-REQ-REQUIRED', '登记办件（record: true）时必须写明经办工作人员 staff', '$.staff');
       }
       const { pack } = request.served;
-      const decision = await decideOrReject(pack, application);
+      const decision = await decideOrReject(pack, application, '$', record && staff ? await registrationOptions(app.bianmin.records, application) : {});
       request.logFields = { item: decision.item, kind: decision.kind, mode: decision.mode };
       if (!record || !staff) return { decision, notice: noticeLink(decision, null), case: null };
       const { view, notice } = await register(app.bianmin.records, application, decision, { staff, ...(firstInquiry ? { firstInquiry } : {}) });

@@ -58,6 +58,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 全部“一件事”
+         * @description 规则包 bundles/ 中的“一件事”（高效办成一件事）：编码、名称、牵头部门、综合受理窗口、包含的事项和整件事的承诺时限。
+         */
+        get: operations["listBundles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bundles/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * “一件事”受理分类决定
+         * @description 一次申请办理一件“一件事”：各事项按同一申请人情况、同一套材料逐项判断（decisions），合并为一张材料清单（共享材料只列一次，写明用于哪些事项）、一张缺件清单、总的分类和统一的办结期限，出具一份“一件事”一次性告知。
+         */
+        post: operations["decideBundle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/items": {
         parameters: {
             query?: never;
@@ -167,7 +207,7 @@ export interface paths {
         };
         /**
          * 预警办件（电子监察黄牌、红牌）
-         * @description 在办的办件中即将到期（yellow，剩余工作日不超过 policy.yaml 的预警阈值）和已超期（red）的，红牌在前，各按到期时间排序，附责任人（A岗，或顶岗的B岗）。
+         * @description 在办的办件中即将到期（yellow，剩余工作日不超过 policy.yaml 的预警阈值）和已超期（red）的，红牌在前，各按到期时间排序，附责任人（A岗，或顶岗的B岗）；steps 另列当前环节即将超时或已超时（环节超时）的办件。
          */
         get: operations["listOverdueCases"];
         put?: never;
@@ -193,7 +233,7 @@ export interface paths {
         put?: never;
         /**
          * 记录办理环节
-         * @description 补正告知、受理、中止计时（补正、听证、检验检测、专家评审）、恢复计时、经批准延长、办结、退回、不予受理、超期说明。环节须符合办理顺序；中止、退回、不予受理、超期说明须写理由，延长须有批准记录且不超过事项规定的最长延长期限。
+         * @description 补正告知、受理、中止计时（补正、听证、检验检测、专家评审）、恢复计时、经批准延长、办结、退回、不予受理、超期说明、环节完成（step-completed，step 写事项 procedure 中步骤的 id，每个环节只记一次）、告知承诺核查（commitment-verified 属实；commitment-false 不实，须写理由：尚未办结的同时终止办理，并记为虚假承诺记录，此后该申请人不再适用告知承诺）。环节须符合办理顺序；中止、退回、不予受理、超期说明须写理由，延长须有批准记录且不超过事项规定的最长延长期限。
          */
         post: operations["addCaseEvent"];
         delete?: never;
@@ -1006,6 +1046,8 @@ export interface components {
             remedies?: components["schemas"]["Item-remedies"];
             faq?: components["schemas"]["Item-faq"];
             directions?: components["schemas"]["Item-directions"];
+            commitment?: components["schemas"]["Item-commitment"];
+            situations?: components["schemas"]["Item-situations"];
             /** @description 已公布、将于某日起施行的变更（预公开）。到 effectiveFrom 当日起依次应用：set 整体替换所列字段，remove 按标识删除，replace 按标识整体替换条目，add 在列表末尾新增条目。材料、受理条件、收费和办事程序请用 remove/replace/add 按标识修改，不要用 set 整体重写。 */
             changes?: ({
                 effectiveFrom: components["schemas"]["Common-date"];
@@ -1037,6 +1079,27 @@ export interface components {
                     forms?: components["schemas"]["Item-forms"];
                     documents?: components["schemas"]["Item-documents"];
                     notes?: components["schemas"]["Item-notes"];
+                    codes?: components["schemas"]["Item-codes"];
+                    version?: components["schemas"]["Item-version"];
+                    status?: components["schemas"]["Item-status"];
+                    authority?: components["schemas"]["Item-authority"];
+                    serviceObjects?: components["schemas"]["Item-serviceObjects"];
+                    implementationBasis?: components["schemas"]["Item-implementationBasis"];
+                    specialSteps?: components["schemas"]["Item-specialSteps"];
+                    visits?: components["schemas"]["Item-visits"];
+                    channels?: components["schemas"]["Item-channels"];
+                    appointment?: components["schemas"]["Item-appointment"];
+                    delivery?: components["schemas"]["Item-delivery"];
+                    selfService?: components["schemas"]["Item-selfService"];
+                    onlinePayment?: components["schemas"]["Item-onlinePayment"];
+                    crossRegion?: components["schemas"]["Item-crossRegion"];
+                    intermediaries?: components["schemas"]["Item-intermediaries"];
+                    quantityLimit?: components["schemas"]["Item-quantityLimit"];
+                    rights?: components["schemas"]["Item-rights"];
+                    obligations?: components["schemas"]["Item-obligations"];
+                    remedies?: components["schemas"]["Item-remedies"];
+                    faq?: components["schemas"]["Item-faq"];
+                    directions?: components["schemas"]["Item-directions"];
                 };
                 /** @description 按标识删除的条目：标识须是前一版本中已有的。 */
                 remove?: {
@@ -1072,6 +1135,44 @@ export interface components {
                     procedure?: components["schemas"]["Item-procedure-items"][];
                 };
             } | unknown | unknown | unknown | unknown)[];
+        };
+        /** @description 告知承诺（证明事项告知承诺制，国办发〔2020〕42号）：事项的承诺内容、适用范围、不适用情形、核查和虚假承诺的后果。只作为写了 commitment 的材料的默认值：哪些材料可以承诺，由材料各自的 commitment 写明。 */
+        "Item-commitment": {
+            /** @description 告知承诺的承诺内容：申请人承诺的事实，例如 本人与逝者系直系亲属关系，所填信息真实。 */
+            text: string;
+            /** @description 告知承诺的适用范围：哪些申请人、哪些情形可以承诺，例如 本县户籍居民。 */
+            scope?: string;
+            /** @description 告知承诺的不适用情形：不得以承诺代替的情形（中文列举），例如 曾作出虚假承诺的。登记簿中有虚假承诺记录的申请人一律不适用。 */
+            excluded?: string[];
+            /** @description 告知承诺的核查：受理后在期限内核查承诺内容。 */
+            postCheck?: {
+                period: components["schemas"]["Common-duration"];
+                /** @description 告知承诺的核查方式或核查单位，例如 民政办向村（居）民委员会核实。 */
+                by?: string;
+            };
+            /** @description 告知承诺的虚假承诺后果：例如 终止办理、追回补贴、记入信用记录。 */
+            falseConsequence?: string;
+            /** @description 告知承诺的依据：法律法规及条款，例如 国办发〔2020〕42号。 */
+            basis?: components["schemas"]["Common-legalRef"][];
+        };
+        /** @description 告知承诺：该材料的承诺内容等；未写的字段取事项的 commitment（承诺内容 text 两处至少写一处）。 */
+        "Item-materialCommitment": {
+            /** @description 告知承诺的承诺内容：申请人承诺的事实，例如 本人与逝者系直系亲属关系，所填信息真实。 */
+            text?: string;
+            /** @description 告知承诺的适用范围：哪些申请人、哪些情形可以承诺，例如 本县户籍居民。 */
+            scope?: string;
+            /** @description 告知承诺的不适用情形：不得以承诺代替的情形（中文列举），例如 曾作出虚假承诺的。登记簿中有虚假承诺记录的申请人一律不适用。 */
+            excluded?: string[];
+            /** @description 告知承诺的核查：受理后在期限内核查承诺内容。 */
+            postCheck?: {
+                period: components["schemas"]["Common-duration"];
+                /** @description 告知承诺的核查方式或核查单位，例如 民政办向村（居）民委员会核实。 */
+                by?: string;
+            };
+            /** @description 告知承诺的虚假承诺后果：例如 终止办理、追回补贴、记入信用记录。 */
+            falseConsequence?: string;
+            /** @description 告知承诺的依据：法律法规及条款，例如 国办发〔2020〕42号。 */
+            basis?: components["schemas"]["Common-legalRef"][];
         };
         /** @description 事项编码，全包唯一，例如 MZ-001。 */
         "Item-code": string;
@@ -1352,6 +1453,36 @@ export interface components {
         }[];
         /** @description 交通指引：到办理地点的公交线路等。 */
         "Item-directions": string;
+        /** @description 情形（业务办理项）：同一事项下按申请人情况区分的办理情形，例如 新办、换领。每个情形在事项的材料、受理条件和时限上增删或改写；按顺序取第一个 when 成立的情形；都不成立时按事项本身的规定办理；缺少判断所需的事实时先询问，不套用任何情形。 */
+        "Item-situations": {
+            id: components["schemas"]["Common-id"];
+            /** @description 情形名称（业务办理项名称），例如 新办、换领；告知单上写“适用情形：…”。 */
+            name: string;
+            /** @description 情形说明：何种申请人适用本情形。 */
+            description?: string;
+            when: components["schemas"]["Common-condition"];
+            /** @description 情形的申报材料：在事项材料清单上 remove 按标识删除、add 在末尾新增。 */
+            materials?: {
+                /** @description 情形新增的申报材料（完整条目），标识不得与事项已有材料重复。 */
+                add?: components["schemas"]["Item-materials-items"][];
+                /** @description 情形不需要的事项材料的标识，须是事项已有的。 */
+                remove?: components["schemas"]["Common-id"][];
+            };
+            /** @description 情形的受理条件：在事项受理条件上 remove 按标识删除、add 在末尾新增。 */
+            conditions?: {
+                /** @description 情形新增的受理条件（完整条目），标识不得与事项已有条件重复。 */
+                add?: components["schemas"]["Item-conditions-items"][];
+                /** @description 情形不适用的事项受理条件的标识，须是事项已有的。 */
+                remove?: components["schemas"]["Common-id"][];
+            };
+            /** @description 情形时限：只写与事项不同的一项或两项，其余沿用事项的 limits。 */
+            limits?: {
+                statutory?: components["schemas"]["Common-duration"];
+                promised?: components["schemas"]["Common-duration"];
+            };
+            /** @description 情形依据：规定本情形材料或时限的法律法规及条款。 */
+            basis?: components["schemas"]["Common-legalRef"][];
+        }[];
         /**
          * 申请（决定的输入）
          * @description 窗口收到的一次咨询或申请：事项、申请人事实、提交的材料和收件时间。
@@ -1394,6 +1525,8 @@ export interface components {
                 /** @description 份数。 */
                 copies?: number;
             })[];
+            /** @description 告知承诺：申请人以书面承诺代替提交的材料标识（只限事项中写了 commitment 的材料），例如 [kinship-proof]。 */
+            commitments?: string[];
             /**
              * Format: date-time
              * @description 收件时间（ISO 8601，例如 2026-11-23T09:30:00+08:00；可省略秒，不带时区即北京时间）；不写则为当前时间。
@@ -1434,45 +1567,12 @@ export interface components {
                 text: string | null;
                 source: components["schemas"]["Decision-source"];
             } | null;
-            /** @description 一次性告知的完整材料清单（按申请人事实解析有条件的材料）。 */
-            materials: {
+            /** @description 情形（业务办理项）：事项写了 situations 时，按申请人事实适用的那一个情形（id 和名称）；都不适用或因缺少事实无法判断时为 null（按事项本身的规定办理，缺少的事实见 questions）。事项没有情形的不写。 */
+            situation?: {
                 id: string;
                 name: string;
-                /** @enum {unknown} */
-                necessity: "core" | "required" | "deferrable" | "optional";
-                /** @enum {unknown} */
-                form: "original" | "copy" | "both";
-                copies: number;
-                /** @enum {unknown} */
-                medium?: "paper" | "electronic" | "either";
-                /**
-                 * @description 按已知事实是否需要：yes 需要、no 不需要、unknown 取决于尚未提供的事实（见 condition）。
-                 * @enum {unknown}
-                 */
-                required: "yes" | "no" | "unknown";
-                /** @description 有条件材料的条件说明。 */
-                condition?: string | null;
-                alternatives?: {
-                    id: string;
-                    name: string;
-                    /**
-                     * @description 与该材料不同时：这一项须提交的形式。
-                     * @enum {unknown}
-                     */
-                    form?: "original" | "copy" | "both";
-                    /** @description 与该材料不同时：这一项须提交的份数。 */
-                    copies?: number;
-                }[];
-                /** @description 联办件中材料所属部门名称。 */
-                department?: string | null;
-                /** @description 由中心通过共享调取，申请人无需提交。 */
-                fetchedByCenter?: boolean;
-                notes?: string | null;
-                /** @description 容缺材料的补交期限（自受理之日起）；其他材料为 null。 */
-                due?: components["schemas"]["Decision-duration"] | null;
-                /** @description 每一方各需一份的材料的各方称谓，例如 [男方, 女方]（一次性告知写“男方、女方各一份”）；其他材料没有此字段。 */
-                parties?: string[];
-            }[];
+            } | null;
+            materials: components["schemas"]["Decision-materials"];
             /** @description 缺少或不合要求的材料（补正、退回时全部列出，不分次告知）。 */
             missing: {
                 id: string;
@@ -1504,6 +1604,11 @@ export interface components {
                 name: string;
                 /** @description 补交截止时间（ISO 8601），自受理时起算；尚未受理或未规定期限为 null。 */
                 due: string | null;
+            }[];
+            /** @description 告知承诺：申请人以书面承诺代替提交、按已提交计的材料（受理后在核查期限内核查）。申请人不适用告知承诺时为空，所涉材料照常列为缺少，并在 warnings 中说明理由。 */
+            committed?: {
+                id: string;
+                name: string;
             }[];
             /** @description 提交了本事项材料清单中没有的材料标识。 */
             unknownMaterials: string[];
@@ -1668,6 +1773,138 @@ export interface components {
             /** @description 到期时间（ISO 8601，北京时间）。 */
             due: string;
         };
+        /**
+         * “一件事”申请（一表申请）
+         * @description 对一件“一件事”的一次咨询或申请：一个申请人、一套材料，各事项按同一申请人情况和同一套材料判断。各字段与单个事项的申请（application.schema.json）相同，只是以 bundle 代替 item。
+         */
+        BundleApplication: {
+            /** @description “一件事”编码，例如 YJS-001（bundles/ 中的 code）。 */
+            bundle: string;
+            intent: components["schemas"]["Application"]["intent"];
+            applicant: components["schemas"]["Application"]["applicant"];
+            materials?: components["schemas"]["Application"]["materials"];
+            commitments?: components["schemas"]["Application"]["commitments"];
+            receivedAt?: components["schemas"]["Application"]["receivedAt"];
+        };
+        /**
+         * “一件事”决定
+         * @description 对一件“一件事”申请的处理决定：每个事项各自的决定（decisions），合并后的一套材料清单（共享材料只列一次，写明用于哪些事项）、合并的缺件清单、总的分类和统一的办结期限。
+         */
+        BundleDecision: {
+            /** @description “一件事”编码。 */
+            bundle: string;
+            /** @description “一件事”名称。 */
+            name: string;
+            /** @description 说明。 */
+            description: string | null;
+            /** @description 牵头部门。 */
+            lead: {
+                id: string;
+                name: string;
+            };
+            /** @description 综合受理窗口（一窗受理）：bundles 文件的 window，不写为牵头部门的第一个窗口；牵头部门没有窗口时为 null。 */
+            window: {
+                id: string;
+                number: number;
+                name: string;
+                location: string | null;
+            } | null;
+            /** @description 收件时间（ISO 8601，北京时间），各事项相同。 */
+            receivedAt: string;
+            /**
+             * @description 总的分类：各事项都受理才是 accepted；否则取各事项中要求最高的一种（rejected 不予受理 > returned 退回 > supplement 补正 > correctable 当场更正），不予受理的事项另在 rejected 中逐项列出去向。咨询为 consultation。
+             * @enum {unknown}
+             */
+            kind: "consultation" | "supplement" | "correctable" | "returned" | "rejected" | "accepted";
+            /** @description 各事项的决定，与 bundles 文件中 items 的顺序相同。 */
+            decisions: components["schemas"]["Decision"][];
+            /** @description 一套材料（一次告知）：各事项的材料合并为一张清单；通过共享材料目录（use:）引用同一材料的只列一次，items 写明用于哪些事项。 */
+            materials: components["schemas"]["BundleDecision-material"][];
+            /** @description 合并的缺件清单（补正、退回时一次列全）：同一份材料在几个事项中都缺的只列一次。 */
+            missing: {
+                /** @description 合并清单中的材料标识（与 materials 的 id 相同）。 */
+                id: string;
+                name: string;
+                /** @enum {unknown} */
+                necessity: "core" | "required" | "deferrable" | "optional";
+                /** @description 每一方各需一份的材料：缺的是哪一方的。 */
+                party?: string;
+                /** @enum {unknown} */
+                problem: "absent" | "wrong-form" | "too-few-copies";
+                detail: string;
+                /** @description 缺这份材料的事项编码。 */
+                items: string[];
+            }[];
+            /** @description 提交了、但不在任何事项材料清单中的材料标识。 */
+            unknownMaterials: string[];
+            /** @description 不予受理的事项，逐项写明理由和应去的机关（首问负责）。 */
+            rejected: {
+                item: string;
+                itemName: string;
+                reasons: string[];
+                routeTo: components["schemas"]["Decision"]["routeTo"];
+            }[];
+            /** @description 统一的办结期限（各事项都受理时）：各事项承诺期限中最晚的一个；“一件事”写了更短的承诺时限（limit.promised）时按它。各事项仍各自计时，items 为每个事项在本件中的期限：不晚于统一期限，也不晚于该事项自己的承诺期限，因而不会超过任何事项的法定时限。 */
+            deadline: {
+                /** @description 受理时间（ISO 8601，北京时间）。 */
+                acceptedAt: string;
+                /** @description 统一办结期限（ISO 8601，北京时间）。 */
+                due: string;
+                /**
+                 * @description items：各事项承诺期限中最晚的一个；bundle：“一件事”的承诺时限（更短）。
+                 * @enum {unknown}
+                 */
+                basis: "items" | "bundle";
+                /** @description “一件事”的承诺时限及按它算出的到期时间；没有写 limit 时为 null。 */
+                promised: components["schemas"]["Decision-due"] | null;
+                items: {
+                    item: string;
+                    /** @description 该事项在本件中的办结期限：取其承诺期限与统一期限中较早的。 */
+                    due: string;
+                    /** @description 该事项的法定期限到期时间。 */
+                    statutory: string;
+                }[];
+                warnings: components["schemas"]["Decision-warning"][];
+            } | null;
+            /** @description 应出具的文书：整件事一份（模板 bundle-notice）。 */
+            notice: {
+                document: string;
+            };
+        };
+        /** @description 合并清单中的一份材料。 */
+        "BundleDecision-material": {
+            /** @description 申请时写的标识：共享材料为共享材料目录的标识；只属于一个事项的材料为其标识；几个事项的不同材料用了同一标识时为 事项编码/标识。 */
+            id: string;
+            /** @description 材料名称（共享材料取共享材料目录中的名称）。 */
+            name: string;
+            /** @description 是否为共享材料目录中的材料。 */
+            shared: boolean;
+            /**
+             * @description 各事项中要求最高的必要性。
+             * @enum {unknown}
+             */
+            necessity: "core" | "required" | "deferrable" | "optional";
+            /**
+             * @description 各事项要求合并后的形式。
+             * @enum {unknown}
+             */
+            form: "original" | "copy" | "both";
+            /** @description 各事项中最多的份数。 */
+            copies: number;
+            /**
+             * @description 按已知事实是否需要：任一事项需要即为 yes。
+             * @enum {unknown}
+             */
+            required: "yes" | "no" | "unknown";
+            /** @description 由中心调取，申请人无需提交（各事项都调取时）。 */
+            fetchedByCenter: boolean;
+            /** @description 用于哪些事项，及在各事项中的要求。 */
+            items: {
+                item: string;
+                itemName: string;
+                material: components["schemas"]["Decision-materials-items"];
+            }[];
+        };
         /** @description 时间（ISO 8601，北京时间，带 +08:00），例如 2026-11-23T09:30:00+08:00。 */
         "RecordDefs-timestamp": string;
         /** @description 联系人信息（保密：任何公开输出中都不得出现，内部显示时脱敏）。 */
@@ -1715,10 +1952,11 @@ export interface components {
         /** @description 一个办理环节。 */
         "Case-event": {
             /**
-             * @description received 收件、supplement-notified 一次性告知补正、accepted 受理、suspended 中止计时（补正、听证、检验检测、专家评审等）、resumed 恢复计时、extended 经批准延长、completed 办结、returned 退回、rejected 不予受理、overdue-explained 超期说明（有正当理由）。
+             * @description received 收件、supplement-notified 一次性告知补正、accepted 受理、suspended 中止计时（补正、听证、检验检测、专家评审等）、resumed 恢复计时、extended 经批准延长、completed 办结、returned 退回、rejected 不予受理、overdue-explained 超期说明（有正当理由）、step-completed 办理环节完成（step 写环节标识）、commitment-verified 告知承诺核查属实、commitment-false 核查发现承诺不实（终止办理或撤销，记入虚假承诺记录）。
              * @enum {unknown}
              */
-            type: "received" | "supplement-notified" | "accepted" | "suspended" | "resumed" | "extended" | "completed" | "returned" | "rejected" | "overdue-explained";
+            type: "received" | "supplement-notified" | "accepted" | "suspended" | "resumed" | "extended" | "completed" | "returned" | "rejected" | "overdue-explained" | "step-completed" | "commitment-verified" | "commitment-false";
+            step?: components["schemas"]["Common-id"];
             at: components["schemas"]["RecordDefs-timestamp"];
             staff: components["schemas"]["Common-id"];
             /** @description 理由（中止、退回、不予受理、超期说明时必填）。 */
@@ -1726,7 +1964,7 @@ export interface components {
             /** @description 备注。 */
             note?: string;
             extension?: components["schemas"]["Case-extension"];
-        } & (unknown & unknown);
+        } & (unknown & unknown & unknown);
         /** @description 延长办理时限的批准记录。 */
         "Case-extension": {
             /** @description 延长的数量。 */
@@ -1968,6 +2206,8 @@ export interface components {
             blankForm?: components["schemas"]["Common-packFile"];
             sampleForm?: components["schemas"]["Common-packFile"];
             license?: components["schemas"]["Common-license"];
+            /** @description 告知承诺：该材料可由申请人书面承诺代替（证明事项告知承诺制，国办发〔2020〕42号）。写 true 时按事项的 commitment（承诺内容、核查、虚假承诺的后果、依据）；写对象时其中所写的字段优先，未写的取事项的 commitment。主件（core）和中心调取的材料（fetchable）不得写。 */
+            commitment?: true | components["schemas"]["Item-materialCommitment"];
         } | unknown | unknown;
         "Item-conditions-items": {
             id: components["schemas"]["Common-id"];
@@ -2010,6 +2250,46 @@ export interface components {
             /** @description 步骤说明。 */
             description?: string;
             limit?: components["schemas"]["Common-duration"];
+        };
+        /** @description 一次性告知的完整材料清单（按申请人事实解析有条件的材料）。 */
+        "Decision-materials": components["schemas"]["Decision-materials-items"][];
+        "Decision-materials-items": {
+            id: string;
+            name: string;
+            /** @enum {unknown} */
+            necessity: "core" | "required" | "deferrable" | "optional";
+            /** @enum {unknown} */
+            form: "original" | "copy" | "both";
+            copies: number;
+            /** @enum {unknown} */
+            medium?: "paper" | "electronic" | "either";
+            /**
+             * @description 按已知事实是否需要：yes 需要、no 不需要、unknown 取决于尚未提供的事实（见 condition）。
+             * @enum {unknown}
+             */
+            required: "yes" | "no" | "unknown";
+            /** @description 有条件材料的条件说明。 */
+            condition?: string | null;
+            alternatives?: {
+                id: string;
+                name: string;
+                /**
+                 * @description 与该材料不同时：这一项须提交的形式。
+                 * @enum {unknown}
+                 */
+                form?: "original" | "copy" | "both";
+                /** @description 与该材料不同时：这一项须提交的份数。 */
+                copies?: number;
+            }[];
+            /** @description 联办件中材料所属部门名称。 */
+            department?: string | null;
+            /** @description 由中心通过共享调取，申请人无需提交。 */
+            fetchedByCenter?: boolean;
+            notes?: string | null;
+            /** @description 容缺材料的补交期限（自受理之日起）；其他材料为 null。 */
+            due?: components["schemas"]["Decision-duration"] | null;
+            /** @description 每一方各需一份的材料的各方称谓，例如 [男方, 女方]（一次性告知写“男方、女方各一份”）；其他材料没有此字段。 */
+            parties?: string[];
         };
         /** @description 调查核实结果。 */
         "Complaint-verification": {
@@ -2131,6 +2411,7 @@ export interface operations {
                     intent: components["schemas"]["Application"]["intent"];
                     applicant: components["schemas"]["Application"]["applicant"];
                     materials?: components["schemas"]["Application"]["materials"];
+                    commitments?: components["schemas"]["Application"]["commitments"];
                     receivedAt?: components["schemas"]["Application"]["receivedAt"];
                     /** @description 为 true 时登记办件并出具带文号的文书（需认证）；默认只作判断，不登记。 */
                     record?: boolean;
@@ -2222,6 +2503,156 @@ export interface operations {
             };
             /** @description 所有错误的统一格式。 */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listBundles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description “一件事”编码，例如 YJS-001。 */
+                        code: string;
+                        /** @description 名称。 */
+                        name: string;
+                        /** @description 说明。 */
+                        description: string | null;
+                        /** @description 牵头部门。 */
+                        lead: {
+                            id: string;
+                            name: string;
+                        };
+                        /** @description 综合受理窗口。 */
+                        window: {
+                            id: string;
+                            number: number;
+                            name: string;
+                        } | null;
+                        /** @description 包含的事项。 */
+                        items: {
+                            code: string;
+                            name: string;
+                        }[];
+                        /** @description 整件事的承诺时限（自受理之日起）；没有写为 null。 */
+                        limit: {
+                            promised: components["schemas"]["Common-duration"];
+                        } | null;
+                    }[];
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    decideBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BundleApplication"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decision: components["schemas"]["BundleDecision"];
+                        /** @description 应出具的文书：整件事一份“一件事”一次性告知。 */
+                        notice: {
+                            /** @description 模板名 bundle-notice。 */
+                            document: string;
+                            /** @description 文书名称。 */
+                            title: string;
+                        };
+                    };
+                };
+            };
+            /** @description 所有错误的统一格式。 */
+            400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "X-Bianmin-Pack": components["headers"]["X-Bianmin-Pack"];
@@ -2702,6 +3133,32 @@ export interface operations {
                         errors?: {
                             [key: string]: unknown;
                         }[];
+                        /** @description 环节超时（red）或即将超时（yellow）的办件（电子监察·环节超时），红牌在前；办件总期限正常的也列出。 */
+                        steps?: {
+                            case: string;
+                            item: string;
+                            itemName: string;
+                            window: string;
+                            step: {
+                                id: string;
+                                name: string;
+                            };
+                            due: string;
+                            /** @enum {unknown} */
+                            level: "yellow" | "red";
+                            remaining?: {
+                                amount: number;
+                                unit: string;
+                            };
+                            suspended?: boolean;
+                            responsible: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description 告知承诺核查期限临近（yellow）或已过（red）的办件。 */
+                        postChecks?: {
+                            [key: string]: unknown;
+                        }[];
                     };
                 };
             };
@@ -2800,6 +3257,66 @@ export interface operations {
                             /** @description 补交截止时间（ISO 8601）。 */
                             due: string | null;
                         }[];
+                        /** @description 环节时限（电子监察）：当前环节（第一个未完成的有时限环节）及其到期时间和预警等级、各有时限环节、已记录完成的环节；未受理或事项没有有时限的环节时为 null。 */
+                        step?: {
+                            current?: {
+                                /** @description 环节标识（事项 procedure 中步骤的 id）。 */
+                                id: string;
+                                /** @description 环节名称。 */
+                                name: string;
+                                limit: {
+                                    amount: number;
+                                    unit: string;
+                                };
+                                /** @description 环节计时起点。 */
+                                startedAt: string;
+                                /** @description 环节应完成的时间。 */
+                                due: string;
+                                /** @description 环节完成时间；未完成的为 null。 */
+                                completedAt: string | null;
+                                /**
+                                 * @description 预警等级：剩余时间不超过 policy.yaml 的预警阈值为 yellow，超过环节时限为 red。
+                                 * @enum {unknown}
+                                 */
+                                level: "normal" | "yellow" | "red";
+                                remaining: {
+                                    amount: number;
+                                    unit: string;
+                                };
+                                suspended: boolean;
+                            } | null;
+                            timed?: {
+                                /** @description 环节标识（事项 procedure 中步骤的 id）。 */
+                                id: string;
+                                /** @description 环节名称。 */
+                                name: string;
+                                limit: {
+                                    amount: number;
+                                    unit: string;
+                                };
+                                /** @description 环节计时起点。 */
+                                startedAt: string;
+                                /** @description 环节应完成的时间。 */
+                                due: string;
+                                /** @description 环节完成时间；未完成的为 null。 */
+                                completedAt: string | null;
+                                /**
+                                 * @description 预警等级：剩余时间不超过 policy.yaml 的预警阈值为 yellow，超过环节时限为 red。
+                                 * @enum {unknown}
+                                 */
+                                level: "normal" | "yellow" | "red";
+                                remaining: {
+                                    amount: number;
+                                    unit: string;
+                                };
+                                suspended: boolean;
+                            }[];
+                            completed?: {
+                                id: string;
+                                name: string;
+                                at: string;
+                            }[];
+                        } | null;
                     };
                 };
             };
@@ -2889,6 +3406,7 @@ export interface operations {
                     staff: components["schemas"]["Case-event"]["staff"];
                     reason?: components["schemas"]["Case-event"]["reason"];
                     note?: components["schemas"]["Case-event"]["note"];
+                    step?: components["schemas"]["Case-event"]["step"];
                     /** @description 延长的批准记录（type 为 extended 时必填）。 */
                     extension?: {
                         amount: components["schemas"]["Case-extension"]["amount"];
@@ -2943,6 +3461,66 @@ export interface operations {
                             /** @description 补交截止时间（ISO 8601）。 */
                             due: string | null;
                         }[];
+                        /** @description 环节时限（电子监察）：当前环节（第一个未完成的有时限环节）及其到期时间和预警等级、各有时限环节、已记录完成的环节；未受理或事项没有有时限的环节时为 null。 */
+                        step?: {
+                            current?: {
+                                /** @description 环节标识（事项 procedure 中步骤的 id）。 */
+                                id: string;
+                                /** @description 环节名称。 */
+                                name: string;
+                                limit: {
+                                    amount: number;
+                                    unit: string;
+                                };
+                                /** @description 环节计时起点。 */
+                                startedAt: string;
+                                /** @description 环节应完成的时间。 */
+                                due: string;
+                                /** @description 环节完成时间；未完成的为 null。 */
+                                completedAt: string | null;
+                                /**
+                                 * @description 预警等级：剩余时间不超过 policy.yaml 的预警阈值为 yellow，超过环节时限为 red。
+                                 * @enum {unknown}
+                                 */
+                                level: "normal" | "yellow" | "red";
+                                remaining: {
+                                    amount: number;
+                                    unit: string;
+                                };
+                                suspended: boolean;
+                            } | null;
+                            timed?: {
+                                /** @description 环节标识（事项 procedure 中步骤的 id）。 */
+                                id: string;
+                                /** @description 环节名称。 */
+                                name: string;
+                                limit: {
+                                    amount: number;
+                                    unit: string;
+                                };
+                                /** @description 环节计时起点。 */
+                                startedAt: string;
+                                /** @description 环节应完成的时间。 */
+                                due: string;
+                                /** @description 环节完成时间；未完成的为 null。 */
+                                completedAt: string | null;
+                                /**
+                                 * @description 预警等级：剩余时间不超过 policy.yaml 的预警阈值为 yellow，超过环节时限为 red。
+                                 * @enum {unknown}
+                                 */
+                                level: "normal" | "yellow" | "red";
+                                remaining: {
+                                    amount: number;
+                                    unit: string;
+                                };
+                                suspended: boolean;
+                            }[];
+                            completed?: {
+                                id: string;
+                                name: string;
+                                at: string;
+                            }[];
+                        } | null;
                     };
                 };
             };
@@ -3077,6 +3655,66 @@ export interface operations {
                             /** @description 补交截止时间（ISO 8601）。 */
                             due: string | null;
                         }[];
+                        /** @description 环节时限（电子监察）：当前环节（第一个未完成的有时限环节）及其到期时间和预警等级、各有时限环节、已记录完成的环节；未受理或事项没有有时限的环节时为 null。 */
+                        step?: {
+                            current?: {
+                                /** @description 环节标识（事项 procedure 中步骤的 id）。 */
+                                id: string;
+                                /** @description 环节名称。 */
+                                name: string;
+                                limit: {
+                                    amount: number;
+                                    unit: string;
+                                };
+                                /** @description 环节计时起点。 */
+                                startedAt: string;
+                                /** @description 环节应完成的时间。 */
+                                due: string;
+                                /** @description 环节完成时间；未完成的为 null。 */
+                                completedAt: string | null;
+                                /**
+                                 * @description 预警等级：剩余时间不超过 policy.yaml 的预警阈值为 yellow，超过环节时限为 red。
+                                 * @enum {unknown}
+                                 */
+                                level: "normal" | "yellow" | "red";
+                                remaining: {
+                                    amount: number;
+                                    unit: string;
+                                };
+                                suspended: boolean;
+                            } | null;
+                            timed?: {
+                                /** @description 环节标识（事项 procedure 中步骤的 id）。 */
+                                id: string;
+                                /** @description 环节名称。 */
+                                name: string;
+                                limit: {
+                                    amount: number;
+                                    unit: string;
+                                };
+                                /** @description 环节计时起点。 */
+                                startedAt: string;
+                                /** @description 环节应完成的时间。 */
+                                due: string;
+                                /** @description 环节完成时间；未完成的为 null。 */
+                                completedAt: string | null;
+                                /**
+                                 * @description 预警等级：剩余时间不超过 policy.yaml 的预警阈值为 yellow，超过环节时限为 red。
+                                 * @enum {unknown}
+                                 */
+                                level: "normal" | "yellow" | "red";
+                                remaining: {
+                                    amount: number;
+                                    unit: string;
+                                };
+                                suspended: boolean;
+                            }[];
+                            completed?: {
+                                id: string;
+                                name: string;
+                                at: string;
+                            }[];
+                        } | null;
                     };
                 };
             };
