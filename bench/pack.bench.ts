@@ -44,7 +44,7 @@ function item(n: number): string {
     `basis:\n  - law: 《社会救助暂行办法》\n    article: 第十一条\n`,
     `conditions:\n${conditions.join('')}`,
     `materials:\n${materials.join('')}`,
-    `procedure:\n  - step: 受理\n    limit: { amount: 1, unit: workingDays }\n  - step: 审核\n  - step: 办结\n`,
+    `procedure:\n  - id: accept\n    step: 受理\n    limit: { amount: 1, unit: workingDays }\n  - step: 审核\n  - step: 办结\n`,
     `limits:\n  statutory: { amount: 20, unit: workingDays }\n  promised: { amount: 10, unit: workingDays }\n  extension: { max: { amount: 10, unit: workingDays }, approver: 中心负责人 }\n`,
     `fees:\n  - name: 工本费\n    amount: 10\n    per: 每本\n    basis: { law: 《价格法》, article: 第二十条 }\n`,
     `forms:\n  - name: 承诺书样表\n`,

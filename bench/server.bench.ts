@@ -3,7 +3,7 @@
 // in production, rate limiting on); autocannon runs in this process. Client and server share the
 // machine's 2 cores, so the figures understate a dedicated server.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,6 +123,7 @@ export default async function (): Promise<BenchResult[]> {
   const log = await open(logFile, 'w');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  let bare: ChildProcess | null = null;
   // The real command, as `npm start` runs it; the rate limiter stays on, with a limit no load generator reaches.
   const child = spawn(
     process.execPath,
@@ -131,9 +132,37 @@ export default async function (): Promise<BenchResult[]> {
   );
   try {
     await waitReady(url, child);
+    // The peer: bare fastify sending, for each body, the bytes this server sends for it.
+    const answers: Record<string, string> = {};
+    for (const b of BODIES) {
+      const r = await fetch(`${url}/v1/decisions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+      answers[JSON.stringify(b)] = await r.text();
+    }
+    const answersFile = path.join(dir, 'answers.json');
+    await writeFile(answersFile, JSON.stringify(answers));
+    const barePort = await freePort();
+    const bareUrl = `http://127.0.0.1:${barePort}`;
+    bare = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', String(barePort), answersFile], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    await waitReady(bareUrl, bare);
     await load(url, 5); // warm-up: JIT, caches
+    await load(bareUrl, 5);
     const runs: Run[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await load(url, SECONDS, child.pid));
+    const bareRuns: Run[] = [];
+    const ratios: number[] = [];
+    // Alternating, so machine noise hits both alike.
+    for (let i = 0; i < RUNS; i++) {
+      if (i % 2 === 0) {
+        runs.push(await load(url, SECONDS, child.pid));
+        bareRuns.push(await load(bareUrl, SECONDS, bare.pid));
+      } else {
+        bareRuns.push(await load(bareUrl, SECONDS, bare.pid));
+        runs.push(await load(url, SECONDS, child.pid));
+      }
+      ratios.push(runs.at(-1)!.rps / bareRuns.at(-1)!.rps);
+    }
+    const bareRps = median(bareRuns.map((r) => r.rps));
+    const ratio = median(ratios);
+    const bareCpu = bareRuns.every((r) => r.serverCpu !== null) ? median(bareRuns.map((r) => r.serverCpu!)) : null;
     const decisionLines = (await readFile(logFile, 'utf8')).split('\n').filter((l) => l.includes('"event":"decision"')).length;
     const rps = median(runs.map((r) => r.rps));
     const p99 = median(runs.map((r) => r.p99));
@@ -152,9 +181,16 @@ export default async function (): Promise<BenchResult[]> {
       { name: 'POST /v1/decisions 延迟 p50', value: p50, unit: '毫秒' },
       { name: '非 2xx 响应和连接错误', value: failed, unit: '个', target: '0', ok: failed === 0 },
       ...(serverCpu !== null ? [{ name: '每个请求服务端 CPU 时间', value: serverCpu, unit: '微秒' }] : []),
+      { name: '对照：裸 fastify 发送相同字节的吞吐（同一次运行，交替测）', value: bareRps, unit: '次/秒' },
+      ...(bareCpu !== null ? [{ name: '对照：裸 fastify 每个请求服务端 CPU 时间', value: bareCpu, unit: '微秒' }] : []),
+      { name: 'POST /v1/decisions 吞吐 ÷ 裸 fastify', value: ratio, unit: '倍', target: '≥ 0.5', ok: ratio >= 0.5 },
       { name: '每个请求客户端（autocannon）CPU 时间', value: clientCpu, unit: '微秒' },
     ];
   } finally {
+    if (bare && bare.exitCode === null) {
+      bare.kill('SIGTERM');
+      await new Promise((r) => bare!.once('exit', r));
+    }
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     await log.close();

@@ -82,6 +82,9 @@ function receiptTime(text: string, path: string): number {
 }
 
 /** Several submissions of one id add up: an original and a copy make "both", copies are summed. */
+/** Shared by every submission that names no party (most): never written to. */
+const NO_PARTIES: ReadonlyMap<string, Handed> = new Map();
+
 function mergeSubmissions(list: NonNullable<Application['materials']>): Map<string, Submission> {
   const out = new Map<string, Submission>();
   list.forEach((entry, index) => {
@@ -90,9 +93,9 @@ function mergeSubmissions(list: NonNullable<Application['materials']>): Map<stri
     const copies = typeof entry === 'string' ? 1 : (entry.copies ?? 1);
     const party = typeof entry === 'string' ? null : (entry.party ?? null);
     const prior = out.get(id);
-    const parties = new Map(prior?.parties ?? []);
-    if (party !== null) parties.set(party, add(parties.get(party), form, copies));
-    out.set(id, { id, ...add(prior, form, copies), parties, entries: [...(prior?.entries ?? []), { index, party }] });
+    let parties = prior?.parties ?? NO_PARTIES;
+    if (party !== null) parties = new Map(parties).set(party, add(parties.get(party), form, copies));
+    out.set(id, { id, ...add(prior, form, copies), parties, entries: prior ? [...prior.entries, { index, party }] : [{ index, party }] });
   });
   return out;
 }

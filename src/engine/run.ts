@@ -6,7 +6,7 @@
  * copy of the rule's tree — each run builds only the small result nodes it returns. The boolean
  * combination is json-rules-engine's (all conditions of one priority evaluated, empty all/any
  * true, `not` negating its one child); test/engine/run-differential.test.ts proves the results
- * identical to a plain `engine.run` over random trees and facts. `engine` keeps the plain Engine
+ * identical to a plain `engine.run` over random trees and facts. `engine` gives a plain Engine
  * with the same rule for that comparison and for the benchmark.
  */
 import { Almanac, Engine, Fact, Rule, type TopLevelCondition } from 'json-rules-engine';
@@ -14,6 +14,7 @@ import type { ResultNode } from './condition.ts';
 import type { FactValue } from './facts.ts';
 
 const NO_CACHE = { cache: false } as const;
+const EVENT = { type: 'evaluated' } as const;
 
 /** Facts in conditions are plain values; `$.a.b` paths need no JSONPath library. */
 function pathResolver(value: object, path: string): unknown {
@@ -61,22 +62,24 @@ interface WithOperators {
   readonly operators: unknown;
 }
 
+/** One Engine for its operator map (operators and decorators are the same for every rule). */
+const OPERATORS: unknown = (new Engine([], ENGINE_OPTIONS) as unknown as WithOperators).operators;
+
 export class RuleRunner {
-  readonly engine: Engine;
   private readonly slots: readonly EngineCondition[];
   /** Every comparison of every slot, depth first: the order results are read back in. */
   private readonly leaves: readonly EngineCondition[] = [];
-  private readonly operators: unknown;
+  private plain: Engine | null = null;
 
   /** `slots` are the conditions to evaluate, as the children of one rule's `any`. */
-  constructor(name: string, slots: readonly TopLevelCondition[] | readonly object[], shared: ReadonlyMap<string, TopLevelCondition>) {
-    this.engine = new Engine([], ENGINE_OPTIONS);
-    for (const [id, cond] of shared) this.engine.setCondition(id, cond);
-    const event = { type: 'evaluated' };
-    this.engine.addRule({ name, conditions: { any: slots as TopLevelCondition[] }, event });
-    const inlined = slots.map((s) => inline(s, shared, []));
+  constructor(
+    private readonly name: string,
+    private readonly source: readonly TopLevelCondition[] | readonly object[],
+    private readonly shared: ReadonlyMap<string, TopLevelCondition>,
+  ) {
+    const inlined = source.map((s) => inline(s, shared, []));
     // Made by json-rules-engine's Rule, so each node is its Condition (operators checked, priorities set).
-    const rule = new Rule({ name, conditions: { any: inlined as TopLevelCondition[] }, event });
+    const rule = new Rule({ name, conditions: { any: inlined as TopLevelCondition[] }, event: EVENT });
     this.slots = (rule.conditions as unknown as EngineCondition).any ?? [];
     const leaves: EngineCondition[] = [];
     const collect = (c: EngineCondition): void => {
@@ -86,14 +89,27 @@ export class RuleRunner {
     };
     this.slots.forEach(collect);
     this.leaves = leaves;
-    this.operators = (this.engine as unknown as WithOperators).operators;
+  }
+
+  /**
+   * A plain json-rules-engine Engine with the same rule and shared conditions, made when first
+   * asked for (the differential test and the benchmark compare against it): a catalogue of
+   * thousands of items does not keep an Engine per version it never needs.
+   */
+  get engine(): Engine {
+    if (!this.plain) {
+      this.plain = new Engine([], ENGINE_OPTIONS);
+      for (const [id, cond] of this.shared) this.plain.setCondition(id, cond);
+      this.plain.addRule({ name: this.name, conditions: { any: this.source as TopLevelCondition[] }, event: EVENT });
+    }
+    return this.plain;
   }
 
   /** Each slot's annotated result, in slot order. Runs share nothing: no queue is needed. */
   async evaluate(values: Readonly<Record<string, FactValue>>): Promise<readonly ResultNode[]> {
     const almanac = new Almanac(ENGINE_OPTIONS);
     for (const id in values) almanac.addFact(new Fact(id, values[id], NO_CACHE));
-    const evaluations = await Promise.all(this.leaves.map((leaf) => leaf.evaluate(almanac, this.operators)));
+    const evaluations = await Promise.all(this.leaves.map((leaf) => leaf.evaluate(almanac, OPERATORS)));
     const read = new ResultReader(evaluations);
     return this.slots.map((s) => read.node(s));
   }

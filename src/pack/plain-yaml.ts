@@ -28,10 +28,39 @@ const MAX_DEPTH = 64;
  * message or a trace needs no second parse with the full parser. Per mapping, four numbers per
  * key in key order: key line, key column, value line, value column; per sequence, two per entry.
  * A value line of -1 (an empty value) is not known: the full parser's tree answers for it.
+ * Packed flat, one segment per collection in the order the reader finished them (children
+ * before their parent, in key and index order): a thousand items' files cost a few MB, not the
+ * hundreds a table per collection would.
  */
 export interface PlainPositions {
   readonly root: readonly [number, number];
-  readonly of: WeakMap<object, Int32Array>;
+  readonly flat: Int32Array;
+  /** Where each collection's segment starts in `flat`, in finishing order. */
+  readonly starts: Int32Array;
+}
+
+/** Each collection of `data` (as read with `positions`) → where its segment starts in `positions.flat`. */
+export function positionIndex(data: unknown, positions: PlainPositions): Map<object, number> {
+  const index = new Map<object, number>();
+  let n = 0;
+  const walk = (v: unknown): void => {
+    if (v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) for (const x of v) walk(x);
+    else for (const k of Object.keys(v)) walk((v as Record<string, unknown>)[k]);
+    index.set(v, positions.starts[n++]!);
+  };
+  walk(data);
+  return index;
+}
+
+/** Collects the collections' numbers as each finishes. */
+class PositionSink {
+  readonly flat: number[] = [];
+  readonly starts: number[] = [];
+  add(where: readonly number[]): void {
+    this.starts.push(this.flat.length);
+    for (const x of where) this.flat.push(x);
+  }
 }
 
 /** The data of `text` if it is plain YAML (see above); null means: use the full parser. */
@@ -46,7 +75,9 @@ export function readPlainYaml(text: string): { value: unknown; positions: PlainP
   else if (last !== '' && /^ +$/.test(last)) return null;
   const reader = new Reader(lines);
   const value = reader.document();
-  return value === FAIL ? null : { value, positions: { root: reader.root, of: reader.positions } };
+  if (value === FAIL) return null;
+  const { flat, starts } = reader.positions;
+  return { value, positions: { root: reader.root, flat: Int32Array.from(flat), starts: Int32Array.from(starts) } };
 }
 
 class Reader {
@@ -56,7 +87,7 @@ class Reader {
   private readonly contentFrom: Int32Array;
   /** Line where reading continues after the node just read. */
   private next = 0;
-  readonly positions = new WeakMap<object, Int32Array>();
+  readonly positions = new PositionSink();
   root: readonly [number, number] = [-1, -1];
 
   constructor(lines: string[]) {
@@ -141,7 +172,7 @@ class Reader {
       const n = this.content(this.next);
       if (n >= this.lines.length || this.indents[n]! < col) {
         this.next = n;
-        this.positions.set(out, Int32Array.from(where));
+        this.positions.add(where);
         return out;
       }
       if (this.indents[n] !== col) return FAIL;
@@ -178,14 +209,14 @@ class Reader {
       const n = this.content(this.next);
       if (n >= this.lines.length || this.indents[n]! < col) {
         this.next = n;
-        this.positions.set(out, Int32Array.from(where));
+        this.positions.add(where);
         return out;
       }
       if (this.indents[n]! > col) return FAIL;
       if (!this.isSeqAt(this.lines[n]!, col)) {
         // The list was the value of a key at this same column; the mapping goes on.
         this.next = n;
-        this.positions.set(out, Int32Array.from(where));
+        this.positions.add(where);
         return out;
       }
       cur = n;
@@ -285,7 +316,7 @@ class FlowReader {
     private readonly s: string,
     start: number,
     private readonly line: number,
-    private readonly positions: WeakMap<object, Int32Array>,
+    private readonly positions: PositionSink,
   ) {
     this.pos = start;
   }
@@ -321,10 +352,10 @@ class FlowReader {
     this.pos++;
     const out: unknown[] = [];
     const where: number[] = [];
-    this.positions.set(out, new Int32Array(0));
     this.spaces();
     if (this.s[this.pos] === ']') {
       this.pos++;
+      this.positions.add(where);
       return out;
     }
     for (;;) {
@@ -336,7 +367,7 @@ class FlowReader {
       const c = this.s[this.pos];
       this.pos++;
       if (c === ']') {
-        this.positions.set(out, Int32Array.from(where));
+        this.positions.add(where);
         return out;
       }
       if (c !== ',') return FAIL;
@@ -350,10 +381,10 @@ class FlowReader {
     this.pos++;
     const out: Record<string, unknown> = {};
     const where: number[] = [];
-    this.positions.set(out, new Int32Array(0));
     this.spaces();
     if (this.s[this.pos] === '}') {
       this.pos++;
+      this.positions.add(where);
       return out;
     }
     for (;;) {
@@ -372,7 +403,7 @@ class FlowReader {
       const c = this.s[this.pos];
       this.pos++;
       if (c === '}') {
-        this.positions.set(out, Int32Array.from(where));
+        this.positions.add(where);
         return out;
       }
       if (c !== ',') return FAIL;

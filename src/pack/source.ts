@@ -1,7 +1,7 @@
 import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type DocumentOptions, type Node, type Pair, type ParseOptions, type SchemaOptions, type YAMLError, type YAMLMap, YAMLParseError } from 'yaml';
 import { formatPath, renderMessage, type ErrorCode, type Location as CoreLocation, type PathSegment } from '../core/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { readPlainYaml, type PlainPositions } from './plain-yaml.ts';
+import { positionIndex, readPlainYaml, type PlainPositions } from './plain-yaml.ts';
 import { translateYamlErrors } from './yaml-errors.ts';
 
 /** Limits that keep a hostile or broken file from hanging or crashing the loader. */
@@ -130,32 +130,39 @@ export class SourceFile {
     let node: unknown = this.data;
     let [line, column] = positions.root;
     if (line < 0) return null;
+    const index = indexOf(this);
+    const flat = positions.flat;
     for (let i = 0; i < path.length; i++) {
       const seg = path[i];
       const last = i === path.length - 1;
-      const where = node !== null && typeof node === 'object' ? positions.of.get(node) : undefined;
-      if (!where) break;
+      const base = node !== null && typeof node === 'object' ? index.get(node) : undefined;
+      if (base === undefined) break;
       let at: number;
       if (Array.isArray(node)) {
         if (typeof seg !== 'number' || !Number.isInteger(seg) || seg < 0 || seg >= node.length) break;
-        at = 2 * seg;
+        at = base + 2 * seg;
         node = node[seg];
       } else {
         const k = Object.keys(node as object).indexOf(String(seg));
         if (k < 0) break;
         if (last && key) {
-          line = where[4 * k]!;
-          column = where[4 * k + 1]!;
+          line = flat[base + 4 * k]!;
+          column = flat[base + 4 * k + 1]!;
           break;
         }
-        at = 4 * k + 2;
+        at = base + 4 * k + 2;
         node = (node as Record<string, unknown>)[String(seg)];
       }
-      if (where[at]! < 0) return null;
-      line = where[at]!;
-      column = where[at + 1]!;
+      if (flat[at]! < 0) return null;
+      line = flat[at]!;
+      column = flat[at + 1]!;
     }
     return { file: this.file, line: line + 1, column: column + 1 };
+  }
+
+  /** The fast reader's positions (only called when there are some). */
+  positionsForIndex(): PlainPositions {
+    return this.positions!;
   }
 
   /** The first pair of `map` whose key is `key` (as the data has it). */
@@ -183,6 +190,18 @@ export class SourceFile {
     const loc = this.locate(path, key);
     return { ...loc, path: formatPath(path), code, message };
   }
+}
+
+/**
+ * The collection index of the file located last: locations are asked for in bursts per file
+ * (compiling an item, reporting its problems), so one kept index serves them, and thousands of
+ * files never hold an index each.
+ */
+let lastIndexed: { readonly source: SourceFile; readonly index: Map<object, number> } | null = null;
+
+function indexOf(source: SourceFile): Map<object, number> {
+  if (lastIndexed?.source !== source) lastIndexed = { source, index: positionIndex(source.data, source.positionsForIndex()) };
+  return lastIndexed.index;
 }
 
 export type ParseResult = { ok: true; source: SourceFile } | { ok: false; errors: Diagnostic[] };

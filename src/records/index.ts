@@ -38,6 +38,7 @@ export type { MetricsReport, StaffMetrics, WindowMetrics, Figures, Ratio, Grade,
 export type { SweepReport, SweepEntry } from './sweep.ts';
 export type { StepOverdueEntry } from './step-sweep.ts';
 export type { CaseSteps, StepClock } from './steps.ts';
+export type { SpecialStepClock, SpecialStepOverdueEntry } from './special-step.ts';
 export type { PostCheckEntry } from './post-check.ts';
 export type { BackupResult } from './store.ts';
 export { formatDocumentNumber, type DocumentSeries } from './sequences.ts';

@@ -10,6 +10,7 @@ import { RecordsError } from './errors.ts';
 import { sortSteps, stepOverdue, type StepOverdueEntry } from './step-sweep.ts';
 import { epochOf, toIso } from './time.ts';
 import { postChecks, type PostCheckEntry } from './post-check.ts';
+import { sortSpecialSteps, specialStepOverdue, type SpecialStepOverdueEntry } from './special-step.ts';
 
 export interface SweepEntry {
   readonly case: string;
@@ -40,6 +41,8 @@ export interface SweepReport {
   readonly steps: readonly StepOverdueEntry[];
   /** 告知承诺 post-checks (核查) near or past due, red first (post-check.ts). */
   readonly postChecks: readonly PostCheckEntry[];
+  /** Special steps (特殊环节) near or past their own due while the item clock is suspended for them, red first (special-step.ts). */
+  readonly specialSteps: readonly SpecialStepOverdueEntry[];
 }
 
 export function sweep(pack: Pack, cases: Iterable<CaseRecord>, viewCase: (r: CaseRecord) => CaseView, now: number): SweepReport {
@@ -47,6 +50,7 @@ export function sweep(pack: Pack, cases: Iterable<CaseRecord>, viewCase: (r: Cas
   let normal = 0;
   const flagged: SweepEntry[] = [];
   const steps: StepOverdueEntry[] = [];
+  const specialSteps: SpecialStepOverdueEntry[] = [];
   const errors: Array<{ case: string; message: string }> = [];
   // Read twice: the post-check watches concluded cases too (a subsidy paid, its commitment unchecked).
   const all = [...cases];
@@ -64,6 +68,13 @@ export function sweep(pack: Pack, cases: Iterable<CaseRecord>, viewCase: (r: Cas
     open++;
     const step = stepOverdue(pack, r, v);
     if (step) steps.push(step);
+    try {
+      const special = specialStepOverdue(pack, r, v);
+      if (special) specialSteps.push(special);
+    } catch (e) {
+      if (!(e instanceof RecordsError)) throw e;
+      errors.push({ case: r.id, message: e.message });
+    }
     if (v.clock.level === 'normal') {
       normal++;
       continue;
@@ -84,5 +95,5 @@ export function sweep(pack: Pack, cases: Iterable<CaseRecord>, viewCase: (r: Cas
   }
   flagged.sort((a, b) => (a.level === b.level ? epochOf(a.due) - epochOf(b.due) : a.level === 'red' ? -1 : 1));
   const red = flagged.filter((f) => f.level === 'red').length;
-  return { asOf: toIso(now), open, normal, yellow: flagged.length - red, red, flagged, errors, steps: sortSteps(steps), postChecks: postChecks(pack, pack.calendar, all, now) };
+  return { asOf: toIso(now), open, normal, yellow: flagged.length - red, red, flagged, errors, steps: sortSteps(steps), postChecks: postChecks(pack, pack.calendar, all, now), specialSteps: sortSpecialSteps(specialSteps) };
 }

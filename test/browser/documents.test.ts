@@ -160,9 +160,10 @@ describe.each(PRINTED)('%s', (name) => {
     const pages = pageCount(pdf);
     if (name === 'board') {
       const items = (await samplePack()).data.items.size;
-      // Front matter (overview, windows, roster, complaints, pre-disclosure, catalogue), then each item on its own pages.
+      // Front matter (overview, windows, roster, complaints, pre-disclosure, catalogue), then each item on its own
+      // pages: the national guide of an item that fills the 实施清单 elements takes up to four.
       expect(pages).toBeGreaterThanOrEqual(items + 5);
-      expect(pages).toBeLessThanOrEqual(items * 3 + 10);
+      expect(pages).toBeLessThanOrEqual(items * 4 + 10);
     } else if (name === 'guide') {
       // The national guide of an item that fills every 实施清单 element (MZ-001): a few pages, never a stack.
       expect(pages).toBeGreaterThanOrEqual(2);

@@ -35,6 +35,7 @@ function summary(pack: Pack, v: CaseView): Record<string, unknown> {
     overdueExplained: v.overdueExplained,
     deferred: v.deferred,
     step: v.step,
+    specialStep: v.specialStep,
     events: r.events,
   };
 }
@@ -52,7 +53,7 @@ function detail(pack: Pack, v: CaseView): string {
   const out = [line(pack, v), '  办理环节：'];
   for (const e of v.record.events) {
     const ext = e.extension ? `，延长 ${describeDuration({ amount: e.extension.amount, unit: e.extension.unit })}（${e.extension.approvedBy} 批准）` : '';
-    out.push(`    ${shortTime(e.at)} ${CASE_EVENT_LABELS[e.type]}${e.step ? ` ${e.step}` : ''}（${staffName(pack, e.staff)}）${e.reason ? `：${e.reason}` : ''}${ext}${e.note ? `；${e.note}` : ''}`);
+    out.push(`    ${shortTime(e.at)} ${CASE_EVENT_LABELS[e.type]}${e.step ? ` ${e.step}` : ''}${e.specialStep ? ` ${e.specialStep}` : ''}（${staffName(pack, e.staff)}）${e.reason ? `：${e.reason}` : ''}${ext}${e.note ? `；${e.note}` : ''}`);
   }
   if (v.clock) {
     out.push(`  承诺期限 ${shortTime(v.clock.due)}，法定期限 ${shortTime(v.clock.statutoryDue)}${v.clock.suspended ? '，中止计时中' : ''}`);
@@ -63,6 +64,13 @@ function detail(pack: Pack, v: CaseView): string {
     const left = step.remaining.amount < 0 ? `已超期 ${describeDuration({ amount: -step.remaining.amount, unit: step.remaining.unit as 'workingDays' })}` : `剩余 ${describeDuration({ amount: step.remaining.amount, unit: step.remaining.unit as 'workingDays' })}`;
     out.push(`  当前环节“${step.name}”（${step.id}）：应于 ${shortTime(step.due)} 前完成，${left}（${LEVEL[step.level]}）`);
   } else if (v.step) out.push('  有时限的办理环节均已完成');
+  const special = v.specialStep;
+  if (special) {
+    const limit = special.due !== null && special.remaining !== null && special.level !== null
+      ? `应于 ${shortTime(special.due)} 前完成，${special.remaining.amount < 0 ? `已超期 ${describeDuration({ amount: -special.remaining.amount, unit: special.remaining.unit as 'workingDays' })}` : `剩余 ${describeDuration({ amount: special.remaining.amount, unit: special.remaining.unit as 'workingDays' })}`}（${LEVEL[special.level]}）`
+      : '没有规定时限';
+    out.push(`  特殊环节“${special.name}”（${special.id}）进行中：自 ${shortTime(special.startedAt)} 起中止计时，${limit}；所需时间不计入办理时限`);
+  }
   if (v.deferred.length > 0) {
     // Due from the acceptance the register holds (after 补正, the day of acceptance, not receipt).
     out.push(`  容缺材料：${v.deferred.map((d) => `《${d.name}》${d.due ? `${shortTime(d.due)} 前补交` : '受理后补交（期限自受理时起算）'}`).join('；')}`);
@@ -139,8 +147,9 @@ export function event(ctx: Context, id: string, type: string, opts: EventFlags):
       if (!opts.amount || !/^\d+$/.test(opts.amount) || !unit || !opts.approvedBy) throw new UsageError('E-USAGE-OPTION', '延长须写明 --amount（整数）、--unit 和 --approved-by（批准人）');
       extension = { amount: Number(opts.amount), unit, approvedBy: opts.approvedBy, ...(opts.approvedAt ? { approvedAt: opts.approvedAt } : {}), ...(opts.reference ? { reference: opts.reference } : {}) };
     }
+    if (opts.specialStep !== undefined && t !== 'suspended') throw new UsageError('E-USAGE-OPTION', '--special-step 只用于中止计时（suspended）：写明中止计时所进行的特殊环节');
     if (t === 'step-completed' && !opts.step) throw new UsageError('E-USAGE-OPTION', '记录环节完成须用 --step 写明环节标识（事项 procedure 中步骤的 id，例如 investigation）');
-    const v = await records.cases.addEvent(id, { type: t, staff: opts.staff, ...(opts.at ? { at: opts.at } : {}), ...(opts.reason ? { reason: opts.reason } : {}), ...(opts.note ? { note: opts.note } : {}), ...(opts.step ? { step: opts.step } : {}), ...(extension ? { extension } : {}) });
+    const v = await records.cases.addEvent(id, { type: t, staff: opts.staff, ...(opts.at ? { at: opts.at } : {}), ...(opts.reason ? { reason: opts.reason } : {}), ...(opts.note ? { note: opts.note } : {}), ...(opts.step ? { step: opts.step } : {}), ...(opts.specialStep ? { specialStep: opts.specialStep } : {}), ...(extension ? { extension } : {}) });
     if (opts.json) printJson(ctx, summary(pack, v));
     else ctx.stdout.write(`已记录 ${detail(pack, v)}`);
   });

@@ -26,6 +26,11 @@ export function sweep(ctx: Context, opts: SweepFlags): Promise<number> {
     for (const p of report.postChecks) {
       out.push(`  ${p.level === 'red' ? '红牌' : '黄牌'} ${p.case} ${p.itemName}（${p.window}）：告知承诺核查应于 ${shortTime(p.due)} 前完成（${p.materials.map((m) => m.name).join('、')}）${p.level === 'red' ? '，已超期' : ''}${p.by ? `；核查：${p.by}` : ''}；责任人 ${p.responsible.name}`);
     }
+    // 特殊环节: the item clock is suspended (frozen); the special step's own limit is what runs.
+    for (const sp of report.specialSteps) {
+      const left = sp.remaining.amount < 0 ? `已超期 ${describeDuration({ amount: -sp.remaining.amount, unit: sp.remaining.unit as 'workingDays' })}` : `剩余 ${describeDuration({ amount: sp.remaining.amount, unit: sp.remaining.unit as 'workingDays' })}`;
+      out.push(`  ${sp.level === 'red' ? '特殊环节超时 红牌' : '特殊环节预警 黄牌'} ${sp.case} ${sp.itemName}（${sp.window}）：特殊环节“${sp.specialStep.name}”自 ${shortTime(sp.startedAt)} 起中止计时，应于 ${shortTime(sp.due)} 前完成，${left}；责任人 ${sp.responsible.name}（${ROLE[sp.responsible.role]}）`);
+    }
     for (const e of report.errors) out.push(`  无法计算 ${e.case}：${e.message}`);
     ctx.stdout.write(`${out.join('\n')}\n`);
   });

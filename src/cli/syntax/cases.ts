@@ -34,6 +34,7 @@ export interface EventFlags extends RecordsFlags {
   reason?: string;
   note?: string;
   step?: string;
+  specialStep?: string;
   amount?: string;
   unit?: string;
   approvedBy?: string;
@@ -85,6 +86,7 @@ export function casesSyntax(program: Command, run: Run): void {
       .option('--reason <理由>', '理由（中止、退回、不予受理、超期说明、告知承诺核查不实时必填）')
       .option('--note <备注>', '备注')
       .option('--step <环节标识>', '完成的办理环节（step-completed 时必填）：事项 procedure 中步骤的 id，例如 investigation')
+      .option('--special-step <特殊环节标识>', '中止计时所进行的特殊环节（只用于 suspended）：事项 specialSteps 中的 id，例如 publicity；须不计入办理时限，不写 --reason 时理由为“特殊环节：名称（依据…）”')
       .option('--amount <数量>', '延长的数量')
       .option('--unit <单位>', `延长的单位：${UNITS.join('、')}`)
       .option('--approved-by <批准人>', '延长的批准人')

@@ -15,10 +15,7 @@ export const APPLICATION = {
   'E-APP-UNKNOWN-KEY': entry('application', '未知字段 {key}{hint}', '申请含有申请格式之外的字段（多为拼写错误，附最相近的字段名）'),
   'E-APPLICATION': entry('application', '申请文件 {file} 无效：{detail}', '登记办件时所附的申请文件不能判断（每处问题附 JSON 路径）'),
   'E-ITEM-UNKNOWN': entry('application', '没有事项 {code}{hint}', '请求的事项编码不在规则包中；附最相近的事项、转办机关和窗口', { status: 404 }),
-  // issue-16 situations: codes of this part go below this line
-  // issue-16 commitment: codes of this part go below this line
   'E-APP-COMMITMENT': entry('application', '材料 {id}{name}{problem}', '申请以告知承诺代替（commitments）的材料不在事项的材料清单中，或该材料不接受告知承诺（事项中没有写 commitment）'),
-  // issue-16 bundles: codes of this part go below this line
   'E-APP-UNKNOWN-BUNDLE': entry('application', '“一件事”编码 {code} 不存在{hint}', '申请的“一件事”编码不在规则包的 bundles/ 中；附最相近的编码', { status: 404 }),
   'E-APP-BUNDLE-COMMITMENT': entry('application', '以承诺代替的材料 {id} 不在“一件事”{bundle}任何事项的材料清单中{hint}', '“一件事”申请的 commitments 中有哪个事项都没有的材料标识'),
   'E-APP-BUNDLE-MATERIAL': entry('application', '材料 {id} 写的事项 {code} 不在“一件事”{bundle}中{hint}', '“一件事”申请的材料写成 事项编码/标识，而该事项不在这件“一件事”中'),

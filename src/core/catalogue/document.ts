@@ -34,8 +34,5 @@ export const DOCUMENT = {
   'E-TEMPLATE-UNMASKED': entry('document', '模板中写有完整的{kind}（{text}）：文书模板不得含个人的身份证号或手机号；中心公布的电话请写在 center.yaml 或事项的 phone 中', '文书模板的文字中写有完整的身份证号或手机号（规则包中公布的电话除外）'),
   'E-TEMPLATE-UNSUPPORTED': entry('document', '不支持的模板写法（{detail}）', '不支持的模板写法（如 {{#> 局部模板}} 块、装饰器）'),
   'W-TEMPLATE-UNUSED': entry('document', '模板 {name} 没有被使用：文书模板应命名为 {names} 之一，或由事项的 documents 引用；局部模板以 _ 开头', '规则包 templates/ 中的模板没有被任何文书使用', { severity: 'warning' }),
-  // issue-16 commitment: codes of this part go below this line
   'E-DOC-COMMITMENT': entry('document', '决定中没有以告知承诺代替的材料（committed）{detail}，无需出具告知承诺书', '要出具告知承诺书，而决定没有以承诺代替的材料（申请未写 commitments，或申请人不适用告知承诺）'),
-  // issue-16 bundles: codes of this part go below this line
-  // issue-16 guide: codes of this part go below this line
 } as const satisfies Record<string, CatalogueEntry>;

@@ -87,31 +87,25 @@ export const PACK = {
   'W-MATERIAL-CORRECTABLE': entry('pack', '材料“{name}”{why}，写 correctable（可以当场更正）不起作用', '中心调取的、可选的或容缺的材料写了 correctable：这些材料缺少时本来就不要求补正', { severity: 'warning' }),
   'W-MATERIAL-UNUSED': entry('pack', '共享材料“{name}”（{id}）没有被任何事项引用（use: {id}）；不再需要可删除', '共享材料目录中的材料没有事项引用', { severity: 'warning' }),
   'W-POLICY-NO-SUPPLEMENT-PERIOD': entry('pack', '没有规定补正期限（clocks.supplementPeriod）；补正材料通知书将写明“未规定补正期限”，无法告知申请人补正截止日期', '管理制度没有规定申请人补正材料的期限', { severity: 'warning' }),
-  // issue-16 situations: codes of this part go below this line
   'E-SITUATION-DUPLICATE-ID': entry('pack', '情形标识 `{id}` 在本事项中重复（第 {first} 个情形已使用）；每个情形（业务办理项）须有自己的标识', '同一事项的两个情形（situations）用了同一个 id'),
   'E-SITUATION-ID-UNKNOWN': entry('pack', '情形“{name}”要删除的{what} `{id}` 不是本事项已有的{hint}', '情形的 materials.remove 或 conditions.remove 写了事项（任何版本）中没有的标识'),
   'E-SITUATION-ID-EXISTS': entry('pack', '情形“{name}”新增的{what}标识 `{id}` 与{where}重复；请换一个标识，或在 remove 中先删去原条目', '情形的 materials.add 或 conditions.add 的标识与事项已有条目（或本情形新增的另一条目）重复'),
   'E-SITUATION-LIMITS': entry('pack', '情形“{name}”只写了{given}，而事项本身没有 limits，无从沿用{missing}：请同时写 statutory 和 promised', '事项没有 limits（即办件）时，情形的 limits 只写了法定时限或承诺期限之一'),
-  // issue-16 commitment: codes of this part go below this line
   'E-COMMITMENT-CORE': entry('pack', '材料“{name}”是主件（necessity: core），不能以告知承诺代替：主件是申请本身（如申请表、申请人身份证件）；请删去 commitment，或改为必要材料', '主件写了告知承诺（commitment）：主件不能以承诺代替'),
   'E-COMMITMENT-FETCHABLE': entry('pack', '材料“{name}”由中心通过共享调取（fetchable），本来就不要求申请人提交，无需告知承诺：请删去 commitment', '中心调取的材料写了告知承诺（commitment）'),
   'E-COMMITMENT-TEXT': entry('pack', '材料“{name}”接受告知承诺，但没有承诺内容：请在材料的 commitment 中写 text，或在事项的 commitment 中写 text', '材料写了 commitment（true 或不含 text 的对象），而事项没有 commitment.text：承诺书没有内容'),
   'W-COMMITMENT-UNUSED': entry('pack', '事项“{name}”写了告知承诺（commitment），但没有任何材料写 commitment：事项的 commitment 只是默认值，可以承诺的材料须各自写 commitment: true', '事项写了 commitment 而没有材料接受承诺：不起作用', { severity: 'warning' }),
-  // issue-16 bundles: codes of this part go below this line
   'E-BUNDLE-CODE': entry('pack', '“一件事”编码 {code} {problem}：“一件事”与事项、转办目录共用一个编号空间，请换一个编码（例如 YJS-001）', '“一件事”的编码与某个事项、转办目录的编码或另一件“一件事”相同'),
   'E-BUNDLE-ITEM': entry('pack', '“一件事”包含的事项 {code} 不存在{hint}', '“一件事”的 items 中有不存在的事项编码（附最相近的编码）'),
   'E-BUNDLE-ITEMS': entry('pack', '“一件事”须包含至少两个不同的事项：{detail}', '“一件事”的 items 中有重复的事项，或去掉重复后不足两个事项'),
   'E-BUNDLE-LEAD': entry('pack', '牵头部门 {id} 未在 center.yaml 的 departments 中声明{hint}', '“一件事”的牵头部门（lead）不是 center.yaml 中声明的部门'),
   'E-BUNDLE-WINDOW': entry('pack', '综合受理窗口 {id} 未在 center.yaml 的 windows 中声明{hint}', '“一件事”的综合受理窗口（window）不是 center.yaml 中声明的窗口'),
-  // issue-16 steps: codes of this part go below this line
   'W-STEP-LIMIT-NO-ID': entry('pack', '办事程序步骤“{step}”写了时限（limit）但没有 id，该环节不受电子监察：请用 id 写明环节标识（例如 investigation），登记簿按标识记录环节完成，电子监察按它计算环节时限', '写了时限的办事程序步骤没有标识 id：时限照常公示，但不计算环节超时', { severity: 'warning' }),
-  // issue-16 extends: codes of this part go below this line
   'E-EXTENDS-CATALOGUE': entry('pack', '基础目录 {where} 无法使用：{problem}', 'center.yaml 的 extends 指向的基础目录（县级政务服务事项基本目录）不存在、无法读取，或其中的 catalogue.yaml、事项文件有错误'),
   'E-EXTENDS-GIT': entry('pack', '无法从 git 取出基础目录：{problem}', 'extends 按 git 版本引用基础目录，但仓库无法读取、版本（提交号）不存在，或该版本中没有所写的目录'),
   'E-EXTENDS-ADOPT-UNKNOWN': entry('pack', '基础目录“{catalogue}”中没有编码为 {code} 的事项{hint}', '乡镇事项文件 adopt 采用的事项编码在基础目录中不存在（附相近的编码）'),
   'E-EXTENDS-NO-BASE': entry('pack', '写了 adopt: {code}，但 center.yaml 没有用 extends 指明基础目录：无处采用该事项', '事项文件写了 adopt，而规则包没有声明基础目录'),
   'W-CATALOGUE-DIVERGES': entry('pack', '{what}与基础目录“{catalogue}”的统一要素不一致：这里是 {own}，目录中为 {value}（{where}）；统一要素应与目录一致，确需调整的请报县级主管部门修订目录', '乡镇事项改写了基础目录统一规定的要素（名称、编码、类型、依据、服务对象、受理条件、申请材料、情形、法定时限、收费、审批结果、未来变更）', { severity: 'warning' }),
-  // issue-16 national: codes of this part go below this line
   'W-NATIONAL-VISITS-REASON': entry('pack', '事项“{name}”申请人须到办事现场 {count} 次，但没有写必须现场办理的原因（visits.reason）：到办事现场次数不为 0 的，实施清单须说明原因', '到办事现场次数（visits.count）不为 0，而没有写必须现场办理原因说明（visits.reason）', { severity: 'warning' }),
   'W-NATIONAL-NO-DELIVERY': entry('pack', '事项“{name}”到办事现场次数为 0，但{detail}：零跑动的事项须能网上办理，或能邮寄申请材料和办理结果（办理形式写 网上办理 或 邮寄办理，或 delivery 的 materials 和 results 都为 true）', '到办事现场次数为 0，而既不能网上办理，也不能邮寄申请材料和办理结果', { severity: 'warning' }),
   'W-NATIONAL-RESULT-TYPE': entry('pack', '审批结果“{result}”的类型写作{type}，但{detail}；请核对 result.type（证照、批文或其他）', '审批结果名称与审批结果类型不符：类型是证照而名称是通知书、决定书、批复等文书，或类型是批文而名称是证、照、卡等证照', { severity: 'warning' }),

@@ -39,12 +39,11 @@ export const RECORDS = {
   'E-REVIEW-STRUCK': entry('records', '评价 {id} 已于 {at} 经申诉复核撤销，无需回访整改', '对经申诉复核撤销的差评记录回访或整改', { status: 409 }),
   'E-REVIEW-TIME': entry('records', '时间 {at} 早于评价时间 {reviewedAt}', '回访、整改或申诉复核的时间早于评价的时间'),
   'E-STAFF-NOT-FOUND': entry('records', '工作人员 {id} 未在 center.yaml 中声明', '请求的工作人员标识不在 center.yaml 中', { status: 404 }),
-  // issue-16 commitment: codes of this part go below this line
-  // issue-16 steps: codes of this part go below this line
   'E-CASE-STEP-CLOSED': entry('records', '办件 {id} 已结束（{status}），不能再记录环节完成', '对已办结、退回或不予受理的办件记录办理环节完成（step-completed）', { status: 409 }),
   'E-CASE-STEP-DONE': entry('records', '环节“{name}”（{step}）已于 {at} 记录完成，同一环节不能重复记录', '同一办理环节再次记录完成', { status: 409 }),
   'E-CASE-STEP-NONE': entry('records', '事项 {item}“{itemName}”的办事程序没有写环节标识（procedure 的 id），不能记录环节完成', '对办事程序没有环节标识的事项记录环节完成'),
   'E-CASE-STEP-NOT-ACCEPTED': entry('records', '办件 {id} 尚未受理（{status}），环节计时自受理起算，受理后才能记录环节完成', '对尚未受理的办件记录办理环节完成', { status: 409 }),
   'E-CASE-STEP-UNKNOWN': entry('records', '事项 {item}“{itemName}”的办事程序中没有标识为 {step} 的环节；可选：{known}', '环节完成所写的环节标识不在该事项（受理时施行的版本）的办事程序中'),
-  // issue-16 bundles: codes of this part go below this line
+  'E-CASE-SPECIAL-STEP-COUNTED': entry('records', '特殊环节“{name}”（{specialStep}）计入办理时限（countedInLimit: true），进行该环节时照常计时，不能中止计时；只有不计入办理时限的特殊环节才能中止计时', '中止计时所写的特殊环节在事项中写明计入办理时限（countedInLimit: true），计入时限的环节不能中止计时'),
+  'E-CASE-SPECIAL-STEP-UNKNOWN': entry('records', '事项 {item}“{itemName}”（收件当日施行的版本）没有标识为 {specialStep} 的特殊环节；可选：{known}', '中止计时所写的特殊环节标识不在该事项（收件当日施行的版本）的特殊环节（specialSteps）中'),
 } as const satisfies Record<string, CatalogueEntry>;

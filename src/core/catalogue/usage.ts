@@ -8,10 +8,7 @@ export const USAGE = {
   'E-USAGE-FILE': entry('usage', '无法读取输入文件：{detail}', '命令行指定的输入文件无法读取：不存在、无权限，或不是文件'),
   'E-USAGE-ANSWER': entry('usage', '新建规则包的回答有误：{detail}', 'bianmin init（或工作台“新建规则包”）的回答缺项或有误：中心名称、电话、办公时段、窗口和工作人员，定位到回答的 JSON 路径'),
   'E-USAGE-DIR': entry('usage', '目录不能用于新建规则包：{detail}', 'bianmin init 的目标目录不是空目录（或是文件），不会覆盖已有的文件'),
-  // issue-16 extends: codes of this part go below this line
-  // issue-16 national: codes of this part go below this line
   'E-USAGE-EXCHANGE-FORMAT': entry('usage', '不支持的交换格式：{detail}', 'bianmin export / import 的 --format 不是支持的交换格式（目前只有 national 国家实施清单交换格式）'),
   'E-USAGE-NATIONAL-JSON': entry('usage', '交换文件不是有效的 JSON：{detail}', 'bianmin import --format national 读入的文件不是 JSON（指出行列）', { exit: 1 }),
   'E-USAGE-NATIONAL-SHAPE': entry('usage', '交换文件的内容有误：{detail}', 'bianmin import --format national 读入的事项不符合国家实施清单交换格式：不是数组、字段类型不对、未知字段、缺少必填字段、新事项缺少本地编码等，定位到 JSON 路径', { exit: 1 }),
-  // issue-16 bundles: codes of this part go below this line
 } as const satisfies Record<string, CatalogueEntry>;

@@ -56,6 +56,45 @@ const stepOverdueCard = {
   required: ['case', 'item', 'itemName', 'window', 'step', 'due', 'level', 'responsible'],
 } as const;
 
+const limitOrNull = { ...duration, type: ['object', 'null'] } as const;
+
+/** The special step a suspended case is in (特殊环节), with its own clock. */
+const specialStepClock = {
+  type: ['object', 'null'],
+  description: '特殊环节（特别程序）：办件因该环节中止计时（所需时间不计入办理时限）；有时限的自中止时起按工作日历计时，预警阈值同办件计时。未在特殊环节中的为 null。',
+  properties: {
+    id: { type: 'string', description: '特殊环节标识（事项 specialSteps 中的 id）。' },
+    name: { type: 'string', description: '特殊环节名称。' },
+    startedAt: { type: 'string', description: '中止计时的时间，特殊环节计时起点。' },
+    limit: limitOrNull,
+    fee: { type: ['string', 'null'], description: '特殊环节收费标准。' },
+    basis: { type: ['string', 'null'], description: '特殊环节设定依据。' },
+    due: { type: ['string', 'null'], description: '特殊环节应完成的时间；没有规定时限的为 null。' },
+    level: { enum: ['normal', 'yellow', 'red', null], description: '预警等级：剩余时间不超过 policy.yaml 的预警阈值为 yellow，超过特殊环节时限为 red；没有规定时限的为 null。' },
+    remaining: limitOrNull,
+  },
+  required: ['id', 'name', 'startedAt', 'limit', 'fee', 'basis', 'due', 'level', 'remaining'],
+} as const;
+
+/** A special-step card of the sweep (特殊环节超时). */
+const specialStepCard = {
+  type: 'object',
+  description: '特殊环节超时（red）或即将超时（yellow）的办件：办件因特殊环节中止计时（办件计时冻结），特殊环节自身的时限临近或已过。',
+  properties: {
+    case: { type: 'string' },
+    item: { type: 'string' },
+    itemName: { type: 'string' },
+    window: { type: 'string' },
+    specialStep: stepRef,
+    startedAt: { type: 'string', description: '中止计时的时间。' },
+    due: { type: 'string' },
+    level: { enum: ['yellow', 'red'] },
+    remaining: duration,
+    responsible: { type: 'object', additionalProperties: true },
+  },
+  required: ['case', 'item', 'itemName', 'window', 'specialStep', 'startedAt', 'due', 'level', 'remaining', 'responsible'],
+} as const;
+
 const caseView = {
   type: 'object',
   description: '办件及其当前状态和计时。',
@@ -88,6 +127,7 @@ const caseView = {
         completed: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, at: { type: 'string' } }, required: ['id', 'name', 'at'] } },
       },
     },
+    specialStep: specialStepClock,
   },
 } as const;
 
@@ -153,7 +193,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
         tags: ['办件'],
         summary: '记录办理环节',
         description:
-          '补正告知、受理、中止计时（补正、听证、检验检测、专家评审）、恢复计时、经批准延长、办结、退回、不予受理、超期说明、环节完成（step-completed，step 写事项 procedure 中步骤的 id，每个环节只记一次）、告知承诺核查（commitment-verified 属实；commitment-false 不实，须写理由：尚未办结的同时终止办理，并记为虚假承诺记录，此后该申请人不再适用告知承诺）。环节须符合办理顺序；中止、退回、不予受理、超期说明须写理由，延长须有批准记录且不超过事项规定的最长延长期限。',
+          '补正告知、受理、中止计时（补正、听证、检验检测、专家评审）、恢复计时、经批准延长、办结、退回、不予受理、超期说明、环节完成（step-completed，step 写事项 procedure 中步骤的 id，每个环节只记一次）、特殊环节（suspended 可写 specialStep：事项 specialSteps 中不计入办理时限的特殊环节的 id，不写理由时理由为“特殊环节：名称（依据…）”）、告知承诺核查（commitment-verified 属实；commitment-false 不实，须写理由：尚未办结的同时终止办理，并记为虚假承诺记录，此后该申请人不再适用告知承诺）。环节须符合办理顺序；中止、退回、不予受理、超期说明须写理由，延长须有批准记录且不超过事项规定的最长延长期限。',
         params: { type: 'object', properties: { id: CASE_ID }, required: ['id'] },
         body: {
           type: 'object',
@@ -164,6 +204,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
             reason: pointer('records/case', `${EVENT}/reason`),
             note: pointer('records/case', `${EVENT}/note`),
             step: pointer('records/case', `${EVENT}/step`),
+            specialStep: pointer('records/case', `${EVENT}/specialStep`),
             extension: {
               type: 'object',
               description: '延长的批准记录（type 为 extended 时必填）。',
@@ -227,7 +268,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
         ...operation('listOverdueCases', 'token'),
         tags: ['办件'],
         summary: '预警办件（电子监察黄牌、红牌）',
-        description: '在办的办件中即将到期（yellow，剩余工作日不超过 policy.yaml 的预警阈值）和已超期（red）的，红牌在前，各按到期时间排序，附责任人（A岗，或顶岗的B岗）；steps 另列当前环节即将超时或已超时（环节超时）的办件。',
+        description: '在办的办件中即将到期（yellow，剩余工作日不超过 policy.yaml 的预警阈值）和已超期（red）的，红牌在前，各按到期时间排序，附责任人（A岗，或顶岗的B岗）；steps 另列当前环节即将超时或已超时（环节超时）的办件；specialSteps 另列因特殊环节中止计时、特殊环节自身时限临近或已过的办件。',
         querystring: {
           type: 'object',
           properties: { level: { enum: ['yellow', 'red'], description: '只列出该等级；不写则两者都列出。' } },
@@ -246,6 +287,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
               errors: { type: 'array', items: { type: 'object', additionalProperties: true }, description: '无法计时的办件及原因。' },
               steps: { type: 'array', items: stepOverdueCard, description: '环节超时（red）或即将超时（yellow）的办件（电子监察·环节超时），红牌在前；办件总期限正常的也列出。' },
               postChecks: { type: 'array', items: { type: 'object', additionalProperties: true }, description: '告知承诺核查期限临近（yellow）或已过（red）的办件。' },
+              specialSteps: { type: 'array', items: specialStepCard, description: '特殊环节超时（red）或即将超时（yellow）的办件，红牌在前：办件因特殊环节中止计时，办件计时冻结，特殊环节自身的时限由此监察。' },
             },
           },
           ...errorResponses(400, 401, 403),
@@ -256,7 +298,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       const level = request.query.level;
       const report = await records.use((r) => inRequest(BODY, () => r.sweep()));
       const { flagged, ...counts } = report;
-      return { ...counts, cases: level ? flagged.filter((c) => c.level === level) : flagged, steps: level ? report.steps.filter((c) => c.level === level) : report.steps };
+      return { ...counts, cases: level ? flagged.filter((c) => c.level === level) : flagged, steps: level ? report.steps.filter((c) => c.level === level) : report.steps, specialSteps: level ? report.specialSteps.filter((c) => c.level === level) : report.specialSteps };
     },
   );
 }

@@ -207,7 +207,7 @@ export interface paths {
         };
         /**
          * 预警办件（电子监察黄牌、红牌）
-         * @description 在办的办件中即将到期（yellow，剩余工作日不超过 policy.yaml 的预警阈值）和已超期（red）的，红牌在前，各按到期时间排序，附责任人（A岗，或顶岗的B岗）；steps 另列当前环节即将超时或已超时（环节超时）的办件。
+         * @description 在办的办件中即将到期（yellow，剩余工作日不超过 policy.yaml 的预警阈值）和已超期（red）的，红牌在前，各按到期时间排序，附责任人（A岗，或顶岗的B岗）；steps 另列当前环节即将超时或已超时（环节超时）的办件；specialSteps 另列因特殊环节中止计时、特殊环节自身时限临近或已过的办件。
          */
         get: operations["listOverdueCases"];
         put?: never;
@@ -233,7 +233,7 @@ export interface paths {
         put?: never;
         /**
          * 记录办理环节
-         * @description 补正告知、受理、中止计时（补正、听证、检验检测、专家评审）、恢复计时、经批准延长、办结、退回、不予受理、超期说明、环节完成（step-completed，step 写事项 procedure 中步骤的 id，每个环节只记一次）、告知承诺核查（commitment-verified 属实；commitment-false 不实，须写理由：尚未办结的同时终止办理，并记为虚假承诺记录，此后该申请人不再适用告知承诺）。环节须符合办理顺序；中止、退回、不予受理、超期说明须写理由，延长须有批准记录且不超过事项规定的最长延长期限。
+         * @description 补正告知、受理、中止计时（补正、听证、检验检测、专家评审）、恢复计时、经批准延长、办结、退回、不予受理、超期说明、环节完成（step-completed，step 写事项 procedure 中步骤的 id，每个环节只记一次）、特殊环节（suspended 可写 specialStep：事项 specialSteps 中不计入办理时限的特殊环节的 id，不写理由时理由为“特殊环节：名称（依据…）”）、告知承诺核查（commitment-verified 属实；commitment-false 不实，须写理由：尚未办结的同时终止办理，并记为虚假承诺记录，此后该申请人不再适用告知承诺）。环节须符合办理顺序；中止、退回、不予受理、超期说明须写理由，延长须有批准记录且不超过事项规定的最长延长期限。
          */
         post: operations["addCaseEvent"];
         delete?: never;
@@ -1957,6 +1957,7 @@ export interface components {
              */
             type: "received" | "supplement-notified" | "accepted" | "suspended" | "resumed" | "extended" | "completed" | "returned" | "rejected" | "overdue-explained" | "step-completed" | "commitment-verified" | "commitment-false";
             step?: components["schemas"]["Common-id"];
+            specialStep?: components["schemas"]["Common-id"];
             at: components["schemas"]["RecordDefs-timestamp"];
             staff: components["schemas"]["Common-id"];
             /** @description 理由（中止、退回、不予受理、超期说明时必填）。 */
@@ -1964,7 +1965,7 @@ export interface components {
             /** @description 备注。 */
             note?: string;
             extension?: components["schemas"]["Case-extension"];
-        } & (unknown & unknown & unknown);
+        } & (unknown & unknown & unknown & unknown);
         /** @description 延长办理时限的批准记录。 */
         "Case-extension": {
             /** @description 延长的数量。 */
@@ -3159,6 +3160,29 @@ export interface operations {
                         postChecks?: {
                             [key: string]: unknown;
                         }[];
+                        /** @description 特殊环节超时（red）或即将超时（yellow）的办件，红牌在前：办件因特殊环节中止计时，办件计时冻结，特殊环节自身的时限由此监察。 */
+                        specialSteps?: {
+                            case: string;
+                            item: string;
+                            itemName: string;
+                            window: string;
+                            specialStep: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @description 中止计时的时间。 */
+                            startedAt: string;
+                            due: string;
+                            /** @enum {unknown} */
+                            level: "yellow" | "red";
+                            remaining: {
+                                amount: number;
+                                unit: string;
+                            };
+                            responsible: {
+                                [key: string]: unknown;
+                            };
+                        }[];
                     };
                 };
             };
@@ -3317,6 +3341,34 @@ export interface operations {
                                 at: string;
                             }[];
                         } | null;
+                        /** @description 特殊环节（特别程序）：办件因该环节中止计时（所需时间不计入办理时限）；有时限的自中止时起按工作日历计时，预警阈值同办件计时。未在特殊环节中的为 null。 */
+                        specialStep?: {
+                            /** @description 特殊环节标识（事项 specialSteps 中的 id）。 */
+                            id: string;
+                            /** @description 特殊环节名称。 */
+                            name: string;
+                            /** @description 中止计时的时间，特殊环节计时起点。 */
+                            startedAt: string;
+                            limit: {
+                                amount: number;
+                                unit: string;
+                            } | null;
+                            /** @description 特殊环节收费标准。 */
+                            fee: string | null;
+                            /** @description 特殊环节设定依据。 */
+                            basis: string | null;
+                            /** @description 特殊环节应完成的时间；没有规定时限的为 null。 */
+                            due: string | null;
+                            /**
+                             * @description 预警等级：剩余时间不超过 policy.yaml 的预警阈值为 yellow，超过特殊环节时限为 red；没有规定时限的为 null。
+                             * @enum {unknown}
+                             */
+                            level: "normal" | "yellow" | "red" | null;
+                            remaining: {
+                                amount: number;
+                                unit: string;
+                            } | null;
+                        } | null;
                     };
                 };
             };
@@ -3407,6 +3459,7 @@ export interface operations {
                     reason?: components["schemas"]["Case-event"]["reason"];
                     note?: components["schemas"]["Case-event"]["note"];
                     step?: components["schemas"]["Case-event"]["step"];
+                    specialStep?: components["schemas"]["Case-event"]["specialStep"];
                     /** @description 延长的批准记录（type 为 extended 时必填）。 */
                     extension?: {
                         amount: components["schemas"]["Case-extension"]["amount"];
@@ -3520,6 +3573,34 @@ export interface operations {
                                 name: string;
                                 at: string;
                             }[];
+                        } | null;
+                        /** @description 特殊环节（特别程序）：办件因该环节中止计时（所需时间不计入办理时限）；有时限的自中止时起按工作日历计时，预警阈值同办件计时。未在特殊环节中的为 null。 */
+                        specialStep?: {
+                            /** @description 特殊环节标识（事项 specialSteps 中的 id）。 */
+                            id: string;
+                            /** @description 特殊环节名称。 */
+                            name: string;
+                            /** @description 中止计时的时间，特殊环节计时起点。 */
+                            startedAt: string;
+                            limit: {
+                                amount: number;
+                                unit: string;
+                            } | null;
+                            /** @description 特殊环节收费标准。 */
+                            fee: string | null;
+                            /** @description 特殊环节设定依据。 */
+                            basis: string | null;
+                            /** @description 特殊环节应完成的时间；没有规定时限的为 null。 */
+                            due: string | null;
+                            /**
+                             * @description 预警等级：剩余时间不超过 policy.yaml 的预警阈值为 yellow，超过特殊环节时限为 red；没有规定时限的为 null。
+                             * @enum {unknown}
+                             */
+                            level: "normal" | "yellow" | "red" | null;
+                            remaining: {
+                                amount: number;
+                                unit: string;
+                            } | null;
                         } | null;
                     };
                 };
@@ -3714,6 +3795,34 @@ export interface operations {
                                 name: string;
                                 at: string;
                             }[];
+                        } | null;
+                        /** @description 特殊环节（特别程序）：办件因该环节中止计时（所需时间不计入办理时限）；有时限的自中止时起按工作日历计时，预警阈值同办件计时。未在特殊环节中的为 null。 */
+                        specialStep?: {
+                            /** @description 特殊环节标识（事项 specialSteps 中的 id）。 */
+                            id: string;
+                            /** @description 特殊环节名称。 */
+                            name: string;
+                            /** @description 中止计时的时间，特殊环节计时起点。 */
+                            startedAt: string;
+                            limit: {
+                                amount: number;
+                                unit: string;
+                            } | null;
+                            /** @description 特殊环节收费标准。 */
+                            fee: string | null;
+                            /** @description 特殊环节设定依据。 */
+                            basis: string | null;
+                            /** @description 特殊环节应完成的时间；没有规定时限的为 null。 */
+                            due: string | null;
+                            /**
+                             * @description 预警等级：剩余时间不超过 policy.yaml 的预警阈值为 yellow，超过特殊环节时限为 red；没有规定时限的为 null。
+                             * @enum {unknown}
+                             */
+                            level: "normal" | "yellow" | "red" | null;
+                            remaining: {
+                                amount: number;
+                                unit: string;
+                            } | null;
                         } | null;
                     };
                 };
