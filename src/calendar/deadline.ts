@@ -27,9 +27,10 @@ export interface DeadlineOptions {
  * statutory period. Throws
  * ClockError for a bad time, an open suspension or a refused extension.
  */
-export function computeDeadline(cal: WorkCalendar, limits: Limits, acceptedAt: string, options: DeadlineOptions = {}): Deadline {
+/** `acceptedAt` is ISO 8601 text, or epoch milliseconds of an instant the caller already parsed. */
+export function computeDeadline(cal: WorkCalendar, limits: Limits, acceptedAt: string | number, options: DeadlineOptions = {}): Deadline {
   const index = indexOf(cal);
-  const start = clockInstant(acceptedAt, 'acceptedAt');
+  const start = typeof acceptedAt === 'number' ? acceptedAt : clockInstant(acceptedAt, 'acceptedAt');
   checkDuration(limits.promised, 'limits.promised');
   checkDuration(limits.statutory, 'limits.statutory');
   const max = limits.extension?.max;
@@ -46,7 +47,7 @@ export function computeDeadline(cal: WorkCalendar, limits: Limits, acceptedAt: s
   const warnings = coverageWarnings(index, shanghaiDay(start), shanghaiDay(last));
   return {
     // Already canonical in the common case: no need to write it again.
-    acceptedAt: isCanonicalInstant(acceptedAt) ? acceptedAt : formatInstant(start),
+    acceptedAt: typeof acceptedAt === 'string' && isCanonicalInstant(acceptedAt) ? acceptedAt : formatInstant(start),
     promised: { amount: promisedAmount, unit: limits.promised.unit, due: formatInstant(promisedDue) },
     statutory: { amount: statutoryAmount, unit: limits.statutory.unit, due: formatInstant(statutoryDue) },
     warnings: warnings.length === 0 ? [] : warnings.map((w) => ({ ...w })),

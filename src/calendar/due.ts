@@ -134,9 +134,10 @@ export interface AddOptions {
  * that was not declared officially by the pack (calendar-fallback, calendar-uncovered,
  * calendar-provisional). Throws ClockError for bad input.
  */
-export function addDuration(cal: WorkCalendar, start: string, duration: Duration, options: AddOptions = {}): DueResult {
+/** `start` is ISO 8601 text, or epoch milliseconds of an instant the caller already parsed. */
+export function addDuration(cal: WorkCalendar, start: string | number, duration: Duration, options: AddOptions = {}): DueResult {
   const index = indexOf(cal);
-  const startMs = clockInstant(start, 'start');
+  const startMs = typeof start === 'number' ? start : clockInstant(start, 'start');
   checkDuration(duration, 'duration');
   const spans = resolveSpans(startMs, options.suspensions, null);
   const due = dueAt(index, startMs, duration.amount, duration.unit, spans);

@@ -3,7 +3,7 @@
  * applications and due dates of deferred (容缺) materials, on the pack's working-day calendar.
  * The clock starts at acceptance; on-the-spot acceptance is at receipt.
  */
-import { addDuration, ClockError, computeDeadline, formatInstant, type Deadline, type DueResult, type WorkCalendar } from '../calendar/index.ts';
+import { addDuration, ClockError, computeDeadline, type Deadline, type DueResult, type WorkCalendar } from '../calendar/index.ts';
 import type { Duration, Limits } from '../pack/index.ts';
 import { ApplicationError } from './errors.ts';
 
@@ -16,8 +16,9 @@ export interface EngineClock {
 
 export function clockOf(calendar: WorkCalendar): EngineClock {
   return {
-    deadline: (limits, acceptedAtMs) => outOfRange(() => computeDeadline(calendar, limits, formatInstant(acceptedAtMs))),
-    due: (duration, fromMs) => outOfRange(() => addDuration(calendar, formatInstant(fromMs), duration)),
+    // Epoch milliseconds straight in: the instant was parsed once, with the application.
+    deadline: (limits, acceptedAtMs) => outOfRange(() => computeDeadline(calendar, limits, acceptedAtMs)),
+    due: (duration, fromMs) => outOfRange(() => addDuration(calendar, fromMs, duration)),
   };
 }
 

@@ -215,10 +215,16 @@ export class Cases {
 
   constructor(
     private readonly store: RecordStore,
-    private readonly pack: Pack,
-    private readonly cal: WorkCalendar,
+    private pack: Pack,
+    private cal: WorkCalendar,
     private readonly sequences: Sequences,
   ) {}
+
+  /** Binds to a reloaded pack: the same records, read and written under the new rules from now on. */
+  rebind(pack: Pack, cal: WorkCalendar): void {
+    this.pack = pack;
+    this.cal = cal;
+  }
 
   /**
    * Registers a decision as a new case; returns its view. The notice issued for it takes the next

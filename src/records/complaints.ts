@@ -88,10 +88,16 @@ export class Complaints {
 
   constructor(
     private readonly store: RecordStore,
-    private readonly pack: Pack,
-    private readonly cal: WorkCalendar,
+    private pack: Pack,
+    private cal: WorkCalendar,
   ) {
     this.ids = new YearlyIds('T', () => this.collection().values());
+  }
+
+  /** Binds to a reloaded pack: the same records, read and written under the new rules from now on. */
+  rebind(pack: Pack, cal: WorkCalendar): void {
+    this.pack = pack;
+    this.cal = cal;
   }
 
   private collection() {

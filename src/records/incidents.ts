@@ -42,9 +42,14 @@ export class Incidents {
 
   constructor(
     private readonly store: RecordStore,
-    private readonly pack: Pack,
+    private pack: Pack,
   ) {
     this.ids = new YearlyIds('J', () => this.collection().values());
+  }
+
+  /** Binds to a reloaded pack: the same records, checked against the new pack from now on. */
+  rebind(pack: Pack): void {
+    this.pack = pack;
   }
 
   private collection() {

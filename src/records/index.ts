@@ -79,6 +79,11 @@ export interface Records {
   sweep(options?: { readonly now?: At }): SweepReport;
   /** The forbidden phrases (policy.forbiddenPhrases) in a text. */
   checkPhrases(text: string): PhraseMatch[];
+  /**
+   * Binds the open records to a reloaded pack (staff, windows, policy, calendar of the new rules)
+   * without closing and reading them again. Callers let operations in flight finish first.
+   */
+  rebind(pack: Pack): void;
   /** A consistent copy of the data directory (default: backups/DATA-YYYYMMDD-HHMMSS beside it). */
   backup(dest?: string): Promise<BackupResult>;
   /** Compacts the logs and releases the writer lock. */
@@ -113,9 +118,11 @@ function ms(at: At): number {
  * lock; any damaged file makes it throw a RecordsError (E-STORE-CORRUPT) listing every located
  * problem, and nothing is opened.
  */
-export async function openRecords(dataDir: string, pack: Pack, options: OpenRecordsOptions = {}): Promise<Records> {
+export async function openRecords(dataDir: string, initialPack: Pack, options: OpenRecordsOptions = {}): Promise<Records> {
   const store = await RecordStore.open(dataDir, { specFor, lazy: (name) => isClosedYearShard(name), ...options });
-  const cal = calendarOf(pack);
+  // Rebinding (a reloaded pack) swaps these; the store and everything in memory stay as they are.
+  let pack = initialPack;
+  let cal = calendarOf(pack);
   const sequences = new Sequences(store);
   try {
     await sequences.adoptLegacyCounters();
@@ -157,6 +164,15 @@ export async function openRecords(dataDir: string, pack: Pack, options: OpenReco
       return sweep(pack, cases.all(), viewer(now), now);
     },
     checkPhrases: (text) => findForbiddenPhrases(text, pack.data.policy.forbiddenPhrases),
+    rebind: (next) => {
+      pack = next;
+      cal = calendarOf(next);
+      cases.rebind(pack, cal);
+      complaints.rebind(pack, cal);
+      reviews.rebind(pack, cal);
+      incidents.rebind(pack);
+      publications.rebind(pack);
+    },
     backup: (dest) => store.backup(dest),
     close: () => store.close(),
   };

@@ -49,9 +49,14 @@ export class Publications {
 
   constructor(
     private readonly store: RecordStore,
-    private readonly pack: Pack,
+    private pack: Pack,
   ) {
     this.ids = new YearlyIds('G', () => this.collection().values());
+  }
+
+  /** Binds to a reloaded pack: the same records, checked against the new pack from now on. */
+  rebind(pack: Pack): void {
+    this.pack = pack;
   }
 
   private collection() {

@@ -129,11 +129,17 @@ export class Reviews {
 
   constructor(
     private readonly store: RecordStore,
-    private readonly pack: Pack,
-    private readonly cal: WorkCalendar,
+    private pack: Pack,
+    private cal: WorkCalendar,
     private readonly cases: Cases,
   ) {
     this.ids = new YearlyIds('P', () => this.collection().values());
+  }
+
+  /** Binds to a reloaded pack: the same records, read and written under the new rules from now on. */
+  rebind(pack: Pack, cal: WorkCalendar): void {
+    this.pack = pack;
+    this.cal = cal;
   }
 
   private collection() {

@@ -1,8 +1,8 @@
 /**
- * The records (src/records/) as the service uses them. They are opened against a Pack (staff,
- * windows, policy, calendar), so when the pack is reloaded they are reopened against the new one:
- * new record operations wait at a gate, those in flight finish, the records are closed (logs
- * compacted, lock released) and reopened. Pack reloads are rare; the gate is open otherwise.
+ * The records (src/records/) as the service uses them. They are bound to a Pack (staff, windows,
+ * policy, calendar), so when the pack is reloaded they are rebound to the new one: new record
+ * operations wait at a gate, those in flight finish, and the open records switch to the new pack
+ * without being read again. Pack reloads are rare; the gate is open otherwise.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { Pack } from '../engine/index.ts';
@@ -50,7 +50,7 @@ export class RecordsHolder {
     }
   }
 
-  /** Reopens the records against `pack` once every operation in flight has finished. */
+  /** Rebinds the records to `pack` once every operation in flight has finished (reopens them if they had failed to open). */
   async rebind(pack: Pack): Promise<void> {
     while (this.gate) await this.gate;
     let open!: () => void;
@@ -58,9 +58,12 @@ export class RecordsHolder {
     try {
       if (this.active > 0) await new Promise<void>((resolve) => (this.drained = resolve));
       this.drained = null;
-      const old = this.records;
-      this.records = null;
-      await old?.close();
+      // Open records are rebound in place (no second read of the register); only records that
+      // failed to open are opened anew.
+      if (this.records) {
+        this.records.rebind(pack);
+        return;
+      }
       try {
         this.records = await openRecords(this.dir, pack);
         this.failure = null;

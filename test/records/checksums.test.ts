@@ -115,10 +115,11 @@ describe('a deleted log is found', () => {
       });
       child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve({ complaints }) : reject(new Error(`writer exited (${code}): ${stderr}`))));
     });
-    expect(acked.complaints).toBe(20);
+    // Lines already in the pipe when the kill lands are read too: at least 20 acknowledged.
+    expect(acked.complaints).toBeGreaterThanOrEqual(20);
     // Before: every acknowledged complaint opens.
     const check = await openRecords(dir, await samplePack(), { readonly: true });
-    expect(check.complaints.size).toBeGreaterThanOrEqual(20);
+    expect(check.complaints.size).toBeGreaterThanOrEqual(acked.complaints);
     await check.close();
 
     const copy = path.join(await tempDir(), 'copy');
