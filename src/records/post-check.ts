@@ -6,6 +6,7 @@
  * `commitment-false` is recorded. A `commitment-false` event is the false-commitment record: it
  * excludes the applicant (matched by ID number) from 告知承诺 in every later registration.
  */
+import { byUrgency } from './urgency.ts';
 import type { CommitmentExclusion, Pack } from '../engine/index.ts';
 import type { Application, CaseRecord, MaterialCommitment } from '../pack/index.ts';
 import { effectiveCommitment, itemVersionAt, policyAt } from '../pack/index.ts';
@@ -101,7 +102,7 @@ export function postChecks(pack: Pack, cal: WorkCalendar, cases: Iterable<CaseRe
       responsible: { staff, name: staffName(pack, staff) },
     });
   }
-  out.sort((a, b) => (a.level === b.level ? epochOf(a.due) - epochOf(b.due) : a.level === 'red' ? -1 : 1));
+  byUrgency(out);
   return out;
 }
 

@@ -124,7 +124,3 @@ export function specialStepOverdue(pack: Pack, r: CaseRecord, view: { readonly s
   };
 }
 
-/** Red first, then yellow; each by due time (the sweep's order). */
-export function sortSpecialSteps(entries: SpecialStepOverdueEntry[]): SpecialStepOverdueEntry[] {
-  return entries.sort((a, b) => (a.level === b.level ? epochOf(a.due) - epochOf(b.due) : a.level === 'red' ? -1 : 1));
-}

@@ -6,7 +6,6 @@ import type { Pack } from '../engine/index.ts';
 import type { CaseRecord } from '../pack/index.ts';
 import type { CaseView } from './cases.ts';
 import { staffName, windowName } from './center-refs.ts';
-import { epochOf } from './time.ts';
 
 export interface StepOverdueEntry {
   readonly case: string;
@@ -40,7 +39,3 @@ export function stepOverdue(pack: Pack, r: CaseRecord, v: CaseView): StepOverdue
   };
 }
 
-/** Red first, then yellow; each by due time (the sweep's order). */
-export function sortSteps(entries: StepOverdueEntry[]): StepOverdueEntry[] {
-  return entries.sort((a, b) => (a.level === b.level ? epochOf(a.due) - epochOf(b.due) : a.level === 'red' ? -1 : 1));
-}

@@ -7,10 +7,11 @@ import type { CaseRecord } from '../pack/index.ts';
 import type { CaseView } from './cases.ts';
 import { staffName, windowName } from './center-refs.ts';
 import { RecordsError } from './errors.ts';
-import { sortSteps, stepOverdue, type StepOverdueEntry } from './step-sweep.ts';
-import { epochOf, toIso } from './time.ts';
+import { stepOverdue, type StepOverdueEntry } from './step-sweep.ts';
+import { byUrgency } from './urgency.ts';
+import { toIso } from './time.ts';
 import { postChecks, type PostCheckEntry } from './post-check.ts';
-import { sortSpecialSteps, specialStepOverdue, type SpecialStepOverdueEntry } from './special-step.ts';
+import { specialStepOverdue, type SpecialStepOverdueEntry } from './special-step.ts';
 
 export interface SweepEntry {
   readonly case: string;
@@ -93,7 +94,7 @@ export function sweep(pack: Pack, cases: Iterable<CaseRecord>, viewCase: (r: Cas
       responsible: { staff: v.responsible.staff, name: staffName(pack, v.responsible.staff), role: v.responsible.role },
     });
   }
-  flagged.sort((a, b) => (a.level === b.level ? epochOf(a.due) - epochOf(b.due) : a.level === 'red' ? -1 : 1));
+  byUrgency(flagged);
   const red = flagged.filter((f) => f.level === 'red').length;
-  return { asOf: toIso(now), open, normal, yellow: flagged.length - red, red, flagged, errors, steps: sortSteps(steps), postChecks: postChecks(pack, pack.calendar, all, now), specialSteps: sortSpecialSteps(specialSteps) };
+  return { asOf: toIso(now), open, normal, yellow: flagged.length - red, red, flagged, errors, steps: byUrgency(steps), postChecks: postChecks(pack, pack.calendar, all, now), specialSteps: byUrgency(specialSteps) };
 }

@@ -2,7 +2,7 @@
 import { entry, type CatalogueEntry } from './entry.ts';
 
 export const STORE = {
-  'E-RECORDS-UNAVAILABLE': entry('store', '登记簿暂时不可用：{reason}', '服务的登记簿未打开（规则包切换后重新打开失败，或服务正在关闭）'),
+  'E-RECORDS-UNAVAILABLE': entry('store', '登记簿暂时不可用：{reason}', '服务的登记簿未打开（服务正在关闭，或规则包切换时打开此前未能打开的登记簿失败）'),
   'E-STORE-BROKEN': entry('store', '此前写入 {file} 失败且无法回滚（{reason}）；请检查磁盘后重启服务', '一次写入失败且无法回滚后，该登记簿拒绝再写入，直到重启'),
   'E-STORE-CLOSED': entry('store', '数据目录已关闭', '数据目录已关闭后仍有读写请求'),
   'E-STORE-CHECKSUM': entry('store', '校验和不符：{detail}', '登记簿日志的一行或快照的内容与写入时记下的校验和不符（数值被改动或磁盘损坏）；附文件和行，拒绝启动'),
