@@ -11,7 +11,7 @@ import type { Pack } from '../../src/index.ts';
 import type { Application } from '../../src/pack/schema-types.ts';
 import { openRecords, RecordsError, type Records } from '../../src/records/index.ts';
 import { bianmin } from '../cli/run.ts';
-import { CLERK, start, type Running } from '../server/helpers.ts';
+import { listening, start, workingDaysAgo, type Running } from '../server/helpers.ts';
 import { decided, openTemp, RULES, samplePack, tempDir } from './helpers.ts';
 
 const ACCEPTED = '2026-11-02T09:30:00+08:00'; // a Monday
@@ -174,29 +174,16 @@ describe('the sweep', () => {
 
 describe('over HTTP (127.0.0.1)', () => {
   let s: Running;
-  let base: string;
+  let call: Awaited<ReturnType<typeof listening>>;
   beforeAll(async () => {
     s = await start();
-    await s.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = s.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${address.port}`;
+    call = await listening(s);
   });
   afterAll(() => s.close());
 
-  const call = async (method: string, url: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> => {
-    const res = await fetch(base + url, { method, headers: { authorization: `Bearer ${CLERK}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
-    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-  };
-
   test('suspend for 公示, the case’s special step, the sweep’s card; unknown and counted steps refused', async () => {
     // The server sweeps at the real time: accept about 8 working days ago (the pack's calendar decides).
-    const now = Date.now();
-    let receivedAt = '';
-    for (let k = 1; k < 90 && !receivedAt; k++) {
-      const at = new Date(now - k * 86_400_000).toISOString();
-      if (Date.parse(addDuration(pack.calendar, at, { amount: 8, unit: 'workingDays' }).due) < now) receivedAt = at;
-    }
+    const receivedAt = workingDaysAgo(pack.calendar, 8);
     const created = await call('POST', '/v1/cases', { application: homestead(receivedAt), staff: 'sun-wen' });
     expect(created.status).toBe(201);
     const id = (created.json.record as { id: string }).id;

@@ -5,11 +5,10 @@
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addDuration } from '../../src/calendar/index.ts';
 import { loadPack, type Pack } from '../../src/index.ts';
 import { openRecords, RecordsError, type Records } from '../../src/records/index.ts';
 import { bianmin } from '../cli/run.ts';
-import { CLERK, start, type Running } from '../server/helpers.ts';
+import { listening, start, workingDaysAgo, type Running } from '../server/helpers.ts';
 import { completeApplication, decided, openTemp, RULES, samplePack, tempDir } from './helpers.ts';
 
 const ACCEPTED = '2026-11-02T09:30:00+08:00'; // a Monday
@@ -160,29 +159,16 @@ describe('step events refused', () => {
 
 describe('over HTTP (127.0.0.1)', () => {
   let s: Running;
-  let base: string;
+  let call: Awaited<ReturnType<typeof listening>>;
   beforeAll(async () => {
     s = await start();
-    await s.app.listen({ host: '127.0.0.1', port: 0 });
-    const address = s.app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${address.port}`;
+    call = await listening(s);
   });
   afterAll(() => s.close());
 
-  const call = async (method: string, url: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> => {
-    const res = await fetch(base + url, { method, headers: { authorization: `Bearer ${CLERK}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
-    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
-  };
-
   test('register, the sweep’s 环节超时 card, step-completed, the card gone; a second completion refused', async () => {
     // The server sweeps at the real time: accept about 12 working days ago (the pack's calendar decides).
-    const now = Date.now();
-    let receivedAt = '';
-    for (let k = 1; k < 90 && !receivedAt; k++) {
-      const at = new Date(now - k * 86_400_000).toISOString();
-      if (Date.parse(addDuration(pack.calendar, at, { amount: 12, unit: 'workingDays' }).due) < now) receivedAt = at;
-    }
+    const receivedAt = workingDaysAgo(pack.calendar, 12);
     const created = await call('POST', '/v1/cases', { application: completeApplication(receivedAt), staff: 'chen-li' });
     expect(created.status).toBe(201);
     const id = (created.json.record as { id: string }).id;

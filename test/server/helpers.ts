@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { addDuration, type WorkCalendar } from '../../src/calendar/index.ts';
 import { buildServer, type ServerOptions } from '../../src/server/app.ts';
 import type { PackReloader, Rejection, Served } from '../../src/server/reload.ts';
 
@@ -187,3 +188,34 @@ export const APPLICATIONS = {
   },
   consultation: { item: 'MZ-001', intent: 'consult', applicant: { type: 'person' }, receivedAt: '2026-11-23T11:00:00+08:00' },
 } as const;
+
+/** A JSON answer over a real socket. */
+export interface Answer {
+  readonly status: number;
+  readonly json: Record<string, unknown>;
+}
+
+/** Puts `s` on a real socket (127.0.0.1, a free port); calls go there with the clerk's token. */
+export async function listening(s: Running): Promise<(method: string, url: string, body?: unknown) => Promise<Answer>> {
+  await s.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = s.app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const base = `http://127.0.0.1:${address.port}`;
+  return async (method, url, body) => {
+    const res = await fetch(base + url, { method, headers: { authorization: `Bearer ${CLERK}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  };
+}
+
+/**
+ * A receipt instant, whole days back, from which `workingDays` working days (the calendar's) have
+ * already run out by now: for tests of a server that sweeps at the real time.
+ */
+export function workingDaysAgo(calendar: WorkCalendar, workingDays: number): string {
+  const now = Date.now();
+  for (let k = 1; k < 90; k++) {
+    const at = new Date(now - k * 86_400_000).toISOString();
+    if (Date.parse(addDuration(calendar, at, { amount: workingDays, unit: 'workingDays' }).due) < now) return at;
+  }
+  throw new Error(`no day within 90 days is ${workingDays} working days ago`);
+}
