@@ -17,19 +17,30 @@ export interface EngineClock {
 export function clockOf(calendar: WorkCalendar): EngineClock {
   return {
     // Epoch milliseconds straight in: the instant was parsed once, with the application.
-    deadline: (limits, acceptedAtMs) => outOfRange(() => computeDeadline(calendar, limits, acceptedAtMs)),
-    due: (duration, fromMs) => outOfRange(() => addDuration(calendar, fromMs, duration)),
+    deadline(limits, acceptedAtMs) {
+      try {
+        return computeDeadline(calendar, limits, acceptedAtMs);
+      } catch (err) {
+        throw outOfRange(err);
+      }
+    },
+    due(duration, fromMs) {
+      try {
+        return addDuration(calendar, fromMs, duration);
+      } catch (err) {
+        throw outOfRange(err);
+      }
+    },
   };
 }
 
-/** The calendar covers 2000–2100; a receipt time far outside it is bad input, not a crash. */
-function outOfRange<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (err) {
-    if (err instanceof ClockError) {
-      throw new ApplicationError([{ path: '$.receivedAt', code: 'E-APP-TIME', message: `无法从该收件时间计算期限：${err.message}` }]);
-    }
-    throw err;
+/**
+ * The calendar covers 2000–2100; a receipt time far outside it is bad input, not a crash. (Caught
+ * in place: no closure per call on the decision path.)
+ */
+function outOfRange(err: unknown): unknown {
+  if (err instanceof ClockError) {
+    return new ApplicationError([{ path: '$.receivedAt', code: 'E-APP-TIME', message: `无法从该收件时间计算期限：${err.message}` }]);
   }
+  return err;
 }

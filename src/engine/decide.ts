@@ -111,10 +111,10 @@ export async function decide(pack: CompiledPack, input: unknown, options: Decide
   const branch = modeOutcome.branch ?? v.modes[v.modes.length - 1]!;
   // The clock starts at acceptance; an application accepted on the spot is accepted at receipt.
   const deadline = accepted ? deadlineOf(pack, v, branch, app.receivedAtMs, date) : null;
-  // 容缺 materials are due counted from acceptance, the instant the deadline counts from. Not yet
-  // accepted (补正, 当场更正), they are listed without a due: the register counts it when it
-  // records the acceptance.
-  const acceptedAtMs = deadline ? Date.parse(deadline.acceptedAt) : null;
+  // 容缺 materials are due counted from acceptance, the instant the deadline counts from (receipt:
+  // its acceptedAt is that instant written out). Not yet accepted (补正, 当场更正), they are listed
+  // without a due: the register counts it when it records the acceptance.
+  const acceptedAtMs = deadline ? app.receivedAtMs : null;
   let deferred: DeferredMaterial[] = [];
   if ((accepted || c.kind === 'supplement' || c.kind === 'correctable') && materials.deferred.length > 0) {
     deferred = materials.deferred.map((m) => {

@@ -38,12 +38,15 @@ export interface ParsedApplication {
   readonly receivedAt: string;
 }
 
+let validator: ValidateFunction | null = null;
+
 /**
  * Compiled once per process with the other schema files; createAjv's date-time format is the one
- * instant parser, so the schema accepts what receiptTime reads.
+ * instant parser, so the schema accepts what receiptTime reads. Kept here: ajv's getSchema would
+ * resolve the schema's URI again on every call.
  */
 function validate(): ValidateFunction {
-  return schemaValidator('application');
+  return (validator ??= schemaValidator('application'));
 }
 
 /**
@@ -87,16 +90,20 @@ const NO_PARTIES: ReadonlyMap<string, Handed> = new Map();
 
 function mergeSubmissions(list: NonNullable<Application['materials']>): Map<string, Submission> {
   const out = new Map<string, Submission>();
-  list.forEach((entry, index) => {
-    const id = typeof entry === 'string' ? entry : entry.id;
-    const form = typeof entry === 'string' ? 'original' : (entry.form ?? 'original');
-    const copies = typeof entry === 'string' ? 1 : (entry.copies ?? 1);
-    const party = typeof entry === 'string' ? null : (entry.party ?? null);
+  for (let index = 0; index < list.length; index++) {
+    const entry = list[index]!;
+    const plain = typeof entry === 'string';
+    const id = plain ? entry : entry.id;
+    const form = plain ? 'original' : (entry.form ?? 'original');
+    const copies = plain ? 1 : (entry.copies ?? 1);
+    const party = plain ? null : (entry.party ?? null);
     const prior = out.get(id);
     let parties = prior?.parties ?? NO_PARTIES;
     if (party !== null) parties = new Map(parties).set(party, add(parties.get(party), form, copies));
-    out.set(id, { id, ...add(prior, form, copies), parties, entries: prior ? [...prior.entries, { index, party }] : [{ index, party }] });
-  });
+    const handed = add(prior, form, copies);
+    // Fields copied, not spread: an object spread is V8's slow path, and every submission is merged.
+    out.set(id, { id, original: handed.original, copy: handed.copy, copies: handed.copies, parties, entries: prior ? [...prior.entries, { index, party }] : [{ index, party }] });
+  }
   return out;
 }
 

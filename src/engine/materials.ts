@@ -77,11 +77,21 @@ interface Found {
   readonly problem: Problem;
 }
 
-/** What was handed over under an id, for one party or for the application as a whole. */
-type Lookup = (id: string) => Handed | undefined;
+/** What was handed over under `id`, for `party` or (party null) for the application as a whole. */
+function handed(submitted: ReadonlyMap<string, Submission>, party: string | null, id: string): Handed | undefined {
+  const s = submitted.get(id);
+  return party === null ? s : s?.parties.get(party);
+}
+
+/** The one share of a material required once (not per party). */
+const WHOLE: ReadonlyArray<string | null> = [null];
+
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 
 /** Problems of one candidate submission; empty when it satisfies the requirement. */
-function problemsOf(s: Handed, form: Form, copies: number, prefix: string): Problem[] {
+function problemsOf(s: Handed, form: Form, copies: number, prefix: string): readonly Problem[] {
+  // The common case, shared: a material handed over as asked.
+  if (formOk(s, form) && s.copies >= copies) return NO_PROBLEMS;
   const out: Problem[] = [];
   if (!formOk(s, form)) out.push({ problem: 'wrong-form', detail: `${prefix}需${FORM_NAMES[form]}，只提交了${formOf(s)}` });
   if (s.copies < copies) out.push({ problem: 'too-few-copies', detail: `${prefix}需 ${copies} 份，只提交了 ${s.copies} 份` });
@@ -89,20 +99,20 @@ function problemsOf(s: Handed, form: Form, copies: number, prefix: string): Prob
 }
 
 /** `absent` when nothing of the material was submitted; [] when satisfied. */
-function inspect(m: CompiledMaterial, get: Lookup): Problem[] | 'absent' {
+function inspect(m: CompiledMaterial, submitted: ReadonlyMap<string, Submission>, party: string | null): readonly Problem[] | 'absent' {
   if (m.alternatives.length === 0) {
-    const s = get(m.id);
+    const s = handed(submitted, party, m.id);
     return s ? problemsOf(s, m.form, m.copies, '') : 'absent';
   }
-  let first: Problem[] | null = null;
-  const own = get(m.id);
+  let first: readonly Problem[] | null = null;
+  const own = handed(submitted, party, m.id);
   if (own) {
     const p = problemsOf(own, m.form, m.copies, '');
     if (p.length === 0) return p;
     first = p;
   }
   for (const a of m.alternatives) {
-    const s = get(a.id);
+    const s = handed(submitted, party, a.id);
     if (!s) continue;
     const p = problemsOf(s, a.form, a.copies, `所交${titled(a.name)}`);
     if (p.length === 0) return p;
@@ -172,14 +182,14 @@ export function checkMaterials(version: CompiledVersion, requiredness: Requiredn
     if (m.parties.length > 0) partyIssues.push(...unnamedParties(m, submitted));
 
     // Each party's share is checked on its own: one party's card never stands in for the other's.
-    const shares: ReadonlyArray<string | null> = m.parties.length > 0 ? m.parties : [null];
-    const failing: Array<{ party: string | null; found: Problem[] | 'absent' }> = [];
+    const shares: ReadonlyArray<string | null> = m.parties.length > 0 ? m.parties : WHOLE;
+    // Made only for a material with a problem: most are handed over as asked.
+    let failing: Array<{ party: string | null; found: readonly Problem[] | 'absent' }> | null = null;
     for (const party of shares) {
-      const get: Lookup = party === null ? (id) => submitted.get(id) : (id) => submitted.get(id)?.parties.get(party);
-      const found = inspect(m, get);
-      if (found === 'absent' || found.length > 0) failing.push({ party, found });
+      const found = inspect(m, submitted, party);
+      if (found === 'absent' || found.length > 0) (failing ??= []).push({ party, found });
     }
-    if (failing.length === 0) {
+    if (failing === null) {
       trace.push(m.traced('ok'));
       continue;
     }
@@ -202,7 +212,7 @@ export function checkMaterials(version: CompiledVersion, requiredness: Requiredn
     const kept: Found[] = [];
     const fixed: Found[] = [];
     for (const f of failing) {
-      const list: Problem[] = f.found === 'absent' ? [{ problem: 'absent', detail: absentDetail(m) }] : f.found;
+      const list: readonly Problem[] = f.found === 'absent' ? [{ problem: 'absent', detail: absentDetail(m) }] : f.found;
       for (const problem of list) (m.correctable.has(problem.problem) ? fixed : kept).push({ party: f.party, problem });
     }
     const party = (f: Found): { party?: string } => (f.party === null ? {} : { party: f.party });

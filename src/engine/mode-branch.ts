@@ -118,11 +118,13 @@ function describe(b: CompiledModeBranch): string {
  * so that the window and the register see every clock the petition runs on.
  */
 export function deadlineOf(pack: CompiledPack, v: CompiledVersion, branch: CompiledModeBranch, acceptedAtMs: number, date: string): NonNullable<Decision['deadline']> {
-  // The policy in force that day: an immediate branch's clock is the policy's, which may be dated.
-  const policy = policyAt(pack.data.policy, date);
-  const limits = limitsOn(pack, v, date)[branch.index] ?? branch.limits;
+  // Without dated policy changes a branch's compiled limits are in force (as limitsOn says): no list to make.
+  const changes = pack.data.policy.changes;
+  const limits = !changes || changes.length === 0 ? branch.limits : (limitsOn(pack, v, date)[branch.index] ?? branch.limits);
   const deadline = pack.clock.deadline(limits, acceptedAtMs);
   if (branch.mode !== 'petition') return deadline;
+  // The policy in force that day: a petition's reply clocks are the policy's, which may be dated.
+  const policy = policyAt(pack.data.policy, date);
   const warnings = [...deadline.warnings];
   const dueOf = (clock: Duration): DueDate => {
     const due = pack.clock.due({ amount: clock.amount, unit: clock.unit }, acceptedAtMs);

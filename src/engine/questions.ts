@@ -34,25 +34,27 @@ export interface Uses {
 export function questionsOf(facts: FactDictionary, v: CompiledVersion, conditions: readonly ConditionOutcome[], run: RunResults, modes: ModeOutcome | null = null): Question[] {
   // Insertion order is the question order: conditions' facts, then the mode's, then materials'.
   const uses = new Map<string, Uses>();
-  const use = (fact: string): Uses => {
-    let u = uses.get(fact);
-    if (!u) uses.set(fact, (u = { conditions: [], modes: [], materials: [] }));
-    return u;
-  };
   for (const o of conditions) {
     if (o.passed !== null) continue;
-    for (const f of undecidedFacts(run.node(o.condition.slot), run)) use(f).conditions.push(o.condition.id);
+    for (const f of undecidedFacts(run.node(o.condition.slot), run)) usesOf(uses, f).conditions.push(o.condition.id);
   }
   const open = modes?.undecided?.branch;
-  if (open && open.slot >= 0) for (const f of undecidedFacts(run.node(open.slot), run)) use(f).modes.push(open.index);
+  if (open && open.slot >= 0) for (const f of undecidedFacts(run.node(open.slot), run)) usesOf(uses, f).modes.push(open.index);
   for (const m of v.materials) {
     // What the center fetches itself is never asked of the applicant, so neither is its condition.
     if (m.fetchable || m.slot < 0 || run.required(m) !== 'unknown') continue;
-    for (const f of undecidedFacts(run.node(m.slot), run)) use(f).materials.push(m.id);
+    for (const f of undecidedFacts(run.node(m.slot), run)) usesOf(uses, f).materials.push(m.id);
   }
   const out: Question[] = [];
   for (const [fact, u] of uses) out.push(question(facts, fact, u));
   return out;
+}
+
+/** The uses of `fact`, entered at its first use (the map's order is the questions' order). */
+function usesOf(uses: Map<string, Uses>, fact: string): Uses {
+  let u = uses.get(fact);
+  if (!u) uses.set(fact, (u = { conditions: [], modes: [], materials: [] }));
+  return u;
 }
 
 /** Facts not given in the undecided parts of an annotated tree, in first-use order. */

@@ -1,5 +1,6 @@
 // `decide` runs conditions through RuleRunner, which skips what a plain `engine.run` pays for
-// (realizing and deep-copying shared conditions, copying the annotated tree). Over random
+// (realizing and deep-copying shared conditions, copying the annotated tree, an Almanac and a
+// Fact per fact on every run, parsing operator names). Over random
 // condition trees, shared conditions and fact sets, every slot's annotated result — each node's
 // result, and each comparison's fact and value results — must be exactly what `engine.run` gives.
 import fc from 'fast-check';
@@ -101,6 +102,18 @@ describe('RuleRunner agrees with a plain engine.run', () => {
     );
     // Most cases must be decided, not refused, for the comparison to mean something.
     expect(decided).toBeGreaterThan(7_000);
+  });
+
+  test('hundreds of overlapping runs of different trees and facts each give their own engine.run results', async () => {
+    // Runs read their facts through one shared Almanac: started together, none may see another's
+    // facts (a fact one run gives and the next lacks must read as absent in the second).
+    const cases = fc.sample(CASE, { numRuns: 400, seed: 17 });
+    const runners = cases.map(([shared, slots]) => new RuleRunner('overlap', slots, shared));
+    const together = await Promise.all(cases.map(([, , values], i) => outcome(async () => (await runners[i]!.evaluate(values as Record<string, FactValue>)).map(reading))));
+    for (const [i, [, , values]] of cases.entries()) {
+      const plain = await outcome(async () => plainSlots(await runners[i]!.engine.run(engineFacts(values as Record<string, FactValue>))));
+      expect(together[i]).toStrictEqual(plain);
+    }
   });
 
   test('overlapping runs on one runner each get their own facts’ results', async () => {
