@@ -14,6 +14,7 @@ import { TokenRegistry, type TokenEntry } from './auth.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts';
 import { HttpError } from './http-error.ts';
 import { installJsonParser } from './json-body.ts';
+import { LineBatch, urgentFrom } from './log-lines.ts';
 import { parseCorsOrigins, registerCors } from './cors.ts';
 import { parsePublicUrl } from './public-url.ts';
 import { maskedPath } from './masked-path.ts';
@@ -60,8 +61,10 @@ export interface RateLimitOptions {
 export interface ServerOptions {
   /** Rule pack directory. */
   readonly rules: string;
-  /** Records data directory (one writer process per directory). */
+  /** Where the records are: a data directory (one writer process) or a postgres:// URL (any number of replicas). */
   readonly data: string;
+  /** The workbench's own files (drafts, pack history): default the data directory; needed with a database. */
+  readonly work?: string;
   readonly tokens?: readonly TokenEntry[];
   /** pino options; false for no logs. */
   readonly log?: false | { readonly level?: string; readonly stream?: DestinationStream };
@@ -98,9 +101,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Checked before anything is opened: a wrong origin is the caller's mistake, reported at once.
   const corsOrigins = parseCorsOrigins(options.corsOrigin ?? []);
   const publicUrl = options.publicUrl === undefined ? undefined : parsePublicUrl(options.publicUrl);
-  // stdout written asynchronously: lines written while a write is in flight go out together,
-  // instead of one write(2) per line on the request path. Flushed when the server closes.
-  const stdout = options.log !== false && !options.log?.stream ? pino.destination({ dest: 1, sync: false }) : null;
+  // stdout written asynchronously and in batches (log-lines.ts), not one write(2) per line on the
+  // request path; an error line goes out at once. Flushed when the server closes.
+  const stdout = options.log !== false && !options.log?.stream ? new LineBatch(pino.destination({ dest: 1, sync: false })) : null;
   const stream = options.log === false ? null : (options.log?.stream ?? stdout);
   const app = Fastify({
     logger:
@@ -110,6 +113,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
             level: (options.log !== false && options.log?.level) || 'info',
             stream,
             redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization'], censor: '[已隐藏]' },
+            ...(stdout ? { hooks: { logMethod: urgentFrom(stdout, 50) } } : {}),
           },
     // Per-request lines are written by the onResponse hook below (without URLs' query strings).
     logController: new LogController({ disableRequestLogging: true }),
