@@ -1,14 +1,21 @@
 // A child of bench/records.bench.ts: opens a data directory as `bianmin serve` does, in a process
 // of its own so that its memory is its own, and prints what it measured as one JSON line.
 //   records-open-child.ts DIR open|append|decade
+//   records-open-child.ts DIR import URL   (bianmin restore DIR into the database URL, timed)
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadPack } from '../src/index.ts';
 import { COMPACTION } from '../src/records/collection.ts';
-import { openRecords } from '../src/records/index.ts';
+import { openRecords, restoreRecords } from '../src/records/index.ts';
 
 const RULES = fileURLToPath(new URL('../rules', import.meta.url));
-const [dir, mode] = process.argv.slice(2) as [string, string];
+const [dir, mode, url] = process.argv.slice(2) as [string, string, string | undefined];
+if (mode === 'import') {
+  const t = performance.now();
+  const result = await restoreRecords(dir, url!);
+  console.log(JSON.stringify({ importMs: performance.now() - t, cases: Object.values(result.counts).reduce((a, b) => a + b, 0), maxRss: process.resourceUsage().maxRSS * 1024 }));
+  process.exit(0);
+}
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -228,13 +228,29 @@ interface ChildFigures {
 }
 
 /** Runs bench/records-open-child.ts on `dir` in a process of its own. */
-export function child(dir: string, mode: 'open' | 'append' | 'decade'): ChildFigures {
+export function child(dir: string, mode: 'open' | 'append' | 'decade' | 'import', url?: string): ChildFigures & { readonly importMs?: number } {
   const script = fileURLToPath(new URL('./records-open-child.ts', import.meta.url));
-  const out = execFileSync(process.execPath, ['--max-old-space-size=12000', '--import', 'tsx', script, dir, mode], { encoding: 'utf8', maxBuffer: 1 << 20, timeout: 1_800_000 });
+  const out = execFileSync(process.execPath, ['--max-old-space-size=12000', '--import', 'tsx', script, dir, mode, ...(url ? [url] : [])], { encoding: 'utf8', maxBuffer: 1 << 20, timeout: 1_800_000 });
   return JSON.parse(out.trim().split('\n').at(-1)!) as ChildFigures;
 }
 
 const MB = 1024 * 1024;
+
+/** BENCH_PG (or BIANMIN_TEST_PG): a postgres:// URL; the PostgreSQL figures are skipped without it. */
+const PG_URL = process.env.BENCH_PG ?? process.env.BIANMIN_TEST_PG ?? '';
+
+/** Drops the schema `name` (and, unless `dropOnly`, returns the URL of it, empty, for the records). */
+async function emptySchema(name: string, dropOnly = false): Promise<string> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(name)} CASCADE`);
+  } finally {
+    await client.end();
+  }
+  return dropOnly ? '' : `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}schema=${name}`;
+}
 
 /**
  * Records at scale: open time and memory of 20,000, 100,000 and 200,000 cases in one year, and of
@@ -255,6 +271,7 @@ async function scale(): Promise<BenchResult[]> {
     results.push({ name: '　首次访问一个往年（20,000 件）：用时 / CPU', value: d.lazyMs! / 1000, unit: `s / ${(d.lazyCpuMs! / 1000).toFixed(2)} s` });
     results.push({ name: '　两年在内存时的 RSS 峰值', value: d.maxRss / MB, unit: 'MB' });
     if (process.env.BENCH_RECORDS === 'decade') return results;
+    if (!PG_URL) results.push({ name: 'PostgreSQL 的数字：未设置 BENCH_PG（postgres:// 地址），跳过', value: 0, unit: '' });
     // BENCH_RECORDS_SIZES=200000 runs only some of the single-year sizes.
     const sizes = process.env.BENCH_RECORDS_SIZES ? process.env.BENCH_RECORDS_SIZES.split(',').map(Number) : [20_000, 100_000, 200_000];
     for (const n of sizes) {
@@ -263,6 +280,9 @@ async function scale(): Promise<BenchResult[]> {
         await writeFile(path.join(dir, `cases-${year}.log`), '');
         return (await stat(path.join(dir, `cases-${year}.json`))).size;
       }) : await writeShard(dir, year, n);
+      // Read into PostgreSQL before the appends below change the directory.
+      const pgUrl = PG_URL ? await emptySchema(`bench_${n}`) : '';
+      const imported = pgUrl ? child(dir, 'import', pgUrl) : null;
       const f = child(dir, n === 200_000 ? 'append' : 'open');
       if (f.cases !== n) throw new Error(`基准数据有误：办件数 ${f.cases}，应为 ${n}`);
       const label = n.toLocaleString('en-US');
@@ -273,6 +293,19 @@ async function scale(): Promise<BenchResult[]> {
         results.push({ name: `追加办件环节（一年 ${label} 件，后台压缩进行中，p99）`, value: f.p99, unit: 'ms', target: '< 20 ms', ok: f.p99 < 20 });
         results.push({ name: '　p50 / 最慢一次', value: f.p50!, unit: `ms / ${f.max!.toFixed(1)} ms` });
         results.push({ name: `　关闭（等待后台压缩完成并写入 ${label} 件快照）`, value: f.closeMs / 1000, unit: 's' });
+      }
+      if (pgUrl && imported) {
+        // The same register in PostgreSQL, read back by a replica starting (every record mirrored, see README).
+        const g = child(pgUrl, n === 200_000 ? 'append' : 'open');
+        if (g.cases !== n) throw new Error(`基准数据有误：数据库中办件数 ${g.cases}，应为 ${n}`);
+        results.push({ name: `　PostgreSQL：打开 ${label} 件（副本启动，全部读入内存）`, value: g.openMs / 1000, unit: 's' });
+        results.push({ name: '　　其 CPU 时间 / 内存（RSS 峰值）', value: g.openCpuMs / 1000, unit: `s / ${(g.maxRss / MB).toFixed(0)} MB` });
+        results.push({ name: '　　bianmin restore 迁入用时', value: imported.importMs! / 1000, unit: 's' });
+        if (g.p99 !== undefined) {
+          results.push({ name: `　PostgreSQL：追加办件环节（一年 ${label} 件，每次一个事务，p99）`, value: g.p99, unit: 'ms', target: '< 20 ms', ok: g.p99 < 20 });
+          results.push({ name: '　　p50 / 最慢一次', value: g.p50!, unit: `ms / ${g.max!.toFixed(1)} ms` });
+        }
+        await emptySchema(`bench_${n}`, true);
       }
       await rm(dir, { recursive: true, force: true });
     }

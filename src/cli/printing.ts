@@ -39,8 +39,11 @@ export interface ProgressLine {
   end(): void;
 }
 
-/** A `\r`-updated line "label 12/340（3%）" on a terminal's stderr; does nothing elsewhere. */
-export function progressLine(ctx: Context, label: string): ProgressLine {
+/**
+ * A `\r`-updated line "label 12/340（3%）" on a terminal's stderr (or `text` of the progress,
+ * at most every `everyMs`); does nothing elsewhere.
+ */
+export function progressLine(ctx: Context, label: string, options: { readonly everyMs?: number; readonly text?: (p: PrintProgress) => string } = {}): ProgressLine {
   const sink = ctx.stderr as TextSink & { readonly isTTY?: boolean };
   if (sink.isTTY !== true) return { update: () => undefined, end: () => undefined };
   let last = 0;
@@ -48,10 +51,10 @@ export function progressLine(ctx: Context, label: string): ProgressLine {
   return {
     update({ done, total }) {
       const now = Date.now();
-      if (done < total && shown && now - last < EVERY_MS) return;
+      if (done < total && shown && now - last < (options.everyMs ?? EVERY_MS)) return;
       last = now;
       shown = true;
-      sink.write(`\r${label} ${done}/${total}（${Math.floor((done / Math.max(total, 1)) * 100)}%）`);
+      sink.write(`\r${options.text ? options.text({ done, total }) : `${label} ${done}/${total}（${Math.floor((done / Math.max(total, 1)) * 100)}%）`}`);
     },
     end() {
       if (shown) sink.write('\r\x1b[2K');

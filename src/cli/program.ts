@@ -22,6 +22,7 @@ import { initSyntax } from './syntax/init.ts';
 import { itemsSyntax } from './syntax/items.ts';
 import { metricsSyntax } from './syntax/metrics.ts';
 import { renderSyntax } from './syntax/render.ts';
+import { restoreSyntax, migrateSyntax } from './syntax/restore.ts';
 import { reviewSyntax } from './syntax/review.ts';
 import { routeSyntax } from './syntax/route.ts';
 import { sanctionsSyntax } from './syntax/sanctions.ts';
@@ -42,6 +43,8 @@ const COMMANDS = [
   metricsSyntax,
   sweepSyntax,
   backupSyntax,
+  restoreSyntax,
+  migrateSyntax,
   deadlineSyntax,
   calendarSyntax,
   decideSyntax,

@@ -20,3 +20,4 @@ export {
   type InstantOptions,
 } from './instant.ts';
 export { civilFromDays, daysFromCivil, daysInMonth, formatDate, weekdayName, weekdayOf, type CivilDate } from './civil-date.ts';
+export { startWorker } from './worker.ts';

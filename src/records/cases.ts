@@ -13,7 +13,7 @@ import { RecordsError } from './errors.ts';
 import type { RecordProblem } from './record-schemas.ts';
 import { formatDocumentNumber, type Sequences } from './sequences.ts';
 import { commitmentExclusion, falseConsequenceOf } from './post-check.ts';
-import type { RecordStore } from './store.ts';
+import type { RecordBackend } from './backend.ts';
 import { requireSpecialStep, runningSpecialStep, specialStepReason, specialStepsOf, type SpecialStepClock } from './special-step.ts';
 import { caseSteps, stepCompletions, type CaseSteps, type ProcedureStep } from './steps.ts';
 import { epochOf, normalizeTime, parseTime, shanghaiDate, shanghaiYear, toIso } from './time.ts';
@@ -123,6 +123,12 @@ export function caseShard(year: number): string {
 
 export const CASE_SHARD = /^cases-(\d{4})$/;
 
+/** The shard a case id belongs to (`2025-000123` → `cases-2025`): the year of receipt is in the id. */
+export function caseShardOf(id: string): string | null {
+  const m = /^(\d{4})-\d{6}$/.exec(id);
+  return m ? caseShard(Number(m[1])) : null;
+}
+
 export function caseSpec(): CollectionSpec<CaseRecord> {
   return {
     kind: 'case',
@@ -211,10 +217,12 @@ export function checkCase(r: CaseRecord): RecordProblem[] {
 export class Cases {
   private readonly nextSeq = new Map<number, number>();
   /** Notice number → case id, built on first use. */
-  private notices: Map<string, string> | null = null;
+  private notices: Map<number, Map<string, string>> | null = null;
+  /** `store.foreignWrites` when the caches above were built: other replicas' records rebuild them. */
+  private cachedAt = 0;
 
   constructor(
-    private readonly store: RecordStore,
+    private readonly store: RecordBackend,
     private pack: Pack,
     private cal: WorkCalendar,
     private readonly sequences: Sequences,
@@ -285,7 +293,7 @@ export class Cases {
       };
       const saved = await this.store.collection<CaseRecord>(caseShard(year)).put(record);
       this.nextSeq.set(year, Number(id.slice(5)) + 1);
-      this.notices?.set(noticeNumber, id);
+      this.notices?.get(year)?.set(noticeNumber, id);
       return this.view(saved, at);
     });
   }
@@ -345,10 +353,9 @@ export class Cases {
   }
 
   get(id: string): CaseRecord | undefined {
-    const m = /^(\d{4})-\d{6}$/.exec(id);
-    if (!m) return undefined;
-    if (!this.store.names().includes(caseShard(Number(m[1])))) return undefined;
-    return this.store.collection<CaseRecord>(caseShard(Number(m[1]))).get(id);
+    const shard = caseShardOf(id);
+    if (shard === null || !this.store.names().includes(shard)) return undefined;
+    return this.store.collection<CaseRecord>(shard).get(id);
   }
 
   /** The register's false-commitment record excluding this applicant from 告知承诺, for DecideOptions. */
@@ -358,13 +365,24 @@ export class Cases {
 
   /** The case whose registration issued the notice numbered `number`. */
   byNoticeNumber(number: string): CaseRecord | undefined {
-    if (!this.notices) {
-      this.notices = new Map();
-      for (const r of this.all()) if (r.noticeNumber) this.notices.set(r.noticeNumber, r.id);
+    this.fresh();
+    // A case's notice is numbered in the series of its year of receipt: only that year's shard is read.
+    const m = /〔(\d{4})〕/.exec(number);
+    const years = m ? [Number(m[1])] : this.years();
+    this.notices ??= new Map();
+    for (const year of years) {
+      let byNumber = this.notices.get(year);
+      if (!byNumber) {
+        byNumber = new Map();
+        for (const r of this.all([year])) if (r.noticeNumber) byNumber.set(r.noticeNumber, r.id);
+        this.notices.set(year, byNumber);
+      }
+      const id = byNumber.get(number);
+      if (id !== undefined) return this.get(id);
     }
-    const id = this.notices.get(number);
-    return id === undefined ? undefined : this.get(id);
+    return undefined;
   }
+
 
   /** Years that have a shard, ascending. */
   years(): number[] {
@@ -380,6 +398,17 @@ export class Cases {
     for (const y of years ?? this.years()) {
       if (!this.store.names().includes(caseShard(y))) continue;
       yield* this.store.collection<CaseRecord>(caseShard(y)).values();
+    }
+  }
+
+  /**
+   * Every case of the years `fromYear`…`toYear` (default all), oldest shard first, read with each
+   * shard's cursor: a closed year not in memory is streamed from storage and stays unloaded.
+   */
+  async *scan(options: { fromYear?: number; toYear?: number } = {}): AsyncIterable<CaseRecord> {
+    for (const y of this.years()) {
+      if (y < (options.fromYear ?? -Infinity) || y > (options.toYear ?? Infinity)) continue;
+      yield* this.store.collection<CaseRecord>(caseShard(y)).scan();
     }
   }
 
@@ -535,8 +564,16 @@ export class Cases {
     });
   }
 
+  private fresh(): void {
+    if (this.cachedAt === this.store.foreignWrites) return;
+    this.cachedAt = this.store.foreignWrites;
+    this.nextSeq.clear();
+    this.notices = null;
+  }
+
   /** The next free number of the year (taken only once the case is saved). */
   private nextId(year: number): string {
+    this.fresh();
     let next = this.nextSeq.get(year);
     if (next === undefined) {
       next = 1;

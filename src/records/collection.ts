@@ -27,6 +27,8 @@
  * never as one string (a year of 200,000 cases is 1.4 GB, past V8's string limit), its checksums
  * computed as it streams; a collection can be opened on its first access instead of at start (the
  * closed years); and a large snapshot is compacted beside the write queue, so no write waits for it.
+ * A collection not opened yet can be read with a cursor (`scan`, by the same readers) without being
+ * loaded: what-if replays a decade of closed years that way.
  */
 import { closeSync, constants, fstatSync, readSync } from 'node:fs';
 import { stat, type FileHandle } from 'node:fs/promises';
@@ -39,6 +41,7 @@ import { DurableJsonFile, isDiskFull, openDataFile, openDataFileSync, readDataFi
 import { RecordsError } from './errors.ts';
 import { toIso } from './time.ts';
 import { jsonSyntaxErrorOffset, lineColumn, offsetOfPath, type PathSegment } from './json-locate.ts';
+import { freeze, invalid, RecordRules } from './record-rules.ts';
 import { validateRecord, type RecordKind, type RecordProblem } from './record-schemas.ts';
 
 export interface CollectionSpec<R> {
@@ -139,6 +142,25 @@ interface SnapshotHead {
   readonly locate: (p: readonly PathSegment[]) => Location;
 }
 
+/** What reading a log found: the last operation applied, the log's size, and what its end needs. */
+interface LogRead {
+  readonly seq: number;
+  readonly bytes: number;
+  /** A complete last line without its newline. */
+  readonly needsNewline: boolean;
+  /** A cut-off last line, for `settle()` to set aside (writer only). */
+  readonly torn: { readonly offset: number; readonly bytes: Buffer; readonly line: number } | null;
+}
+
+/** Runs a generator to its end, handing each value to `each`; returns what it returns. */
+function drain<T, Result>(g: Generator<T, Result>, each: (value: T) => void): Result {
+  for (;;) {
+    const step = g.next();
+    if (step.done) return step.value;
+    each(step.value);
+  }
+}
+
 /**
  * The lines of the file open as `fd`, read `chunkBytes` at a time: each without its newline, and
  * whether it had one (only the last may not). A line is valid until the next one is asked for.
@@ -190,6 +212,7 @@ export class Collection<R> {
   /** Loaded on first access by a writer and not yet settled (see `settleLoaded`). */
   private unsettled = false;
   private job: CompactionJob | null = null;
+  private readonly rules: RecordRules<R>;
   readonly jsonFile: string;
   readonly logFile: string;
 
@@ -198,6 +221,7 @@ export class Collection<R> {
     private readonly spec: CollectionSpec<R>,
     private readonly host: CollectionHost,
   ) {
+    this.rules = new RecordRules(spec);
     this.jsonFile = path.join(host.dir, `${name}.json`);
     this.logFile = path.join(host.dir, `${name}.log`);
     this.adapter = new DurableJsonFile<RecordSnapshot>(this.jsonFile, this.shown(`${name}.json`), serializeSnapshot);
@@ -240,12 +264,101 @@ export class Collection<R> {
     const problems = this.loadSync();
     if (problems.length > 0) {
       this.records.clear();
-      this.loadError = this.host.loadFailed?.(problems) ?? new RecordsError('E-STORE-CORRUPT', problems.map((p) => p.detail).join('\n'), {});
+      this.loadError = this.failure(problems);
       throw this.loadError;
     }
     this.lazy = false;
     // A writer settles a cut-off log end and upgrades an older snapshot before its first write.
     this.unsettled = !this.host.readonly;
+  }
+
+  /** The store's error for a collection that does not load (E-STORE-CORRUPT listing every located problem). */
+  private failure(problems: readonly LoadProblem[]): Error {
+    return this.host.loadFailed?.(problems) ?? new RecordsError('E-STORE-CORRUPT', problems.map((p) => p.detail).join('\n'), {});
+  }
+
+  /**
+   * Every record, once (a cursor; the PostgreSQL collection has the same). In memory: the records
+   * as they are. Not loaded yet (a closed year): read from the snapshot and the log by the loader's
+   * own readers, record by record, keeping only those the log changes (given last, once it is
+   * applied); none stays in memory and the collection stays unloaded. A file the loader would refuse
+   * ends the scan with the loader's error; of a large snapshot the records before the damage have
+   * been given by then (its checksums are known only at its end). A snapshot of at most
+   * `SNAPSHOT_READ.fallbackBytes` is read to its end before any of it is given: one not laid out as
+   * this version writes it is then loaded as loading does.
+   */
+  scan(): AsyncIterable<R> {
+    return this.scanRecords();
+  }
+
+  private async *scanRecords(): AsyncGenerator<R> {
+    if (!this.lazy) {
+      yield* this.records.values();
+      return;
+    }
+    if (this.loadError) throw this.loadError;
+    const problems: LoadProblem[] = [];
+    const add = (p: LoadProblem): void => {
+      if (problems.length < MAX_PROBLEMS) problems.push(p);
+    };
+    // As loading does: the log before the snapshot.
+    let log = this.readLog();
+    const changed = log ? this.idsInLog(log) : new Set<string>();
+    const held = new Map<string, R>();
+    const early: R[] = [];
+    let head: SnapshotHead | 'fallback' | null = { format: 1, collection: this.name, seq: 0, locate: (p) => ({ file: this.adapter.shown, path: formatPath(p) }) };
+    const fd = openDataFileSync(this.jsonFile, this.adapter.shown);
+    if (fd !== null) {
+      try {
+        const bytes = fstatSync(fd).size;
+        const whole = bytes <= SNAPSHOT_READ.fallbackBytes;
+        const stream = this.streamSnapshot(fd, bytes, add, () => false);
+        for (let step = stream.next(); ; step = stream.next()) {
+          if (step.done) {
+            head = step.value;
+            break;
+          }
+          const { id, record } = step.value;
+          if (changed.has(id)) held.set(id, record);
+          else if (whole) early.push(record);
+          else yield record;
+        }
+      } finally {
+        closeSync(fd);
+      }
+    }
+    if (head === 'fallback') {
+      // Not laid out as this version writes it (small, since nothing was given yet): loaded whole.
+      yield* this.values();
+      return;
+    }
+    if (head === null) throw this.failure(problems);
+    if (head.format >= 2 && !log) {
+      log = this.readLog();
+      if (!log && head.log) add({ ...head.locate(['log']), code: 'E-STORE-LOG-MISSING', detail: renderMessage('E-STORE-LOG-MISSING', { log: this.shown(head.log.file), from: head.log.from }) });
+    }
+    if (log) this.loadLog(log, add, held, head.seq, () => undefined);
+    if (problems.length > 0) throw this.failure(problems);
+    yield* early;
+    yield* held.values();
+  }
+
+  /** The ids of the records a log changes (lines that do not parse are the loader's to report). */
+  private idsInLog(buf: Buffer): Set<string> {
+    const ids = new Set<string>();
+    let start = 0;
+    for (let i = buf.indexOf(0x0a); start < buf.length; i = buf.indexOf(0x0a, start)) {
+      const stop = i === -1 ? buf.length : i;
+      try {
+        const entry = JSON.parse(buf.toString('utf8', start, stop)) as RecordLogEntry;
+        if (entry.op === 'put') ids.add(this.spec.idOf(this.rules.upgraded(entry.record)));
+        else if (typeof entry.id === 'string') ids.add(entry.id);
+      } catch {
+        // Reported by loadLog.
+      }
+      start = stop + 1;
+    }
+    return ids;
   }
 
   /** After a lazy load, before the first write (inside the queue): what opening does for the others. */
@@ -298,10 +411,11 @@ export class Collection<R> {
         try {
           this.adapter.exists = true;
           this.adapter.bytes = fstatSync(fd).size;
-          got = this.streamSnapshot(fd, add);
+          got = drain(this.streamSnapshot(fd, this.adapter.bytes, add, (id) => this.records.has(id)), (r) => this.records.set(r.id, freeze(r.record)));
         } finally {
           closeSync(fd);
         }
+        if (got !== 'fallback' && got !== null) [this.format, this.seq] = [got.format, got.seq];
         if (got === 'fallback') {
           this.records.clear();
           got = this.loadSnapshotText(add);
@@ -324,7 +438,10 @@ export class Collection<R> {
         });
       }
     }
-    if (log) this.loadLog(log, add);
+    if (log) {
+      const read = this.loadLog(log, add, this.records, this.seq, (m) => this.host.warn(m));
+      [this.seq, this.logBytes, this.needsNewline, this.torn] = [read.seq, read.bytes, read.needsNewline, read.torn];
+    }
     return problems;
   }
 
@@ -334,14 +451,16 @@ export class Collection<R> {
    * 'fallback' when the file is not laid out so (edited by hand, or damaged where no record line
    * can say): a file small enough is then read whole by `loadSnapshotText`, which locates any
    * problem; a larger one is reported at the line where the layout breaks. Null: stop (reported).
+   * Yields each valid record as it is read (loading keeps them, a scan passes them on); `seen`
+   * tells a duplicate id. `bytes`: the file's size.
    */
-  private streamSnapshot(fd: number, add: (p: LoadProblem) => void): SnapshotHead | 'fallback' | null {
+  private *streamSnapshot(fd: number, bytes: number, add: (p: LoadProblem) => void, seen: (id: string) => boolean): Generator<{ readonly id: string; readonly record: R }, SnapshotHead | 'fallback' | null> {
     const shown = this.adapter.shown;
     const local: LoadProblem[] = [];
     const push = (p: LoadProblem): void => {
       if (local.length < MAX_PROBLEMS) local.push(p);
     };
-    const big = this.adapter.bytes > SNAPSHOT_READ.fallbackBytes;
+    const big = bytes > SNAPSHOT_READ.fallbackBytes;
     const broken = (line: number, column: number, detail: string): 'fallback' | null => {
       if (!big) return 'fallback';
       add({ file: shown, line, column, path: '$', detail });
@@ -423,11 +542,11 @@ export class Collection<R> {
           continue;
         }
         const id = this.spec.idOf(record);
-        if (this.records.has(id)) {
+        if (seen(id)) {
           push({ file: shown, line: lineNo, column: 1, path: formatPath(['records', i]), detail: `编号 ${id} 重复` });
           reported = true;
         }
-        this.records.set(id, freeze(record));
+        yield { id, record };
         continue;
       }
       if (state === 'sums') {
@@ -465,8 +584,6 @@ export class Collection<R> {
       const at = top === undefined ? { line: 1, column: 1 } : lineColumn(headText, offsetOfPath(headText, p));
       return { file: shown, line: at.line, column: at.column, path: formatPath(p) };
     };
-    this.format = h.format;
-    this.seq = h.seq;
     if (h.format >= 2) {
       const info = { count: h.count, log: h.log, seq: h.seq, sums, sum };
       for (const p of this.checkSnapshot(info, valid.length, whole, (i) => hex(lineSums[i]!), valid, reported)) add({ ...locate(p.path), code: p.code, detail: p.detail });
@@ -574,11 +691,18 @@ export class Collection<R> {
     return readDataFileSync(this.logFile, this.shown(`${this.name}.log`));
   }
 
-  /** Applies the log, one line at a time (the bytes are never turned into one string). */
-  private loadLog(buf: Buffer, add: (p: LoadProblem) => void): void {
+  /**
+   * Applies the log to the records in `into` (after a snapshot holding operations up to
+   * `snapshotSeq`), one line at a time (the bytes are never turned into one string). Returns the
+   * last operation applied, the log's size and what its end needs.
+   */
+  private loadLog(buf: Buffer, add: (p: LoadProblem) => void, into: Map<string, R>, snapshotSeq: number, warn: (message: string) => void): LogRead {
     const shown = this.shown(`${this.name}.log`);
     const end = buf.lastIndexOf(0x0a) + 1;
-    this.logBytes = end;
+    let bytes = end;
+    let needsNewline = false;
+    let torn: LogRead['torn'] = null;
+    let seq = snapshotSeq;
     let tailLine: string | null = null;
     let lineCount = 0;
     for (let i = buf.indexOf(0x0a); i !== -1 && i < end; i = buf.indexOf(0x0a, i + 1)) lineCount++;
@@ -588,17 +712,16 @@ export class Collection<R> {
       if (isCompleteLine(tail)) {
         // The whole record is there; only the newline is missing. Kept, and checked like any line.
         tailLine = tail.toString('utf8');
-        this.logBytes = buf.length;
-        this.needsNewline = true;
-        this.host.warn(`${shown}:${lineNo}：最后一条记录完整，只缺行尾的换行符（写入换行符前进程中断，或文件被编辑器改动）；该记录已保留${this.host.readonly ? '' : '，下次写入前补上换行符'}`);
+        bytes = buf.length;
+        needsNewline = true;
+        warn(`${shown}:${lineNo}：最后一条记录完整，只缺行尾的换行符（写入换行符前进程中断，或文件被编辑器改动）；该记录已保留${this.host.readonly ? '' : '，下次写入前补上换行符'}`);
       } else if (this.host.readonly) {
-        this.host.warn(`${shown}:${lineNo}：末尾有一条未写完的记录（${tail.length} 字节，写入时进程中断，未写完的写入从未被确认保存）；只读打开，已忽略，文件未改动`);
+        warn(`${shown}:${lineNo}：末尾有一条未写完的记录（${tail.length} 字节，写入时进程中断，未写完的写入从未被确认保存）；只读打开，已忽略，文件未改动`);
       } else {
         // Set aside by settle() once the whole directory has loaded without problems.
-        this.torn = { offset: end, bytes: Buffer.from(tail), line: lineNo };
+        torn = { offset: end, bytes: Buffer.from(tail), line: lineNo };
       }
     }
-    const snapshotSeq = this.seq;
     let expected = snapshotSeq + 1;
     const one = (line: string, i: number): void => {
       const at = (p: readonly PathSegment[], column?: number): Location => ({ file: shown, line: i + 1, column, path: formatPath(p) });
@@ -630,11 +753,11 @@ export class Collection<R> {
         return;
       }
       expected++;
-      this.seq = entry.seq;
-      const result = this.applyEntry(entry);
+      seq = entry.seq;
+      const result = this.applyEntry(entry, into);
       if (!result.ok) for (const p of result.problems) add({ ...at(p.path), detail: p.message });
       else if (changed) checksum();
-      else this.records.set(result.id, freeze(result.record));
+      else into.set(result.id, freeze(result.record));
     };
     let start = 0;
     let n = 0;
@@ -643,6 +766,7 @@ export class Collection<R> {
       start = i + 1;
     }
     if (tailLine !== null) one(tailLine, n);
+    return { seq, bytes, needsNewline, torn };
   }
 
   /**
@@ -673,34 +797,25 @@ export class Collection<R> {
     );
   }
 
-  private applyEntry(entry: RecordLogEntry): { ok: true; id: string; record: R } | { ok: false; problems: RecordProblem[] } {
+  private applyEntry(entry: RecordLogEntry, into: ReadonlyMap<string, R> = this.records): { ok: true; id: string; record: R } | { ok: false; problems: RecordProblem[] } {
     if (entry.op === 'put') {
-      const record = this.upgraded(entry.record) as R;
-      const problems = this.problemsOf(record).map((p) => ({ path: ['record', ...p.path], message: p.message }));
+      const record = this.rules.upgraded(entry.record);
+      const problems = this.rules.problemsOf(record).map((p) => ({ path: ['record', ...p.path], message: p.message }));
       return problems.length > 0 ? { ok: false, problems } : { ok: true, id: this.spec.idOf(record), record };
     }
     const id = entry.id ?? '';
-    const current = this.records.get(id);
+    const current = into.get(id);
     if (!current) return { ok: false, problems: [{ path: ['id'], message: `编号 ${id} 的记录不存在，不能追加环节` }] };
-    const events = this.spec.events;
-    if (!events) return { ok: false, problems: [{ path: ['op'], message: '该登记簿没有环节（event）操作' }] };
-    const badEvent = validateRecord(events.kind, entry.event);
-    if (badEvent.length > 0) return { ok: false, problems: badEvent.map((p) => ({ path: ['event', ...p.path], message: p.message })) };
-    const next = events.apply(current, entry.event);
-    // The record was valid and the event is: only the rules across events need checking again.
-    const problems = this.spec.check ? [...this.spec.check(next)] : [];
-    // A rule broken by the new event (order, state) is the event's problem.
-    return problems.length > 0 ? { ok: false, problems: problems.map((p) => ({ path: ['event'], message: p.message })) } : { ok: true, id, record: next };
+    const applied = this.rules.applyEvent(current, entry.event);
+    return applied.ok ? { ok: true, id, record: applied.record } : applied;
   }
 
   private upgraded(record: unknown): unknown {
-    return this.spec.upgrade ? this.spec.upgrade(record) : record;
+    return this.rules.upgraded(record);
   }
 
   private problemsOf(record: R): RecordProblem[] {
-    const problems = validateRecord(this.spec.kind, record);
-    if (problems.length > 0 || !this.spec.check) return problems;
-    return [...this.spec.check(record)];
+    return this.rules.problemsOf(record);
   }
 
   /** Writes a whole record (new or replacing one), durably. Call inside the store's queue. */
@@ -1003,18 +1118,4 @@ function isCompleteLine(tail: Buffer): boolean {
   } catch {
     return false;
   }
-}
-
-function invalid(problems: readonly RecordProblem[]): RecordsError {
-  const first = problems[0]!;
-  const more = problems.length > 1 ? `（另有 ${problems.length - 1} 处：${problems.slice(1, 4).map((p) => `${formatPath(p.path)} ${p.message}`).join('；')}）` : '';
-  const details = problems.map((p) => ({ code: 'E-RECORD-INVALID' as const, message: p.message, path: formatPath(p.path) }));
-  return new RecordsError('E-RECORD-INVALID', `${first.message}${more}`, { path: formatPath(first.path) }, details);
-}
-
-/** Records handed out are immutable: callers cannot change the store behind its back. */
-function freeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  for (const v of Object.values(value as object)) freeze(v);
-  return Object.freeze(value);
 }

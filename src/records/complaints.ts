@@ -6,6 +6,7 @@
 import type { Pack } from '../engine/index.ts';
 import type { ComplaintRecord, ContactInfo } from '../pack/index.ts';
 import { policyAt } from '../pack/index.ts';
+import { caseShardOf } from './cases.ts';
 import { requireStaff, requireWindow, staffName, windowName } from './center-refs.ts';
 import { dueAfter, type WorkCalendar } from './clock-port.ts';
 import type { CollectionSpec } from './collection.ts';
@@ -13,7 +14,7 @@ import { RecordsError } from './errors.ts';
 import { YearlyIds } from './ids.ts';
 import { maskContact, maskUnmasked, publishedPhones } from './mask.ts';
 import { findForbiddenPhrases, type PhraseMatch } from './phrases.ts';
-import type { RecordStore } from './store.ts';
+import type { RecordBackend } from './backend.ts';
 import { epochOf, normalizeTime, shanghaiDate, shanghaiYear, toIso } from './time.ts';
 
 export type ComplaintChannel = ComplaintRecord['channel'];
@@ -87,11 +88,11 @@ export class Complaints {
   private readonly ids: YearlyIds;
 
   constructor(
-    private readonly store: RecordStore,
+    private readonly store: RecordBackend,
     private pack: Pack,
     private cal: WorkCalendar,
   ) {
-    this.ids = new YearlyIds('T', () => this.collection().values());
+    this.ids = new YearlyIds('T', () => this.collection().values(), () => this.store.foreignWrites);
   }
 
   /** Binds to a reloaded pack: the same records, read and written under the new rules from now on. */
@@ -113,7 +114,8 @@ export class Complaints {
       if (input.major && input.channel !== 'written') {
         throw RecordsError.of('E-COMPLAINT-MAJOR', {}, { path: '$.channel' });
       }
-      if (input.case && !this.store.names().some((n) => n.startsWith('cases-') && this.store.collection<{ id: string }>(n).get(input.case!))) {
+      const shard = input.case ? caseShardOf(input.case) : null;
+      if (input.case && (shard === null || !this.store.names().includes(shard) || !this.store.collection<{ id: string }>(shard).get(input.case))) {
         throw RecordsError.of('E-COMPLAINT-CASE', { id: input.case }, { path: '$.case' });
       }
       const receivedAt = input.receivedAt ? normalizeTime(input.receivedAt, 'receivedAt') : toIso(Date.now());

@@ -4,14 +4,21 @@
  */
 export class YearlyIds {
   private readonly next = new Map<number, number>();
+  private seen = 0;
 
   constructor(
     private readonly prefix: string,
     private readonly existing: () => Iterable<{ readonly id: string }>,
+    /** Changes when other processes wrote records (PostgreSQL replicas): the counts are read again. */
+    private readonly foreign: () => number = () => 0,
   ) {}
 
   /** The id the next record of `year` gets. */
   peek(year: number): string {
+    if (this.foreign() !== this.seen) {
+      this.seen = this.foreign();
+      this.next.clear();
+    }
     let n = this.next.get(year);
     if (n === undefined) {
       n = 1;

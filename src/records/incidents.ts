@@ -10,7 +10,7 @@ import type { CollectionSpec } from './collection.ts';
 import { RecordsError } from './errors.ts';
 import { YearlyIds } from './ids.ts';
 import { findForbiddenPhrases } from './phrases.ts';
-import type { RecordStore } from './store.ts';
+import type { RecordBackend } from './backend.ts';
 import { epochOf, normalizeTime, shanghaiYear, toIso } from './time.ts';
 
 export const INCIDENTS = 'incidents';
@@ -41,10 +41,10 @@ export class Incidents {
   private readonly ids: YearlyIds;
 
   constructor(
-    private readonly store: RecordStore,
+    private readonly store: RecordBackend,
     private pack: Pack,
   ) {
-    this.ids = new YearlyIds('J', () => this.collection().values());
+    this.ids = new YearlyIds('J', () => this.collection().values(), () => this.store.foreignWrites);
   }
 
   /** Binds to a reloaded pack: the same records, checked against the new pack from now on. */

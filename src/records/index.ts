@@ -18,7 +18,10 @@ import { packPublicationSpec, PackPublications, PACK_PUBLICATIONS } from './pack
 import { reviewSpec, Reviews, REVIEWS } from './reviews.ts';
 import { sequenceSpec, Sequences, SEQUENCES, type DocumentSeries } from './sequences.ts';
 import { computeSanctions, type SanctionsReport } from './sanctions.ts';
-import { RecordStore, type BackupResult } from './store.ts';
+import { isDatabaseUrl, type BackupResult, type RecordBackend } from './backend.ts';
+import { PgStore } from './postgres/store.ts';
+import { RecordStore } from './store.ts';
+import { transferRecords, type TransferResult } from './transfer.ts';
 import { sweep, type SweepReport } from './sweep.ts';
 import { parseTime, toIso } from './time.ts';
 
@@ -40,7 +43,15 @@ export type { StepOverdueEntry } from './step-sweep.ts';
 export type { CaseSteps, StepClock } from './steps.ts';
 export type { SpecialStepClock, SpecialStepOverdueEntry } from './special-step.ts';
 export type { PostCheckEntry } from './post-check.ts';
-export type { BackupResult } from './store.ts';
+export type { BackupResult } from './backend.ts';
+export { isDatabaseUrl } from './backend.ts';
+import { isDatabaseUrl as isUrl } from './backend.ts';
+import { maskUrlText } from './postgres/url.ts';
+/** `--data` as it may be shown or logged: a database URL with its password masked, a directory as given. */
+export function shownDataLocation(given: string): string {
+  return isUrl(given) ? maskUrlText(given) : given;
+}
+export type { TransferResult } from './transfer.ts';
 export { formatDocumentNumber, type DocumentSeries } from './sequences.ts';
 
 export interface OpenRecordsOptions {
@@ -56,7 +67,9 @@ export interface OpenRecordsOptions {
 export type At = string | number | undefined;
 
 export interface Records {
-  /** The data directory (absolute). */
+  /** Where the records are: a data directory (lowdb files) or a PostgreSQL database. */
+  readonly kind: 'lowdb' | 'postgres';
+  /** The data directory (absolute), or the database URL (password masked). */
   readonly dir: string;
   /** Things noticed while opening (e.g. an unacknowledged half-written entry dropped). */
   readonly warnings: readonly string[];
@@ -72,7 +85,11 @@ export interface Records {
   /** A case with its status, clock and responsible person at `now`. */
   viewCase(record: CaseRecord, now?: At): CaseView;
   /** Discipline actions per staff member in the counting window ending at `now`. */
-  sanctions(options?: { readonly now?: At; readonly all?: boolean }): Promise<SanctionsReport>;
+  /**
+   * `cases`: the cases to count instead of the whole register, e.g. those a scan found that
+   * `mayCountCase` in the window (what-if streams the register and keeps only them).
+   */
+  sanctions(options?: { readonly now?: At; readonly all?: boolean; readonly cases?: Iterable<CaseRecord> }): Promise<SanctionsReport>;
   /** Metrics and grades for a period (`2026-11`, `2026`, `2026-Q4`, `2026-H2`, or a Period). */
   metrics(period: string | Period, options?: { readonly now?: At }): Promise<MetricsReport>;
   /** Open cases by clock level, with the person responsible. */
@@ -84,6 +101,11 @@ export interface Records {
    * without closing and reading them again. Callers let operations in flight finish first.
    */
   rebind(pack: Pack): void;
+  /**
+   * Catches up with what other service replicas wrote (PostgreSQL); nothing to do for a data
+   * directory, which has one writer. Call before reading when replicas share the database.
+   */
+  refresh(): Promise<void>;
   /** A consistent copy of the data directory (default: backups/DATA-YYYYMMDD-HHMMSS beside it). */
   backup(dest?: string): Promise<BackupResult>;
   /** Compacts the logs and releases the writer lock. */
@@ -119,7 +141,9 @@ function ms(at: At): number {
  * problem, and nothing is opened.
  */
 export async function openRecords(dataDir: string, initialPack: Pack, options: OpenRecordsOptions = {}): Promise<Records> {
-  const store = await RecordStore.open(dataDir, { specFor, lazy: (name) => isClosedYearShard(name), ...options });
+  const store: RecordBackend = isDatabaseUrl(dataDir)
+    ? await PgStore.open(dataDir, { specFor, ...(options.readonly === undefined ? {} : { readonly: options.readonly }) })
+    : await RecordStore.open(dataDir, { specFor, lazy: (name) => isClosedYearShard(name), ...options });
   // Rebinding (a reloaded pack) swaps these; the store and everything in memory stay as they are.
   let pack = initialPack;
   let cal = calendarOf(pack);
@@ -140,6 +164,7 @@ export async function openRecords(dataDir: string, initialPack: Pack, options: O
     return (r: CaseRecord): CaseView => cases.view(r, iso);
   };
   return {
+    kind: store.kind,
     dir: store.dir,
     warnings: store.warnings,
     cases,
@@ -152,7 +177,7 @@ export async function openRecords(dataDir: string, initialPack: Pack, options: O
     viewCase: (record, now) => cases.view(record, toIso(ms(now))),
     sanctions: (o = {}) => {
       const now = ms(o.now);
-      return computeSanctions({ pack, now, complaints: complaints.all(), incidents: incidents.all(), reviews: reviews.all(), cases: cases.all(), viewCase: viewer(now), all: o.all ?? false });
+      return computeSanctions({ pack, now, complaints: complaints.all(), incidents: incidents.all(), reviews: reviews.all(), cases: o.cases ?? cases.all(), viewCase: viewer(now), all: o.all ?? false });
     },
     metrics: (period, o = {}) => {
       const now = ms(o.now);
@@ -173,11 +198,21 @@ export async function openRecords(dataDir: string, initialPack: Pack, options: O
       incidents.rebind(pack);
       publications.rebind(pack);
     },
+    refresh: () => store.refresh(),
     backup: (dest) => store.backup(dest),
     close: () => store.close(),
   };
 }
+
+/**
+ * Reads the backup (or data directory) `source` into `target`, an empty data directory or
+ * database (`restore`), or moves the data directory `source` — no service writing it — into the
+ * database `target` (`migrate`). Nothing is written to a target that holds records.
+ */
+export function restoreRecords(source: string, target: string, mode: 'restore' | 'migrate' = 'restore'): Promise<TransferResult> {
+  return transferRecords(source, target, specFor, mode);
+}
 export { staffName, windowName } from './center-refs.ts';
 export { computeMetrics } from './metrics.ts';
 export { assessmentPeriodAt } from './periods.ts';
-export { computeSanctions } from './sanctions.ts';
+export { computeSanctions, mayCountCase, sanctionsWindow } from './sanctions.ts';

@@ -6,7 +6,7 @@
  */
 import type { PackPublicationRecord } from '../pack/index.ts';
 import type { CollectionSpec } from './collection.ts';
-import type { RecordStore } from './store.ts';
+import type { RecordBackend } from './backend.ts';
 
 export const PACK_PUBLICATIONS = 'pack-publications';
 
@@ -20,7 +20,7 @@ export function packPublicationId(seq: number): string {
 }
 
 export class PackPublications {
-  constructor(private readonly store: RecordStore) {}
+  constructor(private readonly store: RecordBackend) {}
 
   private collection() {
     return this.store.collection<PackPublicationRecord>(PACK_PUBLICATIONS);

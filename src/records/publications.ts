@@ -4,16 +4,13 @@
  * content itself is kept once per digest in publications/, written before its record.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { Pack } from '../engine/index.ts';
 import type { PublicationRecord } from '../pack/index.ts';
 import type { CollectionSpec } from './collection.ts';
-import { writeFileDurably } from './durable-file.ts';
 import { RecordsError } from './errors.ts';
 import { YearlyIds } from './ids.ts';
 import { findUnmasked, publishedPhones, unmaskedKindLabel } from './mask.ts';
-import { CONTENT_DIR, type RecordStore } from './store.ts';
+import type { RecordBackend } from './backend.ts';
 import { epochOf, normalizeTime, shanghaiYear, toIso } from './time.ts';
 
 export const PUBLICATIONS = 'publications';
@@ -48,10 +45,10 @@ export class Publications {
   private readonly ids: YearlyIds;
 
   constructor(
-    private readonly store: RecordStore,
+    private readonly store: RecordBackend,
     private pack: Pack,
   ) {
-    this.ids = new YearlyIds('G', () => this.collection().values());
+    this.ids = new YearlyIds('G', () => this.collection().values(), () => this.store.foreignWrites);
   }
 
   /** Binds to a reloaded pack: the same records, checked against the new pack from now on. */
@@ -81,11 +78,7 @@ export class Publications {
       }
       if (!/^[a-z0-9][a-z0-9-]*$/.test(input.kind)) throw RecordsError.of('E-PUBLICATION-KIND', { kind: JSON.stringify(input.kind) }, { path: '$.kind' });
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const dir = path.join(this.store.dir, CONTENT_DIR);
-      await mkdir(dir, { recursive: true });
-      const file = path.join(dir, contentName(sha256, mediaType));
-      // Content-addressed: the same content is stored once; an existing file is left untouched.
-      if (!(await stat(file).catch(() => null))) await writeFileDurably(file, bytes);
+      await this.store.content.put(contentName(sha256, mediaType), bytes);
       const issuedAt = input.issuedAt ? normalizeTime(input.issuedAt, 'issuedAt') : toIso(Date.now());
       const id = this.ids.peek(shanghaiYear(epochOf(issuedAt)));
       const record: PublicationRecord = { id, kind: input.kind, title: input.title, issuedAt, issuer: input.issuer, sha256, bytes: bytes.length, mediaType };
@@ -107,11 +100,11 @@ export class Publications {
   async content(id: string): Promise<Buffer> {
     const r = this.get(id);
     if (!r) throw RecordsError.of('E-PUBLICATION-NOT-FOUND', { id });
-    const file = path.join(this.store.dir, CONTENT_DIR, contentName(r.sha256, r.mediaType));
-    const bytes = await readFile(file).catch(() => null);
-    if (!bytes) throw RecordsError.of('E-PUBLICATION-MISSING', { id }, { file: path.join(this.store.shownDir, CONTENT_DIR, contentName(r.sha256, r.mediaType)) });
+    const name = contentName(r.sha256, r.mediaType);
+    const bytes = await this.store.content.get(name);
+    if (!bytes) throw RecordsError.of('E-PUBLICATION-MISSING', { id }, { file: this.store.content.shown(name) });
     if (createHash('sha256').update(bytes).digest('hex') !== r.sha256) {
-      throw RecordsError.of('E-PUBLICATION-HASH', { id }, { file: path.join(this.store.shownDir, CONTENT_DIR, contentName(r.sha256, r.mediaType)) });
+      throw RecordsError.of('E-PUBLICATION-HASH', { id }, { file: this.store.content.shown(name) });
     }
     return bytes;
   }

@@ -17,7 +17,7 @@ import type { CollectionSpec } from './collection.ts';
 import { RecordsError } from './errors.ts';
 import { YearlyIds } from './ids.ts';
 import { maskUnmasked, publishedPhones } from './mask.ts';
-import type { RecordStore } from './store.ts';
+import type { RecordBackend } from './backend.ts';
 import { epochOf, normalizeTime, shanghaiDate, shanghaiYear, toIso } from './time.ts';
 
 export const REVIEWS = 'reviews';
@@ -126,14 +126,15 @@ export class Reviews {
   private readonly ids: YearlyIds;
   /** Case id → its review, built on first use (inside the store's queue). */
   private byCase: Map<string, ReviewRecord> | null = null;
+  private byCaseSeen = 0;
 
   constructor(
-    private readonly store: RecordStore,
+    private readonly store: RecordBackend,
     private pack: Pack,
     private cal: WorkCalendar,
     private readonly cases: Cases,
   ) {
-    this.ids = new YearlyIds('P', () => this.collection().values());
+    this.ids = new YearlyIds('P', () => this.collection().values(), () => this.store.foreignWrites);
   }
 
   /** Binds to a reloaded pack: the same records, read and written under the new rules from now on. */
@@ -157,7 +158,8 @@ export class Reviews {
 
   /** The review of a case, if it has one. */
   ofCase(id: string): ReviewRecord | undefined {
-    if (!this.byCase) {
+    if (!this.byCase || this.byCaseSeen !== this.store.foreignWrites) {
+      this.byCaseSeen = this.store.foreignWrites;
       this.byCase = new Map();
       for (const r of this.all()) if (r.case) this.byCase.set(r.case, r);
     }

@@ -102,6 +102,22 @@ function tally(): Tally {
   return { facts, evidence, latest };
 }
 
+/**
+ * Whether a case can count in `window` at all: an overdue case counts in the window holding its
+ * due time; one concluded before the window cannot be due inside it (its clock need not be
+ * computed), and a consultation has no clock.
+ */
+export function mayCountCase(r: CaseRecord, window: Period): boolean {
+  const end = r.events.find((e) => e.type === 'completed' || e.type === 'returned' || e.type === 'rejected');
+  return r.decision.kind !== 'consultation' && !(end && epochOf(end.at) < window.from);
+}
+
+/** The counting window of the discipline rules `pack` has in force at `now`. */
+export function sanctionsWindow(pack: Pack, now: number): Period {
+  const current = policyAt(pack.data.policy, shanghaiDate(now));
+  return countingWindow(current.discipline.countingWindow, current.assessment.period, now);
+}
+
 /** Which evidence list a fact's record ids belong to. */
 const EVIDENCE_KIND: Readonly<Record<DisciplineFact, keyof Evidence>> = {
   verifiedComplaints: 'complaints',
@@ -157,10 +173,7 @@ export function disciplineFacts(input: SanctionsInput, window: Period, errors: A
     if (!isStruck(reviewAsOf(r, input.now))) count(r.staff, 'badReviews', r.id, at);
   }
   for (const r of input.cases) {
-    // An overdue case counts in the window holding its due time; one concluded before the window
-    // cannot be due inside it, so its clock need not be computed.
-    const end = r.events.find((e) => e.type === 'completed' || e.type === 'returned' || e.type === 'rejected');
-    if (r.decision.kind === 'consultation' || (end && epochOf(end.at) < window.from)) continue;
+    if (!mayCountCase(r, window)) continue;
     let v: CaseView;
     try {
       v = input.viewCase(r);
@@ -199,9 +212,8 @@ function decidingDay(t: Tally, reads: ReadonlySet<string>, today: string): strin
 export async function computeSanctions(input: SanctionsInput): Promise<SanctionsReport> {
   const { pack, now } = input;
   const today = shanghaiDate(now);
-  const current = policyAt(pack.data.policy, today);
-  const d = current.discipline;
-  const window = countingWindow(d.countingWindow, current.assessment.period, now);
+  const d = policyAt(pack.data.policy, today).discipline;
+  const window = sanctionsWindow(pack, now);
   const errors: Array<{ case: string; message: string }> = [];
   const byStaff = disciplineFacts(input, window, errors);
   const judges: Judge[] = policyPeriods(pack.data.policy, shanghaiDate(window.from), today).map((span) => {

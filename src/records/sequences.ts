@@ -5,12 +5,11 @@
  * two documents ever get the same number; a write that fails after taking one leaves a gap,
  * never a repeat. `bianmin render` and the notice issued when a case is registered both draw here.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SequenceRecord } from '../pack/index.ts';
 import type { CollectionSpec } from './collection.ts';
 import { RecordsError } from './errors.ts';
-import type { RecordStore } from './store.ts';
+import type { RecordBackend } from './backend.ts';
 
 export const SEQUENCES = 'sequences';
 
@@ -47,7 +46,7 @@ export interface DocumentSeries {
 }
 
 export class Sequences implements DocumentSeries {
-  constructor(private readonly store: RecordStore) {}
+  constructor(private readonly store: RecordBackend) {}
 
   private collection() {
     return this.store.collection<SequenceRecord>(SEQUENCES);
@@ -78,12 +77,8 @@ export class Sequences implements DocumentSeries {
   adoptLegacyCounters(): Promise<void> {
     if (this.store.readonly) return Promise.resolve();
     return this.store.exclusive(async () => {
-      const file = path.join(this.store.dir, LEGACY_COUNTER_FILE);
       const shown = path.join(this.store.shownDir, LEGACY_COUNTER_FILE);
-      const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-        if (e.code === 'ENOENT') return null;
-        throw RecordsError.of('E-STORE-IO', { detail: `无法读取：${e.message}` }, { file: shown });
-      });
+      const text = await this.store.legacyText(LEGACY_COUNTER_FILE);
       if (text === null) return;
       // A damaged file could hide numbers already issued: refuse rather than risk a repeat.
       const damaged = (why: string, at = '$'): RecordsError =>

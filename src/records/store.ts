@@ -3,10 +3,11 @@
  * write queue for the whole directory (so a backup sees no write in flight), validation of
  * every file on open (refusing to start on any corruption), and consistent backups.
  */
-import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { formatProblem, type Problem } from '../core/index.ts';
+import { readBack, type BackupResult, type ContentStore, type RecordBackend } from './backend.ts';
 import { Collection, type CollectionHost, type CollectionSpec, type LoadProblem } from './collection.ts';
 import { isTempFile, notRegularError, readDataFile, syncDir, writeFailure, writeFileDurably, writeSynced } from './durable-file.ts';
 import { RecordsError } from './errors.ts';
@@ -35,18 +36,38 @@ export interface StoreOptions {
   readonly lazy?: (name: string) => boolean;
 }
 
-export interface BackupResult {
-  /** The backup folder. */
-  readonly dir: string;
-  readonly files: ReadonlyArray<{ readonly name: string; readonly bytes: number; readonly sha256: string }>;
-  /** Records per collection, as read back from the backup. */
-  readonly counts: Readonly<Record<string, number>>;
-  /** The workbench's files copied: pack-blobs/ files and drafts. */
-  readonly workbench: { readonly blobs: number; readonly drafts: number };
+export type { BackupResult } from './backend.ts';
+
+/** Archived contents as files in the data directory's publications/ folder. */
+class FileContent implements ContentStore {
+  constructor(
+    private readonly dir: string,
+    private readonly shownDir: string,
+  ) {}
+
+  async put(name: string, bytes: Buffer): Promise<void> {
+    const dir = path.join(this.dir, CONTENT_DIR);
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, name);
+    // Content-addressed: the same content is stored once; an existing file is left untouched.
+    if (!(await stat(file).catch(() => null))) await writeFileDurably(file, bytes);
+  }
+
+  get(name: string): Promise<Buffer | null> {
+    return readFile(path.join(this.dir, CONTENT_DIR, name)).catch(() => null);
+  }
+
+  shown(name: string): string {
+    return path.join(this.shownDir, CONTENT_DIR, name);
+  }
 }
 
-export class RecordStore implements CollectionHost {
+export class RecordStore implements CollectionHost, RecordBackend {
+  readonly kind = 'lowdb';
+  /** One writer per directory: never another process's. */
+  readonly foreignWrites = 0;
   readonly warnings: string[] = [];
+  readonly content: ContentStore;
   private readonly collections = new Map<string, Collection<unknown>>();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -58,7 +79,9 @@ export class RecordStore implements CollectionHost {
     readonly compactAfterBytes: number,
     private readonly options: StoreOptions,
     private readonly lock: WriterLock | null,
-  ) {}
+  ) {
+    this.content = new FileContent(dir, shownDir);
+  }
 
   /**
    * Opens `dir` (created if missing, unless read-only). Throws E-STORE-LOCKED when another
@@ -141,6 +164,18 @@ export class RecordStore implements CollectionHost {
     return [...this.collections.keys()].sort();
   }
 
+  /** One writer per directory: nothing another process could have written. */
+  refresh(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  legacyText(name: string): Promise<string | null> {
+    return readFile(path.join(this.dir, name), 'utf8').catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return null;
+      throw RecordsError.of('E-STORE-IO', { detail: `无法读取：${e.message}` }, { file: path.join(this.shownDir, name) });
+    });
+  }
+
   /** Runs `fn` alone: writes, compactions and backups never interleave. */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(RecordsError.of('E-STORE-CLOSED'));
@@ -182,10 +217,7 @@ export class RecordStore implements CollectionHost {
         path.join(target, 'backup-manifest.json'),
         `${JSON.stringify({ createdAt: toIso(Date.now()), source: this.dir, files }, null, 1)}\n`,
       );
-      const copy = await RecordStore.open(target, { ...this.options, readonly: true });
-      const counts: Record<string, number> = {};
-      for (const n of copy.names()) counts[n] = copy.collection(n).size;
-      await copy.close();
+      const counts = await readBack(() => RecordStore.open(target, { ...this.options, readonly: true }));
       const workbench = {
         blobs: files.filter((f) => f.name.startsWith(`${BLOBS_DIR}/`)).length,
         drafts: new Set(files.filter((f) => f.name.startsWith(`${DRAFTS_DIR}/`)).map((f) => f.name.split('/')[1])).size,
@@ -269,7 +301,7 @@ export class RecordStore implements CollectionHost {
   }
 }
 
-function corrupt(dir: string, problems: readonly LoadProblem[]): RecordsError {
+export function corrupt(dir: string, problems: readonly LoadProblem[]): RecordsError {
   const details = problems.map(({ detail, code, ...at }): Problem => ({ code: code ?? 'E-STORE-CORRUPT', message: detail, ...at }));
   // The message names the directory and lists every problem itself; each detail keeps its own location.
   return new RecordsError(

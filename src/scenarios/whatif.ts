@@ -1,16 +1,20 @@
 /**
  * Replays every scenario — and, with a data directory, every application recorded in the case
  * register over the last N days and the register's sanctions — on a base pack and on the current
- * pack, and keeps what changed.
+ * pack, and keeps what changed. The register is opened once and read with a cursor (a closed
+ * year streamed from storage, never loaded); the applications are replayed on worker threads
+ * across the cores as they are read, and the report is the same as replaying them one by one.
  */
 import { formatInstant } from '../calendar/index.ts';
 import type { Pack } from '../engine/index.ts';
-import type { Application, CaseRecord } from '../pack/index.ts';
-import { openRecords, type Records } from '../records/index.ts';
+import type { CaseRecord } from '../pack/index.ts';
+import { mayCountCase, openRecords, sanctionsWindow } from '../records/index.ts';
 import { compareOutcomes, type Comparison } from './diff.ts';
 import type { ScenarioSuite } from './model.ts';
 import { PackRefs } from './refs.ts';
-import { ScenarioRunner, type Outcome, type RunInput } from './run.ts';
+import { CaseReplayer, replayCaseOf } from './replay.ts';
+import { ReplayPool } from './replay-pool.ts';
+import { ScenarioRunner, type Outcome } from './run.ts';
 import { epoch } from './time.ts';
 
 export type Subject =
@@ -34,7 +38,25 @@ export interface WhatIfOptions {
   readonly current: Pack;
   readonly suite: ScenarioSuite;
   /** Recorded applications received in the `days` days up to `now`, from the records in `dir`. */
-  readonly data?: { readonly dir: string; readonly days: number; readonly now: string };
+  readonly data?: {
+    readonly dir: string;
+    readonly days: number;
+    readonly now: string;
+    /**
+     * The directories `base` and `current` were loaded from (as they are, by `loadPack`): the
+     * applications are then replayed on worker threads, each loading both packs once. Without
+     * them (a pack built in memory, a draft), in this thread.
+     */
+    readonly packDirs?: { readonly base: string; readonly current: string };
+    /** Worker threads (default: os.availableParallelism()). */
+    readonly threads?: number;
+    /** Cases replayed in this thread before threads start (default 2,000: fewer are done before a thread has loaded its packs). */
+    readonly startAfter?: number;
+    /** Whether this thread replays while the threads load their packs (default true). */
+    readonly replayWhileStarting?: boolean;
+    /** Called after each recorded application is queued, with the count so far. */
+    readonly onProgress?: (replayed: number) => void;
+  };
 }
 
 export async function whatIf(o: WhatIfOptions): Promise<WhatIfReport> {
@@ -47,63 +69,65 @@ export async function whatIf(o: WhatIfOptions): Promise<WhatIfReport> {
     if (c.changes.length > 0) changed.push({ subject, ...c });
   };
   let cases: WhatIfReport['cases'] = null;
+  const local = o.data ? new CaseReplayer(o.base, o.current) : null;
   try {
     for (const s of o.suite.scenarios) {
       compare({ kind: 'scenario', file: s.file, line: s.line, column: s.column, name: s.name }, await a.run(s), await b.run(s));
     }
-    if (o.data) cases = await replayRegister(o, a, b, compare);
+    if (o.data) cases = await replayRegister(o, local!, changed, compare);
   } finally {
     await a.close();
     await b.close();
+    await local?.close();
   }
   return { scenarios: o.suite.scenarios.length, cases, changed };
 }
 
-async function replayRegister(o: WhatIfOptions, a: ScenarioRunner, b: ScenarioRunner, compare: (s: Subject, x: Outcome, y: Outcome) => void): Promise<WhatIfReport['cases']> {
+/**
+ * The register streamed once: each application received in the window replayed on both packs
+ * (on worker threads when the packs' directories are known), its changes kept in case-id order
+ * after the scenarios', then the sanctions of the whole register under each pack.
+ */
+async function replayRegister(o: WhatIfOptions, local: CaseReplayer, changed: Changed[], compare: (s: Subject, x: Outcome, y: Outcome) => void): Promise<WhatIfReport['cases']> {
   const { dir, days, now } = o.data!;
   const to = epoch(now);
   const from = to - days * 86_400_000;
-  let ra: Records | null = null;
-  let rb: Records | null = null;
+  // Opened once, bound to each pack in turn for the sanctions (the replay itself needs no records).
+  const records = await openRecords(dir, o.current, { readonly: true });
+  const pool = new ReplayPool(local, { dirs: o.data!.packDirs, threads: o.data!.threads, startAfter: o.data!.startAfter, replayWhileStarting: o.data!.replayWhileStarting });
   try {
-    ra = await openRecords(dir, o.base, { readonly: true });
-    rb = await openRecords(dir, o.current, { readonly: true });
     let replayed = 0;
     let withoutApplication = 0;
-    const recent = [...rb.cases.all()].filter((r) => {
+    // The sanctions count every case of the register that can still be overdue in their window
+    // (an open case of any year): the scan keeps those, and only those, for them.
+    const windowFrom = Math.min(sanctionsWindow(o.base, to).from, sanctionsWindow(o.current, to).from);
+    const window = { from: windowFrom, to: to + 1, label: '' };
+    const counted: CaseRecord[] = [];
+    for await (const r of records.cases.scan()) {
+      if (mayCountCase(r, window)) counted.push(r);
       const t = epoch(r.receivedAt);
-      return t >= from && t <= to;
-    });
-    recent.sort((x, y) => (x.id < y.id ? -1 : 1));
-    for (const r of recent) {
-      const input = inputOf(r);
-      if (!input) {
+      if (t < from || t > to) continue;
+      const c = replayCaseOf(r);
+      if (!c) {
         withoutApplication++;
         continue;
       }
       replayed++;
-      compare({ kind: 'case', id: r.id, item: r.item, itemName: r.itemName, receivedAt: r.receivedAt }, await a.run(input), await b.run(input));
+      await pool.add(c);
+      o.data!.onProgress?.(replayed);
     }
-    const [sa, sb] = [await ra.sanctions({ now: to }), await rb.sanctions({ now: to })];
+    // In case-id order, whichever thread replayed what.
+    const found = (await pool.finish()).sort((x, y) => (x.subject.id < y.subject.id ? -1 : x.subject.id > y.subject.id ? 1 : 0));
+    for (const c of found) changed.push(c);
+    records.rebind(o.base);
+    const sa = await records.sanctions({ now: to, cases: counted });
+    records.rebind(o.current);
+    const sb = await records.sanctions({ now: to, cases: counted });
     const blank: Omit<Outcome, 'sanctions'> = { decision: null, deadline: null, clock: null, metrics: null, problem: null };
     compare({ kind: 'register', asOf: now }, { ...blank, sanctions: sa }, { ...blank, sanctions: sb });
     return { replayed, withoutApplication, from: formatInstant(from), to: now };
   } finally {
-    await ra?.close();
-    await rb?.close();
+    pool.stop();
+    await records.close();
   }
-}
-
-/** A recorded case as a run: its application as received, its deadline from its acceptance. */
-function inputOf(r: CaseRecord): RunInput | null {
-  if (!r.application) return null;
-  const application: Application = { ...r.application, receivedAt: r.application.receivedAt ?? r.receivedAt };
-  const accepted = r.events.find((e) => e.type === 'accepted')?.at ?? null;
-  return {
-    application,
-    acceptedAt: accepted !== null && epoch(accepted) !== epoch(r.receivedAt) ? accepted : null,
-    now: null,
-    history: null,
-    expect: {},
-  };
 }

@@ -43,6 +43,8 @@ export class RecordsHolder {
     if (!records) throw HttpError.of('E-RECORDS-UNAVAILABLE', { reason: this.failure ?? '未打开' });
     this.active++;
     try {
+      // Replicas on one database: what the others wrote is read before this request is answered.
+      await records.refresh();
       return await fn(records);
     } finally {
       this.active--;

@@ -10,13 +10,11 @@ import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FastifyBaseLogger } from 'fastify';
 import { formatInstant } from '../calendar/index.ts';
-import type { ErrorCode } from '../core/index.ts';
+import { startWorker, type ErrorCode } from '../core/index.ts';
 import { extendedCatalogueDirs, formatDiagnostic, PackLoadError, plainDiagnostic, type Diagnostic } from '../pack/index.ts';
 import type { Pack } from '../engine/index.ts';
 import { PackScanner, versionOf } from './pack-files.ts';
@@ -411,10 +409,7 @@ class WorkerCheck {
   }
 
   private spawn(): Worker {
-    const source = import.meta.url.endsWith('.ts');
-    const worker = source
-      ? new Worker(`import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./reload-worker.ts', import.meta.url).href)}); });`, { eval: true })
-      : new Worker(new URL('./reload-worker.js', import.meta.url));
+    const worker = startWorker('./reload-worker.ts', import.meta.url);
     worker.unref();
     worker.on('message', (answer: CheckAnswer) => {
       const waiting = this.pending.get(answer.id);
@@ -439,11 +434,6 @@ class WorkerCheck {
 }
 
 /** tsx's ESM registration entry, for a worker that runs the TypeScript sources. */
-function tsxApi(): string {
-  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
-  return pathToFileURL(path.join(path.dirname(pkg), 'dist', 'esm', 'api', 'index.mjs')).href;
-}
-
 // The version is the pack's content fingerprint (the one the workbench's history and rollback
 // name), so that a rollback serves the very version string it restores; `fingerprint` (sizes and
 // times, cheap) only notices changes.

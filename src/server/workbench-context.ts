@@ -6,18 +6,27 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ServerOptions, ServiceContext } from './app.ts';
+import { isDatabaseUrl } from '../records/index.ts';
 import { PackBlobs } from './pack-blobs.ts';
 import { recoverPublish, type Recovered } from './publish.ts';
 import { Workbench } from './workbench.ts';
 
 /** Recovered publications by pack and data directory (the options object itself may be copied on the way). */
 const pending = new Map<string, Recovered>();
-const keyOf = (o: Pick<ServerOptions, 'rules' | 'data'>): string => `${path.resolve(o.rules)}\u0000${path.resolve(o.data)}`;
+/** The workbench's folder when the records are in a database and no --workdir is given. */
+export const DEFAULT_WORK_DIR = 'bianmin-work';
+const keyOf = (o: Pick<ServerOptions, 'rules' | 'data' | 'work'>): string => `${path.resolve(o.rules)}\u0000${workDirOf(o)}`;
+
+/** Where the workbench keeps its files: `work`, else the data directory, else (records in a database) ./bianmin-work. */
+export function workDirOf(o: Pick<ServerOptions, 'data' | 'work'>): string {
+  return path.resolve(o.work ?? (isDatabaseUrl(o.data) ? DEFAULT_WORK_DIR : o.data));
+}
 const instances = new WeakMap<ServiceContext, Promise<Workbench>>();
 
 /** Completes (or clears away) a publish interrupted by a crash. Before the pack is loaded. */
 export async function recoverAtStart(options: ServerOptions): Promise<void> {
-  const recovered = await recoverPublish(options.rules, options.data, new PackBlobs(options.data));
+  const work = workDirOf(options);
+  const recovered = await recoverPublish(options.rules, work, new PackBlobs(work));
   if (recovered) pending.set(keyOf(options), recovered);
 }
 
@@ -26,7 +35,7 @@ export function workbenchOf(app: FastifyInstance): Promise<Workbench> {
   let found = instances.get(ctx);
   if (!found) {
     found = (async () => {
-      const wb = new Workbench(ctx.options.rules, ctx.options.data, ctx.packs);
+      const wb = new Workbench(ctx.options.rules, workDirOf(ctx.options), ctx.packs);
       const recovered = pending.get(keyOf(ctx.options));
       if (recovered) {
         await ctx.records.use((r) => r.packPublications.add(recovered.record));

@@ -10,7 +10,7 @@ import { DEFAULT_RATE_LIMIT } from '../../src/server/index.ts';
 import { fromCommander, reportError } from '../../src/cli/report-error.ts';
 import { bianmin } from './run.ts';
 
-const COMMANDS = ['init', 'validate', 'check', 'cases', 'complaint', 'review', 'sanctions', 'metrics', 'sweep', 'backup', 'deadline', 'calendar', 'decide', 'route', 'items', 'render', 'guide', 'board', 'serve', 'test', 'diff', 'export', 'import'];
+const COMMANDS = ['init', 'validate', 'check', 'cases', 'complaint', 'review', 'sanctions', 'metrics', 'sweep', 'backup', 'restore', 'migrate', 'deadline', 'calendar', 'decide', 'route', 'items', 'render', 'guide', 'board', 'serve', 'test', 'diff', 'export', 'import'];
 
 describe('help', () => {
   test('bianmin --help lists every command, in Chinese, and exits 0', async () => {

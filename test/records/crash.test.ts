@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, test } from 'vitest';
 import { openRecords } from '../../src/records/index.ts';
-import { ROOT, RULES, samplePack, tempDir } from './helpers.ts';
+import { ROOT, RULES, samplePack, tempDir, freshLocation } from './helpers.ts';
 
 interface Acks {
   cases: string[];
@@ -39,7 +39,7 @@ function runAndKill(dataDir: string, killAfter: number): Promise<Acks> {
 describe('a writer killed with SIGKILL in the middle of 1,000 writes', () => {
   for (const killAfter of [137, 611]) {
     test(`after ${killAfter} acknowledged writes: the store opens valid and holds every acknowledged write`, async () => {
-      const dataDir = path.join(await tempDir(), 'data');
+      const dataDir = await freshLocation();
       const acks = await runAndKill(dataDir, killAfter);
       expect(acks.total).toBeGreaterThanOrEqual(killAfter);
       // Opening as the writer takes over the dead process's lock, drops any half-written entry

@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { addDuration } from '../../src/calendar/index.ts';
 import { openRecords } from '../../src/records/index.ts';
 import { bianmin } from '../cli/run.ts';
-import { completeApplication, RULES, recordsPerTest, samplePack, tempDir } from './helpers.ts';
+import { completeApplication, RULES, recordsPerTest, samplePack, tempDir, freshLocation } from './helpers.ts';
 
 const { fresh } = recordsPerTest();
 
@@ -81,7 +81,7 @@ describe('the register', () => {
 describe('bianmin cases show', { timeout: 120_000 }, () => {
   test('prints and gives as JSON the due recomputed from the acceptance', async () => {
     const pack = await samplePack();
-    const data = path.join(await tempDir(), 'data');
+    const data = await freshLocation();
     const records = await openRecords(data, pack);
     let id: string;
     try {

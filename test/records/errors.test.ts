@@ -8,7 +8,7 @@ import { runCli } from '../../src/cli/index.ts';
 import { catalogueEntry, type ErrorCode } from '../../src/core/index.ts';
 import { openRecords, RecordsError, type Records } from '../../src/records/index.ts';
 import { RecordStore } from '../../src/records/store.ts';
-import { openTemp, recordsPerTest, refusal, RULES, samplePack, tempDir } from './helpers.ts';
+import { onLowdb, openTemp, recordsPerTest, refusal, RULES, samplePack, storedContents, tamperContent, tempDir } from './helpers.ts';
 
 const { fresh } = recordsPerTest();
 
@@ -86,14 +86,12 @@ describe('the publication archive', () => {
     await refused(r.publications.content('G2026-9999'), 'E-PUBLICATION-NOT-FOUND');
     const p = await r.publications.archive({ kind: 'announcement', title: '办结公告', content: '<p>本月办结 12 件</p>', issuer: 'li-xiuying' });
     expect((await r.publications.content(p.id)).toString('utf8')).toBe('<p>本月办结 12 件</p>');
-    const [file] = await readdir(path.join(dir, 'publications'));
-    const stored = path.join(dir, 'publications', file!);
-
-    await writeFile(stored, '<p>本月办结 120 件</p>');
+    const [file] = await storedContents(dir);
+    const stored = await tamperContent(r, dir, file!, '<p>本月办结 120 件</p>');
     const altered = await refused(r.publications.content(p.id), 'E-PUBLICATION-HASH');
     expect([altered.status, altered.location.file]).toEqual([503, stored]);
 
-    await rm(stored);
+    await tamperContent(r, dir, file!, null);
     const gone = await refused(r.publications.content(p.id), 'E-PUBLICATION-MISSING');
     expect([gone.status, gone.location.file]).toEqual([503, stored]);
     expect((await r.publications.verify()).map((v) => v.id)).toEqual([p.id]);
@@ -117,7 +115,7 @@ describe('the store itself: the operator\'s problems, 503 over HTTP', () => {
     expect(err.location.file).toBe(path.join(dir, 'complaints.log'));
   });
 
-  test('a write that fails and cannot be rolled back: E-STORE-DISK-FULL, then E-STORE-BROKEN until restart', async () => {
+  test.runIf(onLowdb)('a write that fails and cannot be rolled back: E-STORE-DISK-FULL, then E-STORE-BROKEN until restart', async () => {
     const { records: r } = await fresh();
     // /dev/full refuses every write (ENOSPC) and cannot be truncated: the append can neither finish nor be undone.
     // The store only opens a regular file as a log (data-dir-files.test.ts), so /dev/full stands in for
@@ -146,7 +144,7 @@ describe('the store itself: the operator\'s problems, 503 over HTTP', () => {
     }
   });
 
-  test('a backup never goes inside the data directory nor over an existing one', async () => {
+  test.runIf(onLowdb)('a backup never goes inside the data directory nor over an existing one', async () => {
     const { records: r, dir } = await fresh();
     await r.complaints.add({ channel: 'oral', staff: 'chen-li', content: 'x', receivedBy: 'lin-xiaoyan', receivedAt: AT });
     const inside = await refused(r.backup(path.join(dir, 'inside')), 'E-BACKUP-TARGET');

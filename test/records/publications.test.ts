@@ -3,7 +3,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import type { Records } from '../../src/records/index.ts';
-import { openTemp, samplePack } from './helpers.ts';
+import { openTemp, samplePack, storedContents, tamperContent } from './helpers.ts';
 
 const open: Records[] = [];
 afterEach(async () => {
@@ -20,9 +20,9 @@ test('every publication is archived with its hash, time, issuer and kind; tamper
   // The same content issued again is a new record sharing the stored content.
   const again = await records.publications.archive({ kind: 'announcement', title: '重发', content: html, issuer: 'li-xiuying', issuedAt: '2026-12-02T09:00:00+08:00' });
   expect(again.sha256).toBe(p.sha256);
-  expect(await readdir(path.join(dir, 'publications'))).toHaveLength(1);
+  expect(await storedContents(dir)).toHaveLength(1);
   expect(await records.publications.verify()).toEqual([]);
-  await writeFile(path.join(dir, 'publications', `${p.sha256}.html`), html.replace('已办结', '已驳回'));
+  await tamperContent(records, dir, `${p.sha256}.html`, html.replace('已办结', '已驳回'));
   expect((await records.publications.verify()).map((x) => x.id)).toEqual([p.id, again.id]);
 });
 

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, test } from 'vitest';
-import { formatDocumentNumber, openRecords } from '../../src/records/index.ts';
-import { completeApplication, ROOT, RULES, samplePack, tempDir } from './helpers.ts';
+import { formatDocumentNumber, openRecords, restoreRecords } from '../../src/records/index.ts';
+import { completeApplication, ROOT, RULES, samplePack, tempDir, freshLocation } from './helpers.ts';
 
 interface Acks {
   /** Numbers of rendered documents. */
@@ -35,7 +34,7 @@ function runAndKill(dataDir: string, killAfter: number): Promise<Acks> {
 
 describe('the document-number series in the records store', () => {
   test('a number acknowledged before a SIGKILL is never issued again', async () => {
-    const dataDir = path.join(await tempDir(), 'data');
+    const dataDir = await freshLocation();
     const acks = await runAndKill(dataDir, 60);
     const noticeNumbers = [...acks.cases.values()];
     const issued = [...acks.numbers.map((n) => formatDocumentNumber('青便', 2026, n)), ...noticeNumbers];
@@ -65,7 +64,7 @@ describe('the document-number series in the records store', () => {
   }, 120_000);
 
   test('a backup holds the counter: the restored directory goes on from the number last taken before it', async () => {
-    const dataDir = path.join(await tempDir(), 'data');
+    const dataDir = await freshLocation();
     const pack = await samplePack();
     const records = await openRecords(dataDir, pack);
     for (let i = 0; i < 5; i++) await records.sequences.next('青便', 2026);
@@ -77,9 +76,10 @@ describe('the document-number series in the records store', () => {
     await records.sequences.next('青便', 2026);
     await records.close();
 
-    // Restoring is copying the backup back as the data directory.
-    const restoredDir = path.join(await tempDir(), 'restored');
-    await cp(backup.dir, restoredDir, { recursive: true });
+    // Restoring reads the backup into an empty directory or database.
+    const restoredDir = await freshLocation();
+    const into = await restoreRecords(backup.dir, restoredDir);
+    expect(into.counts).toMatchObject({ sequences: 2, 'cases-2026': 1 });
     const restored = await openRecords(restoredDir, pack);
     try {
       expect(restored.sequences.last('青便', 2026)).toBe(6);
@@ -92,7 +92,7 @@ describe('the document-number series in the records store', () => {
   });
 
   test('each prefix and year counts on its own; a read-only opening cannot take a number', async () => {
-    const dataDir = path.join(await tempDir(), 'data');
+    const dataDir = await freshLocation();
     const records = await openRecords(dataDir, await samplePack());
     expect([await records.sequences.next('青便', 2026), await records.sequences.next('石便', 2026), await records.sequences.next('青便', 2027), await records.sequences.next('青便', 2026)]).toEqual([1, 1, 1, 2]);
     await expect(records.sequences.next('青便', 26)).rejects.toMatchObject({ code: 'E-RECORD-INVALID' });

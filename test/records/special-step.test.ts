@@ -12,7 +12,7 @@ import type { Application } from '../../src/pack/schema-types.ts';
 import { openRecords, RecordsError, type Records } from '../../src/records/index.ts';
 import { bianmin } from '../cli/run.ts';
 import { listening, start, workingDaysAgo, type Running } from '../server/helpers.ts';
-import { decided, openTemp, RULES, samplePack, tempDir } from './helpers.ts';
+import { decided, openTemp, RULES, samplePack, tempDir, freshLocation } from './helpers.ts';
 
 const ACCEPTED = '2026-11-02T09:30:00+08:00'; // a Monday
 const SUSPENDED = '2026-11-04T10:00:00+08:00'; // Wednesday: 公示 starts
@@ -222,7 +222,7 @@ describe('over HTTP (127.0.0.1)', () => {
 
 describe('on the command line', { timeout: 180_000 }, () => {
   test('cases event suspended --special-step; cases show and sweep print the special step', async () => {
-    const data = path.join(await tempDir(), 'data');
+    const data = await freshLocation();
     const own = await openRecords(data, pack);
     const id = await acceptedCase(own);
     await own.close();

@@ -9,7 +9,7 @@ import { loadPack, type Pack } from '../../src/index.ts';
 import { openRecords, RecordsError, type Records } from '../../src/records/index.ts';
 import { bianmin } from '../cli/run.ts';
 import { listening, start, workingDaysAgo, type Running } from '../server/helpers.ts';
-import { completeApplication, decided, openTemp, RULES, samplePack, tempDir } from './helpers.ts';
+import { completeApplication, decided, openTemp, RULES, samplePack, tempDir, freshLocation } from './helpers.ts';
 
 const ACCEPTED = '2026-11-02T09:30:00+08:00'; // a Monday
 const INVESTIGATION_DUE = '2026-11-16T17:30:00+08:00'; // 10 working days later, at the close
@@ -144,7 +144,7 @@ describe('step events refused', () => {
       .replace(/ {4}limit: \{[^}]*\}\n?/g, '');
     await writeFile(file, text.slice(0, from) + plain + text.slice(to));
     const bare = await loadPack(dir);
-    const own = await openRecords(path.join(await tempDir(), 'data'), bare);
+    const own = await openRecords(await freshLocation(), bare);
     try {
       const v = await own.cases.register({ decision: await decided(bare, completeApplication(ACCEPTED), 'accepted'), staff: 'chen-li' });
       expect(v.step).toBeNull();
@@ -200,7 +200,7 @@ describe('over HTTP (127.0.0.1)', () => {
 
 describe('on the command line', { timeout: 180_000 }, () => {
   test('sweep prints the 环节超时 card; cases event step-completed clears it', async () => {
-    const data = path.join(await tempDir(), 'data');
+    const data = await freshLocation();
     const own = await openRecords(data, pack);
     const id = (await own.cases.register({ decision: await decided(pack, completeApplication(ACCEPTED), 'accepted'), staff: 'chen-li' })).record.id;
     await own.close();

@@ -2,55 +2,14 @@
 // real socket (health, a decision, the board and docs, malformed HTTP only a socket can send) and
 // stops cleanly on SIGTERM. A port in use, a broken pack, a locked data directory or bad tokens
 // give a clear Chinese message and a non-zero exit, never a stack trace (those run in-process).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.ts';
-import { bianmin, BIN, ROOT } from '../cli/run.ts';
+import { bianmin } from '../cli/run.ts';
+import { serve, type Spawned } from '../support/serve-process.ts';
 import { APPLICATIONS, copyOfRules, RULES, tempDir, within } from './helpers.ts';
-
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface Spawned {
-  readonly child: ChildProcess;
-  /** Resolves once stdout contains `text`; fails if the process exits first or the deadline passes. */
-  printed(text: string, ms?: number): Promise<string>;
-  readonly exited: Promise<Exit>;
-}
-
-function serve(args: string[]): Spawned {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  const exited = new Promise<Exit>((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
-  return {
-    child,
-    exited,
-    printed: (text, ms = 60_000) =>
-      within(
-        `服务输出「${text}」`,
-        new Promise<string>((resolve, reject) => {
-          const check = (): void => {
-            if (!stdout.includes(text)) return;
-            child.stdout!.off('data', check);
-            resolve(stdout);
-          };
-          child.stdout!.on('data', check);
-          check();
-          void exited.then((e) => reject(new Error(`服务已退出（${e.code}）：${e.stderr}`)));
-        }),
-        ms,
-      ),
-  };
-}
 
 function noStack(text: string): void {
   expect(text).not.toMatch(/^\s+at /m);

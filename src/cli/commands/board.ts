@@ -1,3 +1,4 @@
+import { dataLocation } from '../records-context.ts';
 import {
   BOARD_LAYOUTS,
   boardOptionProblem,
@@ -49,7 +50,7 @@ export async function board(ctx: Context, opts: BoardFlags): Promise<number> {
   // What the records give the board (read only, so it works while the service writes), then the files named.
   let fromRecords: Pick<BoardRenderOptions, 'complaints' | 'completions' | 'reviews'> = {};
   if (opts.data) {
-    const records = await openRecords(ctx.file(opts.data), pack, { readonly: true });
+    const records = await openRecords(dataLocation(ctx, opts.data), pack, { readonly: true });
     try {
       const month = (opts.date ?? new Date(Date.now() + 8 * 3_600_000).toISOString()).slice(0, 7);
       fromRecords = {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dataLocation } from '../records-context.ts';
 import { formatInstant } from '../../calendar/index.ts';
 import { PackLoadError, formatDiagnostic } from '../../pack/index.ts';
 import type { Pack } from '../../engine/index.ts';
@@ -8,6 +9,7 @@ import { loadScenarios, renderDiff, resolveBase, whatIf } from '../../scenarios/
 import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { openPack } from '../open-pack.ts';
+import { progressLine } from '../printing.ts';
 import { instantFlag } from '../time-flags.ts';
 import type { DiffFlags } from '../syntax/diff.ts';
 import { UsageError } from '../usage-error.ts';
@@ -32,12 +34,19 @@ export async function diff(ctx: Context, opts: DiffFlags): Promise<number> {
     for (const d of suite.errors) ctx.stderr.write(`错误 ${formatDiagnostic(d, opts.rules)}\n`);
     if (suite.errors.length > 0) ctx.stderr.write(`场景文件有 ${suite.errors.length} 处错误，相应场景不参加对比（运行 bianmin test 查看）\n`);
     let report;
+    // On a terminal (not with --json): how far the replay of the register has got, 5 times a second at most.
+    const progress = opts.data && !opts.json ? progressLine(ctx, '重放', { everyMs: 200, text: ({ done }) => `重放 ${done.toLocaleString('en-US')} 件登记的申请…` }) : null;
     try {
-      report = await whatIf({ base: basePack, current, suite, ...(opts.data ? { data: { dir: ctx.file(opts.data), days, now } } : {}) });
+      const data = opts.data
+        ? { dir: dataLocation(ctx, opts.data), days, now, packDirs: { base: base.dir, current: ctx.file(opts.rules) }, ...(progress ? { onProgress: (n: number) => progress.update({ done: n, total: Infinity }) } : {}) }
+        : undefined;
+      report = await whatIf({ base: basePack, current, suite, ...(data ? { data } : {}) });
     } catch (e) {
       if (!(e instanceof RecordsError) || ctx.output.json) throw e;
       ctx.stderr.write(`错误：数据目录 ${opts.data}：${e.message}\n`);
       return EXIT.invalid;
+    } finally {
+      progress?.end();
     }
     ctx.stdout.write(opts.json ? JSON.stringify({ base: base.label, rules: opts.rules, ...report }, null, 2) + '\n' : renderDiff(report, { base: base.label, baseDir: base.dir, rulesDir: opts.rules }));
     return suite.errors.length > 0 ? EXIT.usage : EXIT.ok;

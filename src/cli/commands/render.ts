@@ -1,3 +1,4 @@
+import { dataLocation } from '../records-context.ts';
 import {
   numbering,
   parseAnnouncementInput,
@@ -40,7 +41,7 @@ export async function render(ctx: Context, opts: RenderFlags): Promise<number> {
   const series: SequenceStore = {
     next: async (prefix, year) => {
       if (!opened.records) {
-        opened.records = await openRecords(ctx.file(opts.data), pack);
+        opened.records = await openRecords(dataLocation(ctx, opts.data), pack);
         for (const w of opened.records.warnings) ctx.stderr.write(`警告：${w}\n`);
       }
       return opened.records.sequences.next(prefix, year);

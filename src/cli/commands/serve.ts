@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { dataLocation } from '../records-context.ts';
 import { formatDiagnostic, PackLoadError } from '../../pack/index.ts';
-import { RecordsError } from '../../records/index.ts';
-import { buildServer, localAdminToken, TokenConfigError, tokensFrom } from '../../server/index.ts';
+import { isDatabaseUrl, RecordsError, shownDataLocation } from '../../records/index.ts';
+import { buildServer, DEFAULT_WORK_DIR, localAdminToken, TokenConfigError, tokensFrom } from '../../server/index.ts';
 import { corsOriginFlag, publicUrlFlag } from '../server-flags.ts';
 import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
@@ -30,14 +31,16 @@ export async function serve(ctx: Context, opts: ServeFlags): Promise<number> {
     throw new UsageError('E-USAGE-OPTION', err.message);
   }
   // No token configured: a local admin token (made once, reused) so the workbench can publish; only its file is printed.
-  const local = tokens.length === 0 ? await localAdminToken(ctx.file(opts.data)) : null;
+  const work = opts.workdir ?? (isDatabaseUrl(opts.data) ? DEFAULT_WORK_DIR : opts.data);
+  const local = tokens.length === 0 ? await localAdminToken(ctx.file(work)) : null;
   if (local) tokens = [local.entry];
 
   let app: FastifyInstance;
   try {
     app = await buildServer({
       rules: ctx.file(opts.rules),
-      data: ctx.file(opts.data),
+      data: dataLocation(ctx, opts.data),
+      work: ctx.file(work),
       tokens,
       log: { level: opts.logLevel },
       rateLimit: rate === 0 ? false : { max: rate, allowList: (opts.rateLimitAllow ?? '').split(',').map((s) => s.trim()).filter(Boolean) },
@@ -52,7 +55,7 @@ export async function serve(ctx: Context, opts: ServeFlags): Promise<number> {
       return EXIT.invalid;
     }
     if (err instanceof RecordsError) {
-      ctx.stderr.write(`错误：数据目录 ${opts.data} 无法打开，服务未启动：${err.message}\n`);
+      ctx.stderr.write(`错误：${isDatabaseUrl(opts.data) ? '数据库' : '数据目录'} ${shownDataLocation(opts.data)} 无法打开，服务未启动：${err.message}\n`);
       return EXIT.invalid;
     }
     const errno = (err as NodeJS.ErrnoException).code;
@@ -91,7 +94,7 @@ export async function serve(ctx: Context, opts: ServeFlags): Promise<number> {
       `便民决策服务已启动：${base}`,
       `  政务公开栏：${base}/board（大厅显示屏：${base}/board?screen=1，打印版 PDF：${base}/board.pdf）`,
       `  接口文档：  ${base}/docs（OpenAPI：${base}/openapi.json）`,
-      `  规则包：${opts.rules}（${packs.served.pack.data.items.size} 个事项，修改后自动重新加载），数据目录：${opts.data}`,
+      `  规则包：${opts.rules}（${packs.served.pack.data.items.size} 个事项，修改后自动重新加载），${isDatabaseUrl(opts.data) ? '数据库' : '数据目录'}：${shownDataLocation(opts.data)}`,
       local
         ? `  未配置令牌：${local.created ? '已生成' : '沿用'}本机管理员令牌（${local.entry.name}，工作台发布用），保存在 ${local.file}（仅本机用户可读）`
         : tokens.length > 0

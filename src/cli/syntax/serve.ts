@@ -8,6 +8,7 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export interface ServeFlags {
   rules: string;
   data: string;
+  workdir?: string;
   host: string;
   port: string;
   tokensFile?: string;
@@ -24,7 +25,8 @@ export function serveSyntax(program: Command, run: Run): void {
     .command('serve')
     .description('启动决策服务：HTTP 接口、政务公开栏和接口文档；规则包修改后自动校验并重新加载')
     .option('--rules <目录>', '规则包目录', 'rules')
-    .option('--data <目录>', '登记簿数据目录（同一时间只能由一个服务写入）', 'data')
+    .option('--data <目录或数据库>', '登记簿：数据目录（同一时间只能由一个服务写入），或 PostgreSQL 地址 postgres://用户@主机:端口/库名[?schema=名称]（可多个服务副本共用）', 'data')
+    .option('--workdir <目录>', '工作台文件（草稿、规则包历史、本机管理令牌）所在目录；默认为数据目录，登记簿在数据库中时默认 bianmin-work')
     .option('--host <地址>', '监听地址（对局域网开放用 0.0.0.0）', '127.0.0.1')
     .option('--port <端口>', '监听端口', '8080')
     .option('--tokens-file <文件>', '令牌文件：每行 名称:令牌 或 名称:令牌:admin（也可用环境变量 BIANMIN_TOKENS，逗号分隔）')

@@ -2,6 +2,8 @@
 import { entry, type CatalogueEntry } from './entry.ts';
 
 export const RECORDS = {
+  'E-RESTORE-TARGET': entry('records', '不能恢复到 {target}：{reason}', '恢复或迁移的目标已有记录（目录不为空或数据库中已有登记簿）；为免覆盖，未作任何改动'),
+  'E-RESTORE-SOURCE': entry('records', '不能从 {source} 恢复：{reason}', '恢复的来源不是 bianmin 的数据目录或备份（不存在、没有登记簿文件）'),
   'E-BACKUP-TARGET': entry('records', '备份目录 {target} {reason}', '备份目录位于数据目录之内，或已存在且不为空'),
   // The board is the service's page, not the caller's input: withholding it is the service unavailable.
   'E-CASE-CORRECTABLE': entry('records', '申请材料可以当场更正：更正后重新判断，再登记（{items}）', '决定为当场更正（correctable）：不登记为办件，申请人当场更正后重新判断，按新的决定登记', { status: 409 }),

@@ -13,6 +13,10 @@ export const STORE = {
   'E-STORE-LOG-MISSING': entry('store', '快照注明其后的操作记在 {log}（自第 {from} 号操作起），但该文件不存在（被删除或移走？）；其中已确认保存的记录会丢失，请从备份恢复该文件', '登记簿的追加日志文件缺失：快照注明有日志跟随，日志却不在数据目录中；拒绝启动'),
   'E-STORE-NOT-FOUND': entry('store', '数据目录 {dir} 不存在（尚未登记任何记录？可用 --data 指定数据目录）', '以只读方式打开的数据目录不存在'),
   'E-STORE-NOT-REGULAR': entry('store', '{what}，不是普通文件：数据目录中登记簿的快照（.json）、日志（.log）和工作台的文件只能是普通文件；未读取也未写入，请移走它或从备份恢复后重试', '数据目录中登记簿的快照或日志（或备份时工作台的 pack-blobs/、drafts/ 中的文件）是命名管道、目录、设备文件或指向它们的快捷方式：不打开、不等待，拒绝启动（备份中止）'),
+  'E-STORE-PG-CONFLICT': entry('store', '记录 {id}（{collection}）已由另一个服务副本写入，本次写入未保存；请重试', '写入 PostgreSQL 时记录已被另一副本改动或编号、文书号已被占用（数据库约束拦下）；本次写入整体回滚'),
+  'E-STORE-PG-CONNECT': entry('store', '无法连接数据库 {url}：{reason}', '--data 指定的 PostgreSQL 连接不上（未启动、地址或端口错、口令错、数据库不存在）'),
+  'E-STORE-PG-NEWER': entry('store', '数据库 {url} 的结构版本为 {found}，比本版本 bianmin 认识的 {known} 新；请升级 bianmin 后再打开（未作任何改动）', '数据库已由更新版本的 bianmin 迁移过：旧版本不打开，以免误读或损坏新版本保存的记录'),
+  'E-STORE-PG-URL': entry('store', '数据库地址 {url} 无效：{reason}', '--data 的 postgres:// 地址不能解析，或缺少数据库名，或 schema 参数不是合法的名称'),
   'E-STORE-READONLY': entry('store', '数据目录 {dir} 以只读方式打开，不能写入', '向以只读方式打开的数据目录写入'),
   'E-STORE-UNKNOWN': entry('store', '未知的登记簿 {name}', '请求了数据目录中不存在的登记簿种类'),
 } as const satisfies Record<string, CatalogueEntry>;

@@ -1,0 +1,218 @@
+// Streaming what-if (`bianmin diff --data`): the register is read with a cursor, and a closed
+// year is streamed from its files without being loaded; the replay on worker threads gives the
+// very report the replay in this thread gives. On a real register (files in the store's format,
+// two years, the earlier one closed) and real packs (the sample, and a copy with a lower income limit).
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadPack, type Pack } from '../../src/index.ts';
+import type { CaseRecord } from '../../src/pack/index.ts';
+import { logLine, SNAPSHOT_READ } from '../../src/records/collection.ts';
+import { CASE_SHARD, caseSpec } from '../../src/records/cases.ts';
+import { openRecords, RecordsError } from '../../src/records/index.ts';
+import { RecordStore } from '../../src/records/store.ts';
+import { runCli } from '../../src/cli/index.ts';
+import { whatIf, type WhatIfReport } from '../../src/scenarios/index.ts';
+import { CaseReplayer, replayCaseOf } from '../../src/scenarios/replay.ts';
+import { ReplayPool } from '../../src/scenarios/replay-pool.ts';
+import { writeRegister } from './recorded-register.ts';
+import { replaceOnce, sampleCopy, tempDir } from './helpers.ts';
+
+const CLOSED = new Date().getUTCFullYear() - 1;
+const CURRENT = CLOSED + 1;
+const NOW = `${CURRENT}-12-20T12:00:00+08:00`;
+const PER_YEAR = 1_500;
+
+let baseDir: string;
+let currentDir: string;
+let base: Pack;
+let current: Pack;
+let data: string;
+
+beforeAll(async () => {
+  baseDir = sampleCopy({}, 'base');
+  // Below the limit means eligible: lowering it turns some accepted applications down.
+  currentDir = sampleCopy({ 'items/mz-001.yaml': replaceOnce('operator: lessThan, value: 650 }', 'operator: lessThan, value: 600 }') }, 'current');
+  [base, current] = await Promise.all([loadPack(baseDir), loadPack(currentDir)]);
+  data = path.join(tempDir(), 'data');
+  // Some accepted cases of the current year stay open: the sanctions look at them.
+  await writeRegister(data, base, [
+    { year: CLOSED, count: PER_YEAR },
+    { year: CURRENT, count: PER_YEAR, openEvery: 7 },
+  ]);
+}, 120_000);
+
+const suite = () => ({ dir: currentDir, files: [], scenarios: [], errors: [], warnings: [] });
+const days = 800;
+
+describe('the case register read with a cursor', () => {
+  test('a closed year is streamed from its files and stays unloaded; the records are those loading gives', async () => {
+    const specFor = (n: string) => (CASE_SHARD.test(n) ? caseSpec() : null);
+    const lazy = (n: string): boolean => n === `cases-${CLOSED}`;
+    const store = await RecordStore.open(data, { specFor: specFor as never, lazy, readonly: true });
+    try {
+      const shard = store.collection<CaseRecord>(`cases-${CLOSED}`);
+      expect(store.loadedNames()).toEqual([`cases-${CURRENT}`]);
+      const scanned: CaseRecord[] = [];
+      for await (const r of shard.scan()) scanned.push(r);
+      expect(scanned).toHaveLength(PER_YEAR);
+      expect(store.loadedNames()).toEqual([`cases-${CURRENT}`]);
+      expect(shard.loaded).toBe(false);
+      // The same records as loading the shard gives (which it does now, on first access).
+      expect(scanned).toEqual([...shard.values()]);
+      expect(store.loadedNames()).toEqual([`cases-${CLOSED}`, `cases-${CURRENT}`]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('Cases.scan goes through the years in order, the closed one unread into memory (its snapshot can be damaged afterwards: nothing of it is held)', async () => {
+    const dir = path.join(tempDir(), 'data');
+    await writeRegister(dir, base, [
+      { year: CLOSED, count: 300 },
+      { year: CURRENT, count: 200 },
+    ]);
+    const records = await openRecords(dir, current, { readonly: true });
+    try {
+      const ids: string[] = [];
+      for await (const r of records.cases.scan()) ids.push(r.id);
+      expect(ids).toHaveLength(500);
+      expect(ids[0]).toBe(`${CLOSED}-000001`);
+      expect(ids.at(-1)).toBe(`${CURRENT}-000200`);
+      const only: string[] = [];
+      for await (const r of records.cases.scan({ fromYear: CURRENT })) only.push(r.id);
+      expect(only).toHaveLength(200);
+      // Damaged after the scan: the first access loads the shard only now, and refuses it.
+      const file = path.join(dir, `cases-${CLOSED}.json`);
+      await writeFile(file, (await readFile(file, 'utf8')).replace('"hukouLocal":true', '"hukouLocal":false'));
+      let err: unknown = null;
+      try {
+        records.cases.get(`${CLOSED}-000001`);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(RecordsError);
+      expect((err as RecordsError).code).toBe('E-STORE-CORRUPT');
+      expect((err as RecordsError).message).toContain('第 1 条记录与写入时不同');
+      // The scan refuses it too, with the loader's error.
+      await expect(async () => {
+        for await (const _ of records.cases.scan()) void _;
+      }).rejects.toMatchObject({ code: 'E-STORE-CORRUPT' });
+    } finally {
+      await records.close();
+    }
+  });
+
+  test('a closed year with operations still in its log, streamed record by record (a snapshot too large to read whole): the log applied as loading applies it', async () => {
+    const dir = path.join(tempDir(), 'data');
+    await writeRegister(dir, base, [{ year: CLOSED, count: 50 }]);
+    const first = JSON.parse((await readFile(path.join(dir, `cases-${CLOSED}.json`), 'utf8')).split('\n')[1]!.replace(/,$/, '')) as CaseRecord;
+    const extra: CaseRecord = { ...first, id: `${CLOSED}-000051` };
+    const log = [
+      logLine({ seq: 1, op: 'event', id: `${CLOSED}-000002`, event: { type: 'overdue-explained', at: `${CLOSED}-12-01T10:00:00+08:00`, staff: 'chen-li', reason: '系统故障' } } as never),
+      logLine({ seq: 2, op: 'put', record: extra } as never),
+    ];
+    await writeFile(path.join(dir, `cases-${CLOSED}.log`), `${log.join('\n')}\n`);
+    const saved = { ...SNAPSHOT_READ };
+    SNAPSHOT_READ.fallbackBytes = 1;
+    SNAPSHOT_READ.chunkBytes = 4096;
+    try {
+      const specFor = (n: string) => (CASE_SHARD.test(n) ? caseSpec() : null);
+      const store = await RecordStore.open(dir, { specFor: specFor as never, lazy: () => true, readonly: true });
+      try {
+        const shard = store.collection<CaseRecord>(`cases-${CLOSED}`);
+        const scanned: CaseRecord[] = [];
+        for await (const r of shard.scan()) scanned.push(r);
+        expect(shard.loaded).toBe(false);
+        expect(scanned).toHaveLength(51);
+        expect(scanned.find((r) => r.id === `${CLOSED}-000002`)!.events.at(-1)!.type).toBe('overdue-explained');
+        const sorted = (rs: readonly CaseRecord[]) => [...rs].sort((a, b) => (a.id < b.id ? -1 : 1));
+        expect(sorted(scanned)).toEqual(sorted([...shard.values()]));
+      } finally {
+        await store.close();
+      }
+    } finally {
+      Object.assign(SNAPSHOT_READ, saved);
+    }
+  });
+});
+
+describe('replay on worker threads', () => {
+  let inProcess: WhatIfReport;
+
+  beforeAll(async () => {
+    inProcess = await whatIf({ base, current, suite: suite(), data: { dir: data, days, now: NOW } });
+  }, 120_000);
+
+  test('the register replayed in this thread: every application, some of them changed by the new limit', () => {
+    expect(inProcess.cases).toMatchObject({ replayed: 2 * PER_YEAR, withoutApplication: 0 });
+    const cases = inProcess.changed.filter((c) => c.subject.kind === 'case');
+    expect(cases.length).toBeGreaterThan(50);
+    expect(cases.length).toBeLessThan(2 * PER_YEAR);
+    // In case-id order, across both years.
+    const ids = cases.map((c) => (c.subject.kind === 'case' ? c.subject.id : ''));
+    expect(ids).toEqual([...ids].sort());
+    expect(ids.some((id) => id.startsWith(`${CLOSED}-`)) && ids.some((id) => id.startsWith(`${CURRENT}-`))).toBe(true);
+  });
+
+  test('on worker threads (each loading both packs from their directories) the report is identical', async () => {
+    const threaded = await whatIf({ base, current, suite: suite(), data: { dir: data, days, now: NOW, packDirs: { base: baseDir, current: currentDir }, startAfter: 0, threads: 2, replayWhileStarting: false } });
+    expect(threaded).toEqual(inProcess);
+  }, 120_000);
+
+  test('the threads answer the batches (not this thread), and their changes are those this thread finds', async () => {
+    const local = new CaseReplayer(base, current);
+    const pool = new ReplayPool(local, { dirs: { base: baseDir, current: currentDir }, threads: 2, startAfter: 0, replayWhileStarting: false });
+    const records = await openRecords(data, current, { readonly: true });
+    const all = [];
+    try {
+      for await (const r of records.cases.scan()) {
+        const c = replayCaseOf(r)!;
+        all.push(c);
+        await pool.add(c);
+      }
+    } finally {
+      await records.close();
+    }
+    const changed = await pool.finish();
+    expect(pool.threaded).toBeGreaterThan(PER_YEAR);
+    const byId = (xs: typeof changed) => [...xs].sort((a, b) => (a.subject.id < b.subject.id ? -1 : 1));
+    expect(byId(changed)).toEqual(byId(await local.replay(all)));
+    await local.close();
+  }, 120_000);
+
+  test('packs a thread cannot load from their directories: replayed in this thread instead, same report', async () => {
+    const empty = tempDir();
+    const fallback = await whatIf({ base, current, suite: suite(), data: { dir: data, days, now: NOW, packDirs: { base: empty, current: empty }, startAfter: 0, threads: 2, replayWhileStarting: false } });
+    expect(fallback).toEqual(inProcess);
+  }, 120_000);
+});
+
+describe('bianmin diff --data: progress on a terminal', () => {
+  const run = async (args: readonly string[], tty: boolean): Promise<{ code: number; stdout: string; stderr: string }> => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['diff', '--base', baseDir, '--rules', currentDir, '--data', data, '--days', String(days), '--at', NOW, ...args], {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t), isTTY: tty } as never,
+    });
+    return { code, stdout, stderr };
+  };
+
+  test('on a terminal: one line rewritten in place with the count so far, cleared before the report', async () => {
+    const r = await run([], true);
+    expect(r.code).toBe(0);
+    const updates = r.stderr.split('\r').filter((x) => x.startsWith('重放 '));
+    expect(updates.length).toBeGreaterThan(0);
+    for (const u of updates) expect(u).toMatch(/^重放 [\d,]+ 件登记的申请…$/);
+    expect(r.stderr.endsWith('\r\x1b[2K')).toBe(true);
+    expect(r.stdout).toContain(`${2 * PER_YEAR} 件申请`);
+  }, 120_000);
+
+  test('not on a terminal, or with --json: nothing on stderr', async () => {
+    expect((await run([], false)).stderr).toBe('');
+    const json = await run(['--json'], true);
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout).cases.replayed).toBe(2 * PER_YEAR);
+  }, 120_000);
+});
