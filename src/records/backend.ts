@@ -4,7 +4,8 @@
  * PostgreSQL database (any number of service replicas: postgres/store.ts). The registers hold
  * every rule; a backend only keeps records durably and runs writes one at a time.
  */
-import type { LoadProblem } from './collection.ts';
+import type { CollectionSpec, LoadProblem } from './collection.ts';
+import { RecordsError } from './errors.ts';
 
 /** The records of one kind (a year of cases, the complaints …), read from memory. */
 export interface RecordCollection<R> {
@@ -88,5 +89,35 @@ export async function readBack(open: () => Promise<RecordBackend>): Promise<Reco
     return counts;
   } finally {
     await copy.close();
+  }
+}
+
+/** A store's collections by name, each made on first use from its spec (an unknown name is E-STORE-UNKNOWN). */
+export class CollectionRegistry<C> {
+  private readonly made = new Map<string, C>();
+
+  constructor(
+    private readonly specFor: (name: string) => CollectionSpec<unknown> | null,
+    private readonly make: (name: string, spec: CollectionSpec<unknown>) => C,
+  ) {}
+
+  get(name: string): C {
+    let c = this.made.get(name);
+    if (!c) {
+      const spec = this.specFor(name);
+      if (!spec) throw RecordsError.of('E-STORE-UNKNOWN', { name });
+      c = this.make(name, spec);
+      this.made.set(name, c);
+    }
+    return c;
+  }
+
+  /** Names made so far, sorted. */
+  names(): string[] {
+    return [...this.made.keys()].sort();
+  }
+
+  values(): IterableIterator<C> {
+    return this.made.values();
   }
 }

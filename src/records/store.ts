@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { formatProblem, type Problem } from '../core/index.ts';
-import { readBack, type BackupResult, type ContentStore, type RecordBackend } from './backend.ts';
+import { CollectionRegistry, readBack, type BackupResult, type ContentStore, type RecordBackend } from './backend.ts';
 import { Collection, type CollectionHost, type CollectionSpec, type LoadProblem } from './collection.ts';
 import { isTempFile, notRegularError, readDataFile, syncDir, writeFailure, writeFileDurably, writeSynced } from './durable-file.ts';
 import { RecordsError } from './errors.ts';
@@ -68,7 +68,7 @@ export class RecordStore implements CollectionHost, RecordBackend {
   readonly foreignWrites = 0;
   readonly warnings: string[] = [];
   readonly content: ContentStore;
-  private readonly collections = new Map<string, Collection<unknown>>();
+  private readonly collections: CollectionRegistry<Collection<unknown>>;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -81,6 +81,7 @@ export class RecordStore implements CollectionHost, RecordBackend {
     private readonly lock: WriterLock | null,
   ) {
     this.content = new FileContent(dir, shownDir);
+    this.collections = new CollectionRegistry(options.specFor, (name, spec) => new Collection(name, spec, this));
   }
 
   /**
@@ -144,24 +145,17 @@ export class RecordStore implements CollectionHost, RecordBackend {
 
   /** Names of the collections loaded so far (the others are opened on first access). */
   loadedNames(): string[] {
-    return this.names().filter((n) => this.collections.get(n)!.loaded);
+    return this.names().filter((n) => this.collections.get(n).loaded);
   }
 
   /** The collection `name` (created empty if it has no files yet). */
   collection<R>(name: string): Collection<R> {
-    let c = this.collections.get(name);
-    if (!c) {
-      const spec = this.options.specFor(name);
-      if (!spec) throw RecordsError.of('E-STORE-UNKNOWN', { name });
-      c = new Collection(name, spec, this);
-      this.collections.set(name, c);
-    }
-    return c as unknown as Collection<R>;
+    return this.collections.get(name) as unknown as Collection<R>;
   }
 
   /** Names of the collections present (sorted). */
   names(): string[] {
-    return [...this.collections.keys()].sort();
+    return this.collections.names();
   }
 
   /** One writer per directory: nothing another process could have written. */

@@ -16,7 +16,7 @@
  */
 import pg from 'pg';
 import { crc32 } from 'node:zlib';
-import type { BackupResult, ContentStore, RecordBackend } from '../backend.ts';
+import { CollectionRegistry, type BackupResult, type ContentStore, type RecordBackend } from '../backend.ts';
 import type { CollectionSpec, LoadProblem } from '../collection.ts';
 import { RecordsError } from '../errors.ts';
 import { formatPath } from '../../core/index.ts';
@@ -56,7 +56,7 @@ export class PgStore implements RecordBackend, PgCollectionHost {
   readonly warnings: string[] = [];
   readonly content: ContentStore;
   foreignWrites = 0;
-  private readonly collections = new Map<string, PgCollection<unknown>>();
+  private readonly collections: CollectionRegistry<PgCollection<unknown>>;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   /** The highest rev in the mirror. */
@@ -74,6 +74,7 @@ export class PgStore implements RecordBackend, PgCollectionHost {
   ) {
     this.lockKey = [LOCK_CLASS, crc32(location.schema) | 0];
     this.content = new PgContent(this);
+    this.collections = new CollectionRegistry(options.specFor, (name, spec) => new PgCollection(name, spec, this));
   }
 
   get dir(): string {
@@ -202,18 +203,11 @@ export class PgStore implements RecordBackend, PgCollectionHost {
   }
 
   collection<R>(name: string): PgCollection<R> {
-    let c = this.collections.get(name);
-    if (!c) {
-      const spec = this.options.specFor(name);
-      if (!spec) throw RecordsError.of('E-STORE-UNKNOWN', { name });
-      c = new PgCollection(name, spec, this);
-      this.collections.set(name, c);
-    }
-    return c as unknown as PgCollection<R>;
+    return this.collections.get(name) as unknown as PgCollection<R>;
   }
 
   names(): string[] {
-    return [...this.collections.keys()].sort();
+    return this.collections.names();
   }
 
   loadedNames(): string[] {
