@@ -203,3 +203,25 @@ describe.runIf(hasPostgres)('records an earlier version wrote', () => {
     expect(c?.decision.questions).toEqual([]);
   });
 });
+
+describe.runIf(hasPostgres)('the database connection dropped under the service', () => {
+  test('connections cut by the server: the next read and write reconnect, nothing acknowledged is lost', async () => {
+    const url = freshDatabaseUrl();
+    const r = await opened(url);
+    const first = await r.complaints.add(complaint);
+    // What a database restart or a proxy timeout does to the idle connections of the pool.
+    const schema = new URL(url).searchParams.get('schema');
+    const cut = await withDatabase(url, async (db) =>
+      (await db.query<{ n: number }>('SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1', [`bianmin/${schema}`])).rows[0]!.n,
+    );
+    expect(cut).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await r.refresh();
+    const second = await r.complaints.add(complaint);
+    expect(second.id).not.toBe(first.id);
+    await r.close();
+    open.pop();
+    const back = await opened(url, true);
+    expect([...back.complaints.all()].map((c) => c.id)).toEqual([first.id, second.id]);
+  });
+});

@@ -97,7 +97,8 @@ export class PgStore implements RecordBackend, PgCollectionHost {
       max: options.poolSize ?? 8,
       options: `-c search_path=${location.schema}`,
       connectionTimeoutMillis: 10_000,
-      application_name: 'bianmin',
+      // Which hall's replica holds a connection, for the operator looking at pg_stat_activity.
+      application_name: `bianmin/${location.schema}`,
     });
     // A connection that breaks while idle is dropped by the pool; the next query reports it.
     pool.on('error', () => undefined);
