@@ -531,8 +531,8 @@ export class Collection<R> {
         if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) return broken(lineNo, 1, '快照中这一行不是一条记录（文件被手工修改或损坏）');
         const i = valid.length;
         lineSums.push(crc32(comma ? b.subarray(0, b.length - 1) : b));
-        const record = this.upgraded(rec) as R;
-        const found = this.problemsOf(record);
+        const record = this.rules.upgraded(rec);
+        const found = this.rules.problemsOf(record);
         for (const p of found) {
           push({ file: shown, line: lineNo, column: offsetOfPath(recText, p.path) + 1, path: formatPath(['records', i, ...p.path]), detail: p.message });
         }
@@ -621,8 +621,8 @@ export class Collection<R> {
     let reported = false;
     const valid: boolean[] = [];
     snap.records.forEach((rec, i) => {
-      const record = this.upgraded(rec) as R;
-      const found = this.problemsOf(record);
+      const record = this.rules.upgraded(rec);
+      const found = this.rules.problemsOf(record);
       for (const p of found) add({ ...locate(['records', i, ...p.path]), detail: p.message });
       valid.push(found.length === 0);
       if (found.length > 0) {
@@ -810,19 +810,11 @@ export class Collection<R> {
     return applied.ok ? { ok: true, id, record: applied.record } : applied;
   }
 
-  private upgraded(record: unknown): unknown {
-    return this.rules.upgraded(record);
-  }
-
-  private problemsOf(record: R): RecordProblem[] {
-    return this.rules.problemsOf(record);
-  }
-
   /** Writes a whole record (new or replacing one), durably. Call inside the store's queue. */
   async put(record: R): Promise<R> {
     this.ensureLoaded();
     await this.settleLoaded();
-    const problems = this.problemsOf(record);
+    const problems = this.rules.problemsOf(record);
     if (problems.length > 0) throw invalid(problems);
     await this.append({ seq: this.seq + 1, op: 'put', record: record as unknown as RecordLogEntry['record'] });
     const frozen = freeze(record);

@@ -145,7 +145,7 @@ export class PgStore implements RecordBackend, PgCollectionHost {
   }
 
   /** Runs `fn` in a read-only transaction that sees one snapshot of the database. */
-  async inSnapshot<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async inSnapshot<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -342,14 +342,12 @@ export class PgStore implements RecordBackend, PgCollectionHost {
   }
 }
 
-/** Every row, a page at a time, in (collection, id) order. */
-export async function* pages(client: pg.PoolClient, collection?: string): AsyncGenerator<Row> {
-  let after: [string, string] = [collection ?? '', ''];
+/** Every row, a page at a time, in (collection, id) order (keyset pages: no offset to skip). */
+async function* pages(client: pg.PoolClient): AsyncGenerator<Row> {
+  let after: readonly [string, string] = ['', ''];
   for (;;) {
     const r = await client.query<Row>(
-      collection === undefined
-        ? 'SELECT collection, id, rev, record FROM bianmin_records WHERE (collection, id) > ($1, $2) ORDER BY collection, id LIMIT $3'
-        : 'SELECT collection, id, rev, record FROM bianmin_records WHERE collection = $1 AND id > $2 ORDER BY id LIMIT $3',
+      'SELECT collection, id, rev, record FROM bianmin_records WHERE (collection, id) > ($1, $2) ORDER BY collection, id LIMIT $3',
       [after[0], after[1], PAGE],
     );
     yield* r.rows;
