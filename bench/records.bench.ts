@@ -9,7 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadPack } from '../src/index.ts';
 import type { CaseRecord, ComplaintRecord } from '../src/pack/schema-types.ts';
-import { snapshotChunks } from '../src/records/collection.ts';
+import { CASE_SHARED } from '../src/records/cases.ts';
+import { SNAPSHOT_FORMAT, snapshotChunks } from '../src/records/collection.ts';
 import { openRecords, writeFileDurably } from '../src/records/index.ts';
 import { median, type BenchResult } from './types.ts';
 
@@ -209,7 +210,7 @@ export async function writeShard(dir: string, year: number, count: number): Prom
   const name = `cases-${year}`;
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, `${name}.log`), '');
-  return writeFileDurably(path.join(dir, `${name}.json`), snapshotChunks({ format: 2, collection: name, seq: 0, log: { file: `${name}.log`, from: 1 } }, cases(), count));
+  return writeFileDurably(path.join(dir, `${name}.json`), snapshotChunks({ format: SNAPSHOT_FORMAT, collection: name, seq: 0, log: { file: `${name}.log`, from: 1 } }, cases(), count, CASE_SHARED));
 }
 
 interface ChildFigures {

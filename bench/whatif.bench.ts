@@ -1,9 +1,10 @@
 // What-if over the case register (`bianmin diff --data`): 100,000 and 1,000,000 recorded
 // applications (goal: 1,000,000 in ≤ 30 s), each beside its peer — the materializing replay
 // before streaming at 100,000, and the parts of the time: reading the register alone (JSON parse
-// and checks of each ~7.6 KB record, which stores the whole decision) and the two decisions per
-// case alone. The registers are written once into a cache under /tmp (the store's own format,
-// written directly; 1,000,000 cases are 7.6 GB) and kept for the next run.
+// and checks of each record, which stores the whole decision: ~1.3 KB in a compact snapshot, 7.6 KB
+// before) and the two decisions per case alone. The registers are written once into a cache under
+// /tmp (the store's own format, written directly; 1,000,000 cases are 1.3 GB) and kept for the next
+// run (VERSION: the format they were written in).
 //   BENCH_WHATIF=100k runs only the 100,000 figures.
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -15,7 +16,7 @@ import { median, type BenchResult } from './types.ts';
 
 const RULES = fileURLToPath(new URL('../rules', import.meta.url));
 const CACHE = '/tmp/bianmin-bench-whatif';
-const VERSION = '1';
+const VERSION = '2';
 const MB = 1024 * 1024;
 // Two closed years (opened on first access, so streamed), all of them in the replay window.
 const year = new Date().getUTCFullYear();

@@ -33,7 +33,14 @@ export interface DecideOptions {
 const NO_SLOTS: readonly ResultNode[] = [];
 
 export async function decide(pack: CompiledPack, input: unknown, options: DecideOptions = {}): Promise<Decision> {
-  const app = parse(pack, input, options.at);
+  return decideParsed(pack, parse(pack, input, options.at), options);
+}
+
+/**
+ * The decision on an application already parsed (parseApplication, which no pack changes): one
+ * parse serves every pack that decides the same application, as a what-if replay does.
+ */
+export async function decideParsed(pack: CompiledPack, app: ParsedApplication, options: DecideOptions = {}): Promise<Decision> {
   const referral = pack.referrals.get(app.item);
   if (referral) return referralDecision(referral, app);
   const item = pack.items.get(app.item);

@@ -8,6 +8,7 @@ export { decideBundle, BUNDLE_NOTICE, type BundleApplication, type BundleDecisio
 export type { CommitmentExclusion } from './commitment.ts';
 export { listItems, type CatalogItem } from './catalog.ts';
 export { ApplicationError, type ApplicationIssue } from './errors.ts';
+export { parseApplication, type ParsedApplication } from './input.ts';
 export type { RouteMatch, WindowRef } from './route.ts';
 export { Pack } from './pack.ts';
 export { factsOf, forEachLeaf, isFactRef, toTopLevel, type LeafCondition } from './condition.ts';

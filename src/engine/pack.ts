@@ -13,7 +13,8 @@ import {
   type InstantInput,
 } from '../calendar/index.ts';
 import { compilePack, type CompiledPack } from './compile.ts';
-import { decide, type DecideOptions } from './decide.ts';
+import { decide, decideParsed, type DecideOptions } from './decide.ts';
+import type { ParsedApplication } from './input.ts';
 import { decideBundle } from './bundle.ts';
 import { listItems, type CatalogItem } from './catalog.ts';
 import type { RouteMatch } from './route.ts';
@@ -48,6 +49,11 @@ export class Pack {
    */
   decide(application: unknown, options: DecideOptions = {}): Promise<Decision> {
     return decide(this.engine, application, options);
+  }
+
+  /** The same decision on an application parsed once (parseApplication) for several packs. */
+  decideParsed(application: ParsedApplication, options: DecideOptions = {}): Promise<Decision> {
+    return decideParsed(this.engine, application, options);
   }
 
   /**

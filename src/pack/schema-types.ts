@@ -3006,9 +3006,9 @@ export interface PublicationRecord {
 
 export interface RecordSnapshot {
   /**
-   * 文件格式版本：2 带校验和、记录条数和所跟随的日志；1 是早期版本（无校验和），仍可读取，下次整理日志时升级为 2。
+   * 文件格式版本：3 在 2 的基础上把各条记录中重复的部分（例如同一事项版本的决定中的材料清单和判断过程）只写一次，此后的行以编号引用（行内的 "$shared" 列出该行新增的共享内容）；2 带校验和、记录条数和所跟随的日志；1 是早期版本（无校验和）。1 和 2 仍可读取，下次写入时升级为 3。
    */
-  format: 1 | 2;
+  format: 1 | 2 | 3;
   /**
    * 登记簿名称，例如 cases-2026、complaints、pack-publications。
    */

@@ -11,6 +11,7 @@ import { caseClock, deemedAcceptance, dueAfter, type ClockCase, type ClockState,
 import type { CollectionSpec } from './collection.ts';
 import { RecordsError } from './errors.ts';
 import type { RecordProblem } from './record-schemas.ts';
+import type { SharedPaths } from './shared-values.ts';
 import { formatDocumentNumber, type Sequences } from './sequences.ts';
 import { commitmentExclusion, falseConsequenceOf } from './post-check.ts';
 import type { RecordBackend } from './backend.ts';
@@ -136,8 +137,18 @@ export function caseSpec(): CollectionSpec<CaseRecord> {
     check: checkCase,
     events: { kind: 'case-event', apply: (r, e) => ({ ...r, events: [...r.events, e as CaseEvent] }) },
     upgrade: (r) => (r !== null && typeof r === 'object' && 'decision' in r ? { ...r, decision: upgradeStoredDecision(r.decision) } : r),
+    shared: CASE_SHARED,
   };
 }
+
+/**
+ * The parts of a stored decision that are the same for many cases (those decided on one item
+ * version, received on one day): most of its bytes. A snapshot writes each once (shared-values.ts).
+ */
+export const CASE_SHARED: SharedPaths = [
+  ...['materials', 'missing', 'correctable', 'deferred', 'committed', 'reasons', 'questions', 'fees', 'warnings', 'trace'].map((k) => ({ path: ['decision', k], items: ['decision', `/properties/${k}/items`] as const })),
+  { path: ['decision', 'deadline', 'warnings'], items: ['decision', '/properties/deadline/properties/warnings/items'] },
+];
 
 /** Event order and state transitions; also run on every case loaded. */
 export function checkCase(r: CaseRecord): RecordProblem[] {

@@ -43,6 +43,7 @@ import { toIso } from './time.ts';
 import { jsonSyntaxErrorOffset, lineColumn, offsetOfPath, type PathSegment } from './json-locate.ts';
 import { freeze, invalid, RecordRules } from './record-rules.ts';
 import { validateRecord, type RecordKind, type RecordProblem } from './record-schemas.ts';
+import { SharedReader, SharedValidation, SharedWriter, type SharedPaths } from './shared-values.ts';
 
 export interface CollectionSpec<R> {
   /** Schema of each record (schemas/records/KIND.schema.json). */
@@ -54,6 +55,8 @@ export interface CollectionSpec<R> {
   readonly events?: { readonly kind: 'case-event'; readonly apply: (record: R, event: unknown) => R };
   /** A record as an earlier version wrote it, in today's shape (before it is validated); returns a new object. */
   readonly upgrade?: (record: unknown) => unknown;
+  /** Arrays whose elements repeat across records: a snapshot writes each distinct element once (format 3). */
+  readonly shared?: SharedPaths;
 }
 
 /** What a collection needs from its store. */
@@ -101,8 +104,8 @@ export interface LoadProblem extends Location {
 
 const MAX_PROBLEMS = 20;
 
-/** The snapshot format this version writes: with checksums, count and the log that follows. */
-export const SNAPSHOT_FORMAT = 2;
+/** The snapshot format this version writes: with checksums, count and the log that follows (2), repeated parts once (3). */
+export const SNAPSHOT_FORMAT = 3;
 
 const hex = (n: number): string => n.toString(16).padStart(8, '0');
 
@@ -224,7 +227,7 @@ export class Collection<R> {
     this.rules = new RecordRules(spec);
     this.jsonFile = path.join(host.dir, `${name}.json`);
     this.logFile = path.join(host.dir, `${name}.log`);
-    this.adapter = new DurableJsonFile<RecordSnapshot>(this.jsonFile, this.shown(`${name}.json`), serializeSnapshot);
+    this.adapter = new DurableJsonFile<RecordSnapshot>(this.jsonFile, this.shown(`${name}.json`), (snap) => snapshotChunks(snap, snap.records, snap.records.length, spec.shared));
     this.db = new Low<RecordSnapshot>(this.adapter, this.empty());
   }
 
@@ -468,6 +471,7 @@ export class Collection<R> {
     };
     let head: { format: number; collection: string; seq: number; count?: number; log?: { file: string; from: number } } | null = null;
     let headText = '';
+    let shared: ReturnType<Collection<R>['sharedReading']> | null = null;
     let state: 'head' | 'records' | 'last' | 'sums' | 'sum' | 'done' = 'head';
     let lineNo = 0;
     let crcBefore = 0;
@@ -531,13 +535,15 @@ export class Collection<R> {
         if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) return broken(lineNo, 1, '快照中这一行不是一条记录（文件被手工修改或损坏）');
         const i = valid.length;
         lineSums.push(crc32(comma ? b.subarray(0, b.length - 1) : b));
-        const record = this.rules.upgraded(rec);
-        const found = this.rules.problemsOf(record);
+        shared ??= this.sharedReading(head!.format);
+        const decoded = shared.reader.decode(rec);
+        const record = 'record' in decoded ? this.rules.upgraded(decoded.record) : null;
+        const found = record === null ? [(decoded as { problem: RecordProblem }).problem] : this.rules.problemsOf(record, shared.validation);
         for (const p of found) {
           push({ file: shown, line: lineNo, column: offsetOfPath(recText, p.path) + 1, path: formatPath(['records', i, ...p.path]), detail: p.message });
         }
         valid.push(found.length === 0);
-        if (found.length > 0) {
+        if (found.length > 0 || record === null) {
           reported = true;
           continue;
         }
@@ -591,6 +597,12 @@ export class Collection<R> {
     return { ...h, locate };
   }
 
+  /** How the lines of one snapshot are rebuilt and validated: from format 3, with the shared parts once. */
+  private sharedReading(format: number): { readonly reader: SharedReader; readonly validation: SharedValidation | undefined } {
+    const paths = format >= 3 ? (this.spec.shared ?? []) : [];
+    return { reader: new SharedReader(paths), validation: paths.length > 0 ? new SharedValidation(paths) : undefined };
+  }
+
   /** Reads a (small) snapshot whole, as earlier versions did, locating any problem by line and column. Null: stop. */
   private loadSnapshotText(add: (p: LoadProblem) => void): SnapshotHead | null {
     const shown = this.adapter.shown;
@@ -620,12 +632,14 @@ export class Collection<R> {
     this.seq = snap.seq;
     let reported = false;
     const valid: boolean[] = [];
+    const shared = this.sharedReading(snap.format);
     snap.records.forEach((rec, i) => {
-      const record = this.rules.upgraded(rec);
-      const found = this.rules.problemsOf(record);
+      const decoded = shared.reader.decode(rec);
+      const record = 'record' in decoded ? this.rules.upgraded(decoded.record) : null;
+      const found = record === null ? [(decoded as { problem: RecordProblem }).problem] : this.rules.problemsOf(record, shared.validation);
       for (const p of found) add({ ...locate(['records', i, ...p.path]), detail: p.message });
       valid.push(found.length === 0);
-      if (found.length > 0) {
+      if (found.length > 0 || record === null) {
         reported = true;
         return;
       }
@@ -1063,22 +1077,19 @@ export class Collection<R> {
 }
 
 /**
- * One record per line: compact enough for 20,000 cases, and an error's line number names the
- * record. Then the records' CRC-32s, then the CRC-32 of everything before it. Produced in chunks.
- */
-function serializeSnapshot(s: RecordSnapshot): Generator<string> {
-  return snapshotChunks(s, s.records, s.records.length);
-}
-
-/**
  * The chunks of a snapshot of `count` records taken one at a time from `records` (any iterable:
- * the bench writes 200,000 cases without holding them), exactly as the store writes it.
+ * the bench writes 200,000 cases without holding them), exactly as the store writes it. One record
+ * per line, so that an error's line number names the record; from format 3, the elements of the
+ * `shared` arrays written once each (shared-values.ts). Then the lines' CRC-32s, then the CRC-32 of
+ * everything before it.
  */
 export function* snapshotChunks(
   s: { readonly format: number; readonly collection: string; readonly seq: number; readonly log?: RecordSnapshot['log'] },
   records: Iterable<unknown>,
   count: number,
+  shared: SharedPaths = [],
 ): Generator<string> {
+  const writer = s.format >= 3 ? new SharedWriter(shared) : null;
   let whole = 0;
   const sums: string[] = [];
   const out = (chunk: string): string => {
@@ -1089,7 +1100,7 @@ export function* snapshotChunks(
   yield out(`{"format":${s.format},"collection":${JSON.stringify(s.collection)},"seq":${s.seq}${head},"records":[`);
   let first = true;
   for (const r of records) {
-    const text = JSON.stringify(r);
+    const text = JSON.stringify(writer ? writer.encode(r) : r);
     sums.push(hex(crc32(text)));
     yield out(`${first ? '' : ','}\n${text}`);
     first = false;

@@ -6,6 +6,7 @@ import { formatPath } from '../core/index.ts';
 import type { CollectionSpec } from './collection.ts';
 import { RecordsError } from './errors.ts';
 import { validateRecord, type RecordProblem } from './record-schemas.ts';
+import type { SharedValidation } from './shared-values.ts';
 
 export type Applied<R> = { readonly ok: true; readonly record: R } | { readonly ok: false; readonly problems: RecordProblem[] };
 
@@ -21,8 +22,9 @@ export class RecordRules<R> {
     return (this.spec.upgrade ? this.spec.upgrade(record) : record) as R;
   }
 
-  problemsOf(record: R): RecordProblem[] {
-    const problems = validateRecord(this.spec.kind, record);
+  /** `shared`: while reading a compact snapshot, its shared elements are validated once each. */
+  problemsOf(record: R, shared?: SharedValidation): RecordProblem[] {
+    const problems = shared ? shared.problemsOf(record, (r) => validateRecord(this.spec.kind, r)) : validateRecord(this.spec.kind, record);
     if (problems.length > 0 || !this.spec.check) return problems;
     return [...this.spec.check(record)];
   }

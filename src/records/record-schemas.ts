@@ -15,7 +15,12 @@ export interface RecordProblem {
 
 /** Validates `data` as a record of `kind` (or `case-event`); [] when valid. Compiled once per process with the other schema files. */
 export function validateRecord(kind: RecordKind | 'case-event', data: unknown): RecordProblem[] {
-  const validate = kind === 'case-event' ? schemaValidator('records/case', '/$defs/event') : schemaValidator(`records/${kind}`);
+  return kind === 'case-event' ? validatePart('records/case', '/$defs/event', data) : validatePart(`records/${kind}`, '', data);
+}
+
+/** Validates `data` against schemas/<name>.schema.json, or the part of it at the JSON pointer `fragment`. */
+export function validatePart(name: string, fragment: string, data: unknown): RecordProblem[] {
+  const validate = schemaValidator(name, fragment);
   if (validate(data)) return [];
   // The nearest node present in the record: what the store locates in the file (line and column).
   return translateAjvErrors(validate.errors ?? [], { family: 'records' }).map((p) => ({ path: p.segments, message: p.message }));

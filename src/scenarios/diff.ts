@@ -46,38 +46,45 @@ export interface Comparison {
 export function compareOutcomes(base: Pack, current: Pack, a: Outcome, b: Outcome, staffName: (id: string) => string): Comparison {
   const changes: FieldChange[] = [];
   const rules: RuleChange[] = [];
-  const add = (aspect: Aspect, label: string, before: string, after: string, from: unknown, to: unknown): void => {
-    if (before !== after) changes.push({ aspect, label, before, after, from, to });
-  };
-
+  // Each aspect's text is a function of the raw values compared first, so equal values (most
+  // replayed cases) skip building the texts; the text comparison still decides a change.
   if (a.problem || b.problem) {
-    add('run', '运行', a.problem ? `无法运行：${a.problem.message}` : '正常', b.problem ? `无法运行：${b.problem.message}` : '正常', a.problem, b.problem);
+    add(changes, 'run', '运行', a.problem ? `无法运行：${a.problem.message}` : '正常', b.problem ? `无法运行：${b.problem.message}` : '正常', a.problem, b.problem);
   }
   const da = a.decision;
   const db = b.decision;
   if (da || db) {
-    add('kind', '分类', da ? kindText(da.kind) : '无', db ? kindText(db.kind) : '无', da?.kind ?? null, db?.kind ?? null);
-    add('mode', '办理方式', modeText(da?.mode ?? null), modeText(db?.mode ?? null), da?.mode ?? null, db?.mode ?? null);
-    add('missing', '缺件', listText(da?.missing.map(missingText) ?? []), listText(db?.missing.map(missingText) ?? []), ids(da?.missing), ids(db?.missing));
-    const deferred = (d: Decision | null): string => listText(d?.deferred.map((m) => `${m.id}${titled(m.name)}${m.due ? `（${shortTime(m.due)} 前补交）` : ''}`) ?? []);
-    add('deferred', '容缺', deferred(da), deferred(db), ids(da?.deferred), ids(db?.deferred));
-    const reasons = (d: Decision | null): string => listText(d?.reasons.map((r) => r.message) ?? []);
-    add('reasons', '理由', reasons(da), reasons(db), da?.reasons.map((r) => r.code) ?? [], db?.reasons.map((r) => r.code) ?? []);
-    add('routeTo', '去向', da?.routeTo?.organ ?? '无', db?.routeTo?.organ ?? '无', da?.routeTo?.organ ?? null, db?.routeTo?.organ ?? null);
-    rules.push(...traceChanges(da?.trace ?? [], db?.trace ?? []));
+    if (!(da && db && da.kind === db.kind)) add(changes, 'kind', '分类', da ? kindText(da.kind) : '无', db ? kindText(db.kind) : '无', da?.kind ?? null, db?.kind ?? null);
+    if ((da?.mode ?? null) !== (db?.mode ?? null)) add(changes, 'mode', '办理方式', modeText(da?.mode ?? null), modeText(db?.mode ?? null), da?.mode ?? null, db?.mode ?? null);
+    if (!sameList(da?.missing, db?.missing, sameMissing)) {
+      add(changes, 'missing', '缺件', listText(da?.missing.map(missingText) ?? []), listText(db?.missing.map(missingText) ?? []), ids(da?.missing), ids(db?.missing));
+    }
+    if (!sameList(da?.deferred, db?.deferred, sameDeferred)) add(changes, 'deferred', '容缺', deferredText(da), deferredText(db), ids(da?.deferred), ids(db?.deferred));
+    if (!sameList(da?.reasons, db?.reasons, sameMessage)) {
+      add(changes, 'reasons', '理由', reasonsText(da), reasonsText(db), da?.reasons.map(reasonCode) ?? [], db?.reasons.map(reasonCode) ?? []);
+    }
+    const oa = da?.routeTo?.organ ?? null;
+    const ob = db?.routeTo?.organ ?? null;
+    if (oa !== ob) add(changes, 'routeTo', '去向', oa ?? '无', ob ?? '无', oa, ob);
+    traceChanges(da?.trace ?? [], db?.trace ?? [], rules);
   }
-  for (const k of ['promised', 'statutory'] as const) {
+  let deadlineChanged = false;
+  for (const k of LIMIT_KINDS) {
     const x = a.deadline?.[k];
     const y = b.deadline?.[k];
-    const text = (d: typeof x): string => (d ? `${shortTime(d.due)}（${limitText(d)}）` : '无');
-    add('deadline', k === 'promised' ? '承诺期限' : '法定期限', text(x), text(y), x?.due ?? null, y?.due ?? null);
+    if (x === y || (x && y && x.due === y.due && x.amount === y.amount && x.unit === y.unit)) continue;
+    const n = changes.length;
+    add(changes, 'deadline', k === 'promised' ? '承诺期限' : '法定期限', limitDueText(x), limitDueText(y), x?.due ?? null, y?.due ?? null);
+    if (changes.length > n) deadlineChanged = true;
   }
-  if (changes.some((c) => c.aspect === 'deadline') && a.deadline && b.deadline && da && db && da.item === db.item) {
+  if (deadlineChanged && a.deadline && b.deadline && da && db && da.item === db.item) {
     const sa = limitsSide(base, da);
     const sb = limitsSide(current, db);
     if (sa || sb) rules.push({ rule: `limits:${db.item}`, before: sa, after: sb });
   }
-  add('warning', '预警', a.clock ? levelText(a.clock.level) : '无', b.clock ? levelText(b.clock.level) : '无', a.clock?.level ?? null, b.clock?.level ?? null);
+  const la = a.clock?.level;
+  const lb = b.clock?.level;
+  if (la !== lb) add(changes, 'warning', '预警', la ? levelText(la) : '无', lb ? levelText(lb) : '无', la ?? null, lb ?? null);
 
   if (a.sanctions || b.sanctions) {
     const staff = new Set([...(a.sanctions?.staff ?? []), ...(b.sanctions?.staff ?? [])].map((s) => s.staff));
@@ -85,7 +92,7 @@ export function compareOutcomes(base: Pack, current: Pack, a: Outcome, b: Outcom
       const x = a.sanctions?.staff.find((s) => s.staff === id)?.actions ?? [];
       const y = b.sanctions?.staff.find((s) => s.staff === id)?.actions ?? [];
       const names = (l: typeof x): string => listText(l.map((s) => s.actionName).sort());
-      add('sanctions', `责任追究（${staffName(id)} ${id}）`, names(x), names(y), x.map((s) => s.action), y.map((s) => s.action));
+      add(changes, 'sanctions', `责任追究（${staffName(id)} ${id}）`, names(x), names(y), x.map((s) => s.action), y.map((s) => s.action));
       for (const r of new Set([...x, ...y].map((s) => s.rule))) {
         const before = x.find((s) => s.rule === r);
         const after = y.find((s) => s.rule === r);
@@ -100,10 +107,63 @@ export function compareOutcomes(base: Pack, current: Pack, a: Outcome, b: Outcom
     for (const id of staff) {
       const x = a.metrics?.staff.find((s) => s.staff === id)?.grade ?? '无';
       const y = b.metrics?.staff.find((s) => s.staff === id)?.grade ?? '无';
-      add('grade', `考评等级（${staffName(id)} ${id}）`, x, y, x, y);
+      add(changes, 'grade', `考评等级（${staffName(id)} ${id}）`, x, y, x, y);
     }
   }
   return { changes, rules };
+}
+
+const LIMIT_KINDS = ['promised', 'statutory'] as const;
+
+type Limit = NonNullable<Outcome['deadline']>['promised'];
+
+function add(changes: FieldChange[], aspect: Aspect, label: string, before: string, after: string, from: unknown, to: unknown): void {
+  if (before !== after) changes.push({ aspect, label, before, after, from, to });
+}
+
+/** Both absent, or the same length with every pair equal under `same`. */
+function sameList<T>(x: readonly T[] | undefined, y: readonly T[] | undefined, same: (p: T, q: T) => boolean): boolean {
+  if (x === undefined || y === undefined) return x === y;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (!same(x[i]!, y[i]!)) return false;
+  return true;
+}
+
+/** The fields missingText shows. */
+function sameMissing(p: Decision['missing'][number], q: Decision['missing'][number]): boolean {
+  return p.id === q.id && p.name === q.name && p.party === q.party && p.problem === q.problem && p.detail === q.detail;
+}
+
+function sameDeferred(p: Decision['deferred'][number], q: Decision['deferred'][number]): boolean {
+  return p.id === q.id && p.name === q.name && p.due === q.due;
+}
+
+function sameMessage(p: { readonly message: string }, q: { readonly message: string }): boolean {
+  return p.message === q.message;
+}
+
+function deferredText(d: Decision | null): string {
+  return listText(d?.deferred.map(deferredItemText) ?? []);
+}
+
+function deferredItemText(m: Decision['deferred'][number]): string {
+  return `${m.id}${titled(m.name)}${m.due ? `（${shortTime(m.due)} 前补交）` : ''}`;
+}
+
+function reasonsText(d: Decision | null): string {
+  return listText(d?.reasons.map(reasonMessage) ?? []);
+}
+
+function reasonMessage(r: Decision['reasons'][number]): string {
+  return r.message;
+}
+
+function reasonCode(r: Decision['reasons'][number]): string {
+  return r.code;
+}
+
+function limitDueText(d: Limit | undefined): string {
+  return d ? `${shortTime(d.due)}（${limitText(d)}）` : '无';
 }
 
 /** `10 个工作日`, `当日` (a same-day limit has no number). */
@@ -115,24 +175,36 @@ function ids(list: ReadonlyArray<{ readonly id: string }> | undefined): string[]
   return [...new Set((list ?? []).map((m) => m.id))];
 }
 
-/** Trace entries (by rule id) whose outcome or message differ, or that exist on one side only. */
-function traceChanges(a: readonly TraceEntry[], b: readonly TraceEntry[]): RuleChange[] {
-  const out: RuleChange[] = [];
-  const byRule = (list: readonly TraceEntry[]): Map<string, TraceEntry> => {
-    const m = new Map<string, TraceEntry>();
-    for (const t of list) if (!m.has(t.rule)) m.set(t.rule, t);
-    return m;
-  };
-  const x = byRule(a);
-  const y = byRule(b);
-  const side = (t: TraceEntry | undefined): RuleSide | null => (t ? { passed: t.passed, message: t.message, file: t.source.file, line: t.source.line } : null);
+/** Trace entries (by rule id) whose outcome or message differ, or that exist on one side only, added to `out`. */
+function traceChanges(a: readonly TraceEntry[], b: readonly TraceEntry[], out: RuleChange[]): void {
+  // Same rules in the same order with the same outcomes and messages (the usual case): nothing differs.
+  if (a.length === b.length) {
+    let same = true;
+    for (let i = 0; i < a.length && same; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      same = x.rule === y.rule && x.passed === y.passed && x.message === y.message;
+    }
+    if (same) return;
+  }
+  const x = firstByRule(a);
+  const y = firstByRule(b);
   for (const rule of new Set([...x.keys(), ...y.keys()])) {
     const before = x.get(rule);
     const after = y.get(rule);
     if (before && after && before.passed === after.passed && before.message === after.message) continue;
-    out.push({ rule, before: side(before), after: side(after) });
+    out.push({ rule, before: traceSide(before), after: traceSide(after) });
   }
-  return out;
+}
+
+function firstByRule(list: readonly TraceEntry[]): Map<string, TraceEntry> {
+  const m = new Map<string, TraceEntry>();
+  for (const t of list) if (!m.has(t.rule)) m.set(t.rule, t);
+  return m;
+}
+
+function traceSide(t: TraceEntry | undefined): RuleSide | null {
+  return t ? { passed: t.passed, message: t.message, file: t.source.file, line: t.source.line } : null;
 }
 
 /**

@@ -139,7 +139,7 @@ export class ReplayPool {
           const waiting = t.pending.get(answer.id);
           t.pending.delete(answer.id);
           if ('failed' in answer) waiting?.fail(new Error(`重放线程出错：${answer.failed}`));
-          else if (waiting) {
+          else if (waiting && 'changed' in answer) {
             this.threaded += waiting.cases.length;
             waiting.done(answer.changed);
           }

@@ -3,7 +3,7 @@
  * in the calling thread and in the replay workers (whatif-worker.ts), so that both give the same
  * report.
  */
-import type { Pack } from '../engine/index.ts';
+import { ApplicationError, parseApplication, type Pack, type ParsedApplication } from '../engine/index.ts';
 import type { Application, CaseRecord } from '../pack/index.ts';
 import { compareOutcomes, type Comparison } from './diff.ts';
 import { PackRefs } from './refs.ts';
@@ -57,8 +57,9 @@ export class CaseReplayer {
   async replay(cases: readonly ReplayCase[]): Promise<CaseChange[]> {
     const out: CaseChange[] = [];
     for (const c of cases) {
-      const x = await this.a.run(c.input);
-      const y = await this.b.run(c.input);
+      const parsed = parsedOf(c.input.application);
+      const x = await this.a.run(c.input, parsed);
+      const y = await this.b.run(c.input, parsed);
       const cmp = compareOutcomes(this.base, this.current, x, y, (id) => this.refs.staffName(id));
       if (cmp.changes.length > 0) out.push({ subject: c.subject, ...cmp });
     }
@@ -68,5 +69,19 @@ export class CaseReplayer {
   async close(): Promise<void> {
     await this.a.close();
     await this.b.close();
+  }
+}
+
+/**
+ * The application parsed once for both packs (parsing depends on no pack); undefined when it does
+ * not parse, so that each pack reports the problem as it sees it (with its own fact checks).
+ */
+function parsedOf(application: RunInput['application']): ParsedApplication | undefined {
+  if (!application) return undefined;
+  try {
+    return parseApplication(application);
+  } catch (e) {
+    if (e instanceof ApplicationError) return undefined;
+    throw e;
   }
 }

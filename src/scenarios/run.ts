@@ -5,7 +5,7 @@
  */
 import { addDuration, ClockError, type ClockState, type Deadline } from '../calendar/index.ts';
 import { ApplicationError } from '../engine/index.ts';
-import type { Pack } from '../engine/index.ts';
+import type { Pack, ParsedApplication } from '../engine/index.ts';
 import type { ErrorCode, PathSegment } from '../core/index.ts';
 import type { Decision, DeferredMaterial } from '../pack/index.ts';
 import { RecordsError } from '../records/index.ts';
@@ -50,9 +50,10 @@ export class ScenarioRunner {
     this.history = new HistoryEvaluator(pack);
   }
 
-  async run(s: RunInput): Promise<Outcome> {
+  /** `parsed`: `s.application` already parsed (parseApplication), so packs replaying it share the parse. */
+  async run(s: RunInput, parsed?: ParsedApplication): Promise<Outcome> {
     try {
-      return await this.attempt(s);
+      return await this.attempt(s, parsed);
     } catch (e) {
       const problem = problemOf(e);
       if (!problem) throw e;
@@ -64,13 +65,13 @@ export class ScenarioRunner {
     return this.history.close();
   }
 
-  private async attempt(s: RunInput): Promise<Outcome> {
+  private async attempt(s: RunInput, parsed: ParsedApplication | undefined): Promise<Outcome> {
     let decision: Decision | null = null;
     let deadline: Deadline | null = null;
     let clock: ClockState | null = null;
     let deferred: readonly DeferredMaterial[] | undefined;
     if (s.application) {
-      decision = await this.pack.decide(s.application);
+      decision = await (parsed ? this.pack.decideParsed(parsed) : this.pack.decide(s.application));
       deadline = decision.deadline;
       if (decision.kind === 'accepted' && deadline && s.acceptedAt) deadline = this.pack.deadline(decision.item, s.acceptedAt);
       if (s.acceptedAt && decision.deferred.length > 0) deferred = this.deferredFrom(decision, deadline?.acceptedAt ?? s.acceptedAt);

@@ -3,16 +3,22 @@
  * register over the last N days and the register's sanctions — on a base pack and on the current
  * pack, and keeps what changed. The register is opened once and read with a cursor (a closed
  * year streamed from storage, never loaded); the applications are replayed on worker threads
- * across the cores as they are read, and the report is the same as replaying them one by one.
+ * across the cores as they are read — with several years, each thread reads its own years too —
+ * and the report is the same as replaying them one by one.
  */
+import { stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { formatInstant } from '../calendar/index.ts';
 import type { Pack } from '../engine/index.ts';
 import type { CaseRecord } from '../pack/index.ts';
-import { mayCountCase, openRecords, sanctionsWindow } from '../records/index.ts';
+import { isDatabaseUrl, mayCountCase, openRecords, sanctionsWindow, type Records } from '../records/index.ts';
 import { compareOutcomes, type Comparison } from './diff.ts';
 import type { ScenarioSuite } from './model.ts';
 import { PackRefs } from './refs.ts';
-import { CaseReplayer, replayCaseOf } from './replay.ts';
+import { readYear } from './read-year.ts';
+import { readRegisterOnThreads, type YearShare } from './register-readers.ts';
+import { CaseReplayer, replayCaseOf, type CaseChange } from './replay.ts';
 import { ReplayPool } from './replay-pool.ts';
 import { ScenarioRunner, type Outcome } from './run.ts';
 import { epoch } from './time.ts';
@@ -54,7 +60,7 @@ export interface WhatIfOptions {
     readonly startAfter?: number;
     /** Whether this thread replays while the threads load their packs (default true). */
     readonly replayWhileStarting?: boolean;
-    /** Called after each recorded application is queued, with the count so far. */
+    /** Called with the count of recorded applications replayed so far: after each one, or in steps when threads read their own years. */
     readonly onProgress?: (replayed: number) => void;
   };
 }
@@ -103,21 +109,44 @@ async function replayRegister(o: WhatIfOptions, local: CaseReplayer, changed: Ch
     const windowFrom = Math.min(sanctionsWindow(o.base, to).from, sanctionsWindow(o.current, to).from);
     const window = { from: windowFrom, to: to + 1, label: '' };
     const counted: CaseRecord[] = [];
-    for await (const r of records.cases.scan()) {
-      if (mayCountCase(r, window)) counted.push(r);
-      const t = epoch(r.receivedAt);
-      if (t < from || t > to) continue;
-      const c = replayCaseOf(r);
-      if (!c) {
-        withoutApplication++;
-        continue;
+    const found: CaseChange[] = [];
+    const years = records.cases.years();
+    const threads = Math.max(1, o.data!.threads ?? os.availableParallelism());
+    if (o.data!.packDirs && threads > 1 && years.length > 1) {
+      // Each thread reads its own years: reading costs more than replaying, and no case crosses threads.
+      const job = { dir, from, to, window };
+      const results = await readRegisterOnThreads({
+        dirs: o.data!.packDirs,
+        threads,
+        job,
+        years: await yearShares(records, years),
+        readHere: (year, onProgress) => readYear(records, { ...job, year }, local, onProgress),
+        onProgress: o.data!.onProgress,
+      });
+      for (const r of results) {
+        replayed += r.replayed;
+        withoutApplication += r.withoutApplication;
+        for (const c of r.counted) counted.push(c);
+        for (const c of r.changed) found.push(c);
       }
-      replayed++;
-      await pool.add(c);
-      o.data!.onProgress?.(replayed);
+    } else {
+      for await (const r of records.cases.scan()) {
+        if (mayCountCase(r, window)) counted.push(r);
+        const t = epoch(r.receivedAt);
+        if (t < from || t > to) continue;
+        const c = replayCaseOf(r);
+        if (!c) {
+          withoutApplication++;
+          continue;
+        }
+        replayed++;
+        await pool.add(c);
+        o.data!.onProgress?.(replayed);
+      }
+      for (const c of await pool.finish()) found.push(c);
     }
     // In case-id order, whichever thread replayed what.
-    const found = (await pool.finish()).sort((x, y) => (x.subject.id < y.subject.id ? -1 : x.subject.id > y.subject.id ? 1 : 0));
+    found.sort((x, y) => (x.subject.id < y.subject.id ? -1 : x.subject.id > y.subject.id ? 1 : 0));
     for (const c of found) changed.push(c);
     records.rebind(o.base);
     const sa = await records.sanctions({ now: to, cases: counted });
@@ -130,4 +159,11 @@ async function replayRegister(o: WhatIfOptions, local: CaseReplayer, changed: Ch
     pool.stop();
     await records.close();
   }
+}
+
+/** Each year's shard size on disk (snapshot and log), to share the years out evenly; a database: all alike. */
+async function yearShares(records: Records, years: readonly number[]): Promise<YearShare[]> {
+  if (records.kind === 'postgres' || isDatabaseUrl(records.dir)) return years.map((year) => ({ year, weight: 1 }));
+  const size = async (file: string): Promise<number> => (await stat(path.join(records.dir, file)).catch(() => null))?.size ?? 0;
+  return Promise.all(years.map(async (year) => ({ year, weight: (await size(`cases-${year}.json`)) + (await size(`cases-${year}.log`)) })));
 }

@@ -155,7 +155,7 @@ describe('a deleted log is found', () => {
 });
 
 describe('data written before checksums (format 1)', () => {
-  test('opens unchanged read-only; a writer upgrades it to format 2 at once; a log line without a checksum is still read', async () => {
+  test('opens unchanged read-only; a writer upgrades it to the current format at once; a log line without a checksum is still read', async () => {
     const dir = await withTwo('closed');
     const file = path.join(dir, 'complaints.json');
     const records = (JSON.parse(await readFile(file, 'utf8')) as { records: unknown[] }).records;
@@ -183,7 +183,7 @@ describe('data written before checksums (format 1)', () => {
     expect(writer.complaints.size).toBe(2);
     await writer.close();
     const upgraded = JSON.parse(await readFile(file, 'utf8')) as { format: number; count: number; sums: string[]; sum: string };
-    expect(upgraded).toMatchObject({ format: 2, count: 2, log: { file: 'complaints.log', from: 3 } });
+    expect(upgraded).toMatchObject({ format: 3, count: 2, log: { file: 'complaints.log', from: 3 } });
     expect(upgraded.sums).toHaveLength(2);
     expect(upgraded.sum).toMatch(/^[0-9a-f]{8}$/);
   });
@@ -196,7 +196,7 @@ describe('data written before checksums (format 1)', () => {
     await rm(path.join(dir, 'complaints.log'));
     const r = await openRecords(dir, await samplePack());
     await r.close();
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ format: 2, seq: 2, count: 2 });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ format: 3, seq: 2, count: 2 });
     // The upgrade created the log it names.
     expect(await readFile(path.join(dir, 'complaints.log'), 'utf8')).toBe('');
   });

@@ -114,7 +114,7 @@ describe('compaction', () => {
     // Closing folds the rest: one record per line, the log empty.
     expect((await stat(path.join(dir, 'incidents.log'))).size).toBe(0);
     const text = await readFile(path.join(dir, 'incidents.json'), 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 2, collection: 'incidents', seq: 6, count: 6, log: { file: 'incidents.log', from: 7 } });
+    expect(JSON.parse(text)).toMatchObject({ format: 3, collection: 'incidents', seq: 6, count: 6, log: { file: 'incidents.log', from: 7 } });
     expect(text.split('\n').filter((l) => l.includes('"id":"J2026-'))).toHaveLength(6);
   });
 

@@ -95,7 +95,7 @@ describe('snapshots read record by record', () => {
     expect(store.collection('incidents').size).toBe(2);
     await store.close();
     // Rewritten in the current format (with checksums) by the writer, and it streams.
-    expect((await readFile(path.join(v1, 'incidents.json'), 'utf8')).startsWith('{"format":2,')).toBe(true);
+    expect((await readFile(path.join(v1, 'incidents.json'), 'utf8')).startsWith('{"format":3,')).toBe(true);
     store = await RecordStore.open(v1, { specFor, readonly: true });
     expect(store.collection('incidents').size).toBe(2);
     await store.close();
@@ -261,7 +261,7 @@ describe('compaction outside the write queue', () => {
     expect(back.collection('incidents').size).toBe(400);
     expect(back.collection('incidents').lastSeq).toBe(400);
     await back.close();
-    expect((await readFile(path.join(dir, 'incidents.json'), 'utf8')).startsWith('{"format":2,"collection":"incidents","seq":400,"count":400,')).toBe(true);
+    expect((await readFile(path.join(dir, 'incidents.json'), 'utf8')).startsWith('{"format":3,"collection":"incidents","seq":400,"count":400,')).toBe(true);
     expect(await readFile(path.join(dir, 'incidents.log'), 'utf8')).toBe('');
   });
 

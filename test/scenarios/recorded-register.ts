@@ -7,7 +7,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pack } from '../../src/engine/index.ts';
 import type { Application, CaseEvent, CaseRecord, Decision } from '../../src/pack/index.ts';
-import { snapshotChunks } from '../../src/records/collection.ts';
+import { CASE_SHARED } from '../../src/records/cases.ts';
+import { SNAPSHOT_FORMAT, snapshotChunks } from '../../src/records/collection.ts';
 import { writeFileDurably } from '../../src/records/index.ts';
 
 export interface Shard {
@@ -63,7 +64,7 @@ export async function writeRegister(dir: string, pack: Pack, shards: readonly Sh
     for (let k = 0; k < VARIANTS; k++) decisions.push(await pack.decide(applicationOf(shard.year, k)));
     const name = `cases-${shard.year}`;
     await writeFile(path.join(dir, `${name}.log`), '');
-    bytes += await writeFileDurably(path.join(dir, `${name}.json`), snapshotChunks({ format: 2, collection: name, seq: 0, log: { file: `${name}.log`, from: 1 } }, casesOf(shard, decisions), shard.count));
+    bytes += await writeFileDurably(path.join(dir, `${name}.json`), snapshotChunks({ format: SNAPSHOT_FORMAT, collection: name, seq: 0, log: { file: `${name}.log`, from: 1 } }, casesOf(shard, decisions), shard.count, CASE_SHARED));
   }
   return bytes;
 }

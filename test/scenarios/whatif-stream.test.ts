@@ -8,13 +8,17 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadPack, type Pack } from '../../src/index.ts';
 import type { CaseRecord } from '../../src/pack/index.ts';
 import { logLine, SNAPSHOT_READ } from '../../src/records/collection.ts';
-import { CASE_SHARD, caseSpec } from '../../src/records/cases.ts';
+import { CASE_SHARD, CASE_SHARED, caseSpec } from '../../src/records/cases.ts';
 import { openRecords, RecordsError } from '../../src/records/index.ts';
 import { RecordStore } from '../../src/records/store.ts';
+import { SharedReader } from '../../src/records/shared-values.ts';
 import { runCli } from '../../src/cli/index.ts';
 import { whatIf, type WhatIfReport } from '../../src/scenarios/index.ts';
 import { CaseReplayer, replayCaseOf } from '../../src/scenarios/replay.ts';
 import { ReplayPool } from '../../src/scenarios/replay-pool.ts';
+import { readRegisterOnThreads } from '../../src/scenarios/register-readers.ts';
+import { readYear } from '../../src/scenarios/read-year.ts';
+import { epoch } from '../../src/scenarios/time.ts';
 import { writeRegister } from './recorded-register.ts';
 import { replaceOnce, sampleCopy, tempDir } from './helpers.ts';
 
@@ -106,7 +110,9 @@ describe('the case register read with a cursor', () => {
   test('a closed year with operations still in its log, streamed record by record (a snapshot too large to read whole): the log applied as loading applies it', async () => {
     const dir = path.join(tempDir(), 'data');
     await writeRegister(dir, base, [{ year: CLOSED, count: 50 }]);
-    const first = JSON.parse((await readFile(path.join(dir, `cases-${CLOSED}.json`), 'utf8')).split('\n')[1]!.replace(/,$/, '')) as CaseRecord;
+    // The first line of a compact snapshot holds the first record and the parts it shares.
+    const decoded = new SharedReader(CASE_SHARED).decode(JSON.parse((await readFile(path.join(dir, `cases-${CLOSED}.json`), 'utf8')).split('\n')[1]!.replace(/,$/, '')));
+    const first = (decoded as { record: CaseRecord }).record;
     const extra: CaseRecord = { ...first, id: `${CLOSED}-000051` };
     const log = [
       logLine({ seq: 1, op: 'event', id: `${CLOSED}-000002`, event: { type: 'overdue-explained', at: `${CLOSED}-12-01T10:00:00+08:00`, staff: 'chen-li', reason: '系统故障' } } as never),
@@ -185,6 +191,115 @@ describe('replay on worker threads', () => {
     const empty = tempDir();
     const fallback = await whatIf({ base, current, suite: suite(), data: { dir: data, days, now: NOW, packDirs: { base: empty, current: empty }, startAfter: 0, threads: 2, replayWhileStarting: false } });
     expect(fallback).toEqual(inProcess);
+  }, 120_000);
+});
+
+describe('each thread reading its own years of the register', () => {
+  let inProcess: WhatIfReport;
+  const threaded = { base: '', current: '' };
+
+  beforeAll(async () => {
+    inProcess = await whatIf({ base, current, suite: suite(), data: { dir: data, days, now: NOW } });
+    threaded.base = baseDir;
+    threaded.current = currentDir;
+  }, 120_000);
+
+  test('two years, two threads: each year read and replayed by a thread (none here), the results those of this thread', async () => {
+    const to = epoch(NOW);
+    const job = { dir: data, from: to - days * 86_400_000, to, window: { from: 0, to: to + 1, label: '' } };
+    const records = await openRecords(data, current, { readonly: true });
+    const local = new CaseReplayer(base, current);
+    try {
+      const readHere: number[] = [];
+      const told: number[] = [];
+      const years = records.cases.years();
+      expect(years).toEqual([CLOSED, CURRENT]);
+      const results = await readRegisterOnThreads({
+        dirs: threaded,
+        threads: 2,
+        job,
+        years: years.map((year) => ({ year, weight: 1 })),
+        readHere: (year) => {
+          readHere.push(year);
+          return readYear(records, { ...job, year }, local);
+        },
+        onProgress: (n) => told.push(n),
+      });
+      expect(readHere).toEqual([]);
+      expect(results.map((r) => r.replayed)).toEqual([PER_YEAR, PER_YEAR]);
+      // The progress went up in steps to the whole count.
+      expect(told.at(-1)).toBe(2 * PER_YEAR);
+      expect(told).toEqual([...told].sort((a, b) => a - b));
+      for (const [i, year] of years.entries()) {
+        const here = await readYear(records, { ...job, year }, local);
+        expect(results[i]).toEqual(here);
+      }
+    } finally {
+      await local.close();
+      await records.close();
+    }
+  }, 120_000);
+
+  test('whatIf with the pack directories and two threads: the same report as in one thread, the progress reaching every case', async () => {
+    const told: number[] = [];
+    const report = await whatIf({ base, current, suite: suite(), data: { dir: data, days, now: NOW, packDirs: threaded, threads: 2, onProgress: (n) => told.push(n) } });
+    expect(report).toEqual(inProcess);
+    expect(told.at(-1)).toBe(2 * PER_YEAR);
+  }, 120_000);
+
+  test('more years than threads, years outside the window: still the same report', async () => {
+    const dir = path.join(tempDir(), 'data');
+    await writeRegister(dir, base, [
+      { year: CLOSED - 2, count: 200 },
+      { year: CLOSED - 1, count: 300 },
+      { year: CLOSED, count: 400, openEvery: 5 },
+      { year: CURRENT, count: 100, openEvery: 3 },
+    ]);
+    const d = { dir, days: 500, now: NOW };
+    const one = await whatIf({ base, current, suite: suite(), data: d });
+    const two = await whatIf({ base, current, suite: suite(), data: { ...d, packDirs: threaded, threads: 2 } });
+    expect(two).toEqual(one);
+    expect(one.cases!.replayed).toBeLessThan(1_000);
+  }, 120_000);
+
+  test('threads that cannot load the packs: every year read here, same report', async () => {
+    const empty = tempDir();
+    const told: number[] = [];
+    const report = await whatIf({ base, current, suite: suite(), data: { dir: data, days, now: NOW, packDirs: { base: empty, current: empty }, threads: 2, onProgress: (n) => told.push(n) } });
+    expect(report).toEqual(inProcess);
+    expect(told.at(-1)).toBe(2 * PER_YEAR);
+  }, 120_000);
+
+  test('a damaged closed year met by a thread: the same located register error as reading it in this thread', async () => {
+    const dir = path.join(tempDir(), 'data');
+    await writeRegister(dir, base, [
+      { year: CLOSED, count: 300 },
+      { year: CURRENT, count: 200 },
+    ]);
+    const file = path.join(dir, `cases-${CLOSED}.json`);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"hukouLocal":true', '"hukouLocal":false'));
+    const catchOf = async (p: Promise<unknown>): Promise<unknown> => p.then(() => null, (e: unknown) => e);
+    const here = await catchOf(whatIf({ base, current, suite: suite(), data: { dir, days, now: NOW } }));
+    const there = await catchOf(whatIf({ base, current, suite: suite(), data: { dir, days, now: NOW, packDirs: threaded, threads: 2 } }));
+    expect(here).toBeInstanceOf(RecordsError);
+    expect(there).toBeInstanceOf(RecordsError);
+    const seen = (e: unknown) => {
+      const r = e as RecordsError;
+      return { code: r.code, message: r.message, detail: r.detail, location: r.location, details: r.details };
+    };
+    expect(seen(there)).toEqual(seen(here));
+    expect((there as RecordsError).code).toBe('E-STORE-CORRUPT');
+    expect((there as RecordsError).message).toContain('第 1 条记录与写入时不同');
+    expect((there as RecordsError).message).not.toContain('重放线程');
+  }, 120_000);
+
+  test('one year only: read here and replayed on the threads as before, same report as in one thread', async () => {
+    const dir = path.join(tempDir(), 'data');
+    await writeRegister(dir, base, [{ year: CURRENT, count: 600, openEvery: 4 }]);
+    const d = { dir, days, now: NOW };
+    const one = await whatIf({ base, current, suite: suite(), data: d });
+    const two = await whatIf({ base, current, suite: suite(), data: { ...d, packDirs: threaded, threads: 2, startAfter: 0, replayWhileStarting: false } });
+    expect(two).toEqual(one);
   }, 120_000);
 });
 

@@ -36,7 +36,7 @@ export async function dumpToDirectory(store: PgStore, specFor: (name: string) =>
       const c = store.collection<unknown>(name);
       if (c.size === 0) continue;
       await write(`${name}.log`, '');
-      await write(`${name}.json`, snapshotChunks({ format: SNAPSHOT_FORMAT, collection: name, seq: c.size, log: { file: `${name}.log`, from: c.size + 1 } }, c.values(), c.size));
+      await write(`${name}.json`, snapshotChunks({ format: SNAPSHOT_FORMAT, collection: name, seq: c.size, log: { file: `${name}.log`, from: c.size + 1 } }, c.values(), c.size, specFor(name)?.shared));
     }
     const names = await store.query<{ name: string }>('SELECT name FROM bianmin_contents ORDER BY name', []);
     if (names.rows.length > 0) await mkdir(path.join(target, CONTENT_DIR), { recursive: true });
