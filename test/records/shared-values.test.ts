@@ -8,12 +8,11 @@ import { describe, expect, test } from 'vitest';
 import type { CaseRecord } from '../../src/pack/index.ts';
 import { CASE_SHARED, caseSpec } from '../../src/records/cases.ts';
 import type { CollectionSpec } from '../../src/records/collection.ts';
-import { RecordsError } from '../../src/records/index.ts';
 import { LOCK_FILE } from '../../src/records/lock.ts';
 import { SharedReader, SharedWriter } from '../../src/records/shared-values.ts';
 import { RecordStore } from '../../src/records/store.ts';
 import { writeRegister } from '../scenarios/recorded-register.ts';
-import { samplePack, tempDir } from './helpers.ts';
+import { refusal, samplePack, tempDir } from './helpers.ts';
 
 const specFor = (name: string): CollectionSpec<unknown> | null => (/^cases-\d{4}$/.test(name) ? (caseSpec() as CollectionSpec<unknown>) : null);
 const V1 = fileURLToPath(new URL('../fixtures/records-v1', import.meta.url));
@@ -81,15 +80,7 @@ describe('compact snapshots', () => {
     expect(lines[6]).toContain('"materials":[0,1,');
     lines[6] = lines[6]!.replace(/"materials":\[\d+/, '"materials":[99999');
     await writeFile(file, lines.join('\n'));
-    const err = await RecordStore.open(dir, { specFor, readonly: true }).then(
-      async (s) => {
-        await s.close();
-        return null;
-      },
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(RecordsError);
-    const e = err as RecordsError;
+    const e = await refusal(RecordStore.open(dir, { specFor, readonly: true }).then((s) => s.close()));
     expect(e.code).toBe('E-STORE-CORRUPT');
     expect(e.message).toContain(`${NAME}.json:7:`);
     expect(e.message).toContain('records[5].decision.materials[0]');
@@ -103,15 +94,7 @@ describe('compact snapshots', () => {
     expect(lines[1]).toContain('"$shared":[{"id":"application"');
     lines[1] = lines[1]!.replace('"necessity":"core"', '"necessity":"bogus"');
     await writeFile(file, lines.join('\n'));
-    const err = await RecordStore.open(dir, { specFor, readonly: true }).then(
-      async (s) => {
-        await s.close();
-        return null;
-      },
-      (e: unknown) => e,
-    );
-    expect(err).toBeInstanceOf(RecordsError);
-    const e = err as RecordsError;
+    const e = await refusal(RecordStore.open(dir, { specFor, readonly: true }).then((s) => s.close()));
     expect(e.code).toBe('E-STORE-CORRUPT');
     expect(e.message).toContain(`${NAME}.json:2:`);
     expect(e.message).toContain('records[0].decision.materials[0].necessity');
