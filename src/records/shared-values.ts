@@ -8,8 +8,8 @@
  * frozen object each. Nothing is lost: the record read back is the record written, and the
  * checksums cover the lines as written.
  */
-import { freeze } from "./record-rules.ts";
-import { validatePart, type RecordProblem } from "./record-schemas.ts";
+import { freeze } from './record-rules.ts';
+import { validatePart, type RecordProblem } from './record-schemas.ts';
 
 /**
  * An array whose object elements repeat across records (e.g. decision.materials), and the schema of
@@ -26,33 +26,27 @@ export interface SharedArray {
 export type SharedPaths = readonly SharedArray[];
 
 /** The key under which a line carries the values it adds to the table. */
-export const SHARED_KEY = "$shared";
+export const SHARED_KEY = '$shared';
 
 /** Distinct values per snapshot: past it, a value is written in place (a reader keeps the table while it reads). */
 const MAX_SHARED = 50_000;
 
 type Plain = Record<string, unknown>;
 
-const isPlain = (x: unknown): x is Plain =>
-  typeof x === "object" && x !== null && !Array.isArray(x);
+const isPlain = (x: unknown): x is Plain => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * `o` with the arrays at `paths` replaced by what `f` makes of them (null: left as it is). The
  * objects on the way are copied once each, whatever the number of paths through them, in their
  * key order (JSON.stringify of a record read back is the record written); `o` is not changed.
  */
-function rewriteAll(
-  o: unknown,
-  paths: SharedPaths,
-  f: (a: readonly unknown[], at: number) => unknown[] | null,
-): unknown {
+function rewriteAll(o: unknown, paths: SharedPaths, f: (a: readonly unknown[], at: number) => unknown[] | null): unknown {
   if (!isPlain(o)) return o;
   let root: Plain | null = null;
   const copies = new Set<Plain>();
   paths.forEach(({ path }, at) => {
     let node: unknown = root ?? o;
-    for (let d = 0; d < path.length - 1 && isPlain(node); d++)
-      node = node[path[d]!];
+    for (let d = 0; d < path.length - 1 && isPlain(node); d++) node = node[path[d]!];
     if (!isPlain(node)) return;
     const last = path[path.length - 1]!;
     const v = node[last];
@@ -116,8 +110,7 @@ export class SharedWriter {
   }
 }
 
-export type Decoded =
-  { readonly record: unknown } | { readonly problem: RecordProblem };
+export type Decoded = { readonly record: unknown } | { readonly problem: RecordProblem };
 
 /** Rebuilds records from their stored form, line after line of one snapshot. */
 export class SharedReader {
@@ -135,7 +128,7 @@ export class SharedReader {
         return {
           problem: {
             path: [SHARED_KEY],
-            message: "共享内容格式不符（文件被手工修改或损坏）",
+            message: '共享内容格式不符（文件被手工修改或损坏）',
           },
         };
       for (const x of added) this.table.push(freeze(x));
@@ -143,9 +136,9 @@ export class SharedReader {
     }
     const problems: RecordProblem[] = [];
     record = rewriteAll(record, this.paths, (a, at) => {
-      if (!a.some((x) => typeof x === "number")) return null;
+      if (!a.some((x) => typeof x === 'number')) return null;
       return a.map((x, i) => {
-        if (typeof x !== "number") return x;
+        if (typeof x !== 'number') return x;
         const v = Number.isInteger(x) ? this.table[x] : undefined;
         if (v === undefined)
           problems.push({
@@ -172,10 +165,7 @@ export class SharedValidation {
   }
 
   /** The record's problems: `whole` (the record's own validation) on the record with these arrays empty, then each element not known valid. */
-  problemsOf(
-    record: unknown,
-    whole: (record: unknown) => RecordProblem[],
-  ): RecordProblem[] {
+  problemsOf(record: unknown, whole: (record: unknown) => RecordProblem[]): RecordProblem[] {
     if (this.paths.length === 0) return whole(record);
     const found: {
       readonly at: number;
@@ -191,17 +181,10 @@ export class SharedValidation {
       const known = this.valid[at]!;
       const [schema, pointer] = this.paths[at]!.items;
       elements.forEach((x, i) => {
-        if (typeof x === "object" && x !== null && known.has(x)) return;
+        if (typeof x === 'object' && x !== null && known.has(x)) return;
         const bad = validatePart(schema, pointer, x);
-        if (
-          bad.length === 0 &&
-          typeof x === "object" &&
-          x !== null &&
-          Object.isFrozen(x)
-        )
-          known.add(x);
-        for (const b of bad)
-          problems.push({ path: [...p, i, ...b.path], message: b.message });
+        if (bad.length === 0 && typeof x === 'object' && x !== null && Object.isFrozen(x)) known.add(x);
+        for (const b of bad) problems.push({ path: [...p, i, ...b.path], message: b.message });
       });
     }
     return problems;

@@ -32,35 +32,50 @@ const BATCH = 256;
 /** Progress is told after about this many cases. */
 const PROGRESS_EVERY = 2_048;
 
+/** What a scan of the register found besides the cases to replay: counts, and the records the sanctions count. */
+export interface ScanTally {
+  replayed: number;
+  withoutApplication: number;
+  readonly counted: CaseRecord[];
+}
+
+/**
+ * The recorded applications of `scan` to replay (received in [from, to]), counting them and those
+ * without an application, and keeping the records the sanctions count: one test for every reader.
+ */
+export async function* casesToReplay(scan: AsyncIterable<CaseRecord>, job: Pick<YearJob, 'from' | 'to' | 'window'>, tally: ScanTally): AsyncGenerator<ReplayCase> {
+  for await (const r of scan) {
+    if (mayCountCase(r, job.window)) tally.counted.push(r);
+    const t = epoch(r.receivedAt);
+    if (t < job.from || t > job.to) continue;
+    const c = replayCaseOf(r);
+    if (!c) {
+      tally.withoutApplication++;
+      continue;
+    }
+    tally.replayed++;
+    yield c;
+  }
+}
+
 export async function readYear(records: Records, job: YearJob, replayer: CaseReplayer, onProgress?: (replayed: number) => void): Promise<YearResult> {
   const changed: CaseChange[] = [];
-  const counted: CaseRecord[] = [];
-  let replayed = 0;
-  let withoutApplication = 0;
+  const tally: ScanTally = { replayed: 0, withoutApplication: 0, counted: [] };
   let told = 0;
   let batch: ReplayCase[] = [];
   const flush = async (): Promise<void> => {
     for (const c of await replayer.replay(batch)) changed.push(c);
     batch = [];
-    if (replayed - told >= PROGRESS_EVERY) {
-      told = replayed;
-      onProgress?.(replayed);
+    if (tally.replayed - told >= PROGRESS_EVERY) {
+      told = tally.replayed;
+      onProgress?.(tally.replayed);
     }
   };
-  for await (const r of records.cases.scan({ fromYear: job.year, toYear: job.year })) {
-    if (mayCountCase(r, job.window)) counted.push(r);
-    const t = epoch(r.receivedAt);
-    if (t < job.from || t > job.to) continue;
-    const c = replayCaseOf(r);
-    if (!c) {
-      withoutApplication++;
-      continue;
-    }
-    replayed++;
+  for await (const c of casesToReplay(records.cases.scan({ fromYear: job.year, toYear: job.year }), job, tally)) {
     batch.push(c);
     if (batch.length >= BATCH) await flush();
   }
   if (batch.length > 0) await flush();
-  if (told !== replayed) onProgress?.(replayed);
-  return { changed, replayed, withoutApplication, counted };
+  if (told !== tally.replayed) onProgress?.(tally.replayed);
+  return { changed, ...tally };
 }

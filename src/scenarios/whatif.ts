@@ -12,13 +12,13 @@ import path from 'node:path';
 import { formatInstant } from '../calendar/index.ts';
 import type { Pack } from '../engine/index.ts';
 import type { CaseRecord } from '../pack/index.ts';
-import { isDatabaseUrl, mayCountCase, openRecords, sanctionsWindow, type Records } from '../records/index.ts';
+import { openRecords, sanctionsWindow, type Records } from '../records/index.ts';
 import { compareOutcomes, type Comparison } from './diff.ts';
 import type { ScenarioSuite } from './model.ts';
 import { PackRefs } from './refs.ts';
-import { readYear } from './read-year.ts';
+import { casesToReplay, readYear, type ScanTally } from './read-year.ts';
 import { readRegisterOnThreads, type YearShare } from './register-readers.ts';
-import { CaseReplayer, replayCaseOf, type CaseChange } from './replay.ts';
+import { CaseReplayer, type CaseChange } from './replay.ts';
 import { ReplayPool } from './replay-pool.ts';
 import { ScenarioRunner, type Outcome } from './run.ts';
 import { epoch } from './time.ts';
@@ -130,19 +130,12 @@ async function replayRegister(o: WhatIfOptions, local: CaseReplayer, changed: Ch
         for (const c of r.changed) found.push(c);
       }
     } else {
-      for await (const r of records.cases.scan()) {
-        if (mayCountCase(r, window)) counted.push(r);
-        const t = epoch(r.receivedAt);
-        if (t < from || t > to) continue;
-        const c = replayCaseOf(r);
-        if (!c) {
-          withoutApplication++;
-          continue;
-        }
-        replayed++;
+      const tally: ScanTally = { replayed: 0, withoutApplication: 0, counted };
+      for await (const c of casesToReplay(records.cases.scan(), { from, to, window }, tally)) {
         await pool.add(c);
-        o.data!.onProgress?.(replayed);
+        o.data!.onProgress?.(tally.replayed);
       }
+      ({ replayed, withoutApplication } = tally);
       for (const c of await pool.finish()) found.push(c);
     }
     // In case-id order, whichever thread replayed what.
@@ -163,7 +156,7 @@ async function replayRegister(o: WhatIfOptions, local: CaseReplayer, changed: Ch
 
 /** Each year's shard size on disk (snapshot and log), to share the years out evenly; a database: all alike. */
 async function yearShares(records: Records, years: readonly number[]): Promise<YearShare[]> {
-  if (records.kind === 'postgres' || isDatabaseUrl(records.dir)) return years.map((year) => ({ year, weight: 1 }));
+  if (records.kind === 'postgres') return years.map((year) => ({ year, weight: 1 }));
   const size = async (file: string): Promise<number> => (await stat(path.join(records.dir, file)).catch(() => null))?.size ?? 0;
   return Promise.all(years.map(async (year) => ({ year, weight: (await size(`cases-${year}.json`)) + (await size(`cases-${year}.log`)) })));
 }
