@@ -6,6 +6,10 @@
 //   old:     the materializing replay before streaming (register opened twice, cases.all() sorted, one thread)
 //   scan:    only the cursor over the register (reading, parsing and checking each record)
 //   replay:  only the two decisions and the comparison per case, on the first 20,000 cases, in one thread
+//   cli:     the compiled `bianmin diff --data` (dist/cli, its threads from dist/), the text report
+//            written to diff-report.txt beside the register's directory
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadPack } from '../src/index.ts';
 import type { CaseRecord } from '../src/pack/index.ts';
@@ -51,6 +55,14 @@ if (mode === 'threads' || mode === 'local') {
   await rb.sanctions({ now: to });
   await ra.close();
   await rb.close();
+} else if (mode === 'cli') {
+  const { runCli } = (await import(new URL('../dist/cli/index.js', import.meta.url).href)) as typeof import('../src/cli/index.ts');
+  const out = createWriteStream(path.join(path.dirname(data), 'diff-report.txt'));
+  const err: string[] = [];
+  const at = now.replace('T', ' ').slice(0, 16);
+  const code = await runCli(['diff', '--base', baseDir, '--rules', currentDir, '--data', data, '--days', daysText, '--at', at], { stdout: out, stderr: { write: (t: string) => err.push(t) } });
+  await new Promise<void>((resolve) => out.end(resolve));
+  if (code !== 0) throw new Error(`bianmin diff 退出码 ${code}：${err.join('')}`);
 } else if (mode === 'scan') {
   const r = await openRecords(data, current, { readonly: true });
   for await (const c of r.cases.scan()) if (c.application) replayed++;

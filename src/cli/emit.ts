@@ -54,3 +54,29 @@ export async function emitMany(ctx: Context, docs: readonly { readonly doc: Rend
     ctx.stderr.write(`已生成${doc.title}${doc.number ? ` ${doc.number}` : ''}（${pdf ? 'PDF' : 'HTML'}）：${out}\n`);
   }
 }
+
+/** Text written per call to the sink: pieces are gathered up to about this many characters. */
+const WRITE_CHARS = 1 << 16;
+
+/**
+ * Writes `pieces` to `sink` as they come, never as one string (a report can be larger than one
+ * JavaScript string may be), waiting for a stream to drain when it asks to.
+ */
+export async function writeText(sink: Context['stdout'], pieces: Iterable<string>): Promise<void> {
+  const put = async (text: string): Promise<void> => {
+    const ok = sink.write(text);
+    const stream = sink as Partial<NodeJS.WritableStream>;
+    if (ok === false && typeof stream.once === 'function') await new Promise<void>((resolve) => stream.once!('drain', () => resolve()));
+  };
+  let gathered: string[] = [];
+  let size = 0;
+  for (const p of pieces) {
+    gathered.push(p);
+    size += p.length;
+    if (size >= WRITE_CHARS) {
+      await put(gathered.join(''));
+      [gathered, size] = [[], 0];
+    }
+  }
+  if (size > 0) await put(gathered.join(''));
+}

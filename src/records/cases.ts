@@ -136,7 +136,12 @@ export function caseSpec(): CollectionSpec<CaseRecord> {
     idOf: (r) => r.id,
     check: checkCase,
     events: { kind: 'case-event', apply: (r, e) => ({ ...r, events: [...r.events, e as CaseEvent] }) },
-    upgrade: (r) => (r !== null && typeof r === 'object' && 'decision' in r ? { ...r, decision: upgradeStoredDecision(r.decision) } : r),
+    upgrade: (r) => {
+      if (r === null || typeof r !== 'object' || !('decision' in r)) return r;
+      // Copied only when the decision was upgraded (a current one comes back as it is).
+      const decision = upgradeStoredDecision(r.decision);
+      return decision === r.decision ? r : { ...r, decision };
+    },
     shared: CASE_SHARED,
   };
 }

@@ -72,6 +72,23 @@ function rewriteAll(o: unknown, paths: SharedPaths, f: (a: readonly unknown[], a
   return root ?? o;
 }
 
+/**
+ * Each array at `paths` in `o`, with its owner, to be replaced there (`owner[key] = …`): for a
+ * value the reader owns (a line just parsed), rebuilt in place with no copies on the way. An
+ * existing key keeps its place, so JSON.stringify of the result is unchanged in key order.
+ */
+function eachArray(o: unknown, paths: SharedPaths, f: (a: readonly unknown[], owner: Plain, key: string, at: number) => void): void {
+  if (!isPlain(o)) return;
+  paths.forEach(({ path }, at) => {
+    let node: unknown = o;
+    for (let d = 0; d < path.length - 1 && isPlain(node); d++) node = node[path[d]!];
+    if (!isPlain(node)) return;
+    const key = path[path.length - 1]!;
+    const v = node[key];
+    if (Array.isArray(v)) f(v, node, key, at);
+  });
+}
+
 /** Turns records into their stored form, one snapshot at a time. */
 export class SharedWriter {
   private readonly numbers = new Map<string, number>();
@@ -118,10 +135,13 @@ export class SharedReader {
 
   constructor(private readonly paths: SharedPaths) {}
 
-  /** With no paths (a collection that shares nothing, a snapshot before format 3) the line is the record, `$shared` and all. */
+  /**
+   * `stored`: a line just parsed, which the reader owns: it is rebuilt in place. With no paths (a
+   * collection that shares nothing, a snapshot before format 3) the line is the record, `$shared` and all.
+   */
   decode(stored: unknown): Decoded {
     if (!isPlain(stored) || this.paths.length === 0) return { record: stored };
-    let record: unknown = stored;
+    let record: Plain = stored;
     if (Object.hasOwn(stored, SHARED_KEY)) {
       const { [SHARED_KEY]: added, ...rest } = stored;
       if (!Array.isArray(added) || !added.every(isPlain))
@@ -134,21 +154,17 @@ export class SharedReader {
       for (const x of added) this.table.push(freeze(x));
       record = rest;
     }
-    const problems: RecordProblem[] = [];
-    record = rewriteAll(record, this.paths, (a, at) => {
-      if (!a.some((x) => typeof x === 'number')) return null;
-      return a.map((x, i) => {
+    let problem: RecordProblem | null = null;
+    eachArray(record, this.paths, (a, owner, key, at) => {
+      if (!a.some((x) => typeof x === 'number')) return;
+      owner[key] = a.map((x, i) => {
         if (typeof x !== 'number') return x;
         const v = Number.isInteger(x) ? this.table[x] : undefined;
-        if (v === undefined)
-          problems.push({
-            path: [...this.paths[at]!.path, i],
-            message: `引用的共享内容 ${x} 不存在（文件被手工修改或损坏）`,
-          });
+        if (v === undefined) problem ??= { path: [...this.paths[at]!.path, i], message: `引用的共享内容 ${x} 不存在（文件被手工修改或损坏）` };
         return v ?? x;
       });
     });
-    return problems.length > 0 ? { problem: problems[0]! } : { record };
+    return problem ? { problem } : { record };
   }
 }
 
@@ -164,22 +180,25 @@ export class SharedValidation {
     this.valid = paths.map(() => new WeakSet());
   }
 
-  /** The record's problems: `whole` (the record's own validation) on the record with these arrays empty, then each element not known valid. */
+  /**
+   * The record's problems: `whole` (the record's own validation) on the record with these arrays
+   * empty, then each element not known valid. `record`: one the reader owns and has not frozen (a
+   * line just decoded): its arrays are emptied for `whole` and put back, rather than copied.
+   */
   problemsOf(record: unknown, whole: (record: unknown) => RecordProblem[]): RecordProblem[] {
     if (this.paths.length === 0) return whole(record);
-    const found: {
-      readonly at: number;
-      readonly path: readonly string[];
-      readonly elements: readonly unknown[];
-    }[] = [];
-    const skeleton = rewriteAll(record, this.paths, (a, at) => {
-      found.push({ at, path: this.paths[at]!.path, elements: a });
-      return [];
-    });
-    const problems = whole(skeleton);
-    for (const { at, path: p, elements } of found) {
+    const found: { readonly at: number; readonly owner: Plain; readonly key: string; readonly elements: readonly unknown[] }[] = [];
+    eachArray(record, this.paths, (a, owner, key, at) => void found.push({ at, owner, key, elements: a }));
+    let problems: RecordProblem[];
+    try {
+      for (const f of found) f.owner[f.key] = [];
+      problems = whole(record);
+    } finally {
+      for (const f of found) f.owner[f.key] = f.elements;
+    }
+    for (const { at, elements } of found) {
       const known = this.valid[at]!;
-      const [schema, pointer] = this.paths[at]!.items;
+      const { path: p, items: [schema, pointer] } = this.paths[at]!;
       elements.forEach((x, i) => {
         if (typeof x === 'object' && x !== null && known.has(x)) return;
         const bad = validatePart(schema, pointer, x);

@@ -127,7 +127,7 @@ export class RecordStore implements CollectionHost, RecordBackend {
       if (this.options.lazy?.(name)) c.markLazy();
       else problems.push(...(await c.load()));
     }
-    if (problems.length > 0) throw corrupt(this.shownDir, problems);
+    if (problems.length > 0) throw corrupt(this.shownDir, problems, this.readonly);
     if (this.readonly) return;
     // Only now that everything loaded: cut-off log ends are set aside, then every log is folded
     // (and a snapshot of an earlier format rewritten with checksums).
@@ -140,7 +140,7 @@ export class RecordStore implements CollectionHost, RecordBackend {
   }
 
   loadFailed(problems: readonly LoadProblem[]): Error {
-    return corrupt(this.shownDir, problems);
+    return corrupt(this.shownDir, problems, this.readonly);
   }
 
   /** Names of the collections loaded so far (the others are opened on first access). */
@@ -295,12 +295,13 @@ export class RecordStore implements CollectionHost, RecordBackend {
   }
 }
 
-export function corrupt(dir: string, problems: readonly LoadProblem[]): RecordsError {
+/** `readonly`: opened only to read (`bianmin diff`, export …), which then stops rather than refusing to start. */
+export function corrupt(dir: string, problems: readonly LoadProblem[], readonly = false): RecordsError {
   const details = problems.map(({ detail, code, ...at }): Problem => ({ code: code ?? 'E-STORE-CORRUPT', message: detail, ...at }));
   // The message names the directory and lists every problem itself; each detail keeps its own location.
   return new RecordsError(
     'E-STORE-CORRUPT',
-    `数据目录 ${dir} 中的登记簿有 ${problems.length} 处错误，拒绝启动（未作任何改动，以免丢失数据；请从备份恢复或修正后重试）：\n${details.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    `数据目录 ${dir} 中的登记簿有 ${problems.length} 处错误，${readonly ? '无法读取' : '拒绝启动'}（未作任何改动，以免丢失数据；请从备份恢复或修正后重试）：\n${details.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
     {},
     details,
   );

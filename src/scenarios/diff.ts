@@ -203,8 +203,21 @@ function firstByRule(list: readonly TraceEntry[]): Map<string, TraceEntry> {
   return m;
 }
 
+/**
+ * One side per trace entry the engine shares between decisions (frozen, so its side never
+ * changes): the many cases a change affects alike then hold one object, which a thread posts once
+ * per message instead of once per case.
+ */
+const SIDES = new WeakMap<TraceEntry, RuleSide>();
+
 function traceSide(t: TraceEntry | undefined): RuleSide | null {
-  return t ? { passed: t.passed, message: t.message, file: t.source.file, line: t.source.line } : null;
+  if (!t) return null;
+  let side = SIDES.get(t);
+  if (!side) {
+    side = { passed: t.passed, message: t.message, file: t.source.file, line: t.source.line };
+    if (Object.isFrozen(t) && Object.isFrozen(t.source)) SIDES.set(t, Object.freeze(side));
+  }
+  return side;
 }
 
 /**

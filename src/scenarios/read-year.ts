@@ -20,6 +20,7 @@ export interface YearJob {
 }
 
 export interface YearResult {
+  /** The changes not yet handed to the progress callback (all of them without one). */
   readonly changed: CaseChange[];
   readonly replayed: number;
   readonly withoutApplication: number;
@@ -58,17 +59,26 @@ export async function* casesToReplay(scan: AsyncIterable<CaseRecord>, job: Pick<
   }
 }
 
-export async function readYear(records: Records, job: YearJob, replayer: CaseReplayer, onProgress?: (replayed: number) => void): Promise<YearResult> {
-  const changed: CaseChange[] = [];
+/**
+ * Told now and then while a year is read: the count replayed so far, and the changes found since
+ * the last call, handed over (a thread posts them as it goes, so that they cross to the calling
+ * thread while it still reads, not all at once at the end). The result holds the rest.
+ */
+export type YearProgress = (replayed: number, changed: CaseChange[]) => void;
+
+export async function readYear(records: Records, job: YearJob, replayer: CaseReplayer, onProgress?: YearProgress): Promise<YearResult> {
+  let changed: CaseChange[] = [];
   const tally: ScanTally = { replayed: 0, withoutApplication: 0, counted: [] };
   let told = 0;
   let batch: ReplayCase[] = [];
   const flush = async (): Promise<void> => {
     for (const c of await replayer.replay(batch)) changed.push(c);
     batch = [];
-    if (tally.replayed - told >= PROGRESS_EVERY) {
+    if (onProgress && tally.replayed - told >= PROGRESS_EVERY) {
       told = tally.replayed;
-      onProgress?.(tally.replayed);
+      const found = changed;
+      changed = [];
+      onProgress(tally.replayed, found);
     }
   };
   for await (const c of casesToReplay(records.cases.scan({ fromYear: job.year, toYear: job.year }), job, tally)) {
@@ -76,6 +86,10 @@ export async function readYear(records: Records, job: YearJob, replayer: CaseRep
     if (batch.length >= BATCH) await flush();
   }
   if (batch.length > 0) await flush();
-  if (told !== tally.replayed) onProgress?.(tally.replayed);
+  if (onProgress && told !== tally.replayed) {
+    const found = changed;
+    changed = [];
+    onProgress(tally.replayed, found);
+  }
   return { changed, ...tally };
 }

@@ -8,9 +8,11 @@
  */
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { BianminError, startWorker, type ErrorCode } from '../core/index.ts';
+import { BianminError, type ErrorCode } from '../core/index.ts';
 import { RecordsError } from '../records/index.ts';
-import type { YearJob, YearResult } from './read-year.ts';
+import type { CaseChange } from './replay.ts';
+import type { YearJob, YearProgress, YearResult } from './read-year.ts';
+import { startReplayThread } from './replay-thread.ts';
 import type { ReplayAnswer, ReplayWorkerData, ThreadError, YearMessage } from './whatif-worker.ts';
 
 export interface YearShare {
@@ -25,10 +27,12 @@ export interface RegisterReadersOptions {
   /** The job of every year but the year itself. */
   readonly job: Omit<YearJob, 'year'>;
   readonly years: readonly YearShare[];
-  /** Reads a year in the calling thread (told its count so far now and then). */
-  readonly readHere: (year: number, onProgress: (replayed: number) => void) => Promise<YearResult>;
+  /** Reads a year in the calling thread (told its count so far and the changes found, now and then). */
+  readonly readHere: (year: number, onProgress: YearProgress) => Promise<YearResult>;
   /** The count of cases replayed so far, all years together (in steps). */
   readonly onProgress?: ((replayed: number) => void) | undefined;
+  /** Starts one thread (default `startReplayThread`): a test stops one it started. */
+  readonly startThread?: ((dirs: ReplayWorkerData) => Worker) | undefined;
 }
 
 interface Reader {
@@ -51,6 +55,23 @@ export function readRegisterOnThreads(o: RegisterReadersOptions): Promise<YearRe
     const here: number[] = [];
     const results = new Map<number, YearResult>();
     const progress = new Map<number, number>();
+    // The changes of each year handed over while it is read; dropped with a thread that dies.
+    const found = new Map<number, CaseChange[]>();
+    const take = (year: number, replayed: number, changed: readonly CaseChange[]): void => {
+      progress.set(year, replayed);
+      const into = found.get(year);
+      if (into) for (const c of changed) into.push(c);
+      else found.set(year, [...changed]);
+      tell();
+    };
+    const finish = (year: number, r: YearResult): void => {
+      const before = found.get(year) ?? [];
+      found.delete(year);
+      for (const c of r.changed) before.push(c);
+      results.set(year, { ...r, changed: before });
+      progress.set(year, r.replayed);
+      tell();
+    };
     let told = 0;
     let readingHere = false;
     let over = false;
@@ -82,15 +103,11 @@ export function readRegisterOnThreads(o: RegisterReadersOptions): Promise<YearRe
       const year = here.shift();
       if (year === undefined) return;
       readingHere = true;
-      o.readHere(year, (n) => {
-        progress.set(year, n);
-        tell();
-      }).then(
+      found.delete(year);
+      o.readHere(year, (n, changed) => take(year, n, changed)).then(
         (r) => {
           readingHere = false;
-          results.set(year, r);
-          progress.set(year, r.replayed);
-          tell();
+          finish(year, r);
           check();
           readOneHere();
         },
@@ -112,6 +129,7 @@ export function readRegisterOnThreads(o: RegisterReadersOptions): Promise<YearRe
       void r.worker.terminate();
       if (r.job) {
         progress.set(r.job.year, 0);
+        found.delete(r.job.year);
         here.push(r.job.year);
       }
       r.job = null;
@@ -124,7 +142,7 @@ export function readRegisterOnThreads(o: RegisterReadersOptions): Promise<YearRe
     for (let i = 0; i < n; i++) {
       let worker: Worker;
       try {
-        worker = startWorker('./whatif-worker.ts', import.meta.url, { workerData: o.dirs });
+        worker = (o.startThread ?? startReplayThread)(o.dirs);
       } catch {
         break;
       }
@@ -135,13 +153,9 @@ export function readRegisterOnThreads(o: RegisterReadersOptions): Promise<YearRe
         else if ('unavailable' in a) drop(r);
         else if (r.job && a.id === r.job.id) {
           const year = r.job.year;
-          if ('progress' in a) {
-            progress.set(year, a.progress);
-            tell();
-          } else if ('result' in a) {
-            results.set(year, a.result);
-            progress.set(year, a.result.replayed);
-            tell();
+          if ('progress' in a) take(year, a.progress, a.changed);
+          else if ('result' in a) {
+            finish(year, a.result);
             give(r);
             check();
           } else if ('error' in a) end(fromThread(a.error));

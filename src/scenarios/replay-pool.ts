@@ -7,8 +7,8 @@
  */
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../core/index.ts';
 import type { CaseChange, CaseReplayer, ReplayCase } from './replay.ts';
+import { startReplayThread } from './replay-thread.ts';
 import type { ReplayAnswer, ReplayBatch, ReplayWorkerData } from './whatif-worker.ts';
 
 export interface ReplayPoolOptions {
@@ -123,7 +123,7 @@ export class ReplayPool {
     for (let i = 0; i < n; i++) {
       let worker: Worker;
       try {
-        worker = startWorker('./whatif-worker.ts', import.meta.url, { workerData: dirs });
+        worker = startReplayThread(dirs);
       } catch {
         break;
       }

@@ -38,8 +38,8 @@ export type ReplayAnswer =
   | { readonly unavailable: string }
   | { readonly id: number; readonly changed: readonly CaseChange[] }
   | { readonly id: number; readonly failed: string }
-  /** Cases of the year replayed so far (posted now and then while reading it). */
-  | { readonly id: number; readonly progress: number }
+  /** Cases of the year replayed so far, and the changes found since the last such message (posted now and then while reading it). */
+  | { readonly id: number; readonly progress: number; readonly changed: readonly CaseChange[] }
   | { readonly id: number; readonly result: YearResult }
   | { readonly id: number; readonly error: ThreadError };
 
@@ -67,7 +67,7 @@ if (port) {
         .then(([r, [, current]]) => {
           let records = opened.get(job.dir);
           if (!records) opened.set(job.dir, (records = openRecords(job.dir, current, { readonly: true, lazy: () => true })));
-          return records.then((rs) => readYear(rs, job, r, (n) => post({ id: m.id, progress: n })));
+          return records.then((rs) => readYear(rs, job, r, (n, changed) => post({ id: m.id, progress: n, changed })));
         })
         .then(
           (result) => post({ id: m.id, result }),

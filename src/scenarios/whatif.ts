@@ -99,7 +99,9 @@ async function replayRegister(o: WhatIfOptions, local: CaseReplayer, changed: Ch
   const to = epoch(now);
   const from = to - days * 86_400_000;
   // Opened once, bound to each pack in turn for the sanctions (the replay itself needs no records).
-  const records = await openRecords(dir, o.current, { readonly: true });
+  // Nothing is loaded up front, the current year neither: every year is scanned from its files,
+  // here or by the thread that reads it.
+  const records = await openRecords(dir, o.current, { readonly: true, lazy: () => true });
   const pool = new ReplayPool(local, { dirs: o.data!.packDirs, threads: o.data!.threads, startAfter: o.data!.startAfter, replayWhileStarting: o.data!.replayWhileStarting });
   try {
     let replayed = 0;

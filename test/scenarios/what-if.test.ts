@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadPack, type Pack } from '../../src/index.ts';
-import { coverageOf, loadScenarios, runSuite, type LoadedScenario, type TestRun } from '../../src/scenarios/index.ts';
+import { coverageOf, diffJson, diffText, loadScenarios, runSuite, whatIf, type LoadedScenario, type TestRun } from '../../src/scenarios/index.ts';
 import { bianmin, sampleCopy } from './helpers.ts';
 
 interface Pick {
@@ -123,5 +123,25 @@ describe('one optional material made required', () => {
       const trace = block.slice(block.indexOf('判断过程'));
       expect(trace.split('\n')[1]).toMatch(new RegExp(`✗ .*${changed}/${picked.file}:${picked.materialLine}$`));
     }
+  });
+
+  test('the reports are written a changed subject at a time, and --json is the report as JSON.stringify writes it', async () => {
+    const [a, b] = await Promise.all([loadPack(original), loadPack(changed)]);
+    const report = await whatIf({ base: a, current: b, suite: await loadScenarios(changed, b) });
+    expect(report.changed.length).toBeGreaterThan(1);
+    const head = { base: original, rules: changed };
+    // Never one string: a register replay can change more cases than one string can describe.
+    const json = [...diffJson(head, report)];
+    expect(json).toHaveLength(report.changed.length + 2);
+    expect(json.join('')).toBe(JSON.stringify({ ...head, ...report }, null, 2));
+    const text = [...diffText(report, { base: original, baseDir: original, rulesDir: changed })];
+    expect(text).toHaveLength(report.changed.length + 2);
+    expect(text[1]).toMatch(/^\n场景 .*\n  分类：/);
+    const r = await bianmin(['diff', '--base', original, '--rules', changed, '--json']);
+    expect(r.stdout).toBe(`${JSON.stringify({ ...head, ...report }, null, 2)}\n`);
+    // Nothing changed: the same JSON as well.
+    const none = await whatIf({ base: a, current: a, suite: await loadScenarios(original, a) });
+    expect(none.changed).toEqual([]);
+    expect([...diffJson(head, none)].join('')).toBe(JSON.stringify({ ...head, ...none }, null, 2));
   });
 });

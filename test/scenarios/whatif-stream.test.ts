@@ -18,6 +18,7 @@ import { CaseReplayer, replayCaseOf } from '../../src/scenarios/replay.ts';
 import { ReplayPool } from '../../src/scenarios/replay-pool.ts';
 import { readRegisterOnThreads } from '../../src/scenarios/register-readers.ts';
 import { readYear } from '../../src/scenarios/read-year.ts';
+import { startReplayThread } from '../../src/scenarios/replay-thread.ts';
 import { epoch } from '../../src/scenarios/time.ts';
 import { writeRegister } from './recorded-register.ts';
 import { replaceOnce, sampleCopy, tempDir } from './helpers.ts';
@@ -262,6 +263,60 @@ describe('each thread reading its own years of the register', () => {
     expect(one.cases!.replayed).toBeLessThan(1_000);
   }, 120_000);
 
+  test('a thread that dies in the middle of a year: the year is read again here, its changes counted once', async () => {
+    const dir = path.join(tempDir(), 'data');
+    // More cases than a thread reads between two progress messages, so that it dies mid-year.
+    await writeRegister(dir, base, [
+      { year: CLOSED, count: 2_600 },
+      { year: CURRENT, count: 2_600, openEvery: 5 },
+    ]);
+    const to = epoch(NOW);
+    const job = { dir, from: to - days * 86_400_000, to, window: { from: 0, to: to + 1, label: '' } };
+    const records = await openRecords(dir, current, { readonly: true });
+    const local = new CaseReplayer(base, current);
+    try {
+      const years = records.cases.years();
+      const readHere: number[] = [];
+      const told: number[] = [];
+      let killed: number | null = null;
+      let started = 0;
+      const results = await readRegisterOnThreads({
+        dirs: threaded,
+        threads: 2,
+        job,
+        years: years.map((year) => ({ year, weight: 1 })),
+        readHere: (year, onProgress) => {
+          readHere.push(year);
+          return readYear(records, { ...job, year }, local, onProgress);
+        },
+        onProgress: (n) => told.push(n),
+        // The first thread is stopped as soon as it reports its first cases (changes among them).
+        startThread: (dirs) => {
+          const worker = startReplayThread(dirs);
+          if (started++ === 0) {
+            worker.on('message', (a: { progress?: number; changed?: readonly unknown[] }) => {
+              if (killed !== null || a.progress === undefined || a.progress >= 2_600) return;
+              expect(a.changed!.length).toBeGreaterThan(0);
+              killed = a.progress;
+              void worker.terminate();
+            });
+          }
+          return worker;
+        },
+      });
+      expect(killed).not.toBeNull();
+      expect(readHere).toHaveLength(1);
+      expect(results.map((r) => r.replayed)).toEqual([2_600, 2_600]);
+      for (const [i, year] of years.entries()) expect(results[i]).toEqual(await readYear(records, { ...job, year }, local));
+      // Reported as it went, never going back, ending at every case.
+      expect(told).toEqual([...told].sort((a, b) => a - b));
+      expect(told.at(-1)).toBe(2 * 2_600);
+    } finally {
+      await local.close();
+      await records.close();
+    }
+  }, 180_000);
+
   test('threads that cannot load the packs: every year read here, same report', async () => {
     const empty = tempDir();
     const told: number[] = [];
@@ -288,6 +343,8 @@ describe('each thread reading its own years of the register', () => {
       return { code: r.code, message: r.message, detail: r.detail, location: r.location, details: r.details };
     };
     expect(seen(there)).toEqual(seen(here));
+    // Opened only to read: it is not read, rather than "refused to start".
+    expect((here as RecordsError).message).toMatch(/中的登记簿有 \d+ 处错误，无法读取（未作任何改动/);
     expect((there as RecordsError).code).toBe('E-STORE-CORRUPT');
     expect((there as RecordsError).message).toContain('第 1 条记录与写入时不同');
     expect((there as RecordsError).message).not.toContain('重放线程');

@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadPack } from '../../src/documents/index.ts';
 import type { Pack } from '../../src/engine/index.ts';
 import type { Application, Decision } from '../../src/pack/index.ts';
@@ -69,6 +69,30 @@ describe('jsonBytes', () => {
     for (const { application } of decided.slice(0, 40)) same(await pack.decide(structuredClone(application)));
   });
 
+  it('writes the frozen parts of a decision (three levels below the answer) from kept bytes, not serializing them again', () => {
+    for (const { decision } of decided.slice(0, 20)) {
+      const answer = { decision, notice: { document: decision.notice.document, title: '通知书', number: null, href: null }, case: null };
+      const expected = JSON.stringify(answer);
+      same(answer);
+      const stringify = vi.spyOn(JSON, 'stringify');
+      let written: string;
+      let args: unknown[];
+      try {
+        written = jsonBytes(answer).toString('utf8');
+      } finally {
+        // Read before the restore, which forgets the calls.
+        args = stringify.mock.calls.map(([v]) => v as unknown);
+        stringify.mockRestore();
+      }
+      expect(written).toBe(expected);
+      // The fresh parts (the notice link at least) are JSON.stringify's.
+      expect(args.length).toBeGreaterThan(0);
+      expect(args.filter((v) => typeof v === 'object' && v !== null && Object.isFrozen(v))).toEqual([]);
+      // Nor is the answer or the decision serialized whole.
+      expect(args.some((v) => v === answer || v === decision)).toBe(false);
+    }
+  });
+
   it('reflects a change to anything not frozen, also inside a frozen object', () => {
     const inner = { n: 1 };
     const outer = Object.freeze({ a: 'x', inner });
@@ -84,6 +108,11 @@ describe('jsonBytes', () => {
     );
     expect(jsonBytes({ v: withGetter }).toString()).toBe('{"v":{"n":1}}');
     expect(jsonBytes({ v: withGetter }).toString()).toBe('{"v":{"n":2}}');
+    // Deeper, below frozen parents, as in a decision: still read once per answer, never kept.
+    const deep = { decision: { list: [Object.freeze({ at: Object.freeze({ inner: withGetter }) })] } };
+    expect(jsonBytes(deep).toString()).toBe('{"decision":{"list":[{"at":{"inner":{"n":3}}}]}}');
+    expect(jsonBytes(deep).toString()).toBe('{"decision":{"list":[{"at":{"inner":{"n":4}}}]}}');
+    expect(calls).toBe(4);
   });
 
   it('follows JSON.stringify on what JSON leaves out or turns into null, toJSON, holes and odd numbers', () => {

@@ -5,10 +5,11 @@ import { PackLoadError, formatDiagnostic } from '../../pack/index.ts';
 import type { Pack } from '../../engine/index.ts';
 import { loadPack } from '../../documents/index.ts';
 import { RecordsError } from '../../records/index.ts';
-import { loadScenarios, renderDiff, resolveBase, whatIf } from '../../scenarios/index.ts';
+import { diffJson, diffText, loadScenarios, resolveBase, whatIf } from '../../scenarios/index.ts';
 import type { Context } from '../context.ts';
 import { EXIT } from '../exit.ts';
 import { openPack } from '../open-pack.ts';
+import { writeText } from '../emit.ts';
 import { progressLine } from '../printing.ts';
 import { instantFlag } from '../time-flags.ts';
 import type { DiffFlags } from '../syntax/diff.ts';
@@ -43,12 +44,13 @@ export async function diff(ctx: Context, opts: DiffFlags): Promise<number> {
       report = await whatIf({ base: basePack, current, suite, ...(data ? { data } : {}) });
     } catch (e) {
       if (!(e instanceof RecordsError) || ctx.output.json) throw e;
-      ctx.stderr.write(`错误：数据目录 ${opts.data}：${e.message}\n`);
+      // The register's messages name the data directory or file themselves.
+      ctx.stderr.write(`错误：${e.message}\n`);
       return EXIT.invalid;
     } finally {
       progress?.end();
     }
-    ctx.stdout.write(opts.json ? JSON.stringify({ base: base.label, rules: opts.rules, ...report }, null, 2) + '\n' : renderDiff(report, { base: base.label, baseDir: base.dir, rulesDir: opts.rules }));
+    await writeText(ctx.stdout, opts.json ? jsonLine(diffJson({ base: base.label, rules: opts.rules }, report)) : diffText(report, { base: base.label, baseDir: base.dir, rulesDir: opts.rules }));
     return suite.errors.length > 0 ? EXIT.usage : EXIT.ok;
   } finally {
     await base.cleanup();
@@ -65,4 +67,10 @@ async function openBase(ctx: Context, dir: string, label: string): Promise<Pack 
     ctx.stderr.write(`基准规则包（${label}）无法加载：${err.errors.length} 处错误\n`);
     return null;
   }
+}
+
+/** The JSON text, then the newline that ends the output. */
+function* jsonLine(pieces: Iterable<string>): Generator<string> {
+  yield* pieces;
+  yield '\n';
 }
