@@ -12,12 +12,8 @@ export interface DiffLabels {
   readonly rulesDir: string;
 }
 
-export function renderDiff(r: WhatIfReport, l: DiffLabels): string {
-  return [...diffText(r, l)].join('');
-}
-
 /**
- * `renderDiff` in pieces, one changed subject each: a replay of a large register can change a
+ * The text report in pieces, one changed subject each: a replay of a large register can change a
  * million cases, whose report is larger than one JavaScript string may be.
  */
 export function* diffText(r: WhatIfReport, l: DiffLabels): Generator<string> {
@@ -28,12 +24,9 @@ export function* diffText(r: WhatIfReport, l: DiffLabels): Generator<string> {
   if (r.cases && r.cases.withoutApplication > 0) {
     head.push(`  另有 ${r.cases.withoutApplication} 件办件登记时没有保存申请内容（application），无法重放`);
   }
-  if (r.changed.length === 0) {
-    head.push('', '没有任何处理结果、期限或责任追究发生变化。');
-    yield head.join('\n') + '\n';
-    return;
-  }
+  if (r.changed.length === 0) head.push('', '没有任何处理结果、期限或责任追究发生变化。');
   yield head.join('\n') + '\n';
+  if (r.changed.length === 0) return;
   for (const c of r.changed) {
     const lines = ['', subjectText(c, l.rulesDir)];
     for (const f of c.changes) lines.push(`  ${f.label}：${f.before} → ${f.after}`);

@@ -15,4 +15,4 @@ export { testRunJson } from './json.ts';
 export { resolveBase, BaseError, type BasePack } from './base.ts';
 export { whatIf, type WhatIfReport, type WhatIfOptions, type Changed, type Subject } from './whatif.ts';
 export type { Comparison, FieldChange, RuleChange, Aspect } from './diff.ts';
-export { diffJson, diffText, renderDiff, type DiffLabels } from './diff-report.ts';
+export { diffJson, diffText, type DiffLabels } from './diff-report.ts';

@@ -71,25 +71,22 @@ export async function readYear(records: Records, job: YearJob, replayer: CaseRep
   const tally: ScanTally = { replayed: 0, withoutApplication: 0, counted: [] };
   let told = 0;
   let batch: ReplayCase[] = [];
+  const tell = (): void => {
+    told = tally.replayed;
+    const found = changed;
+    changed = [];
+    onProgress?.(tally.replayed, found);
+  };
   const flush = async (): Promise<void> => {
     for (const c of await replayer.replay(batch)) changed.push(c);
     batch = [];
-    if (onProgress && tally.replayed - told >= PROGRESS_EVERY) {
-      told = tally.replayed;
-      const found = changed;
-      changed = [];
-      onProgress(tally.replayed, found);
-    }
+    if (onProgress && tally.replayed - told >= PROGRESS_EVERY) tell();
   };
   for await (const c of casesToReplay(records.cases.scan({ fromYear: job.year, toYear: job.year }), job, tally)) {
     batch.push(c);
     if (batch.length >= BATCH) await flush();
   }
   if (batch.length > 0) await flush();
-  if (onProgress && told !== tally.replayed) {
-    const found = changed;
-    changed = [];
-    onProgress(tally.replayed, found);
-  }
+  if (onProgress && told !== tally.replayed) tell();
   return { changed, ...tally };
 }

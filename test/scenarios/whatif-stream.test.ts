@@ -195,6 +195,13 @@ describe('replay on worker threads', () => {
   }, 120_000);
 });
 
+/** A year job over `dir` (every case of the window replayed, every case counted), the register opened to read, and a replayer here. */
+async function readingOf(dir: string) {
+  const to = epoch(NOW);
+  const job = { dir, from: to - days * 86_400_000, to, window: { from: 0, to: to + 1, label: '' } };
+  return { job, records: await openRecords(dir, current, { readonly: true }), local: new CaseReplayer(base, current) };
+}
+
 describe('each thread reading its own years of the register', () => {
   let inProcess: WhatIfReport;
   const threaded = { base: '', current: '' };
@@ -206,10 +213,7 @@ describe('each thread reading its own years of the register', () => {
   }, 120_000);
 
   test('two years, two threads: each year read and replayed by a thread (none here), the results those of this thread', async () => {
-    const to = epoch(NOW);
-    const job = { dir: data, from: to - days * 86_400_000, to, window: { from: 0, to: to + 1, label: '' } };
-    const records = await openRecords(data, current, { readonly: true });
-    const local = new CaseReplayer(base, current);
+    const { job, records, local } = await readingOf(data);
     try {
       const readHere: number[] = [];
       const told: number[] = [];
@@ -270,10 +274,7 @@ describe('each thread reading its own years of the register', () => {
       { year: CLOSED, count: 2_600 },
       { year: CURRENT, count: 2_600, openEvery: 5 },
     ]);
-    const to = epoch(NOW);
-    const job = { dir, from: to - days * 86_400_000, to, window: { from: 0, to: to + 1, label: '' } };
-    const records = await openRecords(dir, current, { readonly: true });
-    const local = new CaseReplayer(base, current);
+    const { job, records, local } = await readingOf(dir);
     try {
       const years = records.cases.years();
       const readHere: number[] = [];
