@@ -1,10 +1,11 @@
 // The few checks that need a real `node bin/bianmin.js` process on the compiled dist/ (which the
 // global setup rebuilds when src/ is newer): the start, exit codes, one command of each kind.
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fixtureText, packWith, positionOf, replaceOnce, tempDir } from '../pack/fixture-pack.ts';
-import { BIN, spawnBianmin } from './run.ts';
+import { BIN, ROOT, spawnBianmin } from './run.ts';
 
 /** Modules a command that does no work must not load: they are what makes a start slow. */
 const HEAVY = ['fastify', 'ajv', 'yaml', 'handlebars', 'playwright-core', 'lowdb', 'json-rules-engine', 'pino', 'chinese-days'];
@@ -62,5 +63,18 @@ describe('node bin/bianmin.js', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('请在 bianmin 目录中运行 npm run build');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a reader that stops early (| head): the output ends there, exit 0, no EPIPE stack trace', async () => {
+    // The sample's binder: some 200 KB of HTML on stdout.
+    const child = spawn(process.execPath, [BIN, 'board', '--rules', path.join(ROOT, 'rules')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    // The reader goes away before the command writes: every write after that fails with EPIPE.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toContain('提示：');
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
   });
 });
