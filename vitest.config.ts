@@ -5,8 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // test/browser/ has its own config (npm run test:browser).
     exclude: ['test/browser/**'],
-    // Tests that spawn bin/bianmin.js run dist/: rebuild it when src/ is newer.
-    globalSetup: ['test/cli/build-dist.ts'],
+    // Tests that spawn bin/bianmin.js run dist/: rebuild it when src/ is newer. Temp directories
+    // go under one per run, removed at its end.
+    globalSetup: ['test/cli/build-dist.ts', 'test/support/temp-root.ts'],
     // Files share one module graph per worker: isolated, each would import and compile the pack
     // schemas and the service again, about half of the suite's CPU time. Tests share no state but
     // what they make themselves (temp pack copies, fresh data directories, their own services).
