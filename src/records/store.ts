@@ -93,7 +93,7 @@ export class RecordStore implements CollectionHost, RecordBackend {
     const ro = options.readonly ?? false;
     if (ro) {
       const s = await stat(abs).catch(() => null);
-      if (!s?.isDirectory()) throw RecordsError.of('E-STORE-NOT-FOUND', { dir }, { file: dir });
+      if (!s?.isDirectory()) throw RecordsError.of('E-STORE-NOT-FOUND', {}, { file: dir });
     } else {
       await mkdir(abs, { recursive: true }).catch((e: unknown) => {
         throw writeFailure(e, dir, '数据目录未能创建');

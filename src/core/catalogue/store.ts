@@ -11,7 +11,7 @@ export const STORE = {
   'E-STORE-IO': entry('store', '读写失败：{detail}', '读取或写入数据目录中的文件失败（权限、磁盘空间等）；写入失败时记录未保存'),
   'E-STORE-LOCKED': entry('store', '数据目录 {dir} 正由{holder}写入；同一数据目录只允许一个写入进程', '另一个进程（或本进程）已打开数据目录写入'),
   'E-STORE-LOG-MISSING': entry('store', '快照注明其后的操作记在 {log}（自第 {from} 号操作起），但该文件不存在（被删除或移走？）；其中已确认保存的记录会丢失，请从备份恢复该文件', '登记簿的追加日志文件缺失：快照注明有日志跟随，日志却不在数据目录中；拒绝启动'),
-  'E-STORE-NOT-FOUND': entry('store', '数据目录 {dir} 不存在（尚未登记任何记录？可用 --data 指定数据目录）', '以只读方式打开的数据目录不存在'),
+  'E-STORE-NOT-FOUND': entry('store', '数据目录不存在（尚未登记任何记录？可用 --data 指定数据目录）', '以只读方式打开的数据目录不存在'),
   'E-STORE-NOT-REGULAR': entry('store', '{what}，不是普通文件：数据目录中登记簿的快照（.json）、日志（.log）和工作台的文件只能是普通文件；未读取也未写入，请移走它或从备份恢复后重试', '数据目录中登记簿的快照或日志（或备份时工作台的 pack-blobs/、drafts/ 中的文件）是命名管道、目录、设备文件或指向它们的快捷方式：不打开、不等待，拒绝启动（备份中止）'),
   'E-STORE-PG-CONFLICT': entry('store', '记录 {id}（{collection}）已由另一个服务副本写入，本次写入未保存；请重试', '写入 PostgreSQL 时记录已被另一副本改动或编号、文书号已被占用（数据库约束拦下）；本次写入整体回滚'),
   'E-STORE-PG-CONNECT': entry('store', '无法连接数据库 {url}：{reason}', '--data 指定的 PostgreSQL 连接不上（未启动、地址或端口错、口令错、数据库不存在）'),

@@ -108,7 +108,7 @@ export class PgStore implements RecordBackend, PgCollectionHost {
       try {
         if (store.readonly) {
           const at = await schemaVersion(client, false);
-          if (at === 0) throw RecordsError.of('E-STORE-NOT-FOUND', { dir: location.shown }, { file: location.shown });
+          if (at === 0) throw RecordsError.of('E-STORE-NOT-FOUND', {}, { file: location.shown });
           if (at > SCHEMA_VERSION) throw RecordsError.of('E-STORE-PG-NEWER', { url: location.shown, found: at, known: SCHEMA_VERSION });
         } else {
           await client.query('BEGIN');
