@@ -1,7 +1,7 @@
 /**
  * The bottom of the pipeline, imported by every stage: the error catalogue and the one error
  * type, locations and JSON paths, the one way to build ajv and translate its errors to Chinese,
- * and the one parser of input instants.
+ * the one parser of input instants, and the one deep freeze.
  */
 export { CATALOGUE, catalogueEntry, isErrorCode, renderMessage, type CatalogueEntry, type ErrorCode, type ErrorKind } from './catalogue/index.ts';
 export { BianminError, formatProblem, type Problem } from './error.ts';
@@ -21,3 +21,4 @@ export {
 } from './instant.ts';
 export { civilFromDays, daysFromCivil, daysInMonth, formatDate, weekdayName, weekdayOf, type CivilDate } from './civil-date.ts';
 export { startWorker } from './worker.ts';
+export { deepFreeze } from './freeze.ts';

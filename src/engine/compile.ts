@@ -6,7 +6,7 @@
  */
 import type { TopLevelCondition } from 'json-rules-engine';
 import type { PackData } from '../pack/index.ts';
-import type { PathSegment } from '../core/index.ts';
+import { deepFreeze, type PathSegment } from '../core/index.ts';
 import type {
   Condition,
   DecisionDuration,
@@ -31,6 +31,7 @@ import { Router, type RouteEntry, type WindowRef } from './route.ts';
 import { RuleRunner } from './run.ts';
 import { conditionEntry, materialEntry, versionEntry } from './trace.ts';
 import { compileSituations, type CompiledSituation } from './situation.ts';
+import { Variants } from './shared.ts';
 
 export type Necessity = NoticeMaterial['necessity'];
 export type MaterialProblem = MissingMaterial['problem'];
@@ -53,6 +54,17 @@ export interface CompiledCondition {
   readonly source: SourceRef;
   /** The trace entry for a decided outcome (frozen, shared by decisions). */
   decided(passed: boolean): TraceEntry;
+  /** The trace entry when it cannot be decided, `facts` the labels of those missing (frozen, shared). */
+  undecided(facts: string): TraceEntry;
+  /** The consultation guide's line for it (frozen, shared). */
+  guided(met: boolean | null): GuideCondition;
+}
+
+/** One condition as the consultation guide lists it. */
+export interface GuideCondition {
+  readonly id: string;
+  readonly text: string;
+  readonly met: boolean | null;
 }
 
 export interface CompiledAlternative {
@@ -93,6 +105,8 @@ export interface CompiledMaterial {
   notice(required: NoticeMaterial['required']): NoticeMaterial;
   /** A trace entry whose wording does not depend on the application (frozen, shared). */
   traced(kind: FixedFinding): TraceEntry;
+  /** The trace entry when its requiredness cannot be decided, `facts` the labels of those missing (frozen, shared). */
+  undecided(facts: string): TraceEntry;
 }
 
 export type FixedFinding = 'fetched' | 'not-required' | 'ok' | 'optional-missing' | 'deferred' | 'listed';
@@ -371,6 +385,8 @@ function itemEntry(item: CompiledItem, departments: ReadonlyMap<string, string>)
 class Eligibility implements CompiledCondition {
   readonly rule: string;
   private entries: [TraceEntry | null, TraceEntry | null] = [null, null];
+  private undecidedEntries: Variants<TraceEntry> | null = null;
+  private lines: [GuideCondition | null, GuideCondition | null, GuideCondition | null] = [null, null, null];
 
   constructor(
     readonly id: string,
@@ -389,9 +405,18 @@ class Eligibility implements CompiledCondition {
     const i = passed ? 0 : 1;
     return (this.entries[i] ??= deepFreeze(conditionEntry(this, passed, '')));
   }
+
+  undecided(facts: string): TraceEntry {
+    return (this.undecidedEntries ??= new Variants()).get(facts, () => conditionEntry(this, null, facts));
+  }
+
+  guided(met: boolean | null): GuideCondition {
+    const i = met === null ? 2 : met ? 0 : 1;
+    return (this.lines[i] ??= Object.freeze({ id: this.id, text: this.text, met }));
+  }
 }
 
-type MaterialFields = Omit<CompiledMaterial, 'rule' | 'notice' | 'traced'>;
+type MaterialFields = Omit<CompiledMaterial, 'rule' | 'notice' | 'traced' | 'undecided'>;
 
 /** A material of the checklist; notice and trace entries are made on first use, then shared. */
 class Checklisted implements CompiledMaterial {
@@ -415,6 +440,7 @@ class Checklisted implements CompiledMaterial {
   readonly source: SourceRef;
   private notices: Partial<Record<NoticeMaterial['required'], NoticeMaterial>> | null = null;
   private entries: Partial<Record<FixedFinding, TraceEntry>> | null = null;
+  private undecidedEntries: Variants<TraceEntry> | null = null;
 
   constructor(f: MaterialFields) {
     this.rule = `material:${f.id}`;
@@ -462,6 +488,10 @@ class Checklisted implements CompiledMaterial {
     const cache = (this.entries ??= {});
     return (cache[kind] ??= deepFreeze(materialEntry(this, { kind })));
   }
+
+  undecided(facts: string): TraceEntry {
+    return (this.undecidedEntries ??= new Variants()).get(facts, () => materialEntry(this, { kind: 'undecided', facts }));
+  }
 }
 
 /** The version of `item` in force on `date` (YYYY-MM-DD). */
@@ -472,12 +502,4 @@ export function versionAt(item: CompiledItem, date: string): CompiledVersion {
     if (v.effectiveFrom !== null && v.effectiveFrom <= date) return v;
   }
   return list[0]!;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

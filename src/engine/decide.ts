@@ -18,7 +18,7 @@ import { resolveCommitments, type CommitmentExclusion } from './commitment.ts';
 import { questionsOf, type RunResults } from './questions.ts';
 import { chooseSituation, notPending, situationReason, withPendingMaterials, withSituationQuestions } from './situation.ts';
 import { suggest } from '../pack/index.ts';
-import { conditionEntry, referralEntry } from './trace.ts';
+import { referralEntry } from './trace.ts';
 
 export interface DecideOptions {
   /** "Now" (ISO 8601 with zone) for applications that do not say when they were received. */
@@ -71,7 +71,7 @@ export async function decideParsed(pack: CompiledPack, app: ParsedApplication, o
   if (materials.partyIssues.length > 0) throw new ApplicationError(materials.partyIssues);
   const trace: TraceEntry[] = [v.versionEntry, ...situation.trace];
   for (const o of conditions) {
-    trace.push(o.passed === null ? conditionEntry(o.condition, null, o.facts) : o.condition.decided(o.passed));
+    trace.push(o.passed === null ? o.condition.undecided(o.facts) : o.condition.decided(o.passed));
   }
   for (const t of modeOutcome.trace) trace.push(t);
   for (const t of materials.trace) trace.push(t);

@@ -170,7 +170,7 @@ export function checkMaterials(version: CompiledVersion, requiredness: Requiredn
       continue;
     }
     if (submitted === null) {
-      trace.push(required === 'unknown' ? materialEntry(m, { kind: 'undecided', facts: requiredness.missing(m) }) : m.traced('listed'));
+      trace.push(required === 'unknown' ? m.undecided(requiredness.missing(m)) : m.traced('listed'));
       continue;
     }
     // A written commitment stands in for the material itself, whatever else lies on the counter.
@@ -205,7 +205,7 @@ export function checkMaterials(version: CompiledVersion, requiredness: Requiredn
     if (required === 'unknown' && failing.length === shares.length && failing.every((f) => f.found === 'absent')) {
       const facts = requiredness.missing(m);
       undecided.push({ material: m, facts });
-      trace.push(materialEntry(m, { kind: 'undecided', facts }));
+      trace.push(m.undecided(facts));
       continue;
     }
 

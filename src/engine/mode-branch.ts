@@ -8,6 +8,7 @@
 import { MODE_LABELS, modeBranches, policyAt, policyVersionAt, type Decision, type DecisionGuide, type DecisionReason, type DueDate, type Duration, type Limits, type SourceRef, type TraceEntry } from '../pack/index.ts';
 import type { CompiledModeBranch, CompiledPack, CompiledVersion } from './compile.ts';
 import { entry } from './trace.ts';
+import { VariantsOf } from './shared.ts';
 
 
 export interface ModeRun {
@@ -26,6 +27,9 @@ export interface ModeOutcome {
   readonly trace: readonly TraceEntry[];
 }
 
+/** Each branch's trace entries (frozen, shared): applies, does not, cannot tell for want of given facts. */
+const branchEntries = new VariantsOf<CompiledModeBranch, TraceEntry>();
+
 export function chooseMode(v: CompiledVersion, run: ModeRun): ModeOutcome {
   const applies: Array<boolean | null> = v.modes.map(() => false);
   const trace: TraceEntry[] = [];
@@ -36,16 +40,19 @@ export function chooseMode(v: CompiledVersion, run: ModeRun): ModeOutcome {
     if (r === null) {
       undecided = { branch: b, facts: run.missingFacts(b.facts) };
       for (let i = b.index; i < applies.length; i++) applies[i] = null;
-      if (b.conditional) trace.push(entry(b.rule, null, `无法判断适用哪种办理方式：${describe(b)}；缺少申请人事实：${undecided.facts}`, b.source));
+      if (b.conditional) {
+        const facts = undecided.facts;
+        trace.push(branchEntries.get(b, `?${facts}`, () => entry(b.rule, null, `无法判断适用哪种办理方式：${describe(b)}；缺少申请人事实：${facts}`, b.source)));
+      }
       break;
     }
     if (r) {
       branch = b;
       applies[b.index] = true;
-      if (b.conditional) trace.push(entry(b.rule, true, `适用办理方式：${describe(b)}${b.slot < 0 && b.index > 0 ? '（前面各项的适用条件均不满足）' : ''}`, b.source));
+      if (b.conditional) trace.push(branchEntries.get(b, 'true', () => entry(b.rule, true, `适用办理方式：${describe(b)}${b.slot < 0 && b.index > 0 ? '（前面各项的适用条件均不满足）' : ''}`, b.source)));
       break;
     }
-    if (b.conditional) trace.push(entry(b.rule, false, `不适用办理方式：${describe(b)}`, b.source));
+    if (b.conditional) trace.push(branchEntries.get(b, 'false', () => entry(b.rule, false, `不适用办理方式：${describe(b)}`, b.source)));
   }
   return { branch, undecided, applies, trace };
 }

@@ -16,6 +16,7 @@ import { isFactRef, threeValued, type ResultNode } from './condition.ts';
 import type { FactDictionary } from './facts.ts';
 import type { Required } from './materials.ts';
 import type { ModeOutcome } from './mode-branch.ts';
+import { Variants } from './shared.ts';
 
 /** What the decision's run knows: each slot's annotated tree, the given facts, each material's requiredness. */
 export interface RunResults {
@@ -77,7 +78,24 @@ export function undecidedFacts(root: ResultNode, run: Pick<RunResults, 'given'>)
   return out;
 }
 
+/**
+ * The question for `fact` with these uses. Everything in it is the pack's (the fact's definition,
+ * condition, material and branch ids), so each one asked is made once per fact dictionary and
+ * shared, frozen.
+ */
 export function question(facts: FactDictionary, fact: string, u: Uses): Question {
+  let byFact = questionsBy.get(facts);
+  if (byFact === undefined) questionsBy.set(facts, (byFact = new Map()));
+  let asked = byFact.get(fact);
+  if (asked === undefined) byFact.set(fact, (asked = new Variants()));
+  const key = `${u.conditions.join(',')}\u0000${u.materials.join(',')}\u0000${u.modes.join(',')}`;
+  return asked.get(key, () => freshQuestion(facts, fact, u));
+}
+
+/** Per fact dictionary (a pack's), per fact: its questions, one per set of uses. */
+const questionsBy = new WeakMap<FactDictionary, Map<string, Variants<Question>>>();
+
+function freshQuestion(facts: FactDictionary, fact: string, u: Uses): Question {
   const def = facts.definition(fact);
   return {
     fact,
@@ -87,8 +105,8 @@ export function question(facts: FactDictionary, fact: string, u: Uses): Question
     values: def?.type === 'enum' ? [...(def.values ?? [])] : null,
     description: def?.description ?? null,
     purpose: u.conditions.length > 0 ? 'eligibility' : u.modes.length > 0 ? 'mode' : 'material',
-    conditions: u.conditions,
-    materials: u.materials,
-    ...(u.modes.length > 0 ? { modes: u.modes } : {}),
+    conditions: [...u.conditions],
+    materials: [...u.materials],
+    ...(u.modes.length > 0 ? { modes: [...u.modes] } : {}),
   };
 }

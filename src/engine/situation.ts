@@ -22,6 +22,7 @@ import type { ResultNode } from './condition.ts';
 import type { FactDictionary } from './facts.ts';
 import { question, undecidedFacts } from './questions.ts';
 import { entry } from './trace.ts';
+import { VariantsOf } from './shared.ts';
 
 /** One situation of an item version, compiled. */
 export interface CompiledSituation {
@@ -83,6 +84,9 @@ export interface SituationChoice {
   readonly field: { readonly id: string; readonly name: string } | null | undefined;
 }
 
+/** Each situation's trace entries (frozen, shared): applies, does not, cannot tell for want of given facts. */
+const situationEntries = new VariantsOf<CompiledSituation, TraceEntry>();
+
 export function chooseSituation(v: CompiledVersion, run: SituationRun): SituationChoice {
   if (v.situations.length === 0) return { version: v, situation: null, undecided: null, trace: [], field: undefined };
   const trace: TraceEntry[] = [];
@@ -90,14 +94,14 @@ export function chooseSituation(v: CompiledVersion, run: SituationRun): Situatio
     const r = run.of(s.slot, s.facts);
     if (r === null) {
       const facts = run.missingFacts(s.facts);
-      trace.push(entry(s.rule, null, `无法判断是否适用情形“${s.name}”；缺少申请人事实：${facts}；暂按事项的一般规定告知`, s.source));
+      trace.push(situationEntries.get(s, `?${facts}`, () => entry(s.rule, null, `无法判断是否适用情形“${s.name}”；缺少申请人事实：${facts}；暂按事项的一般规定告知`, s.source)));
       return { version: v, situation: null, undecided: { situation: s, facts }, trace, field: null };
     }
     if (r) {
-      trace.push(entry(s.rule, true, `适用情形：${s.name}${s.description ? `（${s.description}）` : ''}`, s.source));
+      trace.push(situationEntries.get(s, 'true', () => entry(s.rule, true, `适用情形：${s.name}${s.description ? `（${s.description}）` : ''}`, s.source)));
       return { version: s.variant, situation: s, undecided: null, trace, field: { id: s.id, name: s.name } };
     }
-    trace.push(entry(s.rule, false, `不适用情形：${s.name}`, s.source));
+    trace.push(situationEntries.get(s, 'false', () => entry(s.rule, false, `不适用情形：${s.name}`, s.source)));
   }
   return { version: v, situation: null, undecided: null, trace, field: null };
 }

@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { renderMessage, type ErrorCode } from '../core/index.ts';
+import { deepFreeze, renderMessage, type ErrorCode } from '../core/index.ts';
 import { resolveItemMaterials } from './catalogue.ts';
 import { crossCheck } from './crossref.ts';
 import { adoptsItem, applyExtends, type CatalogueComparison } from './extends.ts';
@@ -312,16 +312,4 @@ async function packTemplates(root: string, overlay?: PackOverlay): Promise<Map<s
     else if (m && file !== null) byName.set(m[1]!, file);
   }
   return new Map([...byName].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
-}
-
-function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== 'object' || Object.isFrozen(v)) continue;
-    Object.freeze(v);
-    if (Array.isArray(v)) for (const child of v) stack.push(child);
-    else for (const key in v) stack.push((v as Record<string, unknown>)[key]);
-  }
-  return value;
 }
