@@ -118,6 +118,11 @@ function isPlain(o: object): boolean {
 }
 
 function writeObject(o: object, depth: number): void {
+  // An empty list (a decision has half a dozen: missing, reasons, warnings…) is `[]` whatever else holds.
+  if (Array.isArray(o) && o.length === 0 && Object.getPrototypeOf(o) === ARRAY_PROTO && typeof (o as { toJSON?: unknown }).toJSON !== 'function') {
+    pending += '[]';
+    return;
+  }
   const frozen = Object.isFrozen(o);
   if (frozen) {
     const kept = frozenBytes.get(o);

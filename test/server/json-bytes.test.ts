@@ -133,6 +133,16 @@ describe('jsonBytes', () => {
     const cycle: Record<string, unknown> = { a: Object.freeze({ b: 1 }) };
     cycle.self = cycle;
     expect(() => jsonBytes(cycle)).toThrow(TypeError);
+    // Empty lists, written without JSON.stringify, unless something makes them more than `[]`.
+    class Listing extends Array<number> {
+      toJSON(): string {
+        return 'listing';
+      }
+    }
+    const withToJson = Object.assign([], { toJSON: () => ({ not: 'empty' }) });
+    const inherited = Object.setPrototypeOf([], Object.assign(Object.create(Array.prototype) as object, { toJSON: () => 'inherited' })) as unknown[];
+    same({ a: [], frozen: Object.freeze([]), extra: Object.assign([], { extra: 1 }), withToJson, listing: new Listing(), inherited, keep: Object.freeze({ x: [] }) });
+    same([[], [[]], Object.freeze([Object.freeze([])])]);
     // After a failure the next answer is whole.
     same({ after: Object.freeze(['ok']) });
     for (const v of [null, 1, 'text', true, undefined]) expect(jsonBytes(v).toString()).toBe(JSON.stringify(v) ?? '');

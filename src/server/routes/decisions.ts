@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Application } from '../../pack/index.ts';
 import { errorResponses } from '../api-schemas.ts';
+import { endOfTurn } from '../end-of-turn.ts';
 import { operation } from '../openapi.ts';
 import { plainJson } from '../plain-json.ts';
 import { HttpError } from '../http-error.ts';
@@ -95,7 +96,11 @@ export async function decisionRoutes(app: FastifyInstance): Promise<void> {
       const { pack } = request.served;
       const decision = await decideOrReject(pack, application, '$', record && staff ? await registrationOptions(app.bianmin.records, application) : {});
       request.logFields = { item: decision.item, kind: decision.kind, mode: decision.mode };
-      if (!record || !staff) return { decision, notice: noticeLink(decision, null), case: null };
+      if (!record || !staff) {
+        // Sent with the other answers of this turn (end-of-turn.ts).
+        await endOfTurn();
+        return { decision, notice: noticeLink(decision, null), case: null };
+      }
       const { view, notice } = await register(app.bianmin.records, application, decision, { staff, ...(firstInquiry ? { firstInquiry } : {}) });
       request.logFields = { ...request.logFields, case: view.record.id };
       const href = `/v1/cases/${view.record.id}`;
