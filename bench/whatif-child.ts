@@ -1,13 +1,15 @@
 // A child of bench/whatif.bench.ts: one what-if replay of a register, in a process of its own (its
 // memory and CPU its own), printing what it measured as one JSON line.
-//   whatif-child.ts DATA BASE CURRENT NOW DAYS threads|local|old|scan|replay
+//   whatif-child.ts DATA BASE CURRENT NOW DAYS threads|local|old|scan|replay|cli|cli-all
 //   threads: the streaming replay on worker threads (as `bianmin diff --data`)
 //   local:   the streaming replay in one thread
 //   old:     the materializing replay before streaming (register opened twice, cases.all() sorted, one thread)
 //   scan:    only the cursor over the register (reading, parsing and checking each record)
 //   replay:  only the two decisions and the comparison per case, on the first 20,000 cases, in one thread
 //   cli:     the compiled `bianmin diff --data` (dist/cli, its threads from dist/), the text report
-//            written to diff-report.txt beside the register's directory
+//            (its first 100 changed cases, every change summed up) written to diff-report.txt
+//            beside the register's directory
+//   cli-all: the same with --all (every changed case listed)
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -55,12 +57,12 @@ if (mode === 'threads' || mode === 'local') {
   await rb.sanctions({ now: to });
   await ra.close();
   await rb.close();
-} else if (mode === 'cli') {
+} else if (mode === 'cli' || mode === 'cli-all') {
   const { runCli } = (await import(new URL('../dist/cli/index.js', import.meta.url).href)) as typeof import('../src/cli/index.ts');
   const out = createWriteStream(path.join(path.dirname(data), 'diff-report.txt'));
   const err: string[] = [];
   const at = now.replace('T', ' ').slice(0, 16);
-  const code = await runCli(['diff', '--base', baseDir, '--rules', currentDir, '--data', data, '--days', daysText, '--at', at], { stdout: out, stderr: { write: (t: string) => err.push(t) } });
+  const code = await runCli(['diff', '--base', baseDir, '--rules', currentDir, '--data', data, '--days', daysText, '--at', at, ...(mode === 'cli-all' ? ['--all'] : [])], { stdout: out, stderr: { write: (t: string) => err.push(t) } });
   await new Promise<void>((resolve) => out.end(resolve));
   if (code !== 0) throw new Error(`bianmin diff 退出码 ${code}：${err.join('')}`);
 } else if (mode === 'scan') {

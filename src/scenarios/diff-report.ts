@@ -1,4 +1,5 @@
 /** The Chinese report of `bianmin diff`: each changed scenario or case, what changed, and the rules behind it. */
+import type { Tally } from './change-tally.ts';
 import type { RuleChange } from './diff.ts';
 import { where } from './report.ts';
 import { shortTime } from './time.ts';
@@ -14,7 +15,8 @@ export interface DiffLabels {
 
 /**
  * The text report in pieces, one changed subject each: a replay of a large register can change a
- * million cases, whose report is larger than one JavaScript string may be.
+ * million cases, whose report is larger than one JavaScript string may be. The summary counts
+ * every change, listed or not.
  */
 export function* diffText(r: WhatIfReport, l: DiffLabels): Generator<string> {
   const head: string[] = [`规则对比：基准 ${l.base} → 当前 ${l.rulesDir}`];
@@ -36,7 +38,13 @@ export function* diffText(r: WhatIfReport, l: DiffLabels): Generator<string> {
     }
     yield lines.join('\n') + '\n';
   }
-  yield `\n${summary(r)}\n`;
+  const end: string[] = [];
+  if (r.unlisted > 0) {
+    const listed = r.changed.filter((c) => c.subject.kind === 'case').length;
+    end.push('', `另有 ${r.unlisted} 件办件有变化，未逐件列出（${listed > 0 ? `以上是按办件编号最前的 ${listed} 件；` : ''}加 --all 全部列出，或 --limit <件数>）`);
+  }
+  end.push('', summary(r.tally), ...breakdown(r.tally));
+  yield end.join('\n') + '\n';
 }
 
 /**
@@ -80,29 +88,32 @@ function ruleLines(r: RuleChange, l: DiffLabels): string[] {
   return out;
 }
 
-/** The aspects each count of the summary covers. */
-const SUMMARY_COUNTS = [['kind'], ['missing', 'deferred'], ['deadline', 'warning'], ['sanctions', 'grade']] as const;
-
-/** `共 3 处变化：分类 2 个（accepted → supplement 2 个）…`, in one pass over the changes. */
-function summary(r: WhatIfReport): string {
-  const counts = SUMMARY_COUNTS.map(() => 0);
-  const moves = new Map<string, number>();
-  for (const c of r.changed) {
-    SUMMARY_COUNTS.forEach((aspects, i) => {
-      if (c.changes.some((f) => (aspects as readonly string[]).includes(f.aspect))) counts[i]!++;
-    });
-    const k = c.changes.find((f) => f.aspect === 'kind');
-    if (k) {
-      const move = `${String(k.from)} → ${String(k.to)}`;
-      moves.set(move, (moves.get(move) ?? 0) + 1);
-    }
-  }
-  const kinds = [...moves].map(([m, n]) => `${m} ${n} 个`).join('，');
+/** `共 3 处有变化：分类变化 2 个（accepted → supplement 2 个）…`, over every change. */
+function summary(t: Tally): string {
+  const kinds = t.moves.map((m) => `${m.from} → ${m.to} ${m.subjects} 个`).join('，');
   return [
-    `共 ${r.changed.length} 处有变化：`,
-    `分类变化 ${counts[0]} 个${kinds ? `（${kinds}）` : ''}，`,
-    `缺件或容缺变化 ${counts[1]} 个，`,
-    `期限或预警变化 ${counts[2]} 个，`,
-    `责任追究或考评变化 ${counts[3]} 个`,
+    `共 ${t.subjects} 处有变化：`,
+    `分类变化 ${t.kind} 个${kinds ? `（${kinds}）` : ''}，`,
+    `缺件或容缺变化 ${t.materials} 个，`,
+    `期限或预警变化 ${t.deadline} 个，`,
+    `责任追究或考评变化 ${t.sanctions} 个`,
   ].join('');
+}
+
+/** Rows of each breakdown shown; the rest are summed into one. */
+const BREAKDOWN_ROWS = 10;
+
+/** Changed cases by item and changed subjects by rule, when the changes span more than one. */
+function breakdown(t: Tally): string[] {
+  const rows = <T>(list: readonly T[], text: (x: T) => string, rest: (others: readonly T[]) => string): string[] => {
+    const shown = list.slice(0, BREAKDOWN_ROWS).map(text);
+    if (list.length > BREAKDOWN_ROWS) shown.push(rest(list.slice(BREAKDOWN_ROWS)));
+    return shown.map((x) => `  ${x}`);
+  };
+  const out: string[] = [];
+  if (t.items.length > 1) {
+    out.push('按事项（有变化的办件）：', ...rows(t.items, (i) => `${i.item} ${i.name} ${i.cases} 件`, (o) => `其余 ${o.length} 个事项共 ${o.reduce((n, i) => n + i.cases, 0)} 件`));
+  }
+  if (t.rules.length > 1) out.push('按规则（受影响的场景、办件或责任追究）：', ...rows(t.rules, (r) => `${r.rule} ${r.subjects} 个`, (o) => `其余 ${o.length} 条规则`));
+  return out;
 }

@@ -5,6 +5,8 @@
  */
 import type { CaseRecord } from '../pack/index.ts';
 import { mayCountCase, type Records } from '../records/index.ts';
+import { CaseListing } from './case-listing.ts';
+import { ChangeTally, type Tally } from './change-tally.ts';
 import { replayCaseOf, type CaseChange, type CaseReplayer, type ReplayCase } from './replay.ts';
 import { epoch } from './time.ts';
 
@@ -17,11 +19,15 @@ export interface YearJob {
   readonly to: number;
   /** The sanctions' counting window: the records `mayCountCase` keeps in it come back. */
   readonly window: Parameters<typeof mayCountCase>[1];
+  /** Changed cases listed (the first by id; Infinity: all, handed over as they are found); the rest are only counted. */
+  readonly list: number;
 }
 
 export interface YearResult {
-  /** The changes not yet handed to the progress callback (all of them without one). */
+  /** The changes listed and not yet handed to the progress callback (all of them without one). */
   readonly changed: CaseChange[];
+  /** Every change of the year counted, listed or not. */
+  readonly tally: Tally;
   readonly replayed: number;
   readonly withoutApplication: number;
   /** In scan order. */
@@ -60,25 +66,28 @@ export async function* casesToReplay(scan: AsyncIterable<CaseRecord>, job: Pick<
 }
 
 /**
- * Told now and then while a year is read: the count replayed so far, and the changes found since
- * the last call, handed over (a thread posts them as it goes, so that they cross to the calling
- * thread while it still reads, not all at once at the end). The result holds the rest.
+ * Told now and then while a year is read: the count replayed so far, and — when every change is
+ * listed — the changes found since the last call, handed over (a thread posts them as it goes, so
+ * that they cross to the calling thread while it still reads, not all at once at the end). The
+ * result holds the rest. With a limit the year's first changes by id are known only at its end.
  */
 export type YearProgress = (replayed: number, changed: CaseChange[]) => void;
 
 export async function readYear(records: Records, job: YearJob, replayer: CaseReplayer, onProgress?: YearProgress): Promise<YearResult> {
-  let changed: CaseChange[] = [];
+  const listed = new CaseListing(job.list);
+  const counts = new ChangeTally();
   const tally: ScanTally = { replayed: 0, withoutApplication: 0, counted: [] };
   let told = 0;
   let batch: ReplayCase[] = [];
   const tell = (): void => {
     told = tally.replayed;
-    const found = changed;
-    changed = [];
-    onProgress?.(tally.replayed, found);
+    onProgress?.(tally.replayed, job.list === Infinity ? listed.take() : []);
   };
   const flush = async (): Promise<void> => {
-    for (const c of await replayer.replay(batch)) changed.push(c);
+    for (const c of await replayer.replay(batch)) {
+      counts.add(c);
+      listed.add(c);
+    }
     batch = [];
     if (onProgress && tally.replayed - told >= PROGRESS_EVERY) tell();
   };
@@ -88,5 +97,5 @@ export async function readYear(records: Records, job: YearJob, replayer: CaseRep
   }
   if (batch.length > 0) await flush();
   if (onProgress && told !== tally.replayed) tell();
-  return { changed, ...tally };
+  return { changed: listed.take(), tally: counts.tally, ...tally };
 }

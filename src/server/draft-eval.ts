@@ -119,12 +119,15 @@ export function unified(rel: string, old: string | null, now: string | null): st
   return createTwoFilesPatch(old === null ? '/dev/null' : `a/${rel}`, now === null ? '/dev/null' : `b/${rel}`, old ?? '', now ?? '', undefined, undefined, { context: 3 });
 }
 
-/** `bianmin diff --data --json` of the draft (new) against the live pack (old), over the scenarios and the register's recent applications. */
+/** Changed cases a draft's what-if lists on the page (the rest are counted): a browser table of a large hall's month stays readable. */
+const DRAFT_LIST = 200;
+
+/** `bianmin diff --data --json --limit 200` of the draft (new) against the live pack (old), over the scenarios and the register's recent applications. */
 export async function whatIfDraft(wb: Workbench, record: DraftRecord, live: Pack, liveVersion: string, days = 30): Promise<Record<string, unknown>> {
   const current = await wb.packOf(record);
   return withTestsDir(wb, record, async (dir) => {
     const suite = await loadScenarios(dir, current);
-    const report = await whatIf({ base: live, current, suite, data: { dir: wb.dataDir, days, now: formatInstant(Date.now()) } });
+    const report = await whatIf({ base: live, current, suite, data: { dir: wb.dataDir, days, now: formatInstant(Date.now()), list: DRAFT_LIST } });
     return { base: `现行规则包 ${liveVersion}`, rules: `草稿 ${record.meta.id}`, ...report };
   });
 }

@@ -13,7 +13,7 @@ import { openRecords, RecordsError } from '../../src/records/index.ts';
 import { RecordStore } from '../../src/records/store.ts';
 import { SharedReader } from '../../src/records/shared-values.ts';
 import { runCli } from '../../src/cli/index.ts';
-import { whatIf, type WhatIfReport } from '../../src/scenarios/index.ts';
+import { whatIf, type Changed, type WhatIfReport } from '../../src/scenarios/index.ts';
 import { CaseReplayer, replayCaseOf } from '../../src/scenarios/replay.ts';
 import { ReplayPool } from '../../src/scenarios/replay-pool.ts';
 import { readRegisterOnThreads } from '../../src/scenarios/register-readers.ts';
@@ -198,7 +198,7 @@ describe('replay on worker threads', () => {
 /** A year job over `dir` (every case of the window replayed, every case counted), the register opened to read, and a replayer here. */
 async function readingOf(dir: string) {
   const to = epoch(NOW);
-  const job = { dir, from: to - days * 86_400_000, to, window: { from: 0, to: to + 1, label: '' } };
+  const job = { dir, from: to - days * 86_400_000, to, window: { from: 0, to: to + 1, label: '' }, list: Infinity };
   return { job, records: await openRecords(dir, current, { readonly: true }), local: new CaseReplayer(base, current) };
 }
 
@@ -388,4 +388,81 @@ describe('bianmin diff --data: progress on a terminal', () => {
     expect(json.stderr).toBe('');
     expect(JSON.parse(json.stdout).cases.replayed).toBe(2 * PER_YEAR);
   }, 120_000);
+});
+
+describe('a report listing only the first changed cases: every change still counted', () => {
+  let all: WhatIfReport;
+  const casesOf = (r: WhatIfReport) => r.changed.filter((c): c is Changed & { subject: { kind: 'case' } } => c.subject.kind === 'case');
+
+  beforeAll(async () => {
+    all = await whatIf({ base, current, suite: suite(), data: { dir: data, days, now: NOW } });
+  }, 120_000);
+
+  test('with no limit: every changed case listed, none left out; the counts are those of the list', () => {
+    const cases = casesOf(all);
+    // The lower income limit turns some of both years' accepted applications down.
+    expect(new Set(cases.map((c) => c.subject.id.slice(0, 4)))).toEqual(new Set([String(CLOSED), String(CURRENT)]));
+    expect(all.unlisted).toBe(0);
+    expect(all.tally.subjects).toBe(all.changed.length);
+    expect(all.tally.kind).toBe(all.changed.filter((c) => c.changes.some((f) => f.aspect === 'kind')).length);
+    const perItem = new Map<string, number>();
+    for (const c of cases) perItem.set(c.subject.item, (perItem.get(c.subject.item) ?? 0) + 1);
+    expect(all.tally.items.map((i) => [i.item, i.cases])).toEqual([...perItem].sort((a, b) => b[1] - a[1]));
+    const moves = all.tally.moves.reduce((n, m) => n + m.subjects, 0);
+    expect(moves).toBe(all.tally.kind);
+  });
+
+  test.each([
+    ['in this thread', {}],
+    ['each thread reading its own years', { threads: 2, packDirs: 'threaded' }],
+  ])('%s: the first N by case id listed, the rest counted as unlisted, the counts unchanged', async (_, how) => {
+    const threads = 'packDirs' in how ? { threads: how.threads, packDirs: { base: baseDir, current: currentDir } } : {};
+    const cases = casesOf(all);
+    const n = 7;
+    expect(cases.length).toBeGreaterThan(n);
+    const some = await whatIf({ base, current, suite: suite(), data: { dir: data, days, now: NOW, list: n, ...threads } });
+    expect(casesOf(some)).toEqual(cases.slice(0, n));
+    expect(some.unlisted).toBe(cases.length - n);
+    expect(some.tally).toEqual(all.tally);
+    // The scenarios' and the register's own changes are always listed.
+    expect(some.changed.filter((c) => c.subject.kind !== 'case')).toEqual(all.changed.filter((c) => c.subject.kind !== 'case'));
+    const none = await whatIf({ base, current, suite: suite(), data: { dir: data, days, now: NOW, list: 0, ...threads } });
+    expect(casesOf(none)).toEqual([]);
+    expect(none.unlisted).toBe(cases.length);
+  }, 120_000);
+
+  test('bianmin diff --data: the text lists the first 100 unless told, says how many are left out, and sums up every change', async () => {
+    const out = async (args: readonly string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(['diff', '--base', baseDir, '--rules', currentDir, '--data', data, '--days', String(days), '--at', NOW, ...args], {
+        stdout: { write: (t: string) => (stdout += t) },
+        stderr: { write: (t: string) => (stderr += t) },
+      });
+      return { code, stdout, stderr };
+    };
+    const total = casesOf(all).length;
+    const listed = (text: string) => text.split('\n').filter((l) => l.startsWith('办件 ')).length;
+    const three = await out(['--limit', '3']);
+    expect(three.code).toBe(0);
+    expect(listed(three.stdout)).toBe(3);
+    expect(three.stdout).toContain(`另有 ${total - 3} 件办件有变化，未逐件列出（以上是按办件编号最前的 3 件；加 --all 全部列出，或 --limit <件数>）`);
+    expect(three.stdout).toContain(`共 ${all.tally.subjects} 处有变化：分类变化 ${all.tally.kind} 个`);
+    const byDefault = await out([]);
+    expect(listed(byDefault.stdout)).toBe(Math.min(100, total));
+    const every = await out(['--all']);
+    expect(listed(every.stdout)).toBe(total);
+    expect(every.stdout).not.toContain('未逐件列出');
+    // JSON lists every case unless told.
+    expect(JSON.parse((await out(['--json'])).stdout).changed).toHaveLength(all.changed.length);
+    const json = JSON.parse((await out(['--json', '--limit', '2'])).stdout) as WhatIfReport;
+    expect(casesOf(json)).toHaveLength(2);
+    expect(json.unlisted).toBe(total - 2);
+    for (const bad of [['--limit', '-1'], ['--limit', 'ten'], ['--limit', '1.5'], ['--all', '--limit', '3']]) {
+      const r = await out(bad);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^错误：--(limit|all) .*\n（使用 --help 查看用法）\n$/);
+    }
+  }, 180_000);
 });

@@ -131,6 +131,8 @@ export interface WhatIf {
     changes: WhatIfChange[];
     rules?: WhatIfRule[];
   }[];
+  /** Changed cases counted but not listed in `changed`. */
+  unlisted?: number;
 }
 
 export type DraftDiff = Omit<Answer<'/v1/drafts/{id}/diff', 'get'>, 'whatIf'> & { whatIf: WhatIf };

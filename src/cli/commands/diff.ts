@@ -23,6 +23,7 @@ export async function diff(ctx: Context, opts: DiffFlags): Promise<number> {
   if (!Number.isInteger(days) || days < 1 || days > 3660) {
     throw new UsageError('E-USAGE-OPTION', `--days 应为 1 到 3660 之间的整数，实际是 ${JSON.stringify(opts.days)}`);
   }
+  const list = listLimit(opts);
   const now = formatInstant(opts.at === undefined ? Date.now() : instantFlag(opts.at, '--at'));
   const current = await openPack(ctx, opts.rules);
   if (!current) return EXIT.invalid;
@@ -39,7 +40,7 @@ export async function diff(ctx: Context, opts: DiffFlags): Promise<number> {
     const progress = opts.data && !opts.json ? progressLine(ctx, '重放', { everyMs: 200, text: ({ done }) => `重放 ${done.toLocaleString('en-US')} 件登记的申请…` }) : null;
     try {
       const data = opts.data
-        ? { dir: dataLocation(ctx, opts.data), days, now, packDirs: { base: base.dir, current: ctx.file(opts.rules) }, ...(progress ? { onProgress: (n: number) => progress.update({ done: n, total: Infinity }) } : {}) }
+        ? { dir: dataLocation(ctx, opts.data), days, now, list, packDirs: { base: base.dir, current: ctx.file(opts.rules) }, ...(progress ? { onProgress: (n: number) => progress.update({ done: n, total: Infinity }) } : {}) }
         : undefined;
       report = await whatIf({ base: basePack, current, suite, ...(data ? { data } : {}) });
     } catch (e) {
@@ -55,6 +56,18 @@ export async function diff(ctx: Context, opts: DiffFlags): Promise<number> {
   } finally {
     await base.cleanup();
   }
+}
+
+/** Text reports list the first cases (for people); JSON lists every one (for programs) unless told. */
+const TEXT_LIST = 100;
+
+function listLimit(opts: DiffFlags): number {
+  if (opts.all && opts.limit !== undefined) throw new UsageError('E-USAGE-OPTION', '--all 与 --limit 不能同用');
+  if (opts.all) return Infinity;
+  if (opts.limit === undefined) return opts.json ? Infinity : TEXT_LIST;
+  const n = Number(opts.limit);
+  if (!/^\d+$/.test(opts.limit) || !Number.isSafeInteger(n)) throw new UsageError('E-USAGE-OPTION', `--limit 应为 0 或正整数（件数），实际是 ${JSON.stringify(opts.limit)}`);
+  return n;
 }
 
 /** The base pack, or null (errors printed, exit 1) when it does not load. */

@@ -8,6 +8,8 @@ export interface DiffFlags {
   data?: string;
   days: string;
   at?: string;
+  limit?: string;
+  all?: boolean;
   json?: boolean;
 }
 
@@ -21,6 +23,8 @@ export function diffSyntax(program: Command, run: Run): void {
     .option('--data <目录>', '数据目录：同时重放登记簿中近 N 天收件的申请，并对比责任追究')
     .option('--days <天数>', '与 --data 同用：重放最近多少天的申请', '30')
     .option('--at <时间>', '以此时间为“现在”（默认当前时间），例如 2026-11-30 17:00')
+    .option('--limit <件数>', '与 --data 同用：逐件列出的有变化办件最多多少件（按办件编号最前的；其余只计入汇总）。默认文字报告 100 件，--json 全部')
+    .option('--all', '与 --data 同用：逐件列出全部有变化的办件（登记簿很大时报告可有几百 MB）')
     .option('--json', '以 JSON 输出')
     .action((opts: DiffFlags) => run(async (ctx) => (await import('../commands/diff.ts')).diff(ctx, opts)));
 }

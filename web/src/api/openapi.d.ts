@@ -627,7 +627,7 @@ export interface paths {
         };
         /**
          * 草稿改变了什么（需令牌）
-         * @description files：每个改动文件的统一格式差异；whatIf：与 bianmin diff --data --json 相同，以现行规则包为旧、草稿为新，重放场景测试和登记簿中近 30 天的申请，列出结果不同的。
+         * @description files：每个改动文件的统一格式差异；whatIf：与 bianmin diff --data --json --limit 200 相同，以现行规则包为旧、草稿为新，重放场景测试和登记簿中近 30 天的申请，列出结果不同的（办件最多列出按编号最前的 200 件，unlisted 是其余件数，tally 汇总全部变化）。
          */
         get: operations["diffDraft"];
         put?: never;
