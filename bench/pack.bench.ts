@@ -1,4 +1,8 @@
-// Rule pack benchmark: validate and load a generated 5,000-item pack; reject hostile files quickly.
+// Rule pack benchmark: validate and load a generated 5,000-item pack; reject hostile files quickly;
+// the cold start of 5,000 and 20,000 items in a fresh process (its memory its own), with the first
+// decision of an item (compiled on first use) beside the next one.
+//   BENCH_PACK_COLD=0 leaves the cold start out (generating and loading 20,000 items takes ~30 s).
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +11,8 @@ import { validatePack } from '../src/pack/load.ts';
 import { median, type BenchResult } from './types.ts';
 
 const FIXTURE = fileURLToPath(new URL('../test/fixtures/minimal-pack/', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MB = 1024 * 1024;
 const ITEMS = 5_000;
 const RUNS = 5;
 const NOW = new Date('2026-03-02T10:00:00+08:00');
@@ -53,7 +59,7 @@ function item(n: number): string {
   ].join('');
 }
 
-export function generatePack(): string {
+export function generatePack(items = ITEMS): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'bianmin-bench-pack-'));
   cpSync(FIXTURE, dir, { recursive: true });
   writeFileSync(
@@ -61,8 +67,50 @@ export function generatePack(): string {
     `facts:\n  - { id: age, label: 年龄, type: number }\n  - { id: forDependant, label: 代他人申请, type: boolean }\nconditions:\n  - id: is-person\n    text: 申请人为自然人\n    when: { fact: applicantType, operator: equal, value: person }\n  - id: is-person-not\n    text: 申请人为法人\n    when: { fact: applicantType, operator: equal, value: organization }\n`,
   );
   mkdirSync(path.join(dir, 'items', 'generated'));
-  for (let n = 1; n <= ITEMS; n++) writeFileSync(path.join(dir, 'items', 'generated', `gen-${n}.yaml`), item(n));
+  for (let n = 1; n <= items; n++) writeFileSync(path.join(dir, 'items', 'generated', `gen-${n}.yaml`), item(n));
   return dir;
+}
+
+interface Cold {
+  readonly loadMs: number;
+  readonly loadCpuMs: number;
+  readonly firstMs: number;
+  readonly nextMs: number;
+  readonly otherFirstMs: number;
+  readonly kind: string;
+  readonly maxRss: number;
+}
+
+/** `loadPack` of a generated pack of `items` items in a fresh process, and its first decision. */
+function coldLoad(items: number): Cold {
+  const dir = generatePack(items);
+  try {
+    const code = (n: number): string => `GEN-${String(n).padStart(5, '0')}`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/pack-cold-child.ts', dir, code(Math.ceil(items / 2)), code(items)], { cwd: ROOT, encoding: 'utf8', maxBuffer: MB });
+    const cold = JSON.parse(out.trim().split('\n').at(-1)!) as Cold;
+    if (cold.kind === undefined) throw new Error(`冷启动子进程没有给出决定：${out}`);
+    return cold;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function coldResults(): BenchResult[] {
+  if (process.env.BENCH_PACK_COLD === '0') return [];
+  // Alternating runs of the two sizes; the figures are medians over them.
+  const runs: Record<number, Cold[]> = { 5000: [], 20000: [] };
+  for (let i = 0; i < 3; i++) for (const n of i % 2 === 0 ? [5000, 20000] : [20000, 5000]) runs[n]!.push(coldLoad(n));
+  const m = (n: number, f: (c: Cold) => number): number => median(runs[n]!.map(f));
+  const firstMs = Math.max(m(5000, (c) => c.otherFirstMs), m(20000, (c) => c.otherFirstMs));
+  return [
+    { name: '冷启动：新进程 loadPack 5,000 个事项（3 次中位数，经 tsx，不含编译模块）', value: m(5000, (c) => c.loadMs), unit: 'ms', target: '≤ 3 s', ok: m(5000, (c) => c.loadMs) <= 3000 },
+    { name: '　其 CPU 时间 / 内存峰值（RSS）', value: m(5000, (c) => c.loadCpuMs), unit: `ms / ${Math.round(m(5000, (c) => c.maxRss) / MB)} MB` },
+    { name: '冷启动：新进程 loadPack 20,000 个事项（同一次运行，与 5,000 个交替）', value: m(20000, (c) => c.loadMs), unit: 'ms', target: '≤ 12 s', ok: m(20000, (c) => c.loadMs) <= 12_000 },
+    { name: '　其 CPU 时间', value: m(20000, (c) => c.loadCpuMs), unit: 'ms' },
+    { name: '　其内存峰值（RSS）', value: m(20000, (c) => c.maxRss) / MB, unit: 'MB', target: '≤ 1 GB', ok: m(20000, (c) => c.maxRss) <= 1024 * MB },
+    { name: '一个事项的第一次决定（编译该事项的规则；进程已做过别的决定；两种规模中较慢者）', value: firstMs, unit: 'ms', target: '≤ 5 ms', ok: firstMs <= 5 },
+    { name: '　对照：进程的第一次决定（另含引擎代码本身的首次编译）/ 同一事项的第二次决定', value: m(5000, (c) => c.firstMs), unit: `ms / ${m(5000, (c) => c.nextMs).toFixed(2)} ms` },
+  ];
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
@@ -138,6 +186,7 @@ export default async function (): Promise<BenchResult[]> {
       { name: '读取并校验接近 5 MB 的文件', value: nearLimit, unit: 'ms', target: '< 1 s', ok: nearLimit < 1000 },
       { name: '拒绝 200 万层“- ”嵌套（约 4 MB）', value: deepLists, unit: 'ms', target: '< 1 s', ok: deepLists < 1000 },
       { name: '拒绝 500 万个未闭合的 [（5 MB）', value: deepFlow, unit: 'ms', target: '< 1 s', ok: deepFlow < 1000 },
+      ...coldResults(),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
