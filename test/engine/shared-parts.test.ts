@@ -1,15 +1,14 @@
 // The pieces of a decision the engine shares between decisions (src/engine/shared.ts: guide parts,
 // questions, trace entries, notice entries) are deep-frozen: one decision cannot change another
 // through them, and a decision reads the same whatever was decided before it.
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPack, type Pack } from '../../src/index.ts';
 import { Variants } from '../../src/engine/shared.ts';
 import type { Application, Decision } from '../../src/pack/index.ts';
+import { applicationMatrix, itemCodes } from '../support/application-matrix.ts';
 import { SAMPLE_PACK } from './helpers.ts';
 
-const ITEMS = readdirSync(path.join(SAMPLE_PACK, 'items')).map((f) => f.replace(/\.yaml$/, '').toUpperCase());
+const ITEMS = itemCodes(SAMPLE_PACK);
 
 /** Applicants that leave conditions, materials, the mode (MZ-003) and the situation (CL-001) decided, failed and undecided. */
 const APPLICANTS: Array<Record<string, unknown>> = [
@@ -22,18 +21,7 @@ const APPLICANTS: Array<Record<string, unknown>> = [
   { type: 'organization' },
 ];
 
-function applications(): Application[] {
-  const out: Application[] = [];
-  for (const item of ITEMS) {
-    for (const applicant of APPLICANTS) {
-      for (const materials of [[], ['id-card', 'application', 'household-register', 'authorization', 'income-statement']]) {
-        out.push({ item, intent: 'apply', applicant, materials, receivedAt: '2026-11-23T09:30:00+08:00' } as unknown as Application);
-      }
-      out.push({ item, intent: 'consult', applicant, receivedAt: '2026-11-23T11:00:00+08:00' } as unknown as Application);
-    }
-  }
-  return out;
-}
+const applications = (): Application[] => applicationMatrix(ITEMS, APPLICANTS);
 
 async function decideAll(pack: Pack): Promise<Array<Decision | null>> {
   const out: Array<Decision | null> = [];

@@ -1,14 +1,13 @@
 // The decision service's serializer (json-bytes.ts) writes exactly JSON.stringify's bytes: for the
 // decisions of the sample pack of every kind (the first time and from the kept frozen parts), over
 // HTTP, and for values built to trip it (getters, toJSON, holes, mutation beside frozen parts).
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadPack } from '../../src/documents/index.ts';
 import type { Pack } from '../../src/engine/index.ts';
 import type { Application, Decision } from '../../src/pack/index.ts';
 import { jsonBytes } from '../../src/server/json-bytes.ts';
+import { applicationMatrix, itemCodes } from '../support/application-matrix.ts';
 import { APPLICATIONS, RULES, start, type Running } from './helpers.ts';
 
 const same = (value: unknown): void => {
@@ -17,7 +16,6 @@ const same = (value: unknown): void => {
 
 /** Every item of the sample pack, applied for and consulted on, by a few applicants: every kind of decision. */
 function applications(): Application[] {
-  const items = readdirSync(path.join(RULES, 'items')).map((f) => f.replace(/\.yaml$/, '').toUpperCase());
   const applicants = [
     { type: 'person' },
     { type: 'person', age: 70, hukouLocal: false, forDependant: false },
@@ -25,16 +23,8 @@ function applications(): Application[] {
     { type: 'person', age: 88, hukouLocal: true, forDependant: true },
     { type: 'organization' },
   ];
-  const out: Application[] = [APPLICATIONS.accepted, APPLICATIONS.supplement, APPLICATIONS.consultation] as unknown as Application[];
-  for (const item of items) {
-    for (const applicant of applicants) {
-      for (const materials of [[], ['id-card', 'application', 'household-register', 'authorization', 'income-statement']]) {
-        out.push({ item, intent: 'apply', applicant, materials, receivedAt: '2026-11-23T09:30:00+08:00' } as unknown as Application);
-      }
-      out.push({ item, intent: 'consult', applicant, receivedAt: '2026-11-23T11:00:00+08:00' } as unknown as Application);
-    }
-  }
-  return out;
+  const named = [APPLICATIONS.accepted, APPLICATIONS.supplement, APPLICATIONS.consultation] as unknown as Application[];
+  return [...named, ...applicationMatrix(itemCodes(RULES), applicants)];
 }
 
 async function decisions(pack: Pack): Promise<Array<{ application: Application; decision: Decision }>> {
