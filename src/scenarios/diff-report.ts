@@ -1,6 +1,7 @@
 /** The Chinese report of `bianmin diff`: each changed scenario or case, what changed, and the rules behind it. */
 import type { Tally } from './change-tally.ts';
 import type { RuleChange } from './diff.ts';
+import { KIND_LABELS, kindText } from './labels.ts';
 import { where } from './report.ts';
 import { shortTime } from './time.ts';
 import type { Changed, WhatIfReport } from './whatif.ts';
@@ -88,9 +89,11 @@ function ruleLines(r: RuleChange, l: DiffLabels): string[] {
   return out;
 }
 
-/** `共 3 处有变化：分类变化 2 个（accepted → supplement 2 个）…`, over every change. */
+const kindWords = (kind: string): string => (kind in KIND_LABELS ? kindText(kind as keyof typeof KIND_LABELS) : kind);
+
+/** `共 3 处有变化：分类变化 2 个（accepted（受理件） → supplement（补正件） 2 个）…`, over every change. */
 function summary(t: Tally): string {
-  const kinds = t.moves.map((m) => `${m.from} → ${m.to} ${m.subjects} 个`).join('，');
+  const kinds = t.moves.map((m) => `${kindWords(m.from)} → ${kindWords(m.to)} ${m.subjects} 个`).join('，');
   return [
     `共 ${t.subjects} 处有变化：`,
     `分类变化 ${t.kind} 个${kinds ? `（${kinds}）` : ''}，`,

@@ -96,7 +96,7 @@ describe('one optional material made required', () => {
       expect(block).toContain(`material:${picked.id}`);
       expect(block).toMatch(new RegExp(`当前 ✗ .*${picked.file.replace('.', '\\.')}:\\d+`));
     }
-    expect(r.last).toMatch(/^共 \d+ 处有变化：分类变化 \d+ 个（accepted → supplement \d+ 个）/);
+    expect(r.last).toMatch(/^共 \d+ 处有变化：分类变化 \d+ 个（accepted（受理件） → supplement（补正件） \d+ 个）/);
   });
 
   test('test fails on exactly the scenarios that pinned the old behaviour, saying why', async () => {

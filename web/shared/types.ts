@@ -133,6 +133,13 @@ export interface WhatIf {
   }[];
   /** Changed cases counted but not listed in `changed`. */
   unlisted?: number;
+  /** Every change counted, listed or not (src/scenarios/change-tally.ts). */
+  tally?: {
+    subjects: number;
+    kind: number;
+    moves: { from: string; to: string; subjects: number }[];
+    items: { item: string; name: string; cases: number }[];
+  };
 }
 
 export type DraftDiff = Omit<Answer<'/v1/drafts/{id}/diff', 'get'>, 'whatIf'> & { whatIf: WhatIf };
