@@ -97,13 +97,29 @@ export interface ServiceContext {
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 1200, timeWindowMs: 60_000 };
 export const BODY_LIMIT = 1024 * 1024;
 
+/**
+ * The log's destination, stdout. When its reader goes away (EPIPE: `| head`, a log shipper that
+ * died) pino stops writing without a word and the service goes on answering; its operator is told
+ * so once, on stderr.
+ */
+function logDestination(): ReturnType<typeof pino.destination> {
+  const dest = pino.destination({ dest: 1, sync: false });
+  let told = false;
+  dest.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' || told) return;
+    told = true;
+    process.stderr.write('提示：标准输出已断开（读取日志的进程已退出），此后的日志不再写出；服务继续运行。请检查日志的去向后重新启动服务\n');
+  });
+  return dest;
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   // Checked before anything is opened: a wrong origin is the caller's mistake, reported at once.
   const corsOrigins = parseCorsOrigins(options.corsOrigin ?? []);
   const publicUrl = options.publicUrl === undefined ? undefined : parsePublicUrl(options.publicUrl);
   // stdout written asynchronously and in batches (log-lines.ts), not one write(2) per line on the
   // request path; an error line goes out at once. Flushed when the server closes.
-  const stdout = options.log !== false && !options.log?.stream ? new LineBatch(pino.destination({ dest: 1, sync: false })) : null;
+  const stdout = options.log !== false && !options.log?.stream ? new LineBatch(logDestination()) : null;
   const stream = options.log === false ? null : (options.log?.stream ?? stdout);
   const app = Fastify({
     logger:

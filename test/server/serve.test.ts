@@ -123,3 +123,33 @@ describe('bianmin serve, a real process', { timeout: 120_000 }, () => {
     await again.close();
   });
 });
+
+describe('bianmin serve whose log reader goes away', { timeout: 120_000 }, () => {
+  it('keeps answering and says once, on stderr, that the log lines are lost', async () => {
+    const lost = serve(['--data', path.join(await tempDir('serve'), 'data'), '--port', '0']);
+    try {
+      const started = await lost.printed('按 Ctrl+C 停止服务', 90_000);
+      const base = /便民决策服务已启动：(http:\/\/127\.0\.0\.1:\d+)/.exec(started)?.[1] ?? '';
+      // The reader closes its end: every later write of a log line fails with EPIPE.
+      lost.child.stdout!.destroy();
+      let stderr = '';
+      lost.child.stderr!.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+      for (let round = 0; round < 3; round++) {
+        for (let i = 0; i < 20; i++) {
+          const res = await fetch(`${base}/v1/decisions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(APPLICATIONS.accepted) });
+          expect(res.status).toBe(200);
+        }
+        // Past the quarter second the log lines gather for (src/server/log-lines.ts): they are written, and fail.
+        await new Promise((r) => setTimeout(r, 400));
+      }
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      expect(stderr.split('标准输出已断开').length - 1).toBe(1);
+      expect(stderr).toContain('服务继续运行');
+      noStack(stderr);
+      lost.child.kill('SIGTERM');
+      expect((await within('服务退出', lost.exited)).code).toBe(0);
+    } finally {
+      if (lost.child.exitCode === null && lost.child.signalCode === null) lost.child.kill('SIGKILL');
+    }
+  });
+});
