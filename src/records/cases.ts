@@ -234,6 +234,8 @@ export class Cases {
   private readonly nextSeq = new Map<number, number>();
   /** Notice number → case id, built on first use. */
   private notices: Map<number, Map<string, string>> | null = null;
+  /** Closed years not in memory, as `unconcludedSince` scanned them: the cases it kept, and from when. */
+  private readonly unreadScans = new Map<string, { since: number; kept: CaseRecord[] }>();
   /** `store.foreignWrites` when the caches above were built: other replicas' records rebuild them. */
   private cachedAt = 0;
 
@@ -399,6 +401,38 @@ export class Cases {
     return undefined;
   }
 
+
+  /**
+   * Every case but consultations not concluded (completed, returned, rejected) before `since`, oldest
+   * shard first: what the open-case lists and the sanctions' counting window look at. A shard in
+   * memory is read there; a closed year not in memory is streamed and only these few are kept, so a
+   * decade of closed years stays on disk. An unread shard cannot change (a write loads it first):
+   * a later call with a later `since` filters what an earlier scan kept.
+   */
+  async unconcludedSince(since: number): Promise<CaseRecord[]> {
+    this.fresh();
+    const loaded = new Set(this.store.loadedNames());
+    const out: CaseRecord[] = [];
+    for (const y of this.years()) {
+      const name = caseShard(y);
+      if (loaded.has(name)) {
+        this.unreadScans.delete(name);
+        for (const r of this.store.collection<CaseRecord>(name).values()) if (notConcludedBefore(r, since)) out.push(r);
+        continue;
+      }
+      let scanned = this.unreadScans.get(name);
+      if (!scanned || scanned.since > since) {
+        // Kept from at least 13 months back, past every counting window (a year at most) and today:
+        // one scan serves the open lists and the sanctions alike.
+        const from = Math.min(since, Date.now() - KEEP_SCANNED_MS);
+        const kept: CaseRecord[] = [];
+        for await (const r of this.store.collection<CaseRecord>(name).scan()) if (notConcludedBefore(r, from)) kept.push(r);
+        this.unreadScans.set(name, (scanned = { since: from, kept }));
+      }
+      for (const r of scanned.kept) if (notConcludedBefore(r, since)) out.push(r);
+    }
+    return out;
+  }
 
   /** Years that have a shard, ascending. */
   years(): number[] {
@@ -585,6 +619,7 @@ export class Cases {
     this.cachedAt = this.store.foreignWrites;
     this.nextSeq.clear();
     this.notices = null;
+    this.unreadScans.clear();
   }
 
   /** The next free number of the year (taken only once the case is saved). */
@@ -600,4 +635,14 @@ export class Cases {
     }
     return `${year}-${String(next).padStart(6, '0')}`;
   }
+}
+
+const CONCLUDING = new Set<string>(['completed', 'returned', 'rejected']);
+const KEEP_SCANNED_MS = 400 * 86_400_000;
+
+/** Not a consultation, and not concluded (completed, returned, rejected) before `since` (ms). */
+export function notConcludedBefore(r: CaseRecord, since: number): boolean {
+  if (r.decision.kind === 'consultation') return false;
+  const end = r.events.find((e) => CONCLUDING.has(e.type));
+  return !(end && epochOf(end.at) < since);
 }

@@ -17,7 +17,7 @@ import { publicationSpec, Publications, PUBLICATIONS } from './publications.ts';
 import { packPublicationSpec, PackPublications, PACK_PUBLICATIONS } from './pack-publications.ts';
 import { reviewSpec, Reviews, REVIEWS } from './reviews.ts';
 import { sequenceSpec, Sequences, SEQUENCES, type DocumentSeries } from './sequences.ts';
-import { computeSanctions, type SanctionsReport } from './sanctions.ts';
+import { computeSanctions, sanctionsWindow, type SanctionsReport } from './sanctions.ts';
 import { isDatabaseUrl, type BackupResult, type RecordBackend } from './backend.ts';
 import { PgStore } from './postgres/store.ts';
 import { RecordStore } from './store.ts';
@@ -175,9 +175,11 @@ export async function openRecords(dataDir: string, initialPack: Pack, options: O
     packPublications: new PackPublications(store),
     sequences,
     viewCase: (record, now) => cases.view(record, toIso(ms(now))),
-    sanctions: (o = {}) => {
+    sanctions: async (o = {}) => {
       const now = ms(o.now);
-      return computeSanctions({ pack, now, complaints: complaints.all(), incidents: incidents.all(), reviews: reviews.all(), cases: o.cases ?? cases.all(), viewCase: viewer(now), all: o.all ?? false });
+      // Only cases that may count in the window are read: closed years stay on disk.
+      const counted = o.cases ?? (await cases.unconcludedSince(sanctionsWindow(pack, now).from));
+      return computeSanctions({ pack, now, complaints: complaints.all(), incidents: incidents.all(), reviews: reviews.all(), cases: counted, viewCase: viewer(now), all: o.all ?? false });
     },
     metrics: (period, o = {}) => {
       const now = ms(o.now);

@@ -19,7 +19,7 @@
 import type { Pack } from '../engine/index.ts';
 import type { CaseRecord, ComplaintRecord, IncidentRecord, LegalRef, ReviewRecord } from '../pack/index.ts';
 import { DISCIPLINE_FACTS, inPolicyPeriod, policyAt, policyPeriods, type PolicyPeriod } from '../pack/index.ts';
-import type { CaseView } from './cases.ts';
+import { notConcludedBefore, type CaseView } from './cases.ts';
 import { staffName } from './center-refs.ts';
 import { countedStaff } from './complaints.ts';
 import { RecordsError } from './errors.ts';
@@ -108,8 +108,7 @@ function tally(): Tally {
  * computed), and a consultation has no clock.
  */
 export function mayCountCase(r: CaseRecord, window: Period): boolean {
-  const end = r.events.find((e) => e.type === 'completed' || e.type === 'returned' || e.type === 'rejected');
-  return r.decision.kind !== 'consultation' && !(end && epochOf(end.at) < window.from);
+  return notConcludedBefore(r, window.from);
 }
 
 /** The counting window of the discipline rules `pack` has in force at `now`. */

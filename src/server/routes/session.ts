@@ -272,8 +272,8 @@ async function staffCases(r: Records, id: string, name: string, coveredPosts: Re
   const today = shanghaiDate(now);
   const open: Array<{ view: CaseView; level: 'normal' | 'yellow' | 'red'; remaining: string; covering: boolean }> = [];
   const concluded: CaseView[] = [];
-  for (const record of r.cases.all()) {
-    if (record.decision.kind === 'consultation') continue;
+  // Open cases and those concluded today only: the closed years' other cases stay on disk.
+  for (const record of await r.cases.unconcludedSince(Date.parse(`${today}T00:00:00+08:00`))) {
     const ended = record.events.find((e) => CONCLUDED.has(e.type));
     // Concluded before today: neither open nor waiting for a review at the counter.
     if (ended && shanghaiDate(Date.parse(ended.at)) !== today) continue;
