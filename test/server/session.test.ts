@@ -168,3 +168,37 @@ describe('GET /v1/staff/{id}/cases', () => {
     expect((await s.request('GET', '/v1/staff/chen-li/cases')).status).toBe(401);
   });
 });
+
+describe('GET /v1/staff/{id}/cases for a staff member with many open cases', () => {
+  let many: Running;
+  beforeAll(async () => {
+    many = await start({ tokens: TOKENS });
+  });
+  afterAll(async () => {
+    await many?.close();
+  });
+
+  it('lists the 300 most urgent, red first, and counts every one in totals', async () => {
+    const post = async (receivedAt?: string): Promise<string> => {
+      const res = await many.request('POST', '/v1/cases', { body: { application: { item: 'MZ-001', intent: 'apply', applicant, materials: complete, ...(receivedAt ? { receivedAt } : {}) }, staff: 'chen-li' }, token: CHEN });
+      expect(res.status, res.text).toBe(201);
+      return res.json<{ record: { id: string } }>().record.id;
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < 304; i++) ids.push(await post());
+    // Registered last, overdue long since: listed first all the same.
+    const red = await post('2026-01-05T09:00:00+08:00');
+    for (const id of ids.slice(0, 2)) {
+      const done = await many.request('POST', `/v1/cases/${id}/events`, { body: { type: 'completed', staff: 'chen-li' }, token: CHEN });
+      expect(done.status, done.text).toBe(200);
+    }
+    const res = await many.request('GET', '/v1/staff/chen-li/cases', { token: CHEN });
+    expect(res.status).toBe(200);
+    const body = res.json<StaffCases & { totals: { open: number; red: number; yellow: number; concluded: number } }>();
+    expect(body.totals).toEqual({ open: 303, red: 1, yellow: 0, concluded: 2 });
+    expect(body.cases).toHaveLength(300);
+    expect(body.cases[0]!.view.record.id).toBe(red);
+    expect(new Set(body.cases.map((c) => c.view.record.id)).size).toBe(300);
+    expect(body.concluded.map((c) => c.view.record.id).sort()).toEqual(ids.slice(0, 2).sort());
+  }, 120_000);
+});

@@ -125,6 +125,12 @@ const viewSchema = {
   required: ['record', 'status', 'acceptedAt', 'deemedAccepted', 'concludedAt', 'clock', 'overdue', 'overdueExplained', 'responsible', 'notice', 'deferred'],
 } as const;
 
+/**
+ * Cases listed of each kind at most: a counter page reads the most urgent, and a hall whose cases are
+ * never marked concluded must still get an answer, not one too large to send.
+ */
+const LISTED = 300;
+
 const staffCasesSchema = {
   type: 'object',
   properties: {
@@ -132,7 +138,7 @@ const staffCasesSchema = {
     asOf: { type: 'string', description: '计时的时点。' },
     cases: {
       type: 'array',
-      description: '在办的办件：红牌在前，再黄牌，各按到期时间。',
+      description: `在办的办件：红牌在前，再黄牌，各按到期时间；最多 ${LISTED} 件（件数见 totals）。`,
       items: {
         type: 'object',
         properties: {
@@ -156,6 +162,17 @@ const staffCasesSchema = {
         required: ['view', 'reviewed'],
       },
     },
+    totals: {
+      type: 'object',
+      description: `全部在办件和今日办结件的件数；cases、concluded 各最多列出 ${LISTED} 件（在办件按紧急程度最前的，今日办结件按时间最近的），其余只计入这里。`,
+      properties: {
+        open: { type: 'integer', description: '在办件数（含未列出的）。' },
+        red: { type: 'integer', description: '其中红牌。' },
+        yellow: { type: 'integer', description: '其中黄牌。' },
+        concluded: { type: 'integer', description: '今日办结件数（含未列出的）。' },
+      },
+      required: ['open', 'red', 'yellow', 'concluded'],
+    },
     record: {
       type: ['object', 'null'],
       description: '本人的责任追究记录（计算窗口期内的违规事实和处理）；只有本人令牌或管理员令牌可见，其他为 null。',
@@ -170,7 +187,7 @@ const staffCasesSchema = {
       required: ['countingWindow', 'facts', 'actions'],
     },
   },
-  required: ['staff', 'asOf', 'cases', 'concluded', 'record'],
+  required: ['staff', 'asOf', 'cases', 'concluded', 'totals', 'record'],
 } as const;
 
 const CONCLUDED = new Set(['completed', 'returned', 'rejected']);
@@ -305,8 +322,9 @@ async function staffCases(r: Records, id: string, name: string, coveredPosts: Re
   return {
     staff: { id, name },
     asOf: formatInstant(now),
-    cases: open.map((c) => ({ ...c, view: shown(c.view) })),
-    concluded: concluded.map((v) => ({ view: shown(v), reviewed: reviews.get(v.record.id) ?? null })),
+    cases: open.slice(0, LISTED).map((c) => ({ ...c, view: shown(c.view) })),
+    concluded: concluded.slice(0, LISTED).map((v) => ({ view: shown(v), reviewed: reviews.get(v.record.id) ?? null })),
+    totals: { open: open.length, red: open.filter((c) => c.level === 'red').length, yellow: open.filter((c) => c.level === 'yellow').length, concluded: concluded.length },
     record,
   };
 }

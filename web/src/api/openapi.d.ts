@@ -6885,7 +6885,7 @@ export interface operations {
                         };
                         /** @description 计时的时点。 */
                         asOf: string;
-                        /** @description 在办的办件：红牌在前，再黄牌，各按到期时间。 */
+                        /** @description 在办的办件：红牌在前，再黄牌，各按到期时间；最多 300 件（件数见 totals）。 */
                         cases: {
                             /** @description 办件及其当前状态和计时（申请人身份信息已脱敏）。 */
                             view: {
@@ -7004,6 +7004,17 @@ export interface operations {
                                 grade: string;
                             } | null;
                         }[];
+                        /** @description 全部在办件和今日办结件的件数；cases、concluded 各最多列出 300 件（在办件按紧急程度最前的，今日办结件按时间最近的），其余只计入这里。 */
+                        totals: {
+                            /** @description 在办件数（含未列出的）。 */
+                            open: number;
+                            /** @description 其中红牌。 */
+                            red: number;
+                            /** @description 其中黄牌。 */
+                            yellow: number;
+                            /** @description 今日办结件数（含未列出的）。 */
+                            concluded: number;
+                        };
                         /** @description 本人的责任追究记录（计算窗口期内的违规事实和处理）；只有本人令牌或管理员令牌可见，其他为 null。 */
                         record: {
                             countingWindow: {
