@@ -37,6 +37,26 @@ let tmp = '';
 let page: Page;
 const problems: string[] = [];
 
+/** A complete 低保 application registered for 陈丽 (received now, or at `receivedAt`); its case id. */
+async function register(receivedAt?: string): Promise<string> {
+  const r = await fetch(`${base}/v1/cases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${CHEN}` },
+    body: JSON.stringify({
+      application: {
+        item: 'MZ-001',
+        intent: 'apply',
+        applicant: { type: 'person', hukouLocal: true, householdIncomePerCapita: 300, hasDisabilityCert: false, forDependant: false },
+        materials: ['application', 'id-card', 'authorization', 'income-statement', 'bank-account'],
+        ...(receivedAt ? { receivedAt } : {}),
+      },
+      staff: 'chen-li',
+    }),
+  });
+  expect(r.status).toBe(201);
+  return ((await r.json()) as { record: { id: string } }).record.id;
+}
+
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `window-${name}.png`), fullPage: false });
 }
@@ -274,24 +294,6 @@ describe('the window screen', () => {
 
   test('a red card stays on screen; others fold away', async () => {
     // A case accepted long ago: red. One accepted today: normal.
-    const register = async (receivedAt?: string): Promise<string> => {
-      const r = await fetch(`${base}/v1/cases`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${CHEN}` },
-        body: JSON.stringify({
-          application: {
-            item: 'MZ-001',
-            intent: 'apply',
-            applicant: { type: 'person', hukouLocal: true, householdIncomePerCapita: 300, hasDisabilityCert: false, forDependant: false },
-            materials: ['application', 'id-card', 'authorization', 'income-statement', 'bank-account'],
-            ...(receivedAt ? { receivedAt } : {}),
-          },
-          staff: 'chen-li',
-        }),
-      });
-      expect(r.status).toBe(201);
-      return ((await r.json()) as { record: { id: string } }).record.id;
-    };
     const red = await register('2026-01-05T09:00:00+08:00');
     const normal = await register();
     await page.getByTestId('tab-cases').click();
@@ -318,6 +320,20 @@ describe('the window screen', () => {
     await expect.poll(async () => normalCard.getAttribute('data-status')).toBe('suspended');
     await normalCard.getByTestId('event-resumed').click();
     await expect.poll(async () => normalCard.getAttribute('data-status')).toBe('accepted');
+    expect(problems).toEqual([]);
+  });
+
+  test('more open cases than the page lists: the most urgent shown, the rest counted and said', async () => {
+    const mine = async (): Promise<{ totals: { open: number }; cases: unknown[] }> => (await fetch(`${base}/v1/staff/chen-li/cases`, { headers: { authorization: `Bearer ${CHEN}` } })).json() as Promise<{ totals: { open: number }; cases: unknown[] }>;
+    const before = (await mine()).totals.open;
+    for (let i = before; i < 305; i++) await register();
+    expect((await mine()).totals.open).toBe(Math.max(before, 305));
+    await page.getByTestId('tab-cases').click();
+    await page.getByTestId('refresh').click();
+    const open = Math.max(before, 305);
+    await expect.poll(async () => text('open-count')).toBe(String(open));
+    expect(await page.getByTestId('case-card').count()).toBe(300);
+    expect(await text('unlisted-cases')).toContain(`按紧急程度列出最前的 300 件，另有 ${open - 300} 件在办未列出`);
     expect(problems).toEqual([]);
   });
 
