@@ -24,7 +24,8 @@ export type CaseEventType = CaseEvent['type'];
 /** Where a case stands, derived from its events. */
 export type CaseStatus = 'consultation' | 'received' | 'supplement' | 'accepted' | 'suspended' | 'completed' | 'returned' | 'rejected';
 
-const TERMINAL: ReadonlySet<CaseEventType> = new Set(['completed', 'returned', 'rejected']);
+/** The events that conclude a case: nothing follows them. */
+export const TERMINAL: ReadonlySet<CaseEventType> = new Set(['completed', 'returned', 'rejected']);
 
 export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   consultation: '咨询件（已一次性告知）',
@@ -637,12 +638,11 @@ export class Cases {
   }
 }
 
-const CONCLUDING = new Set<string>(['completed', 'returned', 'rejected']);
 const KEEP_SCANNED_MS = 400 * 86_400_000;
 
 /** Not a consultation, and not concluded (completed, returned, rejected) before `since` (ms). */
 export function notConcludedBefore(r: CaseRecord, since: number): boolean {
   if (r.decision.kind === 'consultation') return false;
-  const end = r.events.find((e) => CONCLUDING.has(e.type));
+  const end = r.events.find((e) => TERMINAL.has(e.type));
   return !(end && epochOf(end.at) < since);
 }

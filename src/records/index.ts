@@ -30,7 +30,7 @@ export { syncDir, writeFileDurably, writeSynced } from './durable-file.ts';
 export { maskName, maskIdNumber, maskPhone, maskContact, findUnmasked, maskUnmasked, publishedPhones, unmaskedKindLabel, type UnmaskedFinding } from './mask.ts';
 export { findForbiddenPhrases, type PhraseMatch } from './phrases.ts';
 export { parsePeriod, countingWindow, type Period } from './periods.ts';
-export { CASE_STATUS_LABELS, CASE_EVENT_LABELS, type Cases, type CaseView, type CaseStatus, type CaseEventType, type RegisterCase, type CaseEventInput } from './cases.ts';
+export { CASE_STATUS_LABELS, CASE_EVENT_LABELS, TERMINAL, type Cases, type CaseView, type CaseStatus, type CaseEventType, type RegisterCase, type CaseEventInput } from './cases.ts';
 export { CHANNEL_LABELS, RESULT_LABELS, type Complaints, type ComplaintView, type AddComplaint, type VerifyComplaint, type ReplyComplaint, type PublicComplaintOutcome } from './complaints.ts';
 export { INDICATOR_LABELS, APPEAL_OUTCOME_LABELS, isStruck, type Reviews, type ReviewView, type AddReview, type FollowUpInput, type FollowUpState, type AppealInput, type Indicator } from './reviews.ts';
 export { INCIDENT_LABELS, type Incidents, type AddIncident, type IncidentKind } from './incidents.ts';

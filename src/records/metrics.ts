@@ -26,7 +26,7 @@
  */
 import type { Pack } from '../engine/index.ts';
 import type { CaseRecord, ComplaintRecord, ReviewRecord } from '../pack/index.ts';
-import type { CaseView } from './cases.ts';
+import { TERMINAL, type CaseView } from './cases.ts';
 import { staffName, windowName } from './center-refs.ts';
 import { countedStaff } from './complaints.ts';
 import { RecordsError } from './errors.ts';
@@ -170,7 +170,6 @@ class Bucket {
   }
 }
 
-const TERMINAL = new Set(['completed', 'returned', 'rejected']);
 
 export async function computeMetrics(input: MetricsInput): Promise<MetricsReport> {
   const { pack, period } = input;

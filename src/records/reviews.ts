@@ -9,7 +9,7 @@
 import type { Pack } from '../engine/index.ts';
 import type { CaseRecord, ContactInfo, ReviewAppeal, ReviewIndicators, ReviewRecord } from '../pack/index.ts';
 import type { Cases } from './cases.ts';
-import { CASE_EVENT_LABELS } from './cases.ts';
+import { CASE_EVENT_LABELS, TERMINAL } from './cases.ts';
 import { policyAt } from '../pack/index.ts';
 import { requireStaff, requireWindow, responsibleFor } from './center-refs.ts';
 import { policyClockState, type WorkCalendar } from './clock-port.ts';
@@ -100,7 +100,6 @@ export function reviewAsOf(r: ReviewRecord, at: number): ReviewRecord {
   return { ...rest, ...(c ? { callback: c } : {}), ...(f ? { rectification: f } : {}), ...(p ? { appeal: p } : {}) };
 }
 
-const TERMINAL = new Set(['completed', 'returned', 'rejected']);
 
 /** When a case was concluded (consultations at receipt), or null while it is open. */
 function concludedAt(c: CaseRecord): string | null {

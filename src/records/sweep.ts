@@ -4,7 +4,7 @@
  */
 import type { Pack } from '../engine/index.ts';
 import type { CaseRecord } from '../pack/index.ts';
-import type { CaseView } from './cases.ts';
+import { TERMINAL, type CaseView } from './cases.ts';
 import { staffName, windowName } from './center-refs.ts';
 import { RecordsError } from './errors.ts';
 import { stepOverdue, type StepOverdueEntry } from './step-sweep.ts';
@@ -56,7 +56,7 @@ export function sweep(pack: Pack, cases: Iterable<CaseRecord>, viewCase: (r: Cas
   // Read twice: the post-check watches concluded cases too (a subsidy paid, its commitment unchecked).
   const all = [...cases];
   for (const r of all) {
-    if (r.decision.kind === 'consultation' || r.events.some((e) => e.type === 'completed' || e.type === 'returned' || e.type === 'rejected')) continue;
+    if (r.decision.kind === 'consultation' || r.events.some((e) => TERMINAL.has(e.type))) continue;
     let v: CaseView;
     try {
       v = viewCase(r);

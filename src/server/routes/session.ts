@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { describeDuration, formatInstant, shanghaiDate } from '../../calendar/index.ts';
 import type { Pack } from '../../engine/index.ts';
 import type { CaseRecord } from '../../pack/index.ts';
-import { CASE_EVENT_LABELS, CASE_STATUS_LABELS, maskIdNumber, maskName, maskPhone, type CaseView, type Records } from '../../records/index.ts';
+import { CASE_EVENT_LABELS, CASE_STATUS_LABELS, TERMINAL, maskIdNumber, maskName, maskPhone, type CaseView, type Records } from '../../records/index.ts';
 import { errorResponses } from '../api-schemas.ts';
 import { operation } from '../openapi.ts';
 import { plainJson } from '../plain-json.ts';
@@ -190,7 +190,6 @@ const staffCasesSchema = {
   required: ['staff', 'asOf', 'cases', 'concluded', 'totals', 'record'],
 } as const;
 
-const CONCLUDED = new Set(['completed', 'returned', 'rejected']);
 const LEVEL_ORDER = { red: 0, yellow: 1, normal: 2 } as const;
 
 /** The applicant's identity masked; the rest of the record as it is. */
@@ -291,14 +290,14 @@ async function staffCases(r: Records, id: string, name: string, coveredPosts: Re
   const concluded: CaseView[] = [];
   // Open cases and those concluded today only: the closed years' other cases stay on disk.
   for (const record of await r.cases.unconcludedSince(Date.parse(`${today}T00:00:00+08:00`))) {
-    const ended = record.events.find((e) => CONCLUDED.has(e.type));
+    const ended = record.events.find((e) => TERMINAL.has(e.type));
     // Concluded before today: neither open nor waiting for a review at the counter.
     if (ended && shanghaiDate(Date.parse(ended.at)) !== today) continue;
     const view = r.viewCase(record, now);
     const covering = record.post !== null && coveredPosts.has(record.post);
     const mine = view.responsible.staff === id;
     if (ended) {
-      if (mine || record.events.some((e) => e.staff === id && CONCLUDED.has(e.type))) concluded.push(view);
+      if (mine || record.events.some((e) => e.staff === id && TERMINAL.has(e.type))) concluded.push(view);
       continue;
     }
     if (!mine && !covering) continue;
