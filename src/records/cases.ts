@@ -235,7 +235,7 @@ export class Cases {
   private readonly nextSeq = new Map<number, number>();
   /** Notice number → case id, built on first use. */
   private notices: Map<number, Map<string, string>> | null = null;
-  /** Closed years not in memory, as `unconcludedSince` scanned them: the cases it kept, and from when. */
+  /** Closed years not in memory, as `across` scanned them for a purpose: the cases kept, and from when. */
   private readonly unreadScans = new Map<string, { since: number; kept: CaseRecord[] }>();
   /** `store.foreignWrites` when the caches above were built: other replicas' records rebuild them. */
   private cachedAt = 0;
@@ -378,8 +378,10 @@ export class Cases {
   }
 
   /** The register's false-commitment record excluding this applicant from 告知承诺, for DecideOptions. */
-  commitmentExclusion(application: unknown): CommitmentExclusion | undefined {
-    return commitmentExclusion(this.all(), application);
+  async commitmentExclusion(application: unknown): Promise<CommitmentExclusion | undefined> {
+    // Only cases found to hold a false commitment can exclude anyone: closed years are scanned once for those.
+    const found = await this.across('false-commitment', 0, () => (r) => r.events.some((e) => e.type === 'commitment-false'));
+    return commitmentExclusion(found, application);
   }
 
   /** The case whose registration issued the notice numbered `number`. */
@@ -405,32 +407,42 @@ export class Cases {
 
   /**
    * Every case but consultations not concluded (completed, returned, rejected) before `since`, oldest
-   * shard first: what the open-case lists and the sanctions' counting window look at. A shard in
-   * memory is read there; a closed year not in memory is streamed and only these few are kept, so a
-   * decade of closed years stays on disk. An unread shard cannot change (a write loads it first):
-   * a later call with a later `since` filters what an earlier scan kept.
+   * shard first: what the open-case lists and the sanctions' counting window look at.
    */
   async unconcludedSince(since: number): Promise<CaseRecord[]> {
+    // Scanned from at least 13 months back, past every counting window (a year at most) and today:
+    // one scan serves the open lists and the sanctions alike.
+    const kept = await this.across('unconcluded', since, (from) => (r) => notConcludedBefore(r, Math.min(from, Date.now() - KEEP_SCANNED_MS)));
+    return kept.filter((r) => notConcludedBefore(r, since));
+  }
+
+  /**
+   * Every case of a shard, oldest first, that `keep(since)` keeps. A shard in memory is read there; a
+   * closed year not in memory is streamed and only the kept cases held (per `purpose`), so a decade
+   * of closed years stays on disk. An unread shard cannot change (a write loads it first): a later
+   * call with a later `since` reuses what an earlier scan kept — the caller filters again.
+   */
+  private async across(purpose: string, since: number, keep: (since: number) => (r: CaseRecord) => boolean): Promise<CaseRecord[]> {
     this.fresh();
     const loaded = new Set(this.store.loadedNames());
     const out: CaseRecord[] = [];
     for (const y of this.years()) {
       const name = caseShard(y);
+      const key = `${purpose} ${name}`;
       if (loaded.has(name)) {
-        this.unreadScans.delete(name);
-        for (const r of this.store.collection<CaseRecord>(name).values()) if (notConcludedBefore(r, since)) out.push(r);
+        this.unreadScans.delete(key);
+        const keeps = keep(since);
+        for (const r of this.store.collection<CaseRecord>(name).values()) if (keeps(r)) out.push(r);
         continue;
       }
-      let scanned = this.unreadScans.get(name);
+      let scanned = this.unreadScans.get(key);
       if (!scanned || scanned.since > since) {
-        // Kept from at least 13 months back, past every counting window (a year at most) and today:
-        // one scan serves the open lists and the sanctions alike.
-        const from = Math.min(since, Date.now() - KEEP_SCANNED_MS);
+        const keeps = keep(since);
         const kept: CaseRecord[] = [];
-        for await (const r of this.store.collection<CaseRecord>(name).scan()) if (notConcludedBefore(r, from)) kept.push(r);
-        this.unreadScans.set(name, (scanned = { since: from, kept }));
+        for await (const r of this.store.collection<CaseRecord>(name).scan()) if (keeps(r)) kept.push(r);
+        this.unreadScans.set(key, (scanned = { since, kept }));
       }
-      for (const r of scanned.kept) if (notConcludedBefore(r, since)) out.push(r);
+      out.push(...scanned.kept);
     }
     return out;
   }

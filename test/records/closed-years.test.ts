@@ -76,3 +76,34 @@ describe('the cases not concluded before a time', () => {
     }
   });
 });
+
+describe('a false commitment of a closed year', () => {
+  test('still excludes the applicant from 告知承诺, the year left on disk', async () => {
+    const pack = await samplePack();
+    const { records, dir } = await openTemp(pack);
+    const idNumber = '320102198001011234';
+    const burial = (receivedAt: string) => ({
+      item: 'MZ-005',
+      intent: 'apply' as const,
+      applicant: { type: 'person' as const, name: '李四', idNumber, phone: '13912345678', deceasedHukouLocal: true, cremated: true },
+      materials: ['application', 'medical-death-cert', 'cremation-cert', 'applicant-id-card', 'hukou-cancellation', 'bank-account'],
+      commitments: ['kinship-proof'],
+      receivedAt,
+    });
+    const old = burial(`${THIS_YEAR - 2}-03-02T09:30:00+08:00`);
+    const v = await records.cases.register({ decision: await pack.decide(old), application: old, staff: 'chen-li' });
+    await records.cases.addEvent(v.record.id, { type: 'commitment-false', staff: 'chen-li', at: `${THIS_YEAR - 2}-03-10T10:00:00+08:00`, reason: '村委会证实申请人与逝者无亲属关系' });
+    await records.cases.register({ decision: await decided(pack, completeApplication(`${THIS_YEAR}-01-05T09:30:00+08:00`), 'accepted'), staff: 'chen-li' });
+    await records.close();
+
+    const r = await openRecords(dir, pack);
+    try {
+      const now = burial(`${THIS_YEAR}-01-06T09:30:00+08:00`);
+      expect((await r.cases.commitmentExclusion(now))?.reason).toContain(`办件 ${v.record.id}`);
+      expect(await r.cases.commitmentExclusion({ ...now, applicant: { ...now.applicant, idNumber: '110101199001011235' } })).toBeUndefined();
+      if (onLowdb) expect(loaded(r)).toEqual([`cases-${THIS_YEAR}`]);
+    } finally {
+      await r.close();
+    }
+  });
+});

@@ -62,7 +62,7 @@ describe('post-check (核查) of 告知承诺', () => {
 
     // The same person, the ID number typed with a lowercase check letter and spaces: still found.
     const second = burial('2026-12-01T09:00:00+08:00', { applicant: { type: 'person', name: '李四', idNumber: ' 320102 19800101 1234 ', deceasedHukouLocal: true, cremated: true } });
-    const excluded = records.cases.commitmentExclusion(second);
+    const excluded = await records.cases.commitmentExclusion(second);
     expect(excluded?.reason).toBe(`登记簿中有虚假承诺记录：办件 ${v.record.id}（惠民殡葬补贴申领）于 2026-11-24 核查发现承诺不实`);
     expect(excluded?.reason).not.toContain('1234');
     const d = await pack.decide(second, { commitmentExcluded: excluded! });
@@ -72,8 +72,8 @@ describe('post-check (核查) of 告知承诺', () => {
     expect(s.status).toBe('supplement');
 
     // Another person is not excluded; nor is an application that commits to nothing.
-    expect(records.cases.commitmentExclusion(burial('2026-12-01T09:00:00+08:00', { applicant: { type: 'person', idNumber: '110101199001011235', deceasedHukouLocal: true, cremated: true } }))).toBeUndefined();
-    expect(records.cases.commitmentExclusion({ ...second, commitments: [] })).toBeUndefined();
+    expect(await records.cases.commitmentExclusion(burial('2026-12-01T09:00:00+08:00', { applicant: { type: 'person', idNumber: '110101199001011235', deceasedHukouLocal: true, cremated: true } }))).toBeUndefined();
+    expect(await records.cases.commitmentExclusion({ ...second, commitments: [] })).toBeUndefined();
   });
 
   test('commitment-false requires a reason; a case without committed materials has nothing to check', async () => {

@@ -123,7 +123,7 @@ export function register(ctx: Context, file: string, opts: RegisterFlags): Promi
     let decision;
     try {
       // An applicant with a false commitment on record may not commit again (告知承诺制).
-      const excluded = records.cases.commitmentExclusion(application);
+      const excluded = await records.cases.commitmentExclusion(application);
       decision = await pack.decide(application, { ...(opts.at ? { at: opts.at } : {}), ...(excluded ? { commitmentExcluded: excluded } : {}) });
     } catch (e) {
       if (!(e instanceof ApplicationError)) throw e;
