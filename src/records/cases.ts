@@ -236,7 +236,7 @@ export class Cases {
   /** Notice number → case id, built on first use. */
   private notices: Map<number, Map<string, string>> | null = null;
   /** Closed years not in memory, as `across` scanned them for a purpose: the cases kept, and from when. */
-  private readonly unreadScans = new Map<string, { since: number; kept: CaseRecord[] }>();
+  private readonly unreadScans = new Map<string, { from: number; kept: CaseRecord[] }>();
   /** `store.foreignWrites` when the caches above were built: other replicas' records rebuild them. */
   private cachedAt = 0;
 
@@ -380,7 +380,7 @@ export class Cases {
   /** The register's false-commitment record excluding this applicant from 告知承诺, for DecideOptions. */
   async commitmentExclusion(application: unknown): Promise<CommitmentExclusion | undefined> {
     // Only cases found to hold a false commitment can exclude anyone: closed years are scanned once for those.
-    const found = await this.across('false-commitment', 0, () => (r) => r.events.some((e) => e.type === 'commitment-false'));
+    const found = await this.across('false-commitment', -Infinity, (r) => r.events.some((e) => e.type === 'commitment-false'));
     return commitmentExclusion(found, application);
   }
 
@@ -412,17 +412,19 @@ export class Cases {
   async unconcludedSince(since: number): Promise<CaseRecord[]> {
     // Scanned from at least 13 months back, past every counting window (a year at most) and today:
     // one scan serves the open lists and the sanctions alike.
-    const kept = await this.across('unconcluded', since, (from) => (r) => notConcludedBefore(r, Math.min(from, Date.now() - KEEP_SCANNED_MS)));
+    const from = Math.min(since, Date.now() - KEEP_SCANNED_MS);
+    const kept = await this.across('unconcluded', from, (r) => notConcludedBefore(r, from));
     return kept.filter((r) => notConcludedBefore(r, since));
   }
 
   /**
-   * Every case of a shard, oldest first, that `keep(since)` keeps. A shard in memory is read there; a
-   * closed year not in memory is streamed and only the kept cases held (per `purpose`), so a decade
-   * of closed years stays on disk. An unread shard cannot change (a write loads it first): a later
-   * call with a later `since` reuses what an earlier scan kept — the caller filters again.
+   * Every case, oldest shard first, that `keep` keeps — `keep` keeping every case not concluded
+   * before `from` that a later `from` would. A shard in memory is read there; a closed year not in
+   * memory is streamed and only the kept cases held (per `purpose`), so a decade of closed years
+   * stays on disk. An unread shard cannot change (a write loads it first): a later call with a later
+   * `from` reuses what an earlier scan kept, and the caller filters again.
    */
-  private async across(purpose: string, since: number, keep: (since: number) => (r: CaseRecord) => boolean): Promise<CaseRecord[]> {
+  private async across(purpose: string, from: number, keep: (r: CaseRecord) => boolean): Promise<CaseRecord[]> {
     this.fresh();
     const loaded = new Set(this.store.loadedNames());
     const out: CaseRecord[] = [];
@@ -431,18 +433,16 @@ export class Cases {
       const key = `${purpose} ${name}`;
       if (loaded.has(name)) {
         this.unreadScans.delete(key);
-        const keeps = keep(since);
-        for (const r of this.store.collection<CaseRecord>(name).values()) if (keeps(r)) out.push(r);
+        for (const r of this.store.collection<CaseRecord>(name).values()) if (keep(r)) out.push(r);
         continue;
       }
       let scanned = this.unreadScans.get(key);
-      if (!scanned || scanned.since > since) {
-        const keeps = keep(since);
+      if (!scanned || scanned.from > from) {
         const kept: CaseRecord[] = [];
-        for await (const r of this.store.collection<CaseRecord>(name).scan()) if (keeps(r)) kept.push(r);
-        this.unreadScans.set(key, (scanned = { since, kept }));
+        for await (const r of this.store.collection<CaseRecord>(name).scan()) if (keep(r)) kept.push(r);
+        this.unreadScans.set(key, (scanned = { from, kept }));
       }
-      out.push(...scanned.kept);
+      for (const r of scanned.kept) out.push(r);
     }
     return out;
   }
