@@ -89,7 +89,7 @@ function ruleLines(r: RuleChange, l: DiffLabels): string[] {
   return out;
 }
 
-const kindWords = (kind: string): string => (kind in KIND_LABELS ? kindText(kind as keyof typeof KIND_LABELS) : kind);
+const kindWords = (kind: string): string => (Object.hasOwn(KIND_LABELS, kind) ? kindText(kind as keyof typeof KIND_LABELS) : kind);
 
 /** `共 3 处有变化：分类变化 2 个（accepted（受理件） → supplement（补正件） 2 个）…`, over every change. */
 function summary(t: Tally): string {
