@@ -334,6 +334,7 @@ describe('the window screen', () => {
     await expect.poll(async () => text('open-count')).toBe(String(open));
     expect(await page.getByTestId('case-card').count()).toBe(300);
     expect(await text('unlisted-cases')).toContain(`按紧急程度列出最前的 300 件，另有 ${open - 300} 件在办未列出`);
+    await shot('cases-unlisted');
     expect(problems).toEqual([]);
   });
 
